@@ -1,0 +1,34 @@
+// Catalog: the products a store sells, its bonded warehouses and their stock, with validation.
+//
+// Parsing from JSON lives in wire.h; this file holds the model and the rules a product must meet
+// before it may be sold (every problem is a Problem with a stable code, see problem.h).
+#pragma once
+
+#include "bonded_stock.h"
+#include "problem.h"
+#include "product.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bondstore {
+
+struct Catalog {
+    int64_t version = 0;
+    std::vector<Product> products;
+    std::vector<Warehouse> warehouses;
+    std::vector<StockLevel> stock;
+
+    const Product* FindBySku(std::string_view sku) const;
+};
+
+// Checks one product against the catalog rules. `index` is stamped into every problem.
+// Does not check cross-product rules (duplicate SKUs); ValidateCatalog does.
+void ValidateProduct(const Product& p, int64_t index, std::vector<Problem>& out);
+
+// Checks every product, duplicate SKUs and barcodes, and that stock refers to known SKUs and
+// warehouses with non-negative counts.
+std::vector<Problem> ValidateCatalog(const Catalog& catalog);
+
+} // namespace bondstore

@@ -1,0 +1,63 @@
+// Product: one sellable variant (one SKU) of the catalog, with what customs needs to clear it.
+//
+// Variants of the same product share a `handle` (Shopify's word); each variant is its own Product
+// record because price, barcode, legal quantity and stock are per SKU. Stock is not here: it lives
+// per SKU per bonded warehouse (bonded_stock.h).
+#pragma once
+
+#include "decimal.h"
+#include "money.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bondstore {
+
+// Text in several languages, keyed by BCP 47 locale ("zh-Hans", "en", "ja", …), in file order.
+struct LocalizedText {
+    std::vector<std::pair<std::string, std::string>> entries;
+
+    // The text for exactly this locale, or nullptr.
+    const std::string* Find(std::string_view locale) const;
+    void Set(std::string_view locale, std::string text);
+    bool empty() const { return entries.empty(); }
+};
+
+// Customs requires a Chinese item name (CEB itemName, C..250).
+constexpr std::string_view kCustomsLocale = "zh-Hans";
+constexpr size_t kMaxCustomsNameChars = 250;
+
+struct Product {
+    std::string sku;            // unique across the store
+    std::string handle;         // groups variants; defaults to the SKU
+    std::string merchant;       // owning merchant id
+    LocalizedText title;        // zh-Hans required
+    LocalizedText description;
+    std::string brand;
+    std::string category;       // a category key, e.g. "infant_formula"
+    std::vector<std::string> tags;
+    std::vector<std::string> images; // URLs
+    Money price;                // settlement price per item, CNY
+    Money compare_at;           // "was" price; 0 when none
+    std::string hs_code;        // 10 digits; its tax profile comes from the tax table
+    std::string origin_country; // customs numeric code, "116"
+    std::string origin_iso;     // ISO 3166 alpha-2, "JP"
+    std::string unit_code;      // customs trade unit code, "122" (can)
+    Decimal legal_qty;          // qty1: legal quantity per item, e.g. 800
+    std::string legal_unit;     // unit1 symbol: "g", "ml", "kg", "L", "piece", …
+    Decimal second_qty;         // qty2 (optional; zero when absent)
+    std::string second_unit;    // unit2 symbol (optional)
+    std::string barcode;        // EAN-8/13, UPC-A, GTIN-14
+    int64_t weight_g = 0;       // gross weight per item, grams
+};
+
+// Counts Unicode code points in valid UTF-8.
+size_t CountCodePoints(std::string_view utf8);
+
+// True if `s` is well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+} // namespace bondstore

@@ -1,0 +1,45 @@
+// Wire format: the one place that turns core structs into JSON and back.
+//
+// The server answers with these bytes and the web app parses them with the same functions, so the
+// two cannot disagree about a field. Parsing never throws: every defect in the input becomes a
+// Problem naming where it is (section, index, field) and what is wrong.
+#pragma once
+
+#include "catalog.h"
+#include "problem.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bondstore {
+
+struct CatalogParse {
+    Catalog catalog;
+    std::vector<Problem> problems; // JSON shape problems, then ValidateCatalog's
+    bool ok() const { return !HasErrors(problems); }
+};
+
+// Parses a catalog document: {"version"?, "warehouses"?, "products": [...], "stock"?}.
+// The schema is documented in docs/catalog-format.md. A syntax error yields one problem with code
+// "json.syntax" and the byte offset as `value`.
+CatalogParse ParseCatalogJson(std::string_view json);
+
+// {"version":N,"products":[...]} — what GET /api/catalog serves. With `with_stock`, also the
+// warehouses and stock sections (the full file format).
+std::string CatalogToJson(const Catalog& catalog, bool with_stock = false);
+
+// One product as JSON (the element format of "products").
+std::string ProductToJson(const Product& product);
+
+// {"zh-Hans": "…", "en": "…"}
+std::string LocalizedTextToJson(const LocalizedText& text);
+
+// A JSON string literal with quotes and escapes.
+std::string JsonQuote(std::string_view text);
+
+// A list of problems as a JSON array; `messages` may be null (then no "message" field).
+class Messages;
+std::string ProblemsToJson(const std::vector<Problem>& problems, const Messages* messages);
+
+} // namespace bondstore

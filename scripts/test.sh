@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Every test tier, from set-up to the browser:
+#   1. set-up (idempotent; fast when cached)      4. core suite as WASM under node, full ICU data
+#   2. build (wasm, native)                          and the browser's filtered ICU data; same
+#   3. core suite, native                            results and parity digest as native required
+#                                                 5. server integration tests (real HTTP, SQLite)
+#                                                 6. browser end-to-end (headless Chromium)
+# Screenshots land in build/artifacts/screenshots, test logs in build/artifacts/logs.
+# Exits non-zero if any tier fails; prints how long each phase took.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root=$(pwd)
+export NODE_PATH=/usr/share/nodejs
+logs=build/artifacts/logs
+mkdir -p "$logs" build/artifacts/screenshots
+
+declare -a summary=()
+failed=0
+phase() { # name command...
+  local name=$1; shift
+  local t0=$SECONDS
+  echo "== $name"
+  if "$@"; then summary+=("ok    $(printf '%-34s' "$name") $((SECONDS - t0)) s")
+  else summary+=("FAIL  $(printf '%-34s' "$name") $((SECONDS - t0)) s"); failed=1; fi
+}
+
+setup() { scripts/setup.sh; }
+build() { scripts/build.sh; }
+core_native() {
+  build/native/tests/bondstore-core-tests --no-colors=true 2>&1 | tee "$logs/core-native.txt"
+  return "${PIPESTATUS[0]}"
+}
+core_wasm() {
+  local full ok=0
+  full=$(grep -E '^set\(BONDSTORE_ICU_SRC' "${BONDSTORE_CACHE:-$HOME/.cache/bondstore}/paths.cmake" | sed -E 's/^[^"]*"([^"]*)".*/\1/')/source/data/in/icudt72l.dat
+  node --no-experimental-fetch build/wasm/tests/bondstore-core-tests.js --no-colors=true --icu-data="$full" 2>&1 \
+    | tee "$logs/core-wasm.txt" || ok=1
+  node --no-experimental-fetch build/wasm/tests/bondstore-core-tests.js --no-colors=true \
+    --icu-data=build/wasm/web/dist/bondstore-icu.dat 2>&1 | tee "$logs/core-wasm-browser-data.txt" || ok=1
+  # Same cases, same assertions, same digest of core results: the browser computes what the server does.
+  for f in core-wasm core-wasm-browser-data; do
+    if ! diff <(grep -E '^\[doctest\] (test cases|assertions)|^parity digest' "$logs/core-native.txt") \
+              <(grep -E '^\[doctest\] (test cases|assertions)|^parity digest' "$logs/$f.txt"); then
+      echo "!! $f differs from the native run"; ok=1
+    fi
+  done
+  [ $ok = 0 ] && echo "native and WASM agree: $(grep '^parity digest' "$logs/core-native.txt")"
+  return $ok
+}
+server_tests() {
+  build/native/tests/server/bondstore-server-tests --no-colors=true 2>&1 | tee "$logs/server.txt"
+  return "${PIPESTATUS[0]}"
+}
+browser_tests() {
+  (cd tests/browser && node run.mjs --server "$root/build/native/server/bondstore-server" \
+      --web-dir "$root/build/wasm/web/dist" --seed-catalog "$root/assets/catalog/sample.json" \
+      --out "$root/build/artifacts/screenshots") 2>&1 | tee "$logs/browser.txt"
+  return "${PIPESTATUS[0]}"
+}
+
+phase "set-up" setup || true
+if [ $failed = 0 ]; then phase "build (wasm + native)" build; fi
+if [ $failed = 0 ]; then
+  phase "core tests, native" core_native
+  phase "core tests, WASM (node)" core_wasm
+  phase "server integration tests" server_tests
+  phase "browser end-to-end tests" browser_tests
+fi
+
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+echo "screenshots: build/artifacts/screenshots   logs: build/artifacts/logs"
+exit $failed

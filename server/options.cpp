@@ -1,0 +1,104 @@
+#include "options.h"
+
+#include <charconv>
+
+namespace bondstore {
+
+#ifndef BONDSTORE_DEFAULT_WEB_DIR
+#define BONDSTORE_DEFAULT_WEB_DIR ""
+#endif
+#ifndef BONDSTORE_DEFAULT_SEED_CATALOG
+#define BONDSTORE_DEFAULT_SEED_CATALOG ""
+#endif
+
+static bool ParsePort(const std::string& s, int* port)
+{
+    int v = -1;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || v < 0 || v > 65535) return false;
+    *port = v;
+    return true;
+}
+
+OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup env)
+{
+    OptionsParse r;
+    ServerOptions& o = r.options;
+    o.web_dir = BONDSTORE_DEFAULT_WEB_DIR;
+    o.seed_catalog = BONDSTORE_DEFAULT_SEED_CATALOG;
+
+    auto from_env = [&](const char* name, std::string& into) {
+        if (const char* v = env ? env(name) : nullptr; v && *v) into = v;
+    };
+    from_env("BONDSTORE_BIND", o.bind);
+    from_env("BONDSTORE_DATA_DIR", o.data_dir);
+    from_env("BONDSTORE_WEB_DIR", o.web_dir);
+    from_env("BONDSTORE_SEED_CATALOG", o.seed_catalog);
+    std::string port_text;
+    from_env("BONDSTORE_PORT", port_text);
+    if (!port_text.empty() && !ParsePort(port_text, &o.port)) {
+        r.error = "BONDSTORE_PORT must be a port number (0-65535), got '" + port_text + "'";
+        return r;
+    }
+
+    for (size_t i = 0; i < args.size(); i++) {
+        const std::string& a = args[i];
+        std::string name = a, value;
+        bool has_inline_value = false;
+        if (auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = a.substr(0, eq);
+            value = a.substr(eq + 1);
+            has_inline_value = true;
+        }
+        if (name == "--help" || name == "-h") { o.help = true; continue; }
+        auto take = [&](std::string& into) -> bool {
+            if (has_inline_value) { into = value; return true; }
+            if (i + 1 >= args.size()) { r.error = name + " needs a value"; return false; }
+            into = args[++i];
+            return true;
+        };
+        if (name == "--port") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!ParsePort(v, &o.port)) { r.error = "--port must be a port number (0-65535), got '" + v + "'"; return r; }
+        } else if (name == "--bind") {
+            if (!take(o.bind)) return r;
+        } else if (name == "--data-dir") {
+            if (!take(o.data_dir)) return r;
+        } else if (name == "--web-dir") {
+            if (!take(o.web_dir)) return r;
+        } else if (name == "--seed-catalog") {
+            if (!take(o.seed_catalog)) return r;
+        } else {
+            r.error = "unknown option '" + a + "' (see --help)";
+            return r;
+        }
+    }
+    if (o.bind.empty()) r.error = "--bind must not be empty";
+    else if (o.data_dir.empty()) r.error = "--data-dir must not be empty";
+    return r;
+}
+
+std::string ServerUsage()
+{
+    return R"(bondstore-server — the Bondstore storefront server
+
+Serves the shopper's web app, the catalog API and the bonded-warehouse inventory, backed by an
+embedded SQLite file in the data directory (created, and seeded from the seed catalog, on first
+start).
+
+Usage: bondstore-server [options]
+
+  --port N             port to listen on; 0 picks a free one       (BONDSTORE_PORT, default 8080)
+  --bind ADDR          address to listen on                        (BONDSTORE_BIND, default 127.0.0.1)
+  --data-dir DIR       where the database lives                    (BONDSTORE_DATA_DIR, default ./bondstore-data)
+  --web-dir DIR        the built web app to serve                  (BONDSTORE_WEB_DIR)
+  --seed-catalog FILE  catalog loaded into an empty store          (BONDSTORE_SEED_CATALOG)
+  -h, --help           this text
+
+Flags win over environment variables. The server prints the URL it serves once it is listening,
+and stops cleanly on SIGINT or SIGTERM.
+)";
+}
+
+} // namespace bondstore

@@ -1,0 +1,31 @@
+// ServerOptions: what bondstore-server is told on its command line and in its environment.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bondstore {
+
+struct ServerOptions {
+    std::string bind = "127.0.0.1";
+    int port = 8080;              // 0 = any free port (tests)
+    std::string data_dir = "bondstore-data";
+    std::string web_dir;          // the built web app (index.html, .wasm, …)
+    std::string seed_catalog;     // catalog file loaded into an empty store on first start
+    bool help = false;
+};
+
+struct OptionsParse {
+    ServerOptions options;
+    std::string error; // empty when ok; a sentence for the operator
+};
+
+// Flags win over environment variables (BONDSTORE_PORT, BONDSTORE_BIND, BONDSTORE_DATA_DIR,
+// BONDSTORE_WEB_DIR, BONDSTORE_SEED_CATALOG), which win over the built-in defaults.
+// `env` is a lookup so tests need not touch the process environment.
+using EnvLookup = const char* (*)(const char*);
+OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup env);
+
+std::string ServerUsage();
+
+} // namespace bondstore

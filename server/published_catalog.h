@@ -1,0 +1,35 @@
+// PublishedCatalog: the catalog as shoppers currently see it — parsed, and rendered once as the
+// JSON body of GET /api/catalog (with its gzip/brotli forms and ETag). Rebuilt from the store when
+// the catalog version changes; readers get an immutable snapshot and never wait for a rebuild.
+#pragma once
+
+#include "cached_body.h"
+#include "store.h"
+
+#include "core/catalog.h"
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace bondstore {
+
+struct CatalogSnapshot {
+    Catalog catalog;
+    std::shared_ptr<const CachedBody> body; // {"version":..,"products":[..]}
+};
+
+class PublishedCatalog {
+public:
+    // Reads the catalog from the store and publishes it. False (with `error`) leaves the previous
+    // snapshot in place.
+    bool Refresh(Store& store, std::string* error);
+
+    std::shared_ptr<const CatalogSnapshot> Current() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::shared_ptr<const CatalogSnapshot> current_;
+};
+
+} // namespace bondstore

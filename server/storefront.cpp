@@ -1,0 +1,60 @@
+#include "storefront.h"
+
+#include "core/i18n_bundle.h"
+#include "core/wire.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace bondstore {
+
+static bool ReadWholeFile(const std::string& path, std::string* out)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *out = std::move(ss).str();
+    return true;
+}
+
+bool OpenStorefront(Storefront& s, std::string* error)
+{
+    if (!s.errors.Load(error)) return false;
+
+    // The seed catalog is checked at every start, not only the first: a broken file named on the
+    // command line should be reported, not silently ignored because the store already has data.
+    Catalog seed;
+    bool have_seed = !s.options.seed_catalog.empty();
+    if (have_seed) {
+        std::string text;
+        if (!ReadWholeFile(s.options.seed_catalog, &text)) {
+            *error = "cannot read the seed catalog " + s.options.seed_catalog;
+            return false;
+        }
+        CatalogParse parsed = ParseCatalogJson(text);
+        if (!parsed.ok()) {
+            Messages en = LoadBundledMessages("en");
+            std::string lines;
+            for (const Problem& p : parsed.problems)
+                if (p.severity == Severity::Error) lines += "\n  " + DescribeProblem(en, p);
+            *error = "the catalog file " + s.options.seed_catalog + " is not valid:" + lines;
+            return false;
+        }
+        seed = std::move(parsed.catalog);
+    }
+
+    s.store = OpenSqliteStore(s.options.data_dir, error);
+    if (!s.store) return false;
+    bool empty = s.store->IsEmpty(error);
+    if (!error->empty()) return false;
+    if (empty && have_seed && !s.store->SeedCatalog(seed, error)) {
+        *error = "cannot load the seed catalog into the store: " + *error;
+        return false;
+    }
+    if (!s.catalog.Refresh(*s.store, error)) return false;
+    if (!s.web.Load(s.options.web_dir, error)) return false;
+    return true;
+}
+
+} // namespace bondstore

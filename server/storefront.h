@@ -1,0 +1,31 @@
+// Storefront: everything one running server holds — its options, its store, the published
+// catalog, the web app's files and the translated error texts. Built by main(), handed to the
+// routes; plain data with explicit ownership.
+#pragma once
+
+#include "error_reply.h"
+#include "options.h"
+#include "published_catalog.h"
+#include "static_files.h"
+#include "store.h"
+
+#include <memory>
+#include <string>
+
+namespace bondstore {
+
+struct Storefront {
+    ServerOptions options;
+    std::unique_ptr<Store> store;
+    PublishedCatalog catalog;
+    StaticFiles web;
+    ErrorReply errors;
+};
+
+// Opens the store in options.data_dir, validates the seed catalog and loads it into an empty
+// store, publishes the catalog, loads the web app and the error texts. On failure returns false
+// with a multi-line explanation for the operator in `error` (e.g. which file, product and field
+// of the seed catalog is wrong).
+bool OpenStorefront(Storefront& storefront, std::string* error);
+
+} // namespace bondstore

@@ -1,0 +1,185 @@
+#include <doctest/doctest.h>
+
+#include "core/i18n_bundle.h"
+#include "core/wire.h"
+#include "tests/core/parity.h"
+
+#include <algorithm>
+#include <string>
+
+using namespace bondstore;
+
+namespace {
+
+const char* kGood = R"({
+  "version": 3,
+  "warehouses": [{"code": "CQ-LL", "name": {"zh-Hans": "两路仓", "en": "Lianglu"}}],
+  "products": [{
+    "sku": "IF-01", "title": {"zh-Hans": "婴儿奶粉 800克", "en": "Infant formula 800 g"},
+    "brand": "Demo", "category": "infant_formula", "price_fen": 29800, "hs_code": "1901101010",
+    "origin": {"country": "304", "iso": "DE"}, "unit": "122", "legal_qty": "800", "legal_unit": "g",
+    "barcode": "4006381333931", "weight_g": 950
+  }],
+  "stock": [{"sku": "IF-01", "warehouse": "CQ-LL", "on_hand": 12}]
+})";
+
+// The good document with one product field replaced by `replacement` (a JSON member or "").
+std::string WithField(const std::string& field, const std::string& replacement)
+{
+    std::string doc = kGood;
+    size_t at = doc.find("\"" + field + "\":");
+    REQUIRE(at != std::string::npos);
+    size_t end = at;
+    int depth = 0;
+    for (; end < doc.size(); end++) {
+        char c = doc[end];
+        if (c == '{' || c == '[') depth++;
+        else if (c == '}' || c == ']') { if (depth == 0) break; depth--; if (depth == 0 && c == '}') { end++; break; } }
+        else if (c == ',' && depth == 0) break;
+    }
+    if (replacement.empty()) { // drop the member and the comma after it
+        while (end < doc.size() && (doc[end] == ',' || doc[end] == ' ' || doc[end] == '\n')) end++;
+    }
+    return doc.substr(0, at) + replacement + doc.substr(end);
+}
+
+const Problem* FindProblem(const CatalogParse& r, const std::string& code)
+{
+    auto it = std::find_if(r.problems.begin(), r.problems.end(), [&](const Problem& p) { return p.code == code; });
+    return it == r.problems.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+TEST_CASE("a well-formed catalog parses with no problems and round-trips")
+{
+    CatalogParse r = ParseCatalogJson(kGood);
+    CHECK(r.problems.empty());
+    REQUIRE(r.catalog.products.size() == 1);
+    const Product& p = r.catalog.products[0];
+    CHECK(r.catalog.version == 3);
+    CHECK(p.sku == "IF-01");
+    CHECK(p.handle == "IF-01");
+    CHECK(*p.title.Find("zh-Hans") == "婴儿奶粉 800克");
+    CHECK(p.price.fen == 29800);
+    CHECK(FormatDecimal(p.legal_qty) == "800");
+    CHECK(r.catalog.stock[0].on_hand == 12);
+
+    CatalogParse again = ParseCatalogJson(CatalogToJson(r.catalog, true));
+    CHECK(again.problems.empty());
+    CHECK(CatalogToJson(again.catalog, true) == CatalogToJson(r.catalog, true));
+}
+
+TEST_CASE("the sample catalog is valid, realistic and stocked in two warehouses")
+{
+    CatalogParse r = ParseCatalogJson(test::EmbeddedTestAssetView("sample_catalog"));
+    for (const Problem& p : r.problems) INFO(p.code << " " << p.section << "[" << p.index << "]." << p.field);
+    CHECK(r.problems.empty());
+    CHECK(r.catalog.products.size() >= 30);
+    CHECK(r.catalog.warehouses.size() >= 2);
+    for (const Product& p : r.catalog.products) {
+        CHECK(p.title.Find("zh-Hans"));
+        CHECK(p.title.Find("en"));
+        CHECK(!p.brand.empty());
+        CHECK(!p.barcode.empty());
+    }
+    for (const char* category : {"infant_formula", "skincare", "makeup", "wine", "spirits", "olive_oil", "tea",
+                                 "supplements", "snacks", "watch", "appliances"}) {
+        bool found = std::any_of(r.catalog.products.begin(), r.catalog.products.end(),
+                                 [&](const Product& p) { return p.category == category; });
+        CHECK_MESSAGE(found, category);
+    }
+}
+
+TEST_CASE("validation names the product, the field and what is wrong")
+{
+    struct Case { std::string field, replacement, code, problem_field; };
+    const Case cases[] = {
+        {"hs_code", R"("hs_code": "19011")", "catalog.hs_code_format", "hs_code"},
+        {"hs_code", R"("hs_code": "19011010AB")", "catalog.hs_code_format", "hs_code"},
+        {"hs_code", "", "json.missing_field", "hs_code"},
+        {"price_fen", R"("price_fen": 0)", "catalog.price_not_positive", "price_fen"},
+        {"price_fen", R"("price_fen": -5)", "catalog.price_not_positive", "price_fen"},
+        {"price_fen", R"("price_fen": 298.5)", "json.expected_integer", "price_fen"},
+        {"price_fen", R"("price_fen": "298")", "json.expected_integer", "price_fen"},
+        {"price_fen", R"("price_fen": 99999999999999999999)", "json.integer_out_of_range", "price_fen"},
+        {"title", R"("title": {"en": "Formula"})", "catalog.title_zh_missing", "title.zh-Hans"},
+        {"title", R"("title": {"zh-Hans": 5})", "json.expected_string", "title.zh-Hans"},
+        {"barcode", R"("barcode": "4006381333932")", "catalog.barcode_check_digit", "barcode"},
+        {"barcode", R"("barcode": "12345")", "catalog.barcode_length", "barcode"},
+        {"origin", R"("origin": {"country": "999", "iso": "DE"})", "catalog.origin_unknown", "origin.country"},
+        {"origin", R"("origin": {"country": "116", "iso": "DE"})", "catalog.origin_mismatch", "origin"},
+        {"origin", R"("origin": {"country": "304"})", "json.missing_field", "origin.iso"},
+        {"unit", R"("unit": "999")", "catalog.unit_unknown", "unit"},
+        {"legal_qty", R"("legal_qty": "0")", "catalog.legal_qty_not_positive", "legal_qty"},
+        {"legal_qty", R"("legal_qty": "-3")", "json.negative_decimal", "legal_qty"},
+        {"legal_qty", R"("legal_qty": "lots")", "json.expected_decimal", "legal_qty"},
+        {"legal_unit", R"("legal_unit": "gallon")", "catalog.legal_unit_unknown", "legal_unit"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.replacement);
+        CatalogParse r = ParseCatalogJson(WithField(c.field, c.replacement));
+        CHECK_FALSE(r.ok());
+        const Problem* p = FindProblem(r, c.code);
+        REQUIRE_MESSAGE(p, "expected " << c.code << ", got " << (r.problems.empty() ? "nothing" : r.problems[0].code));
+        CHECK(p->section == "products");
+        CHECK(p->index == 0);
+        CHECK(p->field == c.problem_field);
+    }
+}
+
+TEST_CASE("duplicate SKUs, bad stock rows and syntax errors are reported precisely")
+{
+    std::string doc = kGood;
+    size_t start = doc.find("{\n    \"sku\"");
+    size_t end = doc.find("\n  }]") + 4;
+    std::string product = doc.substr(start, end - start);
+    std::string two = doc.substr(0, end) + ", " + product + doc.substr(end);
+    CatalogParse dup = ParseCatalogJson(two);
+    const Problem* p = FindProblem(dup, "catalog.duplicate_sku");
+    REQUIRE(p);
+    CHECK(p->index == 1);
+    CHECK(p->value == "IF-01");
+
+    std::string bad_stock = std::string(kGood);
+    bad_stock.replace(bad_stock.find("\"warehouse\": \"CQ-LL\""), 20, "\"warehouse\": \"NOPE\"");
+    bad_stock.replace(bad_stock.find("\"on_hand\": 12"), 13, "\"on_hand\": -1");
+    CatalogParse s = ParseCatalogJson(bad_stock);
+    REQUIRE(FindProblem(s, "catalog.stock_unknown_warehouse"));
+    CHECK(FindProblem(s, "catalog.stock_unknown_warehouse")->section == "stock");
+    CHECK(FindProblem(s, "catalog.stock_negative"));
+
+    CatalogParse syntax = ParseCatalogJson("{\"products\": [ {\"sku\": \"A\",, } ]}");
+    REQUIRE(syntax.problems.size() == 1);
+    CHECK(syntax.problems[0].code == "json.syntax");
+    CHECK(syntax.problems[0].value == "28"); // 1-based byte offset of the second comma
+
+    CHECK(ParseCatalogJson("").problems[0].code == "json.syntax");
+    CHECK(ParseCatalogJson("[]").problems[0].code == "json.expected_object");
+    CHECK(ParseCatalogJson("{}").problems[0].code == "json.missing_field");
+    CHECK(ParseCatalogJson("{\"products\": 5}").problems[0].code == "json.expected_array");
+    CHECK(ParseCatalogJson("{\"products\": [5]}").problems[0].code == "json.expected_object");
+}
+
+TEST_CASE("unknown fields are warnings, not errors")
+{
+    std::string doc = kGood;
+    doc.replace(doc.find("\"brand\""), 7, "\"brnad\"");
+    CatalogParse r = ParseCatalogJson(doc);
+    CHECK(r.ok());
+    const Problem* p = FindProblem(r, "json.unknown_field");
+    REQUIRE(p);
+    CHECK(p->severity == Severity::Warning);
+    CHECK(p->field == "brnad");
+}
+
+TEST_CASE("a problem reads as a sentence in each language")
+{
+    CatalogParse r = ParseCatalogJson(WithField("hs_code", R"("hs_code": "19011")"));
+    const Problem* p = FindProblem(r, "catalog.hs_code_format");
+    REQUIRE(p);
+    CHECK(DescribeProblem(LoadBundledMessages("en"), *p) ==
+          "products[0] (SKU IF-01) field “hs_code”: the HS code must be exactly 10 digits, got “19011”");
+    CHECK(DescribeProblem(LoadBundledMessages("zh-Hans"), *p) ==
+          "products[0]（货号 IF-01） 字段“hs_code”：HS 编码必须是 10 位数字，实际为“19011”");
+}

@@ -1,0 +1,53 @@
+// ServerProcess: runs the real bondstore-server binary for integration tests — on an ephemeral
+// port, with a temporary data directory — and talks to it over real HTTP on loopback.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace bondstore::test {
+
+// A fresh directory under /tmp, removed (recursively) when the object dies.
+struct TempDir {
+    std::string path;
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+struct ServerProcess {
+    pid_t pid = -1;
+    int port = 0;
+    std::string url;        // "http://127.0.0.1:PORT"
+    std::string first_line; // what the server printed when it started
+    std::string stderr_path;
+
+    // Starts bondstore-server with `args` (plus --port 0 and --bind 127.0.0.1 unless given) and
+    // waits until it prints its URL. `env` entries are "NAME=value". Fails the test if it exits
+    // first or takes longer than 15 s.
+    static ServerProcess Start(std::vector<std::string> args, std::vector<std::string> env = {});
+
+    // Sends `sig` and waits for the exit; returns the exit code (128+signal if killed).
+    int Stop(int sig);
+    std::string Stderr() const;
+    ~ServerProcess();
+};
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+
+// Runs a binary to completion (at most `timeout_s` seconds, then SIGKILL).
+RunResult Run(const std::string& binary, const std::vector<std::string>& args,
+              const std::vector<std::string>& env = {}, int timeout_s = 20);
+
+std::string ServerBinary();
+std::string SampleCatalog();
+std::string ReadFile(const std::string& path);
+void WriteFile(const std::string& path, const std::string& bytes);
+
+} // namespace bondstore::test

@@ -1,0 +1,275 @@
+// bondstore-server over real HTTP on loopback: a real process, an ephemeral port, a temporary data
+// directory with a real SQLite file.
+#include <doctest/doctest.h>
+
+#include "tests/server/server_process.h"
+
+#include <brotli/decode.h>
+#include <brotli/encode.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <csignal>
+#include <filesystem>
+
+using namespace bondstore::test;
+using json = nlohmann::json;
+
+namespace {
+
+std::string Brotli(const std::string& in)
+{
+    size_t size = BrotliEncoderMaxCompressedSize(in.size());
+    std::string out(size, '\0');
+    REQUIRE(BrotliEncoderCompress(5, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, in.size(),
+                                  reinterpret_cast<const uint8_t*>(in.data()), &size, reinterpret_cast<uint8_t*>(out.data())));
+    out.resize(size);
+    return out;
+}
+
+std::string Unbrotli(const std::string& in)
+{
+    std::string out(1 << 24, '\0');
+    size_t size = out.size();
+    REQUIRE(BrotliDecoderDecompress(in.size(), reinterpret_cast<const uint8_t*>(in.data()), &size,
+                                    reinterpret_cast<uint8_t*>(out.data())) == BROTLI_DECODER_RESULT_SUCCESS);
+    out.resize(size);
+    return out;
+}
+
+std::string Gunzip(const std::string& in)
+{
+    z_stream zs{};
+    REQUIRE(inflateInit2(&zs, 15 + 16) == Z_OK);
+    std::string out(1 << 24, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = uInt(in.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = uInt(out.size());
+    int rc = inflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    inflateEnd(&zs);
+    REQUIRE(rc == Z_STREAM_END);
+    return out;
+}
+
+// A small stand-in for the built web app: real file types, and a precompressed .br for app.js
+// whose bytes differ from what the server would compute itself.
+struct WebFixture {
+    TempDir dir;
+    std::string js = std::string("console.log('bondstore');\n") + std::string(4000, ' ') + "// padding\n";
+    std::string wasm = std::string("\0asm\1\0\0\0", 8) + std::string(3000, '\x01');
+    WebFixture()
+    {
+        WriteFile(dir.path + "/index.html", "<!doctype html><title>Bondstore</title>" + std::string(2000, ' '));
+        WriteFile(dir.path + "/app.js", js);
+        WriteFile(dir.path + "/app.js.br", Brotli(js));
+        WriteFile(dir.path + "/app.wasm", wasm);
+        WriteFile(dir.path + "/fonts/ui.ttf", std::string(1000, 'f'));
+    }
+};
+
+httplib::Client Client(const ServerProcess& s)
+{
+    httplib::Client c(s.url);
+    c.set_decompress(false); // look at the bytes on the wire
+    c.set_read_timeout(10, 0);
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("a fresh data directory is created, seeded from the sample catalog and served")
+{
+    TempDir data;
+    WebFixture web;
+    ServerProcess s = ServerProcess::Start({"--data-dir", data.path + "/store", "--web-dir", web.dir.path,
+                                            "--seed-catalog", SampleCatalog()});
+    CHECK(s.first_line.find("Bondstore is serving http://127.0.0.1:") == 0);
+    CHECK(std::filesystem::exists(data.path + "/store/bondstore.db"));
+    auto c = Client(s);
+
+    auto health = c.Get("/api/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(health->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    json h = json::parse(health->body);
+    CHECK(h["status"] == "ok");
+    CHECK(h["store"] == "sqlite");
+    CHECK(h["icu"] == "72.1");
+
+    auto catalog = c.Get("/api/catalog");
+    REQUIRE(catalog);
+    CHECK(catalog->status == 200);
+    json cat = json::parse(catalog->body);
+    CHECK(cat["version"] == 1);
+    REQUIRE(cat["products"].size() == json::parse(ReadFile(SampleCatalog()))["products"].size());
+    CHECK(cat["products"][0]["title"]["zh-Hans"].get<std::string>().find("爱他美") == 0);
+    CHECK(cat["products"][0]["price_fen"] == 29800);
+    CHECK_FALSE(cat.contains("stock")); // stock is served separately (inventory), not in the catalog
+
+    CHECK(s.Stop(SIGTERM) == 0);
+}
+
+TEST_CASE("the catalog answers with an ETag, 304 for a client that has it, and gzip or brotli")
+{
+    TempDir data;
+    WebFixture web;
+    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
+    auto c = Client(s);
+    auto plain = c.Get("/api/catalog");
+    REQUIRE(plain);
+    std::string etag = plain->get_header_value("ETag");
+    CHECK(etag.size() > 2);
+    CHECK(plain->get_header_value("Content-Encoding") == "");
+
+    auto again = c.Get("/api/catalog", {{"If-None-Match", etag}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    CHECK(again->body.empty());
+
+    auto gz = c.Get("/api/catalog", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(gz);
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
+    CHECK(Gunzip(gz->body) == plain->body);
+    CHECK(gz->body.size() < plain->body.size() / 3);
+
+    auto br = c.Get("/api/catalog", {{"Accept-Encoding", "gzip, deflate, br"}});
+    REQUIRE(br);
+    CHECK(br->get_header_value("Content-Encoding") == "br");
+    CHECK(Unbrotli(br->body) == plain->body);
+
+    auto refused = c.Get("/api/catalog", {{"Accept-Encoding", "br;q=0, gzip;q=0"}});
+    REQUIRE(refused);
+    CHECK(refused->get_header_value("Content-Encoding") == "");
+    CHECK(refused->body == plain->body);
+}
+
+TEST_CASE("the web app's files: MIME types, precompressed forms, index for /, JSON 404s")
+{
+    TempDir data;
+    WebFixture web;
+    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
+    auto c = Client(s);
+
+    auto index = c.Get("/");
+    REQUIRE(index);
+    CHECK(index->status == 200);
+    CHECK(index->get_header_value("Content-Type") == "text/html; charset=utf-8");
+    CHECK(index->body.find("<title>Bondstore</title>") != std::string::npos);
+
+    auto wasm = c.Get("/app.wasm");
+    REQUIRE(wasm);
+    CHECK(wasm->get_header_value("Content-Type") == "application/wasm");
+    CHECK(wasm->body == web.wasm);
+
+    auto js_br = c.Get("/app.js", {{"Accept-Encoding", "br"}});
+    REQUIRE(js_br);
+    CHECK(js_br->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+    CHECK(js_br->get_header_value("Content-Encoding") == "br");
+    CHECK(js_br->body == ReadFile(web.dir.path + "/app.js.br")); // the build's file, byte for byte
+    auto js_gz = c.Get("/app.js", {{"Accept-Encoding", "gzip"}});
+    REQUIRE(js_gz);
+    CHECK(js_gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(Gunzip(js_gz->body) == web.js);
+
+    auto font = c.Get("/fonts/ui.ttf");
+    REQUIRE(font);
+    CHECK(font->get_header_value("Content-Type") == "font/ttf");
+
+    auto head = c.Head("/app.wasm");
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+
+    auto missing = c.Get("/nope.js");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(json::parse(missing->body)["error"]["code"] == "not_found");
+
+    auto api_missing = c.Get("/api/nope", {{"Accept-Language", "en-US,en;q=0.9"}});
+    REQUIRE(api_missing);
+    CHECK(api_missing->status == 404);
+    CHECK(json::parse(api_missing->body)["error"]["message"] == "Nothing here.");
+    auto api_missing_zh = c.Get("/api/nope", {{"Accept-Language", "zh-CN"}});
+    REQUIRE(api_missing_zh);
+    CHECK(json::parse(api_missing_zh->body)["error"]["message"] == "这里什么也没有。");
+
+    auto traversal = c.Get("/../../etc/passwd");
+    REQUIRE(traversal);
+    CHECK(traversal->status != 200);
+}
+
+TEST_CASE("a malformed catalog file stops the server before it serves, naming file, product and field")
+{
+    TempDir data;
+    WebFixture web;
+    json doc = json::parse(ReadFile(SampleCatalog()));
+    doc["products"][4]["hs_code"] = "19011";
+    std::string bad = data.path + "/bad-catalog.json";
+    WriteFile(bad, doc.dump());
+    RunResult r = Run(ServerBinary(), {"--port", "0", "--data-dir", data.path + "/store", "--web-dir", web.dir.path,
+                                       "--seed-catalog", bad});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.find("serving") == std::string::npos);
+    CHECK(r.err.find(bad) != std::string::npos);
+    CHECK(r.err.find("products[4]") != std::string::npos);
+    CHECK(r.err.find(doc["products"][4]["sku"].get<std::string>()) != std::string::npos);
+    CHECK(r.err.find("hs_code") != std::string::npos);
+    CHECK(r.err.find("10 digits") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(data.path + "/store/bondstore.db")); // nothing was written
+
+    WriteFile(bad, "{\"products\": [");
+    RunResult syntax = Run(ServerBinary(), {"--port", "0", "--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", bad});
+    CHECK(syntax.exit_code == 1);
+    CHECK(syntax.err.find("not valid JSON") != std::string::npos);
+}
+
+TEST_CASE("flags, environment variables and --help")
+{
+    RunResult help = Run(ServerBinary(), {"--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("--data-dir") != std::string::npos);
+    CHECK(help.out.find("BONDSTORE_PORT") != std::string::npos);
+
+    CHECK(Run(ServerBinary(), {"--port", "http"}).exit_code == 2);
+    CHECK(Run(ServerBinary(), {"--port", "70000"}).exit_code == 2);
+    CHECK(Run(ServerBinary(), {"--frobnicate"}).exit_code == 2);
+    CHECK(Run(ServerBinary(), {"--port"}).exit_code == 2);
+    CHECK(Run(ServerBinary(), {}, {"BONDSTORE_PORT=x"}).exit_code == 2);
+
+    TempDir data;
+    WebFixture web;
+    ServerProcess s = ServerProcess::Start({"--port", "0"}, {"BONDSTORE_DATA_DIR=" + data.path, "BONDSTORE_WEB_DIR=" + web.dir.path,
+                                                             "BONDSTORE_SEED_CATALOG=" + SampleCatalog()});
+    CHECK(std::filesystem::exists(data.path + "/bondstore.db"));
+    CHECK(s.Stop(SIGINT) == 0);
+    CHECK(s.Stderr().find("stopped") != std::string::npos);
+
+    RunResult no_web = Run(ServerBinary(), {"--port", "0", "--data-dir", data.path, "--web-dir", data.path + "/nope"});
+    CHECK(no_web.exit_code == 1);
+    CHECK(no_web.err.find("web app directory") != std::string::npos);
+}
+
+TEST_CASE("data survives a restart and the seed is loaded only into an empty store")
+{
+    TempDir data;
+    WebFixture web;
+    {
+        ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
+        CHECK(s.Stop(SIGTERM) == 0);
+    }
+    // A different, valid seed on restart is validated but not loaded over existing data.
+    json doc = json::parse(ReadFile(SampleCatalog()));
+    doc["products"].erase(doc["products"].begin() + 1, doc["products"].end());
+    doc["stock"] = json::array();
+    WriteFile(data.path + "/small.json", doc.dump());
+    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", data.path + "/small.json"});
+    auto c = Client(s);
+    auto catalog = c.Get("/api/catalog");
+    REQUIRE(catalog);
+    CHECK(json::parse(catalog->body)["products"].size() > 1);
+    CHECK(s.Stop(SIGTERM) == 0);
+}

@@ -1,0 +1,105 @@
+#include "web/app.h"
+
+#include "web/platform/fetch.h"
+#include "web/platform/preferences.h"
+
+#include "core/i18n_bundle.h"
+#include "core/wire.h"
+
+#include <emscripten.h>
+#include <nlohmann/json.hpp>
+
+namespace bondstore::web {
+
+// The paths the build gives these files (web/CMakeLists.txt).
+static const char* kIcuDataUrl = "/bondstore-icu.dat";
+static const char* kFontUrl = "/bondstore-ui.ttf";
+static const char* kCatalogUrl = "/api/catalog";
+
+static void LoadCatalog(App& app);
+
+static void Retry(App& app, void (*again)(App&), int delay_ms)
+{
+    struct Pending { App* app; void (*again)(App&); };
+    emscripten_async_call([](void* p) {
+        auto* pending = static_cast<Pending*>(p);
+        pending->again(*pending->app);
+        delete pending;
+    }, new Pending{&app, again}, delay_ms);
+}
+
+static void LoadIcuData(App& app)
+{
+    FetchGet(kIcuDataUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = "ICU data: " + r.error; Retry(app, LoadIcuData, 2000); return; }
+        app.icu_data.assign(r.body.begin(), r.body.end());
+        std::string error;
+        if (!InstallIcuData(app.icu_data.data(), &error)) { app.load_error = "ICU data: " + error; return; }
+        app.icu_ready = true;
+        std::string saved = LoadPreference("locale");
+        SetLocale(app, saved.empty() ? NegotiateLocale(BrowserLanguages()) : saved);
+    });
+}
+
+static void LoadFont(App& app)
+{
+    FetchGet(kFontUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = "font: " + r.error; Retry(app, LoadFont, 2000); return; }
+        app.font.ttf = std::move(r.body);
+        app.font_loaded = true;
+        app.font_dirty = true;
+    });
+}
+
+static void LoadCatalog(App& app)
+{
+    FetchGet(kCatalogUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = "catalog: " + r.error; Retry(app, LoadCatalog, 2000); return; }
+        CatalogParse parsed = ParseCatalogJson(r.body);
+        if (!parsed.ok()) { app.load_error = "catalog: " + parsed.problems.front().code; return; }
+        app.catalog = std::move(parsed.catalog);
+        app.catalog_loaded = true;
+        app.load_error.clear();
+        for (const Product& p : app.catalog.products) {
+            for (const auto& [locale, text] : p.title.entries) app.font_dirty |= AddGlyphText(app.font, text);
+            app.font_dirty |= AddGlyphText(app.font, p.brand);
+        }
+    });
+}
+
+void StartLoading(App& app)
+{
+    // Every UI string of every bundled locale goes into the glyph set up front, so switching
+    // language never waits for an atlas rebuild.
+    for (const LocaleInfo& l : BundledLocales()) {
+        std::string_view json = EmbeddedI18nFile(l.tag);
+        auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+        if (!doc.is_object()) continue;
+        for (auto it = doc.begin(); it != doc.end(); ++it)
+            if (it.value().is_string()) AddGlyphText(app.font, it.value().get<std::string>());
+    }
+    LoadIcuData(app);
+    LoadFont(app);
+    LoadCatalog(app);
+}
+
+bool IsReady(const App& app) { return app.icu_ready && app.font_loaded && !app.font_dirty && app.catalog_loaded; }
+
+void SetLocale(App& app, const std::string& tag)
+{
+    std::string locale = NegotiateLocale({tag});
+    app.locale = locale;
+    app.messages = LoadBundledMessages(locale);
+    app.prices = std::make_unique<PriceFormatter>(locale);
+    SavePreference("locale", locale);
+}
+
+void BeforeFrame(App& app)
+{
+    if (app.font_loaded && app.font_dirty) {
+        RebuildFontAtlas(app.font, app.font_size);
+        app.font_dirty = false;
+    }
+}
+
+} // namespace bondstore::web

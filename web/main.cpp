@@ -1,0 +1,105 @@
+// The shopper's app: Dear ImGui on GLFW + WebGL2 in the browser (Emscripten). main() sets up the
+// window and ImGui, starts loading, and hands each frame to the current screen.
+#include "web/app.h"
+#include "web/platform/input.h"
+#include "web/platform/test_hook.h"
+#include "web/screens/browse.h"
+#include "web/screens/loading.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+
+using namespace bondstore::web;
+
+namespace {
+
+struct Shell {
+    GLFWwindow* window = nullptr;
+    App app;
+};
+
+void Frame(void* arg)
+{
+    Shell& shell = *static_cast<Shell*>(arg);
+    App& app = shell.app;
+    FollowBrowserWindowSize(shell.window);
+    BeforeFrame(app);
+
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+
+    TestView& view = CurrentTestView();
+    view.widgets.clear();
+    view.frame = ++app.frame;
+    view.locale = app.locale;
+    bool ready = IsReady(app);
+    if (ready) {
+        view.screen = "browse";
+        DrawBrowse(app, view);
+    } else {
+        view.screen = "loading";
+        DrawLoading(app, view);
+    }
+
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(shell.window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (ready && !app.first_catalog_frame_signalled) {
+        app.first_catalog_frame_signalled = true;
+        SignalFirstFrame();
+    }
+}
+
+} // namespace
+
+int main()
+{
+    if (!glfwInit()) {
+        std::fprintf(stderr, "glfwInit failed\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    static Shell shell; // lives as long as the page
+    shell.window = glfwCreateWindow(1280, 800, "Bondstore", nullptr, nullptr);
+    if (!shell.window) {
+        std::fprintf(stderr, "cannot create a WebGL2 context\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(shell.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing is persisted behind the shopper's back
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui::StyleColorsLight();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.FramePadding = ImVec2(10, 6);
+    style.ItemSpacing = ImVec2(10, 8);
+    style.CellPadding = ImVec2(8, 6);
+    style.WindowPadding = ImVec2(16, 14);
+    style.FrameRounding = 4;
+
+    ImGui_ImplGlfw_InitForOpenGL(shell.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    InstallWheelFix(shell.window);
+
+    StartLoading(shell.app);
+    emscripten_set_main_loop_arg(Frame, &shell, 0, true);
+    return 0;
+}

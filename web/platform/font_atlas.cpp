@@ -1,0 +1,57 @@
+#include "web/platform/font_atlas.h"
+
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h> // ImTextCharFromUtf8
+
+#include <algorithm>
+
+namespace bondstore::web {
+
+bool AddGlyphText(FontAtlas& atlas, std::string_view utf8)
+{
+    size_t before = atlas.text.size();
+    const char* p = utf8.data();
+    const char* end = p + utf8.size();
+    while (p < end) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        p += n;
+        if (c >= 0x20) atlas.text.push_back(c);
+    }
+    std::sort(atlas.text.begin(), atlas.text.end());
+    atlas.text.erase(std::unique(atlas.text.begin(), atlas.text.end()), atlas.text.end());
+    return atlas.text.size() != before;
+}
+
+bool RebuildFontAtlas(FontAtlas& atlas, float size_px)
+{
+    double start = emscripten_get_now();
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault()); // ASCII + Latin-1
+    for (unsigned int c : atlas.text)
+        if (c <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(ImWchar(c));
+    static ImVector<ImWchar> ranges; // ImGui keeps a pointer to the ranges until the next build
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts->Clear();
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false; // atlas.ttf owns the bytes
+    config.OversampleH = 1;              // CJK glyphs gain nothing from horizontal oversampling
+    config.PixelSnapH = true;
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(atlas.ttf.data(), int(atlas.ttf.size()), size_px, &config, ranges.Data);
+    if (!font) return false;
+    io.Fonts->Build();
+    atlas.width = io.Fonts->TexWidth;
+    atlas.height = io.Fonts->TexHeight;
+    bool ok = ImGui_ImplOpenGL3_CreateFontsTexture();
+    atlas.build_ms = float(emscripten_get_now() - start);
+    return ok;
+}
+
+} // namespace bondstore::web

@@ -1,0 +1,55 @@
+#include "web/platform/preferences.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+
+namespace {
+
+EM_JS(char*, js_load_preference, (const char* key), {
+    var v = null;
+    try { v = window.localStorage.getItem("bondstore." + UTF8ToString(key)); } catch (e) {}
+    return v === null ? 0 : allocateUTF8(v);
+});
+
+EM_JS(void, js_save_preference, (const char* key, const char* value), {
+    try { window.localStorage.setItem("bondstore." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
+EM_JS(char*, js_browser_languages, (), {
+    var l = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language || ""];
+    return allocateUTF8(l.join("\n"));
+});
+
+} // namespace
+
+namespace bondstore::web {
+
+std::string LoadPreference(const char* key)
+{
+    char* v = js_load_preference(key);
+    if (!v) return {};
+    std::string out(v);
+    std::free(v);
+    return out;
+}
+
+void SavePreference(const char* key, const std::string& value) { js_save_preference(key, value.c_str()); }
+
+std::vector<std::string> BrowserLanguages()
+{
+    char* v = js_browser_languages();
+    std::string all(v ? v : "");
+    std::free(v);
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < all.size()) {
+        size_t nl = all.find('\n', start);
+        if (nl == std::string::npos) nl = all.size();
+        if (nl > start) out.push_back(all.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return out;
+}
+
+} // namespace bondstore::web

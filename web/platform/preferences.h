@@ -1,0 +1,14 @@
+// Preferences: small per-shopper settings kept in the browser (localStorage), and what the browser
+// says about its user (navigator.languages).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bondstore::web {
+
+std::string LoadPreference(const char* key);               // "" if unset
+void SavePreference(const char* key, const std::string& value);
+std::vector<std::string> BrowserLanguages();               // navigator.languages, in order
+
+} // namespace bondstore::web

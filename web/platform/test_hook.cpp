@@ -1,0 +1,40 @@
+#include "web/platform/test_hook.h"
+
+#include <emscripten.h>
+#include <nlohmann/json.hpp>
+
+namespace bondstore::web {
+
+TestView& CurrentTestView()
+{
+    static TestView view;
+    return view;
+}
+
+void SignalFirstFrame()
+{
+    EM_ASM({
+        if (window.bondstore && window.bondstore._firstFrame) window.bondstore._firstFrame(performance.now());
+    });
+}
+
+} // namespace bondstore::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
+{
+    using bondstore::web::CurrentTestView;
+    static std::string out;
+    const auto& v = CurrentTestView();
+    nlohmann::json j;
+    j["screen"] = v.screen;
+    j["locale"] = v.locale;
+    j["productCount"] = v.product_count;
+    j["firstRows"] = v.first_rows;
+    nlohmann::json widgets = nlohmann::json::object();
+    for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}};
+    j["widgets"] = widgets;
+    j["frame"] = v.frame;
+    if (!v.error.empty()) j["error"] = v.error;
+    out = j.dump();
+    return out.c_str();
+}

@@ -1,0 +1,38 @@
+// TestHook: a small, read-only window into the app for tests and benchmarks.
+//
+//   window.bondstore.state()   -> JSON of what is on screen (locale, product count, first rows,
+//                                 where the main controls are, in CSS pixels)
+//   window.bondstore.firstFrame -> a Promise resolved with performance.now() at the first frame
+//                                 that shows the catalog
+//
+// The app fills a TestView every frame it draws; the hook serialises it only when asked.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bondstore::web {
+
+struct WidgetRect {
+    std::string id; // "lang.en"
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+struct TestView {
+    std::string screen;            // "loading", "browse", "error"
+    std::string locale;
+    int product_count = 0;
+    std::vector<std::vector<std::string>> first_rows; // cells of the first rows as shown
+    std::vector<WidgetRect> widgets;
+    std::string error;
+    int frame = 0;
+};
+
+// The view the hook reports; the app writes it.
+TestView& CurrentTestView();
+
+// Tells the page that the first catalog frame was drawn (resolves window.bondstore.firstFrame).
+void SignalFirstFrame();
+
+} // namespace bondstore::web
