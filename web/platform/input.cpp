@@ -1,6 +1,7 @@
 #include "web/platform/input.h"
 
 #include <GLFW/glfw3.h>
+#include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 
@@ -28,7 +29,11 @@ void FollowBrowserWindowSize(GLFWwindow* window)
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     int w = 0, h = 0;
     glfwGetWindowSize(window, &w, &h);
-    if (int(css_w) != w || int(css_h) != h) glfwSetWindowSize(window, int(css_w), int(css_h));
+    if (int(css_w) == w && int(css_h) == h) return;
+    // Not glfwSetWindowSize: Emscripten's GLFW asks for full screen when the size equals the
+    // screen's (always, in a maximised or headless browser), which the browser refuses without a
+    // gesture. Browser.setCanvasSize resizes the canvas and notifies GLFW (and so ImGui) the same way.
+    EM_ASM({ Browser.setCanvasSize($0, $1); }, int(css_w), int(css_h));
 }
 
 } // namespace bondstore::web

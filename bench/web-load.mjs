@@ -1,0 +1,71 @@
+// Web app load benchmark: transfer sizes (raw, gzip, brotli) of everything the first load fetches,
+// and the time to the first frame that shows the catalog in headless Chromium on loopback
+// (median of N cold runs), next to a baseline measured in the same run: the same browser drawing
+// its first WebGL2 frame of a blank page served from the same origin.
+//
+//   node bench/web-load.mjs --server build/native/server/bondstore-server \
+//        --web-dir build/wasm/web/dist --seed-catalog assets/catalog/sample.json [--runs 5] [--json OUT]
+import { readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { launchBrowser, parseArgs, startServer } from "../tests/browser/harness.mjs";
+
+const args = parseArgs(process.argv.slice(2));
+const runs = Number(args.runs || 5);
+const dist = args["web-dir"];
+
+const size = (p) => { try { return statSync(p).size; } catch { return null; } };
+const files = ["bondstore.wasm", "bondstore.js", "bondstore-icu.dat", "bondstore-ui.ttf", "index.html"];
+const rows = files.map((f) => ({ file: f, raw: size(join(dist, f)), gzip: size(join(dist, f + ".gz")), brotli: size(join(dist, f + ".br")) }));
+
+const server = await startServer({ server: args.server, webDir: dist, seedCatalog: args["seed-catalog"] });
+const catalog = Buffer.from(await (await fetch(server.url + "api/catalog")).arrayBuffer());
+rows.push({
+  file: "GET /api/catalog", raw: catalog.length, gzip: gzipSync(catalog, { level: 9 }).length,
+  brotli: brotliCompressSync(catalog, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+const BASELINE = `<!doctype html><canvas id=c width=1280 height=800></canvas><script>
+  const gl = document.getElementById('c').getContext('webgl2');
+  requestAnimationFrame(() => { gl.clearColor(0.9,0.9,0.9,1); gl.clear(gl.COLOR_BUFFER_BIT);
+    requestAnimationFrame(() => { window.firstFrameMs = performance.now(); }); });
+</script>`;
+
+const browser = await launchBrowser();
+async function measure(kind) {
+  const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  let ms;
+  if (kind === "app") {
+    await page.goto(server.url);
+    ms = await page.evaluate(() => window.bondstore.firstFrame);
+  } else {
+    await page.route(server.url + "__baseline", (route) => route.fulfill({ body: BASELINE, contentType: "text/html" }));
+    await page.goto(server.url + "__baseline");
+    await page.waitForFunction(() => window.firstFrameMs);
+    ms = await page.evaluate(() => window.firstFrameMs);
+  }
+  await context.close();
+  return ms;
+}
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const app = [], base = [];
+for (let i = 0; i < runs; i++) { base.push(await measure("baseline")); app.push(await measure("app")); }
+await browser.close();
+await server.stop();
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(9);
+console.log("Web app transfer sizes (KiB)");
+console.log("  file                    raw      gzip    brotli");
+for (const r of [...rows, { file: "total first load", ...total }])
+  console.log(`  ${r.file.padEnd(20)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+console.log(`First catalog frame, headless Chromium on loopback, median of ${runs} cold loads:`);
+console.log(`  Bondstore app        ${median(app).toFixed(0)} ms   (runs: ${app.map((x) => x.toFixed(0)).join(", ")})`);
+console.log(`  baseline: blank WebGL2 page, first frame  ${median(base).toFixed(0)} ms   (runs: ${base.map((x) => x.toFixed(0)).join(", ")})`);
+console.log(`  ratio app / baseline ${(median(app) / median(base)).toFixed(1)}x`);
+
+if (args.json) {
+  mkdirSync(dirname(args.json), { recursive: true });
+  writeFileSync(args.json, JSON.stringify({ sizes: rows, total, firstFrameMs: { app, baseline: base, medianApp: median(app), medianBaseline: median(base) } }, null, 2));
+}
