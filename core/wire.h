@@ -7,6 +7,8 @@
 
 #include "catalog.h"
 #include "problem.h"
+#include "tax.h"
+#include "tax_table.h"
 
 #include <string>
 #include <string_view>
@@ -41,5 +43,40 @@ std::string JsonQuote(std::string_view text);
 // A list of problems as a JSON array; `messages` may be null (then no "message" field).
 class Messages;
 std::string ProblemsToJson(const std::vector<Problem>& problems, const Messages* messages);
+
+// --- tax (wire_tax.cpp) --------------------------------------------------------------------
+
+struct TaxTableParse {
+    TaxTable table;
+    std::vector<Problem> problems;
+    bool ok() const { return !HasErrors(problems); }
+};
+
+// Parses and checks a tax table (assets/tax/tax-table.json; format in docs/tax.md): dates real and
+// in order, periods not overlapping, rates in [0, 1), known consumption-tax kinds.
+TaxTableParse ParseTaxTableJson(std::string_view json);
+
+// Which form the lines of a quote request take.
+enum class QuoteLineForm {
+    Inline,      // price_fen, qty, hs_code, legal_qty, … (bondstore-admin quote, audits)
+    CatalogSku,  // {"sku", "qty"}: the server and the web app fill the rest from the catalog
+};
+
+struct QuoteRequestParse {
+    QuoteRequest request;
+    std::vector<Problem> problems;
+    bool has_date = false; // "date" given (the server otherwise uses today in China)
+    bool ok() const { return !HasErrors(problems); }
+};
+
+// {"date":"YYYY-MM-DD", "annual_used_fen", "freight_fen", "insurance_fen", "lines":[…]}.
+QuoteRequestParse ParseQuoteRequestJson(std::string_view json, QuoteLineForm form);
+
+// The TaxQuote as JSON (docs/tax.md): regime, reason, amounts in fen, limits, per-line breakdown
+// with the rates applied, and notes for the explanation.
+std::string TaxQuoteToJson(const TaxQuote& quote);
+
+// A quote request with catalog lines, as the web app sends it to the server.
+std::string QuoteRequestToJson(const QuoteRequest& request, QuoteLineForm form);
 
 } // namespace bondstore

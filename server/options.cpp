@@ -10,6 +10,9 @@ namespace bondstore {
 #ifndef BONDSTORE_DEFAULT_SEED_CATALOG
 #define BONDSTORE_DEFAULT_SEED_CATALOG ""
 #endif
+#ifndef BONDSTORE_DEFAULT_TAX_TABLE
+#define BONDSTORE_DEFAULT_TAX_TABLE ""
+#endif
 
 static bool ParsePort(const std::string& s, int* port)
 {
@@ -26,6 +29,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     ServerOptions& o = r.options;
     o.web_dir = BONDSTORE_DEFAULT_WEB_DIR;
     o.seed_catalog = BONDSTORE_DEFAULT_SEED_CATALOG;
+    o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
 
     auto from_env = [&](const char* name, std::string& into) {
         if (const char* v = env ? env(name) : nullptr; v && *v) into = v;
@@ -34,6 +38,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_DATA_DIR", o.data_dir);
     from_env("BONDSTORE_WEB_DIR", o.web_dir);
     from_env("BONDSTORE_SEED_CATALOG", o.seed_catalog);
+    from_env("BONDSTORE_TAX_TABLE", o.tax_table);
     std::string port_text;
     from_env("BONDSTORE_PORT", port_text);
     if (!port_text.empty() && !ParsePort(port_text, &o.port)) {
@@ -69,6 +74,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.web_dir)) return r;
         } else if (name == "--seed-catalog") {
             if (!take(o.seed_catalog)) return r;
+        } else if (name == "--tax-table") {
+            if (!take(o.tax_table)) return r;
         } else {
             r.error = "unknown option '" + a + "' (see --help)";
             return r;
@@ -76,6 +83,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     }
     if (o.bind.empty()) r.error = "--bind must not be empty";
     else if (o.data_dir.empty()) r.error = "--data-dir must not be empty";
+    else if (o.tax_table.empty()) r.error = "--tax-table must name the tax table file";
     return r;
 }
 
@@ -94,6 +102,7 @@ Usage: bondstore-server [options]
   --data-dir DIR       where the database lives                    (BONDSTORE_DATA_DIR, default ./bondstore-data)
   --web-dir DIR        the built web app to serve                  (BONDSTORE_WEB_DIR)
   --seed-catalog FILE  catalog loaded into an empty store          (BONDSTORE_SEED_CATALOG)
+  --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
   -h, --help           this text
 
 Flags win over environment variables. The server prints the URL it serves once it is listening,

@@ -12,6 +12,7 @@ struct ServerOptions {
     std::string data_dir = "bondstore-data";
     std::string web_dir;          // the built web app (index.html, .wasm, …)
     std::string seed_catalog;     // catalog file loaded into an empty store on first start
+    std::string tax_table;        // the tax table (assets/tax/tax-table.json)
     bool help = false;
 };
 
@@ -21,7 +22,8 @@ struct OptionsParse {
 };
 
 // Flags win over environment variables (BONDSTORE_PORT, BONDSTORE_BIND, BONDSTORE_DATA_DIR,
-// BONDSTORE_WEB_DIR, BONDSTORE_SEED_CATALOG), which win over the built-in defaults.
+// BONDSTORE_WEB_DIR, BONDSTORE_SEED_CATALOG, BONDSTORE_TAX_TABLE), which win over the built-in
+// defaults.
 // `env` is a lookup so tests need not touch the process environment.
 using EnvLookup = const char* (*)(const char*);
 OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup env);

@@ -18,9 +18,31 @@ static bool ReadWholeFile(const std::string& path, std::string* out)
     return true;
 }
 
+static std::string DescribeProblems(const std::vector<Problem>& problems)
+{
+    Messages en = LoadBundledMessages("en");
+    std::string lines;
+    for (const Problem& p : problems)
+        if (p.severity == Severity::Error) lines += "\n  " + DescribeProblem(en, p);
+    return lines;
+}
+
 bool OpenStorefront(Storefront& s, std::string* error)
 {
     if (!s.errors.Load(error)) return false;
+
+    std::string table_text;
+    if (!ReadWholeFile(s.options.tax_table, &table_text)) {
+        *error = "cannot read the tax table " + s.options.tax_table;
+        return false;
+    }
+    TaxTableParse table = ParseTaxTableJson(table_text);
+    if (!table.ok()) {
+        *error = "the tax table " + s.options.tax_table + " is not valid:" + DescribeProblems(table.problems);
+        return false;
+    }
+    s.tax_table = std::move(table.table);
+    s.tax_table_body = MakeCachedBody(std::move(table_text), "application/json; charset=utf-8", "no-cache", true);
 
     // The seed catalog is checked at every start, not only the first: a broken file named on the
     // command line should be reported, not silently ignored because the store already has data.
@@ -34,11 +56,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
         }
         CatalogParse parsed = ParseCatalogJson(text);
         if (!parsed.ok()) {
-            Messages en = LoadBundledMessages("en");
-            std::string lines;
-            for (const Problem& p : parsed.problems)
-                if (p.severity == Severity::Error) lines += "\n  " + DescribeProblem(en, p);
-            *error = "the catalog file " + s.options.seed_catalog + " is not valid:" + lines;
+            *error = "the catalog file " + s.options.seed_catalog + " is not valid:" + DescribeProblems(parsed.problems);
             return false;
         }
         seed = std::move(parsed.catalog);

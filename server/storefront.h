@@ -9,6 +9,8 @@
 #include "static_files.h"
 #include "store.h"
 
+#include "core/tax_table.h"
+
 #include <memory>
 #include <string>
 
@@ -20,10 +22,12 @@ struct Storefront {
     PublishedCatalog catalog;
     StaticFiles web;
     ErrorReply errors;
+    TaxTable tax_table;
+    std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
 };
 
 // Opens the store in options.data_dir, validates the seed catalog and loads it into an empty
-// store, publishes the catalog, loads the web app and the error texts. On failure returns false
+// store, publishes the catalog, loads the tax table, the web app and the error texts. On failure returns false
 // with a multi-line explanation for the operator in `error` (e.g. which file, product and field
 // of the seed catalog is wrong).
 bool OpenStorefront(Storefront& storefront, std::string* error);

@@ -7,6 +7,7 @@
 #include "core/wire.h"
 
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <nlohmann/json.hpp>
 
 namespace bondstore::web {
@@ -15,6 +16,7 @@ namespace bondstore::web {
 static const char* kIcuDataUrl = "/bondstore-icu.dat";
 static const char* kFontUrl = "/bondstore-ui.ttf";
 static const char* kCatalogUrl = "/api/catalog";
+static const char* kTaxTableUrl = "/api/tax-table";
 
 static void LoadCatalog(App& app);
 
@@ -59,11 +61,24 @@ static void LoadCatalog(App& app)
         if (!parsed.ok()) { app.load_error = "catalog: " + parsed.problems.front().code; return; }
         app.catalog = std::move(parsed.catalog);
         app.catalog_loaded = true;
+        app.quote_dirty = true;
         app.load_error.clear();
         for (const Product& p : app.catalog.products) {
             for (const auto& [locale, text] : p.title.entries) app.font_dirty |= AddGlyphText(app.font, text);
             app.font_dirty |= AddGlyphText(app.font, p.brand);
         }
+    });
+}
+
+static void LoadTaxTable(App& app)
+{
+    FetchGet(kTaxTableUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = "tax table: " + r.error; Retry(app, LoadTaxTable, 2000); return; }
+        TaxTableParse parsed = ParseTaxTableJson(r.body);
+        if (!parsed.ok()) { app.load_error = "tax table: " + parsed.problems.front().code; return; }
+        app.tax_table = std::move(parsed.table);
+        app.tax_table_loaded = true;
+        app.quote_dirty = true;
     });
 }
 
@@ -81,21 +96,58 @@ void StartLoading(App& app)
     LoadIcuData(app);
     LoadFont(app);
     LoadCatalog(app);
+    LoadTaxTable(app);
 }
 
-bool IsReady(const App& app) { return app.icu_ready && app.font_loaded && !app.font_dirty && app.catalog_loaded; }
+bool IsReady(const App& app)
+{
+    return app.icu_ready && app.font_loaded && !app.font_dirty && app.catalog_loaded && app.tax_table_loaded;
+}
 
 void SetLocale(App& app, const std::string& tag)
 {
     std::string locale = NegotiateLocale({tag});
     app.locale = locale;
+    app.locale_chain = FallbackChain(locale);
     app.messages = LoadBundledMessages(locale);
     app.prices = std::make_unique<PriceFormatter>(locale);
     SavePreference("locale", locale);
 }
 
+void AddToCart(App& app, const std::string& sku, int64_t qty)
+{
+    app.cart.Add(sku, qty);
+    app.quote_dirty = true;
+}
+
+void SetCartQty(App& app, const std::string& sku, int64_t qty)
+{
+    app.cart.SetQty(sku, qty);
+    app.quote_dirty = true;
+}
+
+const TaxQuote& CartQuote(App& app)
+{
+    if (app.quote_dirty) {
+        QuoteRequest request;
+        request.date = app.today;
+        // The annual quota is the buyer's, known once they identify at checkout (the server
+        // checks it there); the cart shows the tax for this order alone.
+        FillQuoteLines(app.catalog, app.cart.lines, &request.lines);
+        app.quote = Quote(request, app.tax_table);
+        app.quote_dirty = false;
+        app.quote_version++;
+    }
+    return app.quote;
+}
+
 void BeforeFrame(App& app)
 {
+    CalendarDate today = ChinaDateAt(int64_t(emscripten_date_now() / 1000));
+    if (!(today == app.today)) {
+        app.today = today;
+        app.quote_dirty = true;
+    }
     if (app.font_loaded && app.font_dirty) {
         RebuildFontAtlas(app.font, app.font_size);
         app.font_dirty = false;

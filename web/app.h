@@ -4,14 +4,19 @@
 
 #include "web/platform/font_atlas.h"
 
+#include "core/cart.h"
 #include "core/catalog.h"
 #include "core/i18n.h"
+#include "core/tax.h"
+#include "core/tax_table.h"
 
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace bondstore::web {
+
+enum class Screen { Browse, Cart };
 
 struct App {
     // Loaded from the server. ICU must have its data before any other ICU call, and keeps
@@ -23,10 +28,22 @@ struct App {
     bool font_dirty = false; // new glyphs to add before the next frame
     Catalog catalog;
     bool catalog_loaded = false;
+    TaxTable tax_table;
+    bool tax_table_loaded = false;
     std::string load_error;  // the last loading failure, shown while retrying
+
+    // The shopper's session.
+    Screen screen = Screen::Browse;
+    Cart cart;
+    CalendarDate today;        // in China; the date tax rules are taken from
+    // The cart's tax quote, recomputed by core whenever the cart, catalog or date changes.
+    TaxQuote quote;
+    bool quote_dirty = true;
+    int quote_version = 0;     // counts recomputations
 
     // Presentation.
     std::string locale;
+    std::vector<std::string> locale_chain; // locale and its fallbacks, for product text
     Messages messages;
     std::unique_ptr<PriceFormatter> prices;
     float font_size = 18.0f;
@@ -43,6 +60,13 @@ bool IsReady(const App& app);
 
 // Switches the UI language: messages, price formats, the remembered preference.
 void SetLocale(App& app, const std::string& tag);
+
+// Cart changes; each marks the quote for recomputation.
+void AddToCart(App& app, const std::string& sku, int64_t qty = 1);
+void SetCartQty(App& app, const std::string& sku, int64_t qty);
+
+// The cart's quote, from core, recomputed if needed (same function the server runs).
+const TaxQuote& CartQuote(App& app);
 
 // Once per frame, before ImGui::NewFrame: applies finished loads (e.g. rebuilds the font atlas).
 void BeforeFrame(App& app);

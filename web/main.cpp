@@ -4,7 +4,10 @@
 #include "web/platform/input.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/browse.h"
+#include "web/screens/cart.h"
 #include "web/screens/loading.h"
+
+#include "core/wire.h"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -41,12 +44,30 @@ void Frame(void* arg)
     view.frame = ++app.frame;
     view.locale = app.locale;
     bool ready = IsReady(app);
-    if (ready) {
+    if (ready && app.screen == Screen::Cart) {
+        view.screen = "cart";
+        DrawCart(app, view);
+    } else if (ready) {
         view.screen = "browse";
         DrawBrowse(app, view);
     } else {
         view.screen = "loading";
         DrawLoading(app, view);
+    }
+
+    view.cart.clear();
+    for (const auto& line : app.cart.lines) view.cart.emplace_back(line.sku, line.qty);
+    // The test hook shows the cart's quote as JSON; written only when the quote changes.
+    static int shown_quote_version = -1;
+    if (ready && !app.cart.empty()) {
+        const bondstore::TaxQuote& q = CartQuote(app);
+        if (shown_quote_version != app.quote_version) {
+            view.quote_json = bondstore::TaxQuoteToJson(q);
+            shown_quote_version = app.quote_version;
+        }
+    } else {
+        view.quote_json.clear();
+        shown_quote_version = -1;
     }
 
     ImGui::Render();

@@ -2,6 +2,7 @@
 //
 //   bondstore-core-tests [--icu-data=PATH] [doctest options]
 //
+// --parity-dump=FILE also writes every value behind the digest to FILE, to diff two builds.
 // --icu-data hands ICU its data file (needed in the WASM build, which has no ICU data library).
 // After the tests, the binary prints "parity digest: <hex>", a hash of many core results computed
 // from fixed pseudo-random inputs; scripts/test.sh checks that the native and WASM digests match.
@@ -20,7 +21,13 @@ int main(int argc, char** argv)
 {
     static std::vector<char> icu_data; // must outlive every ICU call
     std::vector<char*> rest;
+    FILE* parity_dump = nullptr;
     for (int i = 0; i < argc; i++) {
+        const char* dump_prefix = "--parity-dump=";
+        if (std::strncmp(argv[i], dump_prefix, std::strlen(dump_prefix)) == 0) {
+            parity_dump = std::fopen(argv[i] + std::strlen(dump_prefix), "w");
+            continue;
+        }
         const char* prefix = "--icu-data=";
         if (std::strncmp(argv[i], prefix, std::strlen(prefix)) == 0) {
             const char* path = argv[i] + std::strlen(prefix);
@@ -45,6 +52,7 @@ int main(int argc, char** argv)
     context.applyCommandLine(int(rest.size()), rest.data());
     int result = context.run();
     if (context.shouldExit()) return result;
-    std::printf("parity digest: %s\n", bondstore::test::ParityDigest().c_str());
+    std::printf("parity digest: %s\n", bondstore::test::ParityDigest(parity_dump).c_str());
+    if (parity_dump) std::fclose(parity_dump);
     return result;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 namespace bondstore::test {
@@ -22,8 +23,10 @@ struct Rng {
 
 struct Digest {
     uint64_t h = 1469598103934665603ull;
+    FILE* dump = nullptr; // when set, every input is also written there, one per line
     void Add(const std::string& s)
     {
+        if (dump) std::fprintf(dump, "%s\n", s.c_str());
         for (unsigned char c : s) { h ^= c; h *= 1099511628211ull; }
         h ^= 0xFF;
         h *= 1099511628211ull;
@@ -31,7 +34,9 @@ struct Digest {
     std::string Hex() const;
 };
 
-std::string ParityDigest();
+// With `dump`, every value that goes into the digest is written there too, so two builds' dumps
+// can be diffed when their digests differ (bondstore-core-tests --parity-dump=FILE).
+std::string ParityDigest(FILE* dump = nullptr);
 
 std::string_view EmbeddedTestAssetView(std::string_view name);
 

@@ -35,6 +35,7 @@ TempDir::~TempDir()
 }
 
 std::string ServerBinary() { return BONDSTORE_SERVER_BIN; }
+std::string AdminBinary() { return BONDSTORE_ADMIN_BIN; }
 std::string SampleCatalog() { return BONDSTORE_SOURCE_DIR "/assets/catalog/sample.json"; }
 
 std::string ReadFile(const std::string& path)
@@ -72,7 +73,7 @@ static std::vector<std::string> Environment(const std::vector<std::string>& extr
 }
 
 static pid_t Spawn(const std::string& binary, const std::vector<std::string>& args, const std::vector<std::string>& extra_env,
-                   int stdout_fd, int stderr_fd)
+                   int stdout_fd, int stderr_fd, const char* stdin_path = "/dev/null")
 {
     std::vector<std::string> env_strings = Environment(extra_env);
     std::vector<char*> envp;
@@ -84,8 +85,8 @@ static pid_t Spawn(const std::string& binary, const std::vector<std::string>& ar
     if (pid == 0) {
         dup2(stdout_fd, 1);
         dup2(stderr_fd, 2);
-        int devnull = open("/dev/null", O_RDONLY);
-        dup2(devnull, 0);
+        int in = open(stdin_path, O_RDONLY);
+        dup2(in, 0);
         execve(binary.c_str(), argv.data(), envp.data());
         _exit(127);
     }
@@ -171,13 +172,14 @@ ServerProcess::~ServerProcess()
 }
 
 RunResult Run(const std::string& binary, const std::vector<std::string>& args, const std::vector<std::string>& env,
-              int timeout_s)
+              int timeout_s, const std::string& stdin_bytes)
 {
     TempDir dir;
-    std::string out_path = dir.path + "/out", err_path = dir.path + "/err";
+    std::string out_path = dir.path + "/out", err_path = dir.path + "/err", in_path = dir.path + "/in";
+    WriteFile(in_path, stdin_bytes);
     int out_fd = open(out_path.c_str(), O_WRONLY | O_CREAT, 0600);
     int err_fd = open(err_path.c_str(), O_WRONLY | O_CREAT, 0600);
-    pid_t pid = Spawn(binary, args, env, out_fd, err_fd);
+    pid_t pid = Spawn(binary, args, env, out_fd, err_fd, in_path.c_str());
     close(out_fd);
     close(err_fd);
     int status = 0;

@@ -41,9 +41,12 @@ struct RunResult {
     std::string out, err;
 };
 
-// Runs a binary to completion (at most `timeout_s` seconds, then SIGKILL).
+// Runs a binary to completion (at most `timeout_s` seconds, then SIGKILL), with `stdin_bytes` on
+// its standard input.
 RunResult Run(const std::string& binary, const std::vector<std::string>& args,
-              const std::vector<std::string>& env = {}, int timeout_s = 20);
+              const std::vector<std::string>& env = {}, int timeout_s = 20, const std::string& stdin_bytes = {});
+
+std::string AdminBinary();
 
 std::string ServerBinary();
 std::string SampleCatalog();

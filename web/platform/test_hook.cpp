@@ -34,6 +34,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}};
     j["widgets"] = widgets;
     j["frame"] = v.frame;
+    nlohmann::json cart = nlohmann::json::array();
+    for (const auto& [sku, qty] : v.cart) cart.push_back({{"sku", sku}, {"qty", qty}});
+    j["cart"] = cart;
+    if (!v.quote_json.empty()) j["quote"] = nlohmann::json::parse(v.quote_json, nullptr, false);
     if (!v.error.empty()) j["error"] = v.error;
     out = j.dump();
     return out.c_str();

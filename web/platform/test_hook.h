@@ -25,6 +25,8 @@ struct TestView {
     int product_count = 0;
     std::vector<std::vector<std::string>> first_rows; // cells of the first rows as shown
     std::vector<WidgetRect> widgets;
+    std::vector<std::pair<std::string, long long>> cart; // sku, qty
+    std::string quote_json;        // the cart's TaxQuote as core/wire.h writes it ("" if none)
     std::string error;
     int frame = 0;
 };

@@ -21,9 +21,7 @@ void DrawBrowse(App& app, TestView& view)
     const Messages& m = app.messages;
     BeginFullScreenWindow("##browse");
 
-    ImGui::TextUnformatted(m.Format("app.title").c_str());
-    DrawLanguageSwitch(app, view);
-    ImGui::Separator();
+    DrawTopBar(app, view);
     ImGui::TextUnformatted(m.Format("browse.heading").c_str());
     int count = int(app.catalog.products.size());
     ImGui::TextDisabled("%s", m.Format("browse.count", {{"count", int64_t(count)}}).c_str());
@@ -33,13 +31,14 @@ void DrawBrowse(App& app, TestView& view)
 
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("products", 5, flags)) {
+    if (ImGui::BeginTable("products", 6, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(m.Format("browse.col.sku").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(m.Format("browse.col.title_zh").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn(m.Format("browse.col.title_en").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn(m.Format("browse.col.brand").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(m.Format("browse.col.price").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(m.Format("browse.col.action").c_str(), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
 
         // Only visible rows are formatted and drawn: 10,000 products cost what 40 do.
@@ -55,6 +54,11 @@ void DrawBrowse(App& app, TestView& view)
                     if (c == 4) AlignRight(cells[c]);
                     ImGui::TextUnformatted(cells[c].c_str());
                 }
+                ImGui::TableSetColumnIndex(5);
+                ImGui::PushID(i);
+                if (ImGui::SmallButton(m.Format("browse.add").c_str())) AddToCart(app, p.sku);
+                ImGui::PopID();
+                RecordWidget(view, "add." + p.sku);
                 if (i < 3) view.first_rows.push_back({cells, cells + 5});
             }
         }

@@ -32,25 +32,32 @@ void AlignRight(const std::string& text)
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
 }
 
-void DrawLanguageSwitch(App& app, TestView& view)
+void DrawTopBar(App& app, TestView& view)
 {
-    std::vector<LocaleInfo> locales = BundledLocales();
+    ImGui::TextUnformatted(app.messages.Format("app.title").c_str());
+
+    struct Button { std::string label, id; bool current; };
+    std::vector<Button> buttons;
+    if (app.screen != Screen::Cart)
+        buttons.push_back({app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}}), "nav.cart", false});
+    for (const LocaleInfo& l : BundledLocales())
+        buttons.push_back({app.messages.Format("lang." + l.tag), "lang." + l.tag, l.tag == app.locale});
+
     const ImGuiStyle& style = ImGui::GetStyle();
     float total = 0;
-    std::vector<std::string> labels;
-    for (const LocaleInfo& l : locales) {
-        labels.push_back(app.messages.Format("lang." + l.tag));
-        total += ImGui::CalcTextSize(labels.back().c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-    }
+    for (const Button& b : buttons) total += ImGui::CalcTextSize(b.label.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - total + style.ItemSpacing.x);
-    for (size_t i = 0; i < locales.size(); i++) {
-        bool current = locales[i].tag == app.locale;
-        if (current) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
-        if (ImGui::Button((labels[i] + "##lang-" + locales[i].tag).c_str()) && !current) SetLocale(app, locales[i].tag);
-        if (current) ImGui::PopStyleColor();
-        RecordWidget(view, "lang." + locales[i].tag);
-        if (i + 1 < locales.size()) ImGui::SameLine();
+    for (size_t i = 0; i < buttons.size(); i++) {
+        const Button& b = buttons[i];
+        if (b.current) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
+        bool clicked = ImGui::Button((b.label + "##" + b.id).c_str());
+        if (b.current) ImGui::PopStyleColor();
+        RecordWidget(view, b.id);
+        if (clicked && b.id == "nav.cart") app.screen = Screen::Cart;
+        else if (clicked && !b.current && b.id.rfind("lang.", 0) == 0) SetLocale(app, b.id.substr(5));
+        if (i + 1 < buttons.size()) ImGui::SameLine();
     }
+    ImGui::Separator();
 }
 
 } // namespace bondstore::web

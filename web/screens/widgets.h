@@ -11,9 +11,10 @@ struct TestView;
 // A borderless window covering the whole canvas. Pair with ImGui::End().
 void BeginFullScreenWindow(const char* id);
 
-// One button per bundled locale, right-aligned on the current line; the current one is marked.
-// Records each button's rect in the test view as "lang.<tag>".
-void DrawLanguageSwitch(App& app, TestView& view);
+// The top bar of every screen: the store's name on the left; on the right the cart button
+// ("nav.cart", on screens other than the cart) and one button per bundled locale ("lang.<tag>",
+// the current one marked). Button rects are recorded in the test view.
+void DrawTopBar(App& app, TestView& view);
 
 // Moves the cursor so that `text` ends at the right edge of the current column.
 void AlignRight(const std::string& text);
