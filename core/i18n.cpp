@@ -1,5 +1,7 @@
 #include "i18n.h"
 
+#include "decimal.h"
+
 #include <nlohmann/json.hpp>
 
 #include <unicode/locid.h>
@@ -117,6 +119,7 @@ std::string Messages::Format(std::string_view key, const MessageArgs& args) cons
 
 struct PriceFormatter::Impl {
     icu::number::LocalizedNumberFormatter formatter;
+    icu::number::LocalizedNumberFormatter rate_formatter; // 2–4 fraction digits
 };
 
 PriceFormatter::PriceFormatter(std::string_view locale) : locale_(locale), impl_(std::make_unique<Impl>())
@@ -127,6 +130,7 @@ PriceFormatter::PriceFormatter(std::string_view locale) : locale_(locale), impl_
     status = U_ZERO_ERROR;
     icu::CurrencyUnit cny(u"CNY", status);
     impl_->formatter = icu::number::NumberFormatter::withLocale(loc).unit(cny);
+    impl_->rate_formatter = impl_->formatter.precision(icu::number::Precision::minMaxFraction(2, 4));
 }
 
 PriceFormatter::~PriceFormatter() = default;
@@ -141,6 +145,15 @@ std::string PriceFormatter::Format(Money amount) const
     icu::UnicodeString out = impl_->formatter.formatDecimal(icu::StringPiece(text), status).toString(status);
     if (U_FAILURE(status)) return "CNY " + text;
     return Utf8(out);
+}
+
+std::string PriceFormatter::FormatYuanDecimal(std::string_view yuan) const
+{
+    if (!ParseDecimal(yuan, true).ok()) return {};
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString out =
+        impl_->rate_formatter.formatDecimal(icu::StringPiece(yuan.data(), int32_t(yuan.size())), status).toString(status);
+    return U_FAILURE(status) ? std::string() : Utf8(out);
 }
 
 // --- Problems ---------------------------------------------------------------------------------

@@ -82,6 +82,9 @@ public:
     PriceFormatter& operator=(PriceFormatter&&) noexcept;
 
     std::string Format(Money amount) const;
+    // An exact yuan amount with up to four decimals ("0.912" → "¥0.912"), for per-unit rates.
+    // Returns "" if `yuan` is not a decimal number.
+    std::string FormatYuanDecimal(std::string_view yuan) const;
     const std::string& locale() const { return locale_; }
 
 private:

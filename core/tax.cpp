@@ -88,6 +88,9 @@ bool IsCountUnit(std::string_view unit)
 
 std::string Yuan2(const Exact& fen) { return FormatYuan(Money{fen.RoundHalfUp()}); }
 
+// A rate in fen per unit as exact yuan ("91.2" fen → "0.912"), for explanations.
+std::string YuanExact(Decimal fen) { return FormatDecimal(Decimal{fen.units, fen.scale + 2}); }
+
 TaxNote Note(std::string code, std::vector<std::pair<std::string, std::string>> args = {})
 {
     return TaxNote{std::move(code), std::move(args)};
@@ -148,7 +151,7 @@ CtTerms ResolveConsumptionTax(const QuoteLine& line, const ConsumptionTaxRule& r
         if (rule.kind == ConsumptionTaxKind::Compound) t.rate = rule.rate;
         out.notes.push_back(Note(rule.kind == ConsumptionTaxKind::Compound ? "ct_compound" : "ct_specific",
                                  {{"rate", FormatPercent(rule.rate)},
-                                  {"per_unit", Yuan2(Exact::FromDecimal(rule.fen_per_unit))},
+                                  {"per_unit", YuanExact(rule.fen_per_unit)},
                                   {"unit", rule.unit},
                                   {"quantity", t.units.ToDecimalString(3)}}));
         return t;
@@ -163,7 +166,7 @@ CtTerms ResolveConsumptionTax(const QuoteLine& line, const ConsumptionTaxRule& r
         out.notes.push_back(Note(high ? "ct_tier_high" : "ct_tier_low",
                                  {{"price_per_unit", Yuan2(per_unit_price)},
                                   {"threshold", FormatYuan(rule.threshold_per_unit)},
-                                  {"per_unit", Yuan2(Exact::FromDecimal(t.fen_per_unit))},
+                                  {"per_unit", YuanExact(t.fen_per_unit)},
                                   {"unit", rule.unit},
                                   {"quantity", t.units.ToDecimalString(3)}}));
         return t;

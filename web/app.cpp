@@ -114,6 +114,8 @@ void SetLocale(App& app, const std::string& tag)
     SavePreference("locale", locale);
 }
 
+void RequestLocale(App& app, const std::string& tag) { app.requested_locale = tag; }
+
 void AddToCart(App& app, const std::string& sku, int64_t qty)
 {
     app.cart.Add(sku, qty);
@@ -143,6 +145,10 @@ const TaxQuote& CartQuote(App& app)
 
 void BeforeFrame(App& app)
 {
+    if (!app.requested_locale.empty()) {
+        SetLocale(app, app.requested_locale);
+        app.requested_locale.clear();
+    }
     CalendarDate today = ChinaDateAt(int64_t(emscripten_date_now() / 1000));
     if (!(today == app.today)) {
         app.today = today;

@@ -44,6 +44,9 @@ struct App {
     // Presentation.
     std::string locale;
     std::vector<std::string> locale_chain; // locale and its fallbacks, for product text
+    // A language chosen during a frame takes effect before the next one: screens hold references
+    // to the messages and formatters while they draw.
+    std::string requested_locale;
     Messages messages;
     std::unique_ptr<PriceFormatter> prices;
     float font_size = 18.0f;
@@ -58,8 +61,10 @@ void StartLoading(App& app);
 // True once ICU, the font and the catalog are all in (the catalog screen can draw).
 bool IsReady(const App& app);
 
-// Switches the UI language: messages, price formats, the remembered preference.
+// Switches the UI language: messages, price formats, the remembered preference. Not during a
+// frame: screens call RequestLocale, and BeforeFrame applies it.
 void SetLocale(App& app, const std::string& tag);
+void RequestLocale(App& app, const std::string& tag);
 
 // Cart changes; each marks the quote for recomputation.
 void AddToCart(App& app, const std::string& sku, int64_t qty = 1);

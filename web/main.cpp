@@ -13,6 +13,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h> // GImGui->HoveredWindow, for the test hook
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -69,6 +70,11 @@ void Frame(void* arg)
         view.quote_json.clear();
         shown_quote_version = -1;
     }
+
+    const ImGuiIO& io = ImGui::GetIO();
+    view.mouse_x = io.MousePos.x;
+    view.mouse_y = io.MousePos.y;
+    view.hovered_window = GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : "";
 
     ImGui::Render();
     int w = 0, h = 0;

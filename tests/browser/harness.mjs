@@ -56,6 +56,17 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
 }
 
+// A fresh browser context and page; `errors` collects uncaught page errors and an Emscripten
+// abort, so a test can assert the app never crashed.
+export async function openPage(browser, options) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error" && /Aborted|RuntimeError|abort/.test(m.text())) errors.push(m.text()); });
+  return { context, page, errors };
+}
+
 // Polls window.bondstore.state() until `predicate(state)` holds.
 export async function waitForState(page, predicate, what, timeoutMs = 10000) {
   const start = Date.now();
@@ -68,16 +79,38 @@ export async function waitForState(page, predicate, what, timeoutMs = 10000) {
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
 }
 
-// Clicks the centre of a widget the app reported in state().widgets, with a real mouse:
+// Where a widget is once the layout has settled: the same rect in two different frames (ImGui
+// tables size their auto-fit columns over the first frames, so an early rect can be stale).
+async function settledRect(page, id) {
+  let previous = null;
+  for (let i = 0; i < 100; i++) {
+    const s = await page.evaluate(() => window.bondstore.state());
+    const w = s.widgets[id];
+    if (w && previous && s.frame > previous.frame && JSON.stringify(w) === JSON.stringify(previous.w)) return w;
+    previous = { frame: s.frame, w };
+    await page.waitForTimeout(30);
+  }
+  const s = await page.evaluate(() => window.bondstore.state());
+  throw new Error(`widget ${id} is not on screen or never settles; have ${Object.keys(s.widgets).join(", ")}`);
+}
+
+// Clicks the centre of a widget the app reports in state().widgets, with a real mouse:
 // press, one frame, release (ImGui 1.86 loses a click shorter than a frame).
-export async function clickWidget(page, state, id) {
-  const w = state.widgets[id];
-  if (!w) throw new Error(`no widget ${id} on screen; have ${Object.keys(state.widgets).join(", ")}`);
+export async function clickWidget(page, _state, id) {
+  const w = await settledRect(page, id);
   await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
   await page.waitForTimeout(50);
   await page.mouse.down();
   await page.waitForTimeout(50);
   await page.mouse.up();
+}
+
+// JSON with object keys sorted, for comparing documents regardless of key order.
+export function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value).sort().map((k) => JSON.stringify(k) + ":" + canonical(value[k])).join(",")}}`;
+  return JSON.stringify(value);
 }
 
 export function assert(cond, message) {

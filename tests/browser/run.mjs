@@ -3,7 +3,7 @@
 //                --seed-catalog assets/catalog/sample.json --out build/artifacts/screenshots
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assert, clickWidget, launchBrowser, parseArgs, runTests, startServer, waitForState } from "./harness.mjs";
+import { assert, canonical, clickWidget, launchBrowser, openPage, parseArgs, runTests, startServer, waitForState } from "./harness.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 for (const k of ["server", "web-dir", "seed-catalog", "out"]) {
@@ -17,10 +17,7 @@ const server = await startServer({ server: args.server, webDir: args["web-dir"],
 
 const tests = [
   ["the catalog shows in Chinese, then in English after a click on the language switch", async () => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
+    const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1280, height: 800 } });
     await page.goto(server.url);
     const firstFrameMs = await page.evaluate(() => window.bondstore.firstFrame);
     assert(firstFrameMs > 0, "first frame signalled");
@@ -50,13 +47,71 @@ const tests = [
   }],
 
   ["an English-speaking browser starts in English", async () => {
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1080, height: 1920 } });
-    const page = await context.newPage();
+    const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1080, height: 1920 } });
     await page.goto(server.url);
     await page.evaluate(() => window.bondstore.firstFrame);
     const s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
     assert(s.locale === "en", `negotiated from navigator.languages, got ${s.locale}`);
     await page.screenshot({ path: join(args.out, "browse-en-portrait.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["the cart shows the tax from core, the same numbers the server quotes, and the limit warnings", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1080, height: 1920 } });
+    await page.goto(server.url);
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
+
+    for (const sku of ["IF-APT-PF3-800", "IF-APT-PF3-800", "SP-GLF-12-700", "SK-LAM-CR-60"]) {
+      const before = s.cart.reduce((n, l) => n + l.qty, 0);
+      await clickWidget(page, s, "add." + sku);
+      s = await waitForState(page, (st) => st.cart.reduce((n, l) => n + l.qty, 0) === before + 1, "the item in the cart");
+    }
+    await clickWidget(page, s, "nav.cart");
+    s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart screen with a quote");
+    assert(s.quote.regime === "within_limits", `within the limits, got ${s.quote.regime}`);
+    assert(s.quote.lines.length === 3, "three lines");
+
+    // The browser's quote is the server's quote: same core function, same catalog and table.
+    const lines = s.cart.map((l) => ({ sku: l.sku, qty: l.qty }));
+    const server_quote = await (await fetch(server.url + "api/quote", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ date: s.quote.date, lines }),
+    })).json();
+    assert(canonical(server_quote) === canonical(s.quote),
+      `browser and server quotes differ:\n${JSON.stringify(s.quote)}\n${JSON.stringify(server_quote)}`);
+    assert(s.quote.tax_total_fen > 0, "tax shown");
+    const cream = s.quote.lines.find((l) => l.sku === "SK-LAM-CR-60");
+    assert(cream.consumption_tax_fen > 0, "La Mer at ¥47.33/ml is high-end: consumption tax");
+    await page.screenshot({ path: join(args.out, "cart-zh-Hans.png") });
+
+    await clickWidget(page, s, "cart.why");
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(args.out, "cart-why-zh-Hans.png") });
+
+    // Over ¥5,000 with more than one item: the order is refused, with the reason shown.
+    await clickWidget(page, s, "nav.browse");
+    s = await waitForState(page, (st) => st.screen === "browse", "back to the catalog");
+    await clickWidget(page, s, "add.WA-LON-MAS-AUTO");
+    s = await waitForState(page, (st) => st.cart.length === 4, "the watch in the cart");
+    await clickWidget(page, s, "nav.cart");
+    s = await waitForState(page, (st) => st.screen === "cart" && st.quote && st.quote.regime === "rejected", "a refused quote");
+    assert(s.quote.reason === "single_limit_exceeded", `reason ${s.quote.reason}`);
+    await page.screenshot({ path: join(args.out, "cart-over-limit-zh-Hans.png") });
+
+    // Down to the watch alone: a single item over the limit, taxed in full.
+    for (const sku of ["IF-APT-PF3-800", "SP-GLF-12-700", "SK-LAM-CR-60"]) {
+      await clickWidget(page, s, "remove." + sku);
+      s = await waitForState(page, (st) => !st.cart.some((l) => l.sku === sku), `${sku} removed`);
+    }
+    s = await waitForState(page, (st) => st.quote && st.quote.regime === "single_item_full_tax", "the single-item path");
+    assert(s.quote.consumption_tax_fen > 0 && s.quote.tariff_fen > 0, "full tariff and watch CT");
+    await clickWidget(page, s, "lang.en");
+    s = await waitForState(page, (st) => st.locale === "en", "English");
+    assert(s.quote.regime === "single_item_full_tax", "switching language keeps the cart and its quote");
+    await page.screenshot({ path: join(args.out, "cart-single-item-en.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
     await context.close();
   }],
 ];

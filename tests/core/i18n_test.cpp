@@ -19,6 +19,10 @@ TEST_CASE("CNY prices are formatted by ICU for the shopper's locale")
     CHECK(zh.Format({123456789}) == "¥1,234,567.89");
     CHECK(en.Format({5}) == "CN¥0.05");
     CHECK(en.Format({-150}) == "-CN¥1.50");
+    CHECK(en.FormatYuanDecimal("0.912") == "CN¥0.912");
+    CHECK(zh.FormatYuanDecimal("10") == "¥10.00");
+    CHECK(zh.FormatYuanDecimal("0.22271") == "¥0.2227");
+    CHECK(zh.FormatYuanDecimal("x").empty());
     // Never through a double: the largest amount keeps every fen.
     CHECK(en.Format({kMaxFen - 1}) == "CN¥9,999,999,999.99");
 }

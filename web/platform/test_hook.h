@@ -29,6 +29,8 @@ struct TestView {
     std::string quote_json;        // the cart's TaxQuote as core/wire.h writes it ("" if none)
     std::string error;
     int frame = 0;
+    float mouse_x = 0, mouse_y = 0;  // where ImGui sees the pointer
+    std::string hovered_window;      // which ImGui window it is over
 };
 
 // The view the hook reports; the app writes it.

@@ -12,16 +12,26 @@ namespace bondstore::web {
 
 namespace {
 
-MessageArgs NoteArgs(const TaxNote& note)
+// Core writes amounts in notes as plain yuan ("10.00"); shown here in the shopper's format.
+bool IsAmountArg(const std::string& name)
+{
+    return name == "single_limit" || name == "annual_limit" || name == "threshold" || name == "per_unit" ||
+           name == "price_per_unit" || name == "price_per_item";
+}
+
+MessageArgs NoteArgs(const TaxNote& note, const PriceFormatter& price)
 {
     MessageArgs args;
-    for (const auto& [k, v] : note.args) args.emplace_back(k, v);
+    for (const auto& [k, v] : note.args) {
+        std::string shown = IsAmountArg(k) ? price.FormatYuanDecimal(v) : std::string();
+        args.emplace_back(k, shown.empty() ? v : shown);
+    }
     return args;
 }
 
-MessageArgs LimitArgs(const TaxQuote& q)
+MessageArgs LimitArgs(const TaxQuote& q, const PriceFormatter& price)
 {
-    return {{"single_limit", FormatYuan(q.single_limit)}, {"annual_limit", FormatYuan(q.annual_limit)}};
+    return {{"single_limit", price.Format(q.single_limit)}, {"annual_limit", price.Format(q.annual_limit)}};
 }
 
 // One "label ........ amount" row of the breakdown.
@@ -108,7 +118,7 @@ void DrawCart(App& app, TestView& view)
         // The limit warnings come before any number: the shopper must change the cart first.
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
         ImGui::TextWrapped("%s", m.Format("tax.regime.rejected").c_str());
-        ImGui::TextWrapped("%s", m.Format("tax.reason." + q.reason, LimitArgs(q)).c_str());
+        ImGui::TextWrapped("%s", m.Format("tax.reason." + q.reason, LimitArgs(q, price)).c_str());
         ImGui::PopStyleColor();
         ImGui::TextDisabled("%s: %s", m.Format("cart.goods").c_str(), price.Format(q.goods).c_str());
     } else {
@@ -126,16 +136,16 @@ void DrawCart(App& app, TestView& view)
             ImGui::EndTable();
         }
     }
-    ImGui::TextDisabled("%s", m.Format("cart.quota_note", LimitArgs(q)).c_str());
+    ImGui::TextDisabled("%s", m.Format("cart.quota_note", LimitArgs(q, price)).c_str());
     ImGui::TextDisabled("%s", m.Format("cart.date", {{"date", FormatIsoDate(q.date)}}).c_str());
 
     if (q.accepted() && ImGui::CollapsingHeader(m.Format("cart.why").c_str())) {
-        for (const TaxNote& n : q.notes) ImGui::TextWrapped("%s", m.Format("tax.note." + n.code, NoteArgs(n)).c_str());
+        for (const TaxNote& n : q.notes) ImGui::TextWrapped("%s", m.Format("tax.note." + n.code, NoteArgs(n, price)).c_str());
         for (const LineTax& lt : q.lines) {
             const Product* p = app.catalog.FindBySku(lt.sku);
             ImGui::BulletText("%s", p ? p->title.Best(app.locale_chain).c_str() : lt.sku.c_str());
             ImGui::Indent();
-            for (const TaxNote& n : lt.notes) ImGui::TextWrapped("%s", m.Format("tax.note." + n.code, NoteArgs(n)).c_str());
+            for (const TaxNote& n : lt.notes) ImGui::TextWrapped("%s", m.Format("tax.note." + n.code, NoteArgs(n, price)).c_str());
             ImGui::Unindent();
         }
     }

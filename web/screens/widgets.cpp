@@ -54,7 +54,7 @@ void DrawTopBar(App& app, TestView& view)
         if (b.current) ImGui::PopStyleColor();
         RecordWidget(view, b.id);
         if (clicked && b.id == "nav.cart") app.screen = Screen::Cart;
-        else if (clicked && !b.current && b.id.rfind("lang.", 0) == 0) SetLocale(app, b.id.substr(5));
+        else if (clicked && !b.current && b.id.rfind("lang.", 0) == 0) RequestLocale(app, b.id.substr(5));
         if (i + 1 < buttons.size()) ImGui::SameLine();
     }
     ImGui::Separator();
