@@ -9,6 +9,20 @@ out=build/artifacts/bench
 mkdir -p "$out"
 which=${1:-all}
 
+if [ "$which" = all ] || [ "$which" = quote ]; then
+  # The same program natively and as WebAssembly under node; the ICU data the WASM build needs is
+  # never touched by Quote(), so none is loaded.
+  {
+    echo "Tax quotes per second (core Quote(); random 1–5 line carts from the sample catalog)"
+    native=$(build/native/bench/bondstore-quote-bench native)
+    wasm=$(NODE_PATH=/usr/share/nodejs node --no-experimental-fetch build/wasm/bench/bondstore-quote-bench.js wasm)
+    echo "  $native"
+    echo "  $wasm"
+    awk -v n="$native" -v w="$wasm" 'BEGIN { split(n, a, " "); split(w, b, " ");
+      printf "  WASM / native: %.2f (quotes), %.2f (quote+json)\n", b[3] / a[3], b[5] / a[5] }'
+  } | tee "$out/quote.txt"
+fi
+
 if [ "$which" = all ] || [ "$which" = web-load ]; then
   node bench/web-load.mjs --server build/native/server/bondstore-server --web-dir build/wasm/web/dist \
     --seed-catalog assets/catalog/sample.json --runs 5 --json "$out/web-load.json" | tee "$out/web-load.txt"

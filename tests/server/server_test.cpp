@@ -227,6 +227,25 @@ TEST_CASE("a malformed catalog file stops the server before it serves, naming fi
     CHECK(syntax.err.find("not valid JSON") != std::string::npos);
 }
 
+TEST_CASE("a broken tax table stops the server, naming the heading, period and field")
+{
+    TempDir data;
+    WebFixture web;
+    json table = json::parse(ReadFile(BONDSTORE_SOURCE_DIR "/assets/tax/tax-table.json"));
+    for (json& h : table["headings"])
+        if (h["hs"] == "2208") h["periods"][0]["ct"]["rate"] = "1.2";
+    WriteFile(data.path + "/table.json", table.dump());
+    RunResult r = Run(ServerBinary(), {"--port", "0", "--data-dir", data.path + "/store", "--web-dir", web.dir.path,
+                                       "--tax-table", data.path + "/table.json"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("table.json") != std::string::npos);
+    CHECK(r.err.find("2208") != std::string::npos);
+    CHECK(r.err.find("periods[0].ct.rate") != std::string::npos);
+    CHECK(r.err.find("1.2") != std::string::npos);
+    CHECK(Run(ServerBinary(), {"--port", "0", "--data-dir", data.path, "--web-dir", web.dir.path,
+                               "--tax-table", data.path + "/missing.json"}).exit_code == 1);
+}
+
 TEST_CASE("flags, environment variables and --help")
 {
     RunResult help = Run(ServerBinary(), {"--help"});
