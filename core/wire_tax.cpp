@@ -43,7 +43,7 @@ Decimal ReadRate(FieldReader& r, const char* key, bool required)
 bool ParseCt(const json& j, FieldReader& parent, ConsumptionTaxRule* out)
 {
     if (!j.is_object()) { parent.Report("json.expected_object", "ct", j.dump()); return false; }
-    FieldReader r(j, parent.section, parent.index, parent.problems, {}, parent.prefix + "ct.");
+    FieldReader r(j, parent.section, parent.index, parent.problems, parent.sku, parent.prefix + "ct.");
     std::string kind = r.String("kind", true);
     ConsumptionTaxRule& ct = *out;
     if (kind == "none") {
