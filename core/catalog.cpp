@@ -78,6 +78,23 @@ void ValidateProduct(const Product& p, int64_t index, std::vector<Problem>& out)
     if (p.weight_g < 0) add("catalog.weight_negative", "weight_g", std::to_string(p.weight_g));
 }
 
+void ValidateAgainstTaxTable(const Product& p, const TaxTable& table, CalendarDate date, int64_t index,
+                             std::vector<Problem>& out)
+{
+    if (p.hs_code.size() != 10) return; // ValidateProduct reports the format
+    const TaxHeading* heading = table.FindHeading(p.hs_code);
+    const HeadingPeriod* period = heading ? TaxTable::PeriodOn(*heading, date) : nullptr;
+    if (period && period->positive_list) return;
+    Problem pr;
+    pr.code = period ? "catalog.not_on_positive_list" : "catalog.hs_code_not_in_table";
+    pr.section = "products";
+    pr.index = index;
+    pr.sku = p.sku;
+    pr.field = "hs_code";
+    pr.value = p.hs_code;
+    out.push_back(std::move(pr));
+}
+
 std::vector<Problem> ValidateCatalog(const Catalog& c)
 {
     std::vector<Problem> out;

@@ -7,6 +7,7 @@
 #include "bonded_stock.h"
 #include "problem.h"
 #include "product.h"
+#include "tax_table.h"
 
 #include <cstdint>
 #include <string>
@@ -26,6 +27,11 @@ struct Catalog {
 // Checks one product against the catalog rules. `index` is stamped into every problem.
 // Does not check cross-product rules (duplicate SKUs); ValidateCatalog does.
 void ValidateProduct(const Product& p, int64_t index, std::vector<Problem>& out);
+
+// Checks that the product's HS code has a rule in the tax table on `date` and that the rule puts it
+// on the positive list ("catalog.hs_code_not_in_table", "catalog.not_on_positive_list").
+void ValidateAgainstTaxTable(const Product& p, const TaxTable& table, CalendarDate date, int64_t index,
+                             std::vector<Problem>& out);
 
 // Checks every product, duplicate SKUs and barcodes, and that stock refers to known SKUs and
 // warehouses with non-negative counts.

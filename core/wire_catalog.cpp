@@ -60,8 +60,34 @@ CatalogParse ParseCatalogJson(std::string_view text)
 {
     CatalogParse out;
     Problem syntax;
-    json doc = ParseDocument(text, &syntax);
+    // Products are read one by one as the parser completes them and dropped from the document:
+    // a 100,000-product file is never held as a JSON tree as well as a product list.
+    std::vector<Problem> product_problems;
+    int64_t index = 0;
+    bool in_products = false, saw_products_array = false;
+    json::parser_callback_t take_products = [&](int depth, json::parse_event_t event, json& parsed) {
+        using E = json::parse_event_t;
+        if (depth == 1 && event == E::key) in_products = parsed.is_string() && parsed.get_ref<const std::string&>() == "products";
+        if (!in_products) return true;
+        if (depth == 1 && event == E::array_start) saw_products_array = true;
+        if (depth == 1 && (event == E::array_end || event == E::value)) { in_products = false; return true; }
+        if (depth == 2 && event == E::object_end) {
+            out.catalog.products.push_back(ReadProduct(parsed, index++, product_problems));
+            return false;
+        }
+        if (depth == 2 && event == E::value) {
+            product_problems.push_back(SectionProblem("json.expected_object", "products", index++, parsed.dump()));
+            return false;
+        }
+        if (depth == 2 && event == E::array_end) { // an array as an element: not a product
+            product_problems.push_back(SectionProblem("json.expected_object", "products", index++, "[…]"));
+            return false;
+        }
+        return true;
+    };
+    json doc = ParseDocument(text, &syntax, take_products);
     if (doc.is_discarded()) {
+        out.catalog.products.clear();
         out.problems.push_back(std::move(syntax));
         return out;
     }
@@ -75,19 +101,14 @@ CatalogParse ParseCatalogJson(std::string_view text)
     top.UnknownFields({"version", "products", "warehouses", "stock"});
 
     auto products = doc.find("products");
-    if (products == doc.end() || !products->is_array()) {
+    if (products == doc.end() || !products->is_array() || !saw_products_array) {
         Problem p = SectionProblem(products == doc.end() ? "json.missing_field" : "json.expected_array", "", -1);
         p.field = "products";
         out.problems.push_back(std::move(p));
+        out.catalog.products.clear();
         return out;
     }
-    out.catalog.products.reserve(products->size());
-    int64_t i = 0;
-    for (const json& j : *products) {
-        if (!j.is_object()) out.problems.push_back(SectionProblem("json.expected_object", "products", i, j.dump()));
-        else out.catalog.products.push_back(ReadProduct(j, i, out.problems));
-        i++;
-    }
+    out.problems.insert(out.problems.end(), product_problems.begin(), product_problems.end());
 
     if (auto w = doc.find("warehouses"); w != doc.end()) {
         if (!w->is_array()) out.problems.push_back(SectionProblem("json.expected_array", "warehouses", -1));

@@ -41,9 +41,9 @@ struct SyntaxErrorFinder {
 
 } // namespace
 
-json ParseDocument(std::string_view text, Problem* problem)
+json ParseDocument(std::string_view text, Problem* problem, const json::parser_callback_t& callback)
 {
-    json doc = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    json doc = json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/false);
     if (doc.is_discarded()) {
         SyntaxErrorFinder finder;
         json::sax_parse(text.begin(), text.end(), &finder, nlohmann::detail::input_format_t::json, true);

@@ -156,7 +156,8 @@ struct FieldReader {
 Problem SectionProblem(const char* code, const char* section, int64_t index, std::string value = {});
 
 // Parses `text`; on a syntax error returns a discarded value and sets *problem to "json.syntax"
-// with the 1-based byte offset as its value.
-json ParseDocument(std::string_view text, Problem* problem);
+// with the 1-based byte offset as its value. `callback` (nlohmann's parser callback) may take
+// elements as they complete and drop them from the document, so a large array is never held whole.
+json ParseDocument(std::string_view text, Problem* problem, const json::parser_callback_t& callback = nullptr);
 
 } // namespace bondstore::wire

@@ -1,0 +1,450 @@
+#include "catalog_import.h"
+
+#include "catalog.h"
+#include "customs_codes.h"
+#include "import_common.h"
+#include "wire.h"
+
+#include <algorithm>
+
+namespace bondstore {
+
+using namespace import;
+
+const char* FormatName(CatalogFormat f)
+{
+    switch (f) {
+    case CatalogFormat::NativeJson: return "json";
+    case CatalogFormat::ShopifyCsv: return "shopify";
+    case CatalogFormat::GoogleTsv: return "google-tsv";
+    case CatalogFormat::GoogleXml: return "google-xml";
+    case CatalogFormat::Unknown: break;
+    }
+    return "unknown";
+}
+
+CatalogFormat ParseFormatName(std::string_view name)
+{
+    for (CatalogFormat f : {CatalogFormat::NativeJson, CatalogFormat::ShopifyCsv, CatalogFormat::GoogleTsv, CatalogFormat::GoogleXml})
+        if (name == FormatName(f)) return f;
+    return CatalogFormat::Unknown;
+}
+
+CatalogFormat DetectCatalogFormat(std::string_view head, std::string_view filename)
+{
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    size_t start = head.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) {
+        std::string ext = Lower(filename.substr(std::min(filename.size(), filename.rfind('.') + 1)));
+        if (ext == "json") return CatalogFormat::NativeJson;
+        if (ext == "xml") return CatalogFormat::GoogleXml;
+        if (ext == "tsv" || ext == "txt") return CatalogFormat::GoogleTsv;
+        if (ext == "csv") return CatalogFormat::ShopifyCsv;
+        return CatalogFormat::Unknown;
+    }
+    head.remove_prefix(start);
+    if (head[0] == '{') return CatalogFormat::NativeJson;
+    if (head[0] == '<') return CatalogFormat::GoogleXml;
+    std::string first_line = Lower(head.substr(0, head.find_first_of("\r\n")));
+    if (first_line.find('\t') != std::string::npos && first_line.find("price") != std::string::npos)
+        return CatalogFormat::GoogleTsv;
+    if (first_line.find("handle") != std::string::npos || first_line.find("variant sku") != std::string::npos ||
+        first_line.find("variant price") != std::string::npos)
+        return CatalogFormat::ShopifyCsv;
+    return CatalogFormat::Unknown;
+}
+
+// --- Sink -------------------------------------------------------------------------------------
+
+namespace import {
+
+void Sink::Report(Problem p)
+{
+    if (out.problems.size() >= kMaxReportedProblems) {
+        suppressed++;
+        return;
+    }
+    out.problems.push_back(std::move(p));
+}
+
+void Sink::Report(const char* code, int64_t row, int64_t index, std::string column, std::string value, std::string sku,
+                  Severity severity)
+{
+    Problem p;
+    p.code = code;
+    p.severity = severity;
+    p.row = row;
+    p.index = index;
+    if (index >= 0 && row < 0) p.section = "products";
+    p.field = std::move(column);
+    p.value = ShortenForReport(value);
+    p.sku = std::move(sku);
+    Report(std::move(p));
+}
+
+void Sink::Fatal(const char* code, int64_t row, std::string column, std::string value)
+{
+    // The reason the file is unusable comes first in the report.
+    out.fatal = true;
+    Problem p;
+    p.code = code;
+    p.row = row;
+    p.field = std::move(column);
+    p.value = ShortenForReport(value);
+    out.problems.insert(out.problems.begin(), std::move(p));
+}
+
+void Sink::Accept(Product p, int64_t row, int64_t index, const FieldColumns& columns, const std::vector<std::string>& reported)
+{
+    p.merchant = options.merchant;
+    if (p.handle.empty()) p.handle = p.sku;
+    std::vector<Problem> found;
+    ValidateProduct(p, index, found);
+    if (options.tax_table) ValidateAgainstTaxTable(p, *options.tax_table, options.date, index, found);
+    bool errors = !reported.empty();
+    std::vector<std::string> seen = reported; // one problem per column
+    for (Problem& pr : found) {
+        auto column = columns.find(pr.field);
+        if (column == columns.end()) {
+            // "origin.country" and the like map through their first segment when not listed.
+            column = columns.find(std::string_view(pr.field).substr(0, pr.field.find('.')));
+        }
+        if (column != columns.end()) pr.field = column->second;
+        if (std::find(seen.begin(), seen.end(), pr.field) != seen.end()) {
+            errors |= pr.severity == Severity::Error;
+            continue;
+        }
+        seen.push_back(pr.field);
+        pr.row = row;
+        pr.index = index;
+        pr.section = row < 0 ? "products" : "";
+        errors |= pr.severity == Severity::Error;
+        Report(std::move(pr));
+    }
+    if (!p.sku.empty()) {
+        auto [it, inserted] = seen_sku.emplace(p.sku, row >= 0 ? row : index);
+        if (!inserted) {
+            Report("catalog.duplicate_sku", row, index, columns.count("sku") ? columns.at("sku") : "sku", p.sku, p.sku);
+            errors = true;
+        }
+    }
+    if (errors) {
+        out.rejected++;
+        return;
+    }
+    out.products.push_back({std::move(p), row, index});
+}
+
+void Sink::Close()
+{
+    if (suppressed > 0) {
+        Problem p;
+        p.code = "import.more_problems";
+        p.severity = Severity::Error;
+        p.value = std::to_string(suppressed);
+        out.problems.push_back(std::move(p));
+    }
+}
+
+// --- field parsers ----------------------------------------------------------------------------
+
+std::string Trim(std::string_view s)
+{
+    size_t a = s.find_first_not_of(" \t\r\n");
+    if (a == std::string_view::npos) return {};
+    size_t b = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(a, b - a + 1));
+}
+
+std::string Lower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+    return out;
+}
+
+std::vector<std::string> SplitList(std::string_view s, char sep)
+{
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= s.size()) {
+        size_t end = s.find(sep, start);
+        if (end == std::string_view::npos) end = s.size();
+        std::string part = Trim(s.substr(start, end - start));
+        if (!part.empty()) out.push_back(std::move(part));
+        start = end + 1;
+    }
+    return out;
+}
+
+bool ParseQuantityText(std::string_view text, Decimal* qty, std::string* unit)
+{
+    std::string t = Trim(text);
+    size_t i = 0;
+    while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.')) i++;
+    DecimalParse d = ParseDecimal(t.substr(0, i));
+    if (!d.ok() || d.value.units <= 0) return false;
+    std::string u = Trim(std::string_view(t).substr(i));
+    // Plurals and common spellings merchants write.
+    static const std::pair<const char*, const char*> aliases[] = {
+        {"sheets", "sheet"}, {"pieces", "piece"}, {"pcs", "piece"}, {"pc", "piece"}, {"l", "L"},
+        {"litre", "L"}, {"liter", "L"}, {"litres", "L"}, {"liters", "L"}, {"ML", "ml"}, {"cans", "can"},
+        {"bottles", "bottle"}, {"boxes", "box"}, {"bags", "bag"}, {"packs", "pack"}, {"pairs", "pair"},
+        {"sets", "set"}, {"sticks", "stick"}, {"G", "g"}, {"KG", "kg"}, {"Kg", "kg"}, {"gram", "g"},
+        {"grams", "g"}, {"kilogram", "kg"}, {"kilograms", "kg"}, {"millilitre", "ml"}, {"millilitres", "ml"},
+        {"milliliter", "ml"}, {"milliliters", "ml"}, {"mL", "ml"},
+    };
+    for (const auto& [from, to] : aliases)
+        if (u == from) u = to;
+    if (!FindUnitBySymbol(u)) return false;
+    *qty = d.value;
+    *unit = u;
+    return true;
+}
+
+bool ResolveCountry(std::string_view text, std::string* customs, std::string* iso)
+{
+    std::string t = Trim(text);
+    const CustomsCountry* c = FindCountryByCustomsCode(t);
+    if (!c) {
+        std::string upper = t;
+        for (char& ch : upper) ch = (ch >= 'a' && ch <= 'z') ? char(ch - 32) : ch;
+        c = FindCountryByIso2(upper);
+    }
+    if (!c) return false;
+    *customs = std::string(c->customs);
+    *iso = std::string(c->iso2);
+    return true;
+}
+
+bool ResolveUnitCode(std::string_view text, std::string* code)
+{
+    std::string t = Trim(text);
+    const CustomsUnit* u = FindUnitByCode(t);
+    if (!u) u = FindUnitBySymbol(t);
+    if (!u) return false;
+    *code = std::string(u->code);
+    return true;
+}
+
+MoneyParse ParseAmountWithCurrency(std::string_view text, std::string* currency)
+{
+    std::string t = Trim(text);
+    currency->clear();
+    // A trailing ISO 4217 code ("15.00 CNY"), or a leading yuan sign.
+    if (t.size() > 4 && t[t.size() - 4] == ' ') {
+        std::string code = t.substr(t.size() - 3);
+        if (std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+            *currency = code;
+            t = Trim(std::string_view(t).substr(0, t.size() - 4));
+        }
+    }
+    for (std::string_view sign : {"¥", "￥", "CN¥"})
+        if (t.rfind(sign, 0) == 0) {
+            t = Trim(std::string_view(t).substr(sign.size()));
+            if (currency->empty()) *currency = "CNY";
+        }
+    return ParseYuan(t);
+}
+
+std::string CleanBarcode(std::string_view text, bool* scientific)
+{
+    std::string t = Trim(text);
+    if (!t.empty() && t[0] == '\'') t.erase(0, 1);
+    std::string out;
+    for (char c : t)
+        if (c != ' ' && c != '-') out += c;
+    *scientific = out.find_first_of("eE") != std::string::npos && out.find_first_of("+.") != std::string::npos;
+    return out;
+}
+
+std::string PlainText(std::string_view html)
+{
+    std::string out;
+    bool in_tag = false;
+    for (size_t i = 0; i < html.size(); i++) {
+        char c = html[i];
+        if (in_tag) { if (c == '>') { in_tag = false; out += ' '; } continue; }
+        if (c == '<') { in_tag = true; continue; }
+        if (c == '&') {
+            static const std::pair<const char*, const char*> entities[] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}};
+            bool replaced = false;
+            for (const auto& [from, to] : entities)
+                if (html.substr(i, std::char_traits<char>::length(from)) == from) {
+                    out += to;
+                    i += std::char_traits<char>::length(from) - 1;
+                    replaced = true;
+                    break;
+                }
+            if (replaced) continue;
+        }
+        out += c;
+    }
+    // Collapse runs of whitespace.
+    std::string collapsed;
+    bool space = false;
+    for (char c : out) {
+        bool ws = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        if (ws) { space = !collapsed.empty(); continue; }
+        if (space) collapsed += ' ';
+        space = false;
+        collapsed += c;
+    }
+    return collapsed;
+}
+
+std::string Slugify(std::string_view text)
+{
+    std::string out;
+    bool dash = false;
+    for (char c : text) {
+        char l = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+            if (dash && !out.empty()) out += '-';
+            out += l;
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
+
+bool ParseGrams(std::string_view text, int64_t* grams)
+{
+    DecimalParse d = ParseDecimal(Trim(text));
+    if (!d.ok()) return false;
+    // Round half up to whole grams.
+    int64_t scale = Pow10(d.value.scale);
+    *grams = (d.value.units + scale / 2) / scale;
+    return true;
+}
+
+// --- JSON (native) ----------------------------------------------------------------------------
+
+namespace {
+
+class JsonReader final : public FormatReader {
+public:
+    explicit JsonReader(Sink& sink) : sink_(sink) {}
+    void Feed(std::string_view chunk) override { text_.append(chunk); }
+    int64_t rows() const override { return rows_; }
+    void Finish() override
+    {
+        // The native schema, read by the same parser as every other catalog document; problems
+        // name each product by its index.
+        CatalogParse parsed = ParseCatalogJson(text_);
+        std::string().swap(text_);
+        rows_ = int64_t(parsed.catalog.products.size());
+        std::vector<bool> bad(parsed.catalog.products.size(), false);
+        for (Problem& p : parsed.problems) {
+            // Warehouses and stock are not a merchant's to upload here (stock has its own upload).
+            if (p.section == "stock" || p.section == "warehouses") continue;
+            if (p.section == "products" && p.index >= 0 && size_t(p.index) < bad.size()) {
+                if (p.severity == Severity::Error) bad[size_t(p.index)] = true;
+            } else if (p.severity == Severity::Error) {
+                sink_.out.fatal = true; // the document itself is wrong (syntax, shape)
+            }
+            sink_.Report(std::move(p));
+        }
+        if (!parsed.catalog.stock.empty() || !parsed.catalog.warehouses.empty())
+            sink_.Report("import.stock_section_ignored", -1, -1, "stock", {}, {}, Severity::Warning);
+        if (sink_.out.fatal) return;
+        for (size_t i = 0; i < parsed.catalog.products.size(); i++) {
+            Product& p = parsed.catalog.products[i];
+            if (bad[i]) {
+                sink_.out.rejected++;
+                continue;
+            }
+            // ParseCatalogJson already ran the catalog rules (and duplicate SKUs); only the
+            // positive list and ownership stamps remain.
+            p.merchant = sink_.options.merchant;
+            std::vector<Problem> found;
+            if (sink_.options.tax_table)
+                ValidateAgainstTaxTable(p, *sink_.options.tax_table, sink_.options.date, int64_t(i), found);
+            bool errors = false;
+            for (Problem& pr : found) {
+                errors |= pr.severity == Severity::Error;
+                sink_.Report(std::move(pr));
+            }
+            if (errors) { sink_.out.rejected++; continue; }
+            sink_.out.products.push_back({std::move(p), -1, int64_t(i)});
+        }
+    }
+
+private:
+    Sink& sink_;
+    std::string text_;
+    int64_t rows_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<FormatReader> MakeJsonReader(Sink& sink) { return std::make_unique<JsonReader>(sink); }
+
+} // namespace import
+
+// --- CatalogImporter ----------------------------------------------------------------------------
+
+struct CatalogImporter::Impl {
+    ImportOptions options;
+    CatalogImport result;
+    Sink sink{options, result};
+    std::unique_ptr<FormatReader> reader;
+    bool too_large = false;
+};
+
+CatalogImporter::CatalogImporter(CatalogFormat format, ImportOptions options) : impl_(std::make_unique<Impl>())
+{
+    impl_->options = std::move(options);
+    impl_->result.format = format;
+    switch (format) {
+    case CatalogFormat::NativeJson: impl_->reader = MakeJsonReader(impl_->sink); break;
+    case CatalogFormat::ShopifyCsv: impl_->reader = MakeShopifyReader(impl_->sink); break;
+    case CatalogFormat::GoogleTsv: impl_->reader = MakeGoogleTsvReader(impl_->sink); break;
+    case CatalogFormat::GoogleXml: impl_->reader = MakeGoogleXmlReader(impl_->sink); break;
+    case CatalogFormat::Unknown: impl_->sink.Fatal("import.format_unknown", -1); break;
+    }
+}
+
+CatalogImporter::~CatalogImporter() = default;
+
+void CatalogImporter::Feed(std::string_view chunk)
+{
+    bytes_ += chunk.size();
+    if (!impl_->reader || impl_->too_large || impl_->result.fatal) return;
+    if (bytes_ > impl_->options.max_file_bytes) {
+        impl_->too_large = true;
+        impl_->sink.Fatal("import.file_too_large", -1, {}, std::to_string(impl_->options.max_file_bytes));
+        return;
+    }
+    impl_->reader->Feed(chunk);
+}
+
+int64_t CatalogImporter::rows() const { return impl_->reader ? impl_->reader->rows() : 0; }
+
+CatalogImport CatalogImporter::Finish()
+{
+    if (bytes_ == 0 && !impl_->result.fatal) impl_->sink.Fatal("import.empty_file", -1);
+    if (impl_->reader && !impl_->too_large && !impl_->result.fatal) impl_->reader->Finish();
+    if (impl_->reader) impl_->result.rows = impl_->reader->rows();
+    if (impl_->result.fatal) {
+        // Nothing from an unusable file is imported.
+        impl_->result.rejected += int64_t(impl_->result.products.size());
+        impl_->result.products.clear();
+    }
+    impl_->sink.Close();
+    return std::move(impl_->result);
+}
+
+CatalogImport ImportCatalog(std::string_view bytes, CatalogFormat format, const ImportOptions& options)
+{
+    CatalogImporter importer(format, options);
+    // Fed in pieces, as a file arriving over the network would be.
+    constexpr size_t kChunk = 1 << 16;
+    for (size_t at = 0; at < bytes.size(); at += kChunk) importer.Feed(bytes.substr(at, kChunk));
+    return importer.Finish();
+}
+
+} // namespace bondstore
