@@ -28,3 +28,24 @@ struct StockLevel {
 };
 
 } // namespace bondstore
+
+#include "problem.h"
+
+#include <string_view>
+
+namespace bondstore {
+
+struct StockImport {
+    std::vector<StockLevel> levels;
+    std::vector<int64_t> rows;       // the spreadsheet row of each level
+    std::vector<Problem> problems;
+    bool ok() const { return !HasErrors(problems); }
+};
+
+// A stock file: CSV with the header "sku,warehouse,on_hand" (in any column order; other columns
+// are ignored) and one row per SKU and warehouse. Problems name the row and column:
+// "stock.missing_column", "stock.on_hand_not_a_count" (not a whole number ≥ 0), "stock.sku_missing",
+// "stock.warehouse_missing", "stock.duplicate_row", and the CSV reader's own.
+StockImport ImportStockCsv(std::string_view bytes);
+
+} // namespace bondstore

@@ -209,10 +209,14 @@ private:
             if (value.empty() || value == "Default Title" || name == "Title") continue;
             suffix += (suffix.empty() ? " / " : " / ") + value;
         }
-        std::string title = Trim(Get(g, kTitle));
-        if (!title.empty()) p.title.Set(sink_.options.source_locale, title + suffix);
-        std::string title_zh = meta(kTitleZh);
-        if (!title_zh.empty()) p.title.Set("zh-Hans", title_zh + suffix);
+        // A continuation row may carry its own full title (Bondstore's export writes one per row);
+        // otherwise the variant is named by the product's title and its option values.
+        std::string own_title = v.row != group_row_ ? Trim(Get(f, kTitle)) : std::string();
+        std::string title = own_title.empty() ? Trim(Get(g, kTitle)) + suffix : own_title;
+        if (!title.empty()) p.title.Set(sink_.options.source_locale, title);
+        std::string own_zh = v.row != group_row_ ? GetMeta(f, kTitleZh, true) : std::string();
+        std::string title_zh = own_zh.empty() ? meta(kTitleZh) : own_zh;
+        if (!title_zh.empty()) p.title.Set("zh-Hans", own_zh.empty() ? title_zh + suffix : own_zh);
         std::string body = PlainText(Get(g, kBody));
         if (!body.empty()) p.description.Set(sink_.options.source_locale, body);
         p.brand = Trim(Get(g, kVendor));

@@ -44,6 +44,29 @@ std::string JsonQuote(std::string_view text);
 class Messages;
 std::string ProblemsToJson(const std::vector<Problem>& problems, const Messages* messages);
 
+// --- import reports (wire_catalog.cpp) --------------------------------------------------------
+
+// What a catalog or stock upload did (or, in a dry run, would do), with every problem found.
+struct ImportReport {
+    std::string kind = "catalog";   // "catalog" or "stock"
+    std::string format, dialect;
+    bool dry_run = false;
+    bool partial = false;           // the merchant asked for the valid rows even if others fail
+    bool applied = false;           // the store was changed
+    int64_t rows = 0, valid = 0, rejected = 0;
+    int64_t created = 0, updated = 0, unchanged = 0;
+    int64_t catalog_version = 0;
+    std::vector<Problem> problems;
+};
+
+std::string ImportReportToJson(const ImportReport& report, const Messages* messages);
+// For clients (bondstore-admin import): false if `json` is not a report.
+bool ParseImportReportJson(std::string_view json, ImportReport* report, std::vector<std::string>* messages);
+
+// The merchant's products as a Shopify (legacy dialect) CSV with Bondstore's customs metafield
+// columns, which imports back unchanged (docs/catalog-import.md).
+std::string ProductsToShopifyCsv(const std::vector<Product>& products);
+
 // --- tax (wire_tax.cpp) --------------------------------------------------------------------
 
 struct TaxTableParse {

@@ -235,3 +235,123 @@ std::string ProblemsToJson(const std::vector<Problem>& problems, const Messages*
 }
 
 } // namespace bondstore
+
+namespace bondstore {
+
+std::string ImportReportToJson(const ImportReport& r, const Messages* messages)
+{
+    json j;
+    j["kind"] = r.kind;
+    if (!r.format.empty()) j["format"] = r.format;
+    if (!r.dialect.empty()) j["dialect"] = r.dialect;
+    j["ok"] = !HasErrors(r.problems);
+    j["dry_run"] = r.dry_run;
+    j["partial"] = r.partial;
+    j["applied"] = r.applied;
+    j["rows"] = r.rows;
+    j["valid"] = r.valid;
+    j["rejected"] = r.rejected;
+    j["created"] = r.created;
+    j["updated"] = r.updated;
+    j["unchanged"] = r.unchanged;
+    if (r.catalog_version) j["catalog_version"] = r.catalog_version;
+    j["problems"] = json::parse(ProblemsToJson(r.problems, messages));
+    return j.dump();
+}
+
+bool ParseImportReportJson(std::string_view text, ImportReport* r, std::vector<std::string>* messages)
+{
+    json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("rows") || !j.contains("problems")) return false;
+    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+    auto num = [&](const char* k) { return j.contains(k) && j[k].is_number_integer() ? j[k].get<int64_t>() : int64_t(0); };
+    auto flag = [&](const char* k) { return j.contains(k) && j[k].is_boolean() && j[k].get<bool>(); };
+    r->kind = str("kind");
+    r->format = str("format");
+    r->dialect = str("dialect");
+    r->dry_run = flag("dry_run");
+    r->partial = flag("partial");
+    r->applied = flag("applied");
+    r->rows = num("rows");
+    r->valid = num("valid");
+    r->rejected = num("rejected");
+    r->created = num("created");
+    r->updated = num("updated");
+    r->unchanged = num("unchanged");
+    r->catalog_version = num("catalog_version");
+    r->problems.clear();
+    if (messages) messages->clear();
+    if (!j["problems"].is_array()) return false;
+    for (const json& pj : j["problems"]) {
+        if (!pj.is_object()) continue;
+        Problem p;
+        auto pstr = [&](const char* k) { return pj.contains(k) && pj[k].is_string() ? pj[k].get<std::string>() : std::string(); };
+        auto pnum = [&](const char* k) { return pj.contains(k) && pj[k].is_number_integer() ? pj[k].get<int64_t>() : int64_t(-1); };
+        p.code = pstr("code");
+        p.severity = pstr("severity") == "warning" ? Severity::Warning : Severity::Error;
+        p.section = pstr("section");
+        p.index = pnum("index");
+        p.row = pnum("row");
+        p.sku = pstr("sku");
+        p.field = pstr("field");
+        p.value = pstr("value");
+        p.limit = pstr("limit");
+        if (messages) messages->push_back(pstr("message"));
+        r->problems.push_back(std::move(p));
+    }
+    return true;
+}
+
+static void AppendCsvField(std::string& out, std::string_view field)
+{
+    bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote) { out.append(field); return; }
+    out += '"';
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+std::string ProductsToShopifyCsv(const std::vector<Product>& products)
+{
+    static const char* const header[] = {
+        "Handle", "Title", "Body (HTML)", "Vendor", "Type", "Tags", "Option1 Name", "Option1 Value", "Variant SKU",
+        "Variant Grams", "Variant Price", "Variant Compare At Price", "Variant Barcode", "Image Src", "Status",
+        "HS code (product.metafields.customs.hs_code)", "Origin country (product.metafields.customs.origin_country)",
+        "Customs unit (product.metafields.customs.unit)", "Legal quantity (variant.metafields.customs.legal_qty)",
+        "Second quantity (variant.metafields.customs.second_qty)", "Chinese title (variant.metafields.customs.title_zh)",
+    };
+    std::string out;
+    for (size_t i = 0; i < std::size(header); i++) {
+        if (i) out += ',';
+        out += header[i];
+    }
+    out += "\r\n";
+    for (const Product& p : products) {
+        auto text = [](const LocalizedText& t, const char* locale) {
+            const std::string* s = t.Find(locale);
+            return s ? *s : std::string();
+        };
+        std::string tags;
+        for (size_t i = 0; i < p.tags.size(); i++) tags += (i ? ", " : "") + p.tags[i];
+        const std::string fields[] = {
+            p.handle, text(p.title, "en"), text(p.description, "en"), p.brand, p.category, tags, "Title",
+            "Default Title", p.sku, std::to_string(p.weight_g), FormatYuan(p.price),
+            p.compare_at.fen ? FormatYuan(p.compare_at) : std::string(), p.barcode,
+            p.images.empty() ? std::string() : p.images.front(), "active", p.hs_code, p.origin_iso, p.unit_code,
+            FormatDecimal(p.legal_qty) + " " + p.legal_unit,
+            p.second_unit.empty() ? std::string() : FormatDecimal(p.second_qty) + " " + p.second_unit,
+            text(p.title, "zh-Hans"),
+        };
+        for (size_t i = 0; i < std::size(fields); i++) {
+            if (i) out += ',';
+            AppendCsvField(out, fields[i]);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
+} // namespace bondstore

@@ -36,6 +36,14 @@ std::string ErrorReply::Text(const std::string& locale, const std::string& key, 
     return it->second.Format(key, args);
 }
 
+std::string ErrorReply::Render(const std::string& locale, const std::function<std::string(const Messages&)>& render)
+{
+    std::lock_guard lock(mutex_);
+    auto it = messages_.find(locale);
+    if (it == messages_.end()) it = messages_.begin();
+    return render(it->second);
+}
+
 void ErrorReply::Send(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
                       const MessageArgs& args)
 {
@@ -51,13 +59,10 @@ void ErrorReply::SendProblems(const httplib::Request& req, httplib::Response& re
                               const std::string& code, const std::vector<Problem>& problems)
 {
     std::string locale = NegotiateLocale(req.get_header_value("Accept-Language"));
-    std::string body;
-    {
-        std::lock_guard lock(mutex_);
-        const Messages& m = messages_.count(locale) ? messages_.at(locale) : messages_.begin()->second;
-        body = "{\"error\":{\"code\":" + JsonQuote(code) + ",\"message\":" + JsonQuote(m.Format("error." + code)) +
+    std::string body = Render(locale, [&](const Messages& m) {
+        return "{\"error\":{\"code\":" + JsonQuote(code) + ",\"message\":" + JsonQuote(m.Format("error." + code)) +
                ",\"problems\":" + ProblemsToJson(problems, &m) + "}}";
-    }
+    });
     res.status = status;
     res.set_header("Content-Language", locale);
     res.set_content(body, "application/json; charset=utf-8");

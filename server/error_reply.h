@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "core/problem.h"
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -36,6 +37,9 @@ public:
 
     // A message in a given locale (for logs and the CLI).
     std::string Text(const std::string& locale, const std::string& key, const MessageArgs& args = {});
+
+    // Calls `render` with the bundled messages for `locale`, under the lock that guards them.
+    std::string Render(const std::string& locale, const std::function<std::string(const Messages&)>& render);
 
 private:
     std::mutex mutex_; // ICU formatters are not shared across threads unguarded

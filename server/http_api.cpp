@@ -3,6 +3,7 @@
 #include "storefront.h"
 
 #include "china_time.h"
+#include "merchant_api.h"
 
 #include "core/cart.h"
 #include "core/i18n.h"
@@ -55,6 +56,8 @@ void MountRoutes(httplib::Server& server, Storefront& s)
         res.set_header("Cache-Control", "no-store");
         res.set_content(TaxQuoteToJson(Quote(request, s.tax_table)), "application/json; charset=utf-8");
     });
+
+    MountMerchantRoutes(server, s);
 
     // Anything else under /api/ is a JSON 404, never the web app's index.html.
     auto not_found = [&s](const httplib::Request& req, httplib::Response& res) { s.errors.Send(req, res, 404, "not_found"); };

@@ -44,7 +44,9 @@ int main(int argc, char** argv)
     }
 
     httplib::Server http;
-    http.set_payload_max_length(64u << 20); // merchant uploads are the largest bodies
+    // Merchant uploads are the largest bodies: 64 MiB files, and a little more so the importer can
+    // say "too large" itself.
+    http.set_payload_max_length((64u << 20) + (1u << 20));
     MountRoutes(http, storefront);
 
     const ServerOptions& o = storefront.options;

@@ -42,6 +42,22 @@ const char* const kMigrations[] = {
         PRIMARY KEY (sku, warehouse)
     );
     )sql",
+    R"sql(
+    CREATE TABLE merchants (
+        id         TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO merchants(id, created_at)
+        SELECT DISTINCT merchant, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM products;
+    CREATE TABLE merchant_tokens (
+        hash       TEXT PRIMARY KEY,          -- SHA-256 of the token, hex; the token itself is never stored
+        merchant   TEXT NOT NULL REFERENCES merchants(id),
+        label      TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    CREATE INDEX products_by_merchant ON products(merchant, position);
+    )sql",
 };
 
 class Statement {
@@ -130,7 +146,207 @@ public:
         return out;
     }
 
+    // --- merchants and tokens -------------------------------------------------------------------
+
+    bool AddToken(const std::string& merchant, const std::string& hash, const std::string& label, std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        if (!Exec("BEGIN IMMEDIATE", error)) return false;
+        Statement m(db_, "INSERT OR IGNORE INTO merchants(id, created_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        Statement t(db_, "INSERT INTO merchant_tokens(hash, merchant, label, created_at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        bool ok = m.ok() && t.ok();
+        if (ok) ok = m.Bind(1, merchant).Step() == SQLITE_DONE;
+        if (ok) ok = t.Bind(1, hash).Bind(2, merchant).Bind(3, label).Step() == SQLITE_DONE;
+        if (!ok) { *error = sqlite3_errmsg(db_); Exec("ROLLBACK", nullptr); return false; }
+        return Exec("COMMIT", error);
+    }
+
+    std::string MerchantForToken(const std::string& hash, std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        Statement s(db_, "SELECT merchant FROM merchant_tokens WHERE hash = ?1 AND revoked_at IS NULL");
+        if (!s.ok()) { *error = sqlite3_errmsg(db_); return {}; }
+        s.Bind(1, hash);
+        return s.Step() == SQLITE_ROW ? s.Text(0) : std::string();
+    }
+
+    std::vector<TokenInfo> ListTokens(std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        std::vector<TokenInfo> out;
+        Statement s(db_, "SELECT merchant, label, substr(hash, 1, 12), created_at, revoked_at IS NOT NULL FROM merchant_tokens ORDER BY created_at, merchant");
+        if (!s.ok()) { *error = sqlite3_errmsg(db_); return out; }
+        while (s.Step() == SQLITE_ROW) out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4) != 0});
+        return out;
+    }
+
+    bool RevokeToken(const std::string& prefix, std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        if (prefix.size() < 8) { *error = "give at least 8 hex digits of the token's hash"; return false; }
+        Statement count(db_, "SELECT count(*) FROM merchant_tokens WHERE substr(hash, 1, ?2) = ?1 AND revoked_at IS NULL");
+        count.Bind(1, prefix).Bind(2, int64_t(prefix.size()));
+        if (!count.ok() || count.Step() != SQLITE_ROW) { *error = sqlite3_errmsg(db_); return false; }
+        if (count.Int(0) != 1) {
+            *error = count.Int(0) == 0 ? "no active token starts with " + prefix : "more than one token starts with " + prefix;
+            return false;
+        }
+        Statement s(db_, "UPDATE merchant_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE substr(hash, 1, ?2) = ?1 AND revoked_at IS NULL");
+        s.Bind(1, prefix).Bind(2, int64_t(prefix.size()));
+        if (s.Step() != SQLITE_DONE) { *error = sqlite3_errmsg(db_); return false; }
+        return true;
+    }
+
+    // --- merchant catalog writes ---------------------------------------------------------------
+
+    std::map<std::string, std::string> OwnersOf(const std::vector<std::string>& skus, std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        std::map<std::string, std::string> out;
+        Statement s(db_, "SELECT merchant FROM products WHERE sku = ?1");
+        if (!s.ok()) { *error = sqlite3_errmsg(db_); return out; }
+        for (const std::string& sku : skus) {
+            s.Bind(1, sku);
+            if (s.Step() == SQLITE_ROW) out[sku] = s.Text(0);
+            s.Reset();
+        }
+        return out;
+    }
+
+    std::optional<UpsertResult> UpsertProducts(const std::string& merchant, const std::vector<Product>& products,
+                                               bool dry_run, bool all_or_nothing, std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        if (!Exec("BEGIN IMMEDIATE", error)) return std::nullopt;
+        std::optional<UpsertResult> r = WriteProducts(merchant, products, dry_run, error);
+        bool keep = r && !dry_run && !(all_or_nothing && !r->owned_by_others.empty());
+        if (keep && Exec("COMMIT", error)) {
+            r->applied = true;
+            return r;
+        }
+        Exec("ROLLBACK", nullptr);
+        return r && (dry_run || !keep) ? r : std::nullopt;
+    }
+
+    std::optional<StockResult> SetStock(const std::string& merchant, const std::vector<StockLevel>& levels, bool dry_run,
+                                        std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        if (!Exec("BEGIN IMMEDIATE", error)) return std::nullopt;
+        Statement owner(db_, "SELECT merchant FROM products WHERE sku = ?1");
+        Statement warehouse(db_, "SELECT 1 FROM warehouses WHERE code = ?1");
+        Statement current(db_, "SELECT on_hand, reserved FROM stock WHERE sku = ?1 AND warehouse = ?2");
+        Statement upsert(db_, "INSERT INTO stock(sku, warehouse, on_hand) VALUES (?1, ?2, ?3) "
+                              "ON CONFLICT(sku, warehouse) DO UPDATE SET on_hand = excluded.on_hand");
+        if (!owner.ok() || !warehouse.ok() || !current.ok() || !upsert.ok()) {
+            *error = sqlite3_errmsg(db_);
+            Exec("ROLLBACK", nullptr);
+            return std::nullopt;
+        }
+        StockResult r;
+        for (size_t i = 0; i < levels.size(); i++) {
+            const StockLevel& l = levels[i];
+            owner.Bind(1, l.sku);
+            std::string who = owner.Step() == SQLITE_ROW ? owner.Text(0) : std::string();
+            owner.Reset();
+            // Another merchant's SKU reads as unknown: its existence is not another's business.
+            if (who.empty() || who != merchant) { r.problems.emplace_back(i, "stock.unknown_sku"); continue; }
+            warehouse.Bind(1, l.warehouse);
+            bool known = warehouse.Step() == SQLITE_ROW;
+            warehouse.Reset();
+            if (!known) { r.problems.emplace_back(i, "stock.unknown_warehouse"); continue; }
+            current.Bind(1, l.sku).Bind(2, l.warehouse);
+            bool exists = current.Step() == SQLITE_ROW;
+            int64_t on_hand = exists ? current.Int(0) : 0, reserved = exists ? current.Int(1) : 0;
+            current.Reset();
+            if (l.on_hand < reserved) { r.problems.emplace_back(i, "stock.below_reserved"); continue; }
+            if (exists && on_hand == l.on_hand) { r.unchanged++; continue; }
+            r.updated++;
+            if (dry_run) continue;
+            upsert.Bind(1, l.sku).Bind(2, l.warehouse).Bind(3, l.on_hand);
+            if (upsert.Step() != SQLITE_DONE) { *error = sqlite3_errmsg(db_); Exec("ROLLBACK", nullptr); return std::nullopt; }
+            upsert.Reset();
+        }
+        // All or nothing: any refused row, or a dry run, leaves the stock as it was.
+        if (!r.problems.empty() || dry_run) {
+            Exec("ROLLBACK", nullptr);
+            return r;
+        }
+        if (!Exec("COMMIT", error)) { Exec("ROLLBACK", nullptr); return std::nullopt; }
+        return r;
+    }
+
+    std::vector<Product> MerchantProducts(const std::string& merchant, std::string* error) override
+    {
+        std::lock_guard lock(mutex_);
+        std::string doc = "{\"products\":[";
+        Statement s(db_, "SELECT doc FROM products WHERE merchant = ?1 ORDER BY position, sku");
+        if (!s.ok()) { *error = sqlite3_errmsg(db_); return {}; }
+        s.Bind(1, merchant);
+        bool first = true;
+        while (s.Step() == SQLITE_ROW) {
+            if (!first) doc += ',';
+            first = false;
+            doc += s.Text(0);
+        }
+        doc += "]}";
+        CatalogParse parsed = ParseCatalogJson(doc);
+        return std::move(parsed.catalog.products);
+    }
+
 private:
+    std::optional<UpsertResult> WriteProducts(const std::string& merchant, const std::vector<Product>& products,
+                                              bool dry_run, std::string* error)
+    {
+        Statement find(db_, "SELECT merchant, doc FROM products WHERE sku = ?1");
+        Statement update(db_, "UPDATE products SET doc = ?1, handle = ?2 WHERE sku = ?3 AND merchant = ?4");
+        Statement insert(db_, "INSERT INTO products(sku, merchant, handle, doc, position) VALUES (?1, ?2, ?3, ?4, ?5)");
+        Statement next(db_, "SELECT coalesce(max(position), -1) + 1 FROM products");
+        Statement merchant_row(db_, "INSERT OR IGNORE INTO merchants(id, created_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        Statement version(db_, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalog_version'");
+        Statement read_version(db_, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'catalog_version'");
+        if (!find.ok() || !update.ok() || !insert.ok() || !next.ok() || !merchant_row.ok() || !version.ok() || !read_version.ok()) {
+            *error = sqlite3_errmsg(db_);
+            return std::nullopt;
+        }
+        auto fail = [&]() -> std::optional<UpsertResult> { *error = sqlite3_errmsg(db_); return std::nullopt; };
+        if (next.Step() != SQLITE_ROW) return fail();
+        int64_t position = next.Int(0);
+        if (!dry_run && merchant_row.Bind(1, merchant).Step() != SQLITE_DONE) return fail();
+
+        UpsertResult r;
+        for (const Product& p : products) {
+            Product stored = p;
+            stored.merchant = merchant;
+            std::string doc = ProductToJson(stored);
+            find.Bind(1, p.sku);
+            int rc = find.Step();
+            if (rc == SQLITE_ROW) {
+                std::string owner = find.Text(0), old_doc = find.Text(1);
+                find.Reset();
+                if (owner != merchant) { r.owned_by_others.push_back(p.sku); continue; }
+                if (old_doc == doc) { r.unchanged++; continue; }
+                r.updated++;
+                if (dry_run) continue;
+                update.Bind(1, doc).Bind(2, stored.handle).Bind(3, p.sku).Bind(4, merchant);
+                if (update.Step() != SQLITE_DONE) return fail();
+                update.Reset();
+            } else {
+                find.Reset();
+                if (rc != SQLITE_DONE) return fail();
+                r.created++;
+                if (dry_run) continue;
+                insert.Bind(1, p.sku).Bind(2, merchant).Bind(3, stored.handle).Bind(4, doc).Bind(5, position++);
+                if (insert.Step() != SQLITE_DONE) return fail();
+                insert.Reset();
+            }
+        }
+        if (!dry_run && r.created + r.updated > 0 && version.Step() != SQLITE_DONE) return fail();
+        if (read_version.Step() != SQLITE_ROW) return fail();
+        r.catalog_version = read_version.Int(0);
+        return r;
+    }
+
     bool WriteCatalog(const Catalog& c, std::string* error)
     {
         Statement wh(db_, "INSERT INTO warehouses(code, name) VALUES (?1, ?2)");

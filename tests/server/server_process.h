@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bondstore::test {
@@ -33,6 +34,19 @@ struct ServerProcess {
     // Sends `sig` and waits for the exit; returns the exit code (128+signal if killed).
     int Stop(int sig);
     std::string Stderr() const;
+    ServerProcess() = default;
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+    ServerProcess(ServerProcess&& other) noexcept { *this = std::move(other); }
+    ServerProcess& operator=(ServerProcess&& other) noexcept
+    {
+        std::swap(pid, other.pid);
+        std::swap(port, other.port);
+        std::swap(url, other.url);
+        std::swap(first_line, other.first_line);
+        std::swap(stderr_path, other.stderr_path);
+        return *this;
+    }
     ~ServerProcess();
 };
 
