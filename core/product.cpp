@@ -24,6 +24,13 @@ void LocalizedText::Set(std::string_view locale, std::string text)
     entries.emplace_back(std::string(locale), std::move(text));
 }
 
+int32_t Product::SearchData::RankIn(std::string_view locale) const
+{
+    for (const auto& [l, r] : rank)
+        if (l == locale) return r;
+    return -1;
+}
+
 size_t CountCodePoints(std::string_view s)
 {
     size_t n = 0;

@@ -55,6 +55,13 @@ struct Product {
     std::string second_unit;    // unit2 symbol (optional)
     std::string barcode;        // EAN-8/13, UPC-A, GTIN-14
     int64_t weight_g = 0;       // gross weight per item, grams
+
+    // Computed by the server when it publishes the catalog (search_keys.h), not uploaded.
+    struct SearchData {
+        std::string pinyin, initials;                      // of the zh-Hans title
+        std::vector<std::pair<std::string, int32_t>> rank; // locale → position by name
+        int32_t RankIn(std::string_view locale) const;    // -1 if not computed
+    } search;
 };
 
 // Counts Unicode code points in valid UTF-8.

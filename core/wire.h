@@ -67,6 +67,10 @@ bool ParseImportReportJson(std::string_view json, ImportReport* report, std::vec
 // columns, which imports back unchanged (docs/catalog-import.md).
 std::string ProductsToShopifyCsv(const std::vector<Product>& products);
 
+// {"total":N,"hits":[product, …],"facets":{"category":{value:count},"origin":{…},"price_band":[…]}}
+struct SearchResult;
+std::string SearchResultToJson(const SearchResult& result, const std::vector<Product>& products);
+
 // --- tax (wire_tax.cpp) --------------------------------------------------------------------
 
 struct TaxTableParse {

@@ -2,6 +2,7 @@
 #include "wire.h"
 
 #include "i18n.h"
+#include "search.h"
 #include "wire_reader.h"
 
 namespace bondstore {
@@ -184,6 +185,11 @@ static json ProductJson(const Product& p)
     }
     if (!p.barcode.empty()) j["barcode"] = p.barcode;
     if (p.weight_g) j["weight_g"] = p.weight_g;
+    if (!p.search.pinyin.empty() || !p.search.rank.empty()) {
+        json rank = json::object();
+        for (const auto& [locale, position] : p.search.rank) rank[locale] = position;
+        j["search"] = {{"pinyin", p.search.pinyin}, {"initials", p.search.initials}, {"rank", std::move(rank)}};
+    }
     return j;
 }
 
@@ -300,6 +306,22 @@ bool ParseImportReportJson(std::string_view text, ImportReport* r, std::vector<s
         r->problems.push_back(std::move(p));
     }
     return true;
+}
+
+std::string SearchResultToJson(const SearchResult& r, const std::vector<Product>& products)
+{
+    json j;
+    j["total"] = r.total;
+    json hits = json::array();
+    for (uint32_t i : r.hits) hits.push_back(ProductJson(products[i]));
+    j["hits"] = std::move(hits);
+    json categories = json::object(), origins = json::object();
+    for (const FacetCount& f : r.categories) categories[f.value] = f.count;
+    for (const FacetCount& f : r.origins) origins[f.value] = f.count;
+    json bands = json::array();
+    for (int b = 0; b < kPriceBandCount; b++) bands.push_back({{"from_fen", PriceBandLow(b).fen}, {"count", r.price_bands[b]}});
+    j["facets"] = {{"category", std::move(categories)}, {"origin", std::move(origins)}, {"price_band", std::move(bands)}};
+    return j.dump();
 }
 
 static void AppendCsvField(std::string& out, std::string_view field)

@@ -35,15 +35,18 @@ core_wasm() {
   full=$(grep -E '^set\(BONDSTORE_ICU_SRC' "${BONDSTORE_CACHE:-$HOME/.cache/bondstore}/paths.cmake" | sed -E 's/^[^"]*"([^"]*)".*/\1/')/source/data/in/icudt72l.dat
   node --no-experimental-fetch build/wasm/tests/bondstore-core-tests.js --no-colors=true --icu-data="$full" 2>&1 \
     | tee "$logs/core-wasm.txt" || ok=1
-  node --no-experimental-fetch build/wasm/tests/bondstore-core-tests.js --no-colors=true \
+  # With the browser's filtered ICU data, everything but the "server-data" suite (pinyin and
+  # collation keys, computed on the server) must pass: a formatting item the filter dropped fails.
+  node --no-experimental-fetch build/wasm/tests/bondstore-core-tests.js --no-colors=true -tse=server-data \
     --icu-data=build/wasm/web/dist/bondstore-icu.dat 2>&1 | tee "$logs/core-wasm-browser-data.txt" || ok=1
   # Same cases, same assertions, same digest of core results: the browser computes what the server does.
-  for f in core-wasm core-wasm-browser-data; do
-    if ! diff <(grep -E '^\[doctest\] (test cases|assertions)|^parity digest' "$logs/core-native.txt") \
-              <(grep -E '^\[doctest\] (test cases|assertions)|^parity digest' "$logs/$f.txt"); then
-      echo "!! $f differs from the native run"; ok=1
-    fi
-  done
+  if ! diff <(grep -E '^\[doctest\] (test cases|assertions)|^parity digest' "$logs/core-native.txt") \
+            <(grep -E '^\[doctest\] (test cases|assertions)|^parity digest' "$logs/core-wasm.txt"); then
+    echo "!! the WASM run differs from the native run"; ok=1
+  fi
+  if ! diff <(grep '^parity digest' "$logs/core-native.txt") <(grep '^parity digest' "$logs/core-wasm-browser-data.txt"); then
+    echo "!! the WASM run with the browser's ICU data computes different results"; ok=1
+  fi
   [ $ok = 0 ] && echo "native and WASM agree: $(grep '^parity digest' "$logs/core-native.txt")"
   return $ok
 }

@@ -6,6 +6,8 @@
 #include "merchant_api.h"
 
 #include "core/cart.h"
+#include "core/i18n_bundle.h"
+#include "core/search.h"
 #include "core/i18n.h"
 #include "core/tax.h"
 #include "core/wire.h"
@@ -35,6 +37,37 @@ void MountRoutes(httplib::Server& server, Storefront& s)
 
     server.Get("/api/catalog", [&s](const httplib::Request& req, httplib::Response& res) {
         ServeCachedBody(req, res, s.catalog.Current()->body);
+    });
+
+    // Search over the published catalog: ?q=&category=&origin=&price_band=&sort=relevance|price_asc|
+    // price_desc|name&locale=&limit= (default 50, at most 500).
+    server.Get("/api/search", [&s](const httplib::Request& req, httplib::Response& res) {
+        auto snapshot = s.catalog.Current();
+        SearchQuery q;
+        q.text = req.get_param_value("q");
+        q.category = req.get_param_value("category");
+        q.origin_iso = req.get_param_value("origin");
+        std::string band = req.get_param_value("price_band");
+        if (!band.empty()) {
+            if (band.size() != 1 || band[0] < '0' || band[0] >= char('0' + kPriceBandCount)) return s.errors.Send(req, res, 400, "invalid_request");
+            q.price_band = band[0] - '0';
+        }
+        std::string sort = req.get_param_value("sort");
+        if (sort == "price_asc") q.order = SearchOrder::PriceAscending;
+        else if (sort == "price_desc") q.order = SearchOrder::PriceDescending;
+        else if (sort == "name") q.order = SearchOrder::Name;
+        else if (!sort.empty() && sort != "relevance") return s.errors.Send(req, res, 400, "invalid_request");
+        q.locale = req.has_param("locale") ? NegotiateLocale({req.get_param_value("locale")})
+                                           : s.errors.NegotiateLocale(req.get_header_value("Accept-Language"));
+        q.limit = 50;
+        if (req.has_param("limit")) {
+            int limit = std::atoi(req.get_param_value("limit").c_str());
+            if (limit < 1 || limit > 500) return s.errors.Send(req, res, 400, "invalid_request");
+            q.limit = size_t(limit);
+        }
+        if (q.text.size() > 200) return s.errors.Send(req, res, 400, "invalid_request");
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(SearchResultToJson(snapshot->search.Search(q), snapshot->catalog.products), "application/json; charset=utf-8");
     });
 
     server.Get("/api/tax-table", [&s](const httplib::Request& req, httplib::Response& res) {

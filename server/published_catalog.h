@@ -1,5 +1,7 @@
-// PublishedCatalog: the catalog as shoppers currently see it — parsed, and rendered once as the
-// JSON body of GET /api/catalog (with its gzip/brotli forms and ETag). Rebuilt from the store when
+// PublishedCatalog: the catalog as shoppers currently see it — parsed, given its search keys
+// (pinyin of Chinese titles, name ranks per locale: the browser cannot compute them), indexed for
+// GET /api/search, and rendered once as the JSON body of GET /api/catalog (with its gzip/brotli
+// forms and ETag). Rebuilt from the store when
 // the catalog version changes; readers get an immutable snapshot and never wait for a rebuild.
 #pragma once
 
@@ -7,6 +9,7 @@
 #include "store.h"
 
 #include "core/catalog.h"
+#include "core/search.h"
 
 #include <memory>
 #include <mutex>
@@ -15,8 +18,9 @@
 namespace bondstore {
 
 struct CatalogSnapshot {
-    Catalog catalog;
+    Catalog catalog;                        // with search keys (pinyin, name ranks) computed
     std::shared_ptr<const CachedBody> body; // {"version":..,"products":[..]}
+    SearchIndex search;                     // over catalog.products
 };
 
 class PublishedCatalog {

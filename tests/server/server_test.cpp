@@ -292,3 +292,27 @@ TEST_CASE("data survives a restart and the seed is loaded only into an empty sto
     CHECK(json::parse(catalog->body)["products"].size() > 1);
     CHECK(s.Stop(SIGTERM) == 0);
 }
+
+TEST_CASE("search: the catalog carries pinyin keys, and \"nf\" finds 奶粉 over HTTP")
+{
+    TempDir data;
+    WebFixture web;
+    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
+    auto c = Client(s);
+    json catalog = json::parse(c.Get("/api/catalog")->body);
+    CHECK(catalog["products"][0]["search"]["initials"].get<std::string>().find("nf") != std::string::npos);
+    CHECK(catalog["products"][0]["search"]["rank"].contains("zh-Hans"));
+
+    json nf = json::parse(c.Get("/api/search?q=nf&limit=5")->body);
+    REQUIRE(nf["hits"].size() == 5);
+    for (const json& hit : nf["hits"]) CHECK(hit["title"]["zh-Hans"].get<std::string>().find("奶粉") != std::string::npos);
+
+    json sorted = json::parse(c.Get("/api/search?sort=price_desc&limit=1")->body);
+    CHECK(sorted["hits"][0]["sku"] == "WA-LON-MAS-AUTO"); // ¥14,800, the dearest
+    json skincare = json::parse(c.Get("/api/search?category=skincare&origin=JP")->body);
+    CHECK(skincare["total"].get<int>() >= 1);
+    CHECK(skincare["facets"]["category"].contains("infant_formula"));
+    CHECK(c.Get("/api/search?sort=random")->status == 400);
+    CHECK(c.Get("/api/search?limit=100000")->status == 400);
+    CHECK(c.Get("/api/search?price_band=9")->status == 400);
+}

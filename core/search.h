@@ -1,0 +1,76 @@
+// Search: instant search over the catalog for the shopper's search box — every locale's title,
+// brand, SKU, barcode, and the pinyin and initials of Chinese titles ("nf" finds 奶粉) — with
+// facets (category, origin, price band) and sorting by relevance, price or name.
+//
+// Text is normalised with ICU (NFKC case folding, accents removed), so "creme" finds "Crème".
+// Ranking: the query equals a whole key > starts a key > starts a word > appears anywhere; ties by
+// name in the shopper's locale (ranks precomputed on the server, search_keys.h). Every letter of
+// the pinyin initials starts a syllable, so a match there counts as a word start: "nf" ranks
+// 奶粉 above "Penfolds".
+#pragma once
+
+#include "product.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bondstore {
+
+// NFKC case folding, combining marks removed, runs of whitespace made one space, trimmed.
+std::string NormalizeForSearch(std::string_view text);
+
+// Price bands for the facet, in fen: [0,100), [100,300), [300,1000), [1000,5000), [5000,∞) yuan.
+constexpr int kPriceBandCount = 5;
+int PriceBand(Money price);
+Money PriceBandLow(int band);
+
+enum class SearchOrder { Relevance, PriceAscending, PriceDescending, Name };
+
+struct SearchQuery {
+    std::string text;        // as typed
+    std::string category;    // "" = any
+    std::string origin_iso;  // "" = any
+    int price_band = -1;     // -1 = any
+    SearchOrder order = SearchOrder::Relevance;
+    std::string locale = "zh-Hans"; // for name order
+    size_t limit = SIZE_MAX; // how many hits to return (all are counted)
+};
+
+struct FacetCount {
+    std::string value;
+    int64_t count = 0;
+};
+
+struct SearchResult {
+    std::vector<uint32_t> hits;  // product indices, best first, at most `limit`
+    size_t total = 0;            // all matching products
+    // Counts for each facet value among products matching the text and the *other* facets, so
+    // a shopper sees what choosing a value would give.
+    std::vector<FacetCount> categories, origins;
+    int64_t price_bands[kPriceBandCount] = {};
+    // Every product the text matches (ignoring facets), in index order: pass it as `within` to
+    // the next search when the new text contains this one — typing narrows, never rescans.
+    std::vector<uint32_t> text_matches;
+};
+
+class SearchIndex {
+public:
+    // Normalises every product's keys. `products` must outlive the index.
+    void Build(const std::vector<Product>& products);
+    SearchResult Search(const SearchQuery& query, const std::vector<uint32_t>* within = nullptr) const;
+    size_t size() const { return entries_.size(); }
+
+private:
+    struct Entry {
+        std::string keys;                 // normalised keys, each followed by '\x1f'
+        std::vector<uint32_t> key_starts; // offset of each key in `keys`
+        uint32_t initials_start = UINT32_MAX; // the pinyin initials key, if any
+    };
+    int MatchClass(const Entry& e, std::string_view q) const; // 0 best … 3, 4 = no match
+    const std::vector<Product>* products_ = nullptr;
+    std::vector<Entry> entries_;
+};
+
+} // namespace bondstore
