@@ -156,6 +156,18 @@ std::string PriceFormatter::FormatYuanDecimal(std::string_view yuan) const
     return U_FAILURE(status) ? std::string() : Utf8(out);
 }
 
+std::string CountryName(std::string_view iso2, std::string_view locale)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale display = icu::Locale::forLanguageTag(locale, status);
+    if (U_FAILURE(status)) display = icu::Locale::getRoot();
+    icu::Locale region("", std::string(iso2).c_str());
+    icu::UnicodeString name;
+    region.getDisplayCountry(display, name);
+    std::string out = Utf8(name);
+    return out.empty() ? std::string(iso2) : out;
+}
+
 // --- Problems ---------------------------------------------------------------------------------
 
 std::string DescribeProblem(const Messages& messages, const Problem& p)

@@ -93,6 +93,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// The name of a country or region in a locale ("JP" → "日本" in zh-Hans, "Japan" in en), from
+// ICU's region names; the ISO code itself if ICU has none.
+std::string CountryName(std::string_view iso2, std::string_view locale);
+
 // A person-readable description of a problem in the messages' locale: where it is, then what is
 // wrong ("products[3] (SKU FM-01), hs_code: the HS code must be 10 digits (got “19011”)").
 std::string DescribeProblem(const Messages& messages, const Problem& problem);

@@ -130,8 +130,11 @@ SearchResult SearchIndex::Search(const SearchQuery& query, const std::vector<uin
     if (within) for (uint32_t i : *within) { if (i < entries_.size()) consider(i); }
     else for (uint32_t i = 0; i < entries_.size(); i++) consider(i);
 
+    // With nothing typed, "best match" is the merchant's own order (the catalog's); otherwise ties
+    // go by name in the shopper's locale.
+    bool catalog_order = q.empty() && query.order == SearchOrder::Relevance;
     auto rank = [&](uint32_t i) {
-        int32_t v = products[i].search.RankIn(query.locale);
+        int32_t v = catalog_order ? -1 : products[i].search.RankIn(query.locale);
         return v < 0 ? int64_t(i) : int64_t(v);
     };
     auto by = [&](const Hit& a, const Hit& b) {

@@ -4,7 +4,8 @@
 //
 // Text is normalised with ICU (NFKC case folding, accents removed), so "creme" finds "Crème".
 // Ranking: the query equals a whole key > starts a key > starts a word > appears anywhere; ties by
-// name in the shopper's locale (ranks precomputed on the server, search_keys.h). Every letter of
+// name in the shopper's locale (ranks precomputed on the server, search_keys.h). With no text,
+// "best match" keeps the catalog's order. Every letter of
 // the pinyin initials starts a syllable, so a match there counts as a word start: "nf" ranks
 // 奶粉 above "Penfolds".
 #pragma once

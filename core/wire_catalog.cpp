@@ -49,6 +49,15 @@ Product ReadProduct(const json& j, int64_t index, std::vector<Problem>& problems
     p.second_unit = r.String("second_unit", false);
     p.barcode = r.String("barcode", false);
     p.weight_g = r.Integer("weight_g", false);
+    if (const json* search = r.Get("search", false); search && search->is_object()) {
+        // Computed by the server (search_keys.h); read back by the browser.
+        FieldReader rs(*search, "products", index, problems, p.sku, "search.");
+        p.search.pinyin = rs.String("pinyin", false);
+        p.search.initials = rs.String("initials", false);
+        if (auto rank = search->find("rank"); rank != search->end() && rank->is_object())
+            for (auto it = rank->begin(); it != rank->end(); ++it)
+                if (it.value().is_number_integer()) p.search.rank.emplace_back(it.key(), it.value().get<int32_t>());
+    }
     r.UnknownFields({"sku", "handle", "merchant", "title", "description", "brand", "category", "tags",
                      "images", "price_fen", "compare_at_fen", "hs_code", "origin", "unit", "legal_qty",
                      "legal_unit", "second_qty", "second_unit", "barcode", "weight_g", "search"});

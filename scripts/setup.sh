@@ -22,7 +22,8 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 # Build: compilers, CMake/Ninja, Emscripten (uses the system clang).
 # Native libraries: httplib, json, ICU, doctest, SQLite, PostgreSQL client + server, OpenSSL,
 # libxml2 (CEB XSD validation), xmlsec1 (signature checks), stb, qrcodegen.
-# Web build: wqy-microhei font + fontTools (subsetting), brotli/gzip (precompressed assets).
+# Web build: wqy-microhei font + fontTools (subsetting) + PyICU (the country names the app shows),
+# brotli/gzip (precompressed assets).
 # Tests and benchmarks: chromium, node/npm, wrk, nginx-light (baseline), hyperfine.
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev
@@ -31,7 +32,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libicu-dev icu-devtools doctest-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libssl-dev
   libxml2-dev libxml2-utils xmlsec1 libxmlsec1-dev libstb-dev libqrcodegencpp-dev zlib1g-dev
-  fonts-wqy-microhei python3-fonttools python3-brotli brotli
+  fonts-wqy-microhei python3-fonttools python3-icu python3-brotli brotli
   chromium wrk nginx-light hyperfine
 )
 

@@ -10,6 +10,8 @@
 #include <emscripten/html5.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace bondstore::web {
 
 // The paths the build gives these files (web/CMakeLists.txt).
@@ -61,12 +63,9 @@ static void LoadCatalog(App& app)
         if (!parsed.ok()) { app.load_error = "catalog: " + parsed.problems.front().code; return; }
         app.catalog = std::move(parsed.catalog);
         app.catalog_loaded = true;
+        app.catalog_text_ready = false;
         app.quote_dirty = true;
         app.load_error.clear();
-        for (const Product& p : app.catalog.products) {
-            for (const auto& [locale, text] : p.title.entries) app.font_dirty |= AddGlyphText(app.font, text);
-            app.font_dirty |= AddGlyphText(app.font, p.brand);
-        }
     });
 }
 
@@ -101,7 +100,8 @@ void StartLoading(App& app)
 
 bool IsReady(const App& app)
 {
-    return app.icu_ready && app.font_loaded && !app.font_dirty && app.catalog_loaded && app.tax_table_loaded;
+    return app.icu_ready && app.font_loaded && !app.font_dirty && app.catalog_loaded && app.catalog_text_ready &&
+           app.tax_table_loaded;
 }
 
 void SetLocale(App& app, const std::string& tag)
@@ -128,6 +128,27 @@ void SetCartQty(App& app, const std::string& sku, int64_t qty)
     app.quote_dirty = true;
 }
 
+const SearchResult& BrowseResults(App& app)
+{
+    BrowseState& b = app.browse;
+    if (b.dirty) {
+        SearchQuery q;
+        q.text = b.text;
+        q.category = b.category;
+        q.origin_iso = b.origin;
+        q.price_band = b.price_band;
+        q.order = b.order;
+        q.locale = app.locale;
+        // A longer text can only match a subset of what a text it contains matched.
+        bool narrower = !b.searched_text.empty() && q.text.find(b.searched_text) != std::string::npos;
+        b.result = app.search_index.Search(q, narrower ? &b.narrowing : nullptr);
+        b.narrowing = b.result.text_matches;
+        b.searched_text = q.text;
+        b.dirty = false;
+    }
+    return b.result;
+}
+
 const TaxQuote& CartQuote(App& app)
 {
     if (app.quote_dirty) {
@@ -143,11 +164,35 @@ const TaxQuote& CartQuote(App& app)
     return app.quote;
 }
 
+// Once both the catalog and ICU are in (they arrive in either order, and no ICU call may come
+// before its data): the search index, and glyphs for the catalog's own text — titles and brands
+// in every language, and the names of the origin countries as ICU writes them in each locale.
+static void PrepareCatalog(App& app)
+{
+    app.search_index.Build(app.catalog.products);
+    app.browse.dirty = true;
+    app.browse.narrowing.clear();
+    app.browse.searched_text.clear();
+    std::vector<LocaleInfo> locales = BundledLocales();
+    for (const Product& p : app.catalog.products) {
+        for (const auto& [locale, text] : p.title.entries) app.font_dirty |= AddGlyphText(app.font, text);
+        app.font_dirty |= AddGlyphText(app.font, p.brand);
+    }
+    std::vector<std::string> origins;
+    for (const Product& p : app.catalog.products)
+        if (std::find(origins.begin(), origins.end(), p.origin_iso) == origins.end()) origins.push_back(p.origin_iso);
+    for (const LocaleInfo& l : locales)
+        for (const std::string& iso : origins) app.font_dirty |= AddGlyphText(app.font, CountryName(iso, l.tag));
+    app.catalog_text_ready = true;
+}
+
 void BeforeFrame(App& app)
 {
+    if (app.catalog_loaded && app.icu_ready && !app.catalog_text_ready) PrepareCatalog(app);
     if (!app.requested_locale.empty()) {
         SetLocale(app, app.requested_locale);
         app.requested_locale.clear();
+        app.browse.dirty = true; // name order follows the language
     }
     CalendarDate today = ChinaDateAt(int64_t(emscripten_date_now() / 1000));
     if (!(today == app.today)) {

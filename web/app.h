@@ -7,6 +7,7 @@
 #include "core/cart.h"
 #include "core/catalog.h"
 #include "core/i18n.h"
+#include "core/search.h"
 #include "core/tax.h"
 #include "core/tax_table.h"
 
@@ -17,6 +18,18 @@
 namespace bondstore::web {
 
 enum class Screen { Browse, Cart };
+
+// The browse screen's search and filters, and the results core found for them.
+struct BrowseState {
+    char text[256] = "";
+    std::string category, origin; // "" = any
+    int price_band = -1;
+    SearchOrder order = SearchOrder::Relevance;
+    bool dirty = true;
+    SearchResult result;
+    std::string searched_text;          // the text `result` is for
+    std::vector<uint32_t> narrowing;    // its text matches: the next, longer text searches only these
+};
 
 struct App {
     // Loaded from the server. ICU must have its data before any other ICU call, and keeps
@@ -30,10 +43,13 @@ struct App {
     bool catalog_loaded = false;
     TaxTable tax_table;
     bool tax_table_loaded = false;
+    SearchIndex search_index;           // over catalog.products
+    bool catalog_text_ready = false;    // indexed, and its text's glyphs (titles, country names) added
     std::string load_error;  // the last loading failure, shown while retrying
 
     // The shopper's session.
     Screen screen = Screen::Browse;
+    BrowseState browse;
     Cart cart;
     CalendarDate today;        // in China; the date tax rules are taken from
     // The cart's tax quote, recomputed by core whenever the cart, catalog or date changes.
@@ -72,6 +88,9 @@ void SetCartQty(App& app, const std::string& sku, int64_t qty);
 
 // The cart's quote, from core, recomputed if needed (same function the server runs).
 const TaxQuote& CartQuote(App& app);
+
+// The browse screen's results, from core's search, recomputed if the text or a filter changed.
+const SearchResult& BrowseResults(App& app);
 
 // Once per frame, before ImGui::NewFrame: applies finished loads (e.g. rebuilds the font atlas).
 void BeforeFrame(App& app);

@@ -46,6 +46,29 @@ const tests = [
     await context.close();
   }],
 
+  ["search: typing \"nf\" finds the infant formula (奶粉) by its pinyin initials", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
+    await clickWidget(page, s, "search.box");
+    await page.waitForTimeout(50);
+    await page.keyboard.type("nf", { delay: 60 });
+    s = await waitForState(page, (st) => st.search.text === "nf", "the typed text");
+    assert(s.search.total >= 5, `at least the five formulas, got ${s.search.total}`);
+    for (const row of s.firstRows) assert(row[1].includes("奶粉"), `a formula first: ${JSON.stringify(row)}`);
+    await page.screenshot({ path: join(args.out, "search-nf-zh-Hans.png") });
+    await page.keyboard.press("Backspace");
+    await page.waitForTimeout(60);
+    await page.keyboard.press("Backspace");
+    s = await waitForState(page, (st) => st.search.text === "" && st.search.total === sample.products.length, "the full catalog again");
+    await page.keyboard.type("naifen", { delay: 60 });
+    s = await waitForState(page, (st) => st.search.text === "naifen", "pinyin typed");
+    assert(s.search.total === 5, `naifen finds the five formulas, got ${s.search.total}`);
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
   ["an English-speaking browser starts in English", async () => {
     const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1080, height: 1920 } });
     await page.goto(server.url);

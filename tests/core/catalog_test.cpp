@@ -183,3 +183,19 @@ TEST_CASE("a problem reads as a sentence in each language")
     CHECK(DescribeProblem(LoadBundledMessages("zh-Hans"), *p) ==
           "products[0]（货号 IF-01） 字段“hs_code”：HS 编码必须是 10 位数字，实际为“19011”");
 }
+
+TEST_CASE("search keys the server computed travel with the catalog and read back")
+{
+    CatalogParse r = ParseCatalogJson(kGood);
+    REQUIRE(r.ok());
+    r.catalog.products[0].search.pinyin = "yingerpeifangnaifen";
+    r.catalog.products[0].search.initials = "yepfnf";
+    r.catalog.products[0].search.rank = {{"zh-Hans", 4}, {"en", 7}};
+    CatalogParse back = ParseCatalogJson(CatalogToJson(r.catalog));
+    REQUIRE(back.ok());
+    const Product& p = back.catalog.products[0];
+    CHECK(p.search.pinyin == "yingerpeifangnaifen");
+    CHECK(p.search.initials == "yepfnf");
+    CHECK(p.search.RankIn("en") == 7);
+    CHECK(p.search.RankIn("ja") == -1);
+}

@@ -34,6 +34,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}};
     j["widgets"] = widgets;
     j["frame"] = v.frame;
+    j["search"] = {{"text", v.search_text}, {"total", v.search_total}};
     j["mouse"] = {v.mouse_x, v.mouse_y};
     j["hoveredWindow"] = v.hovered_window;
     nlohmann::ordered_json cart = nlohmann::ordered_json::array();

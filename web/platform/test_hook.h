@@ -27,6 +27,8 @@ struct TestView {
     std::vector<WidgetRect> widgets;
     std::vector<std::pair<std::string, long long>> cart; // sku, qty
     std::string quote_json;        // the cart's TaxQuote as core/wire.h writes it ("" if none)
+    std::string search_text;       // what is in the search box
+    int64_t search_total = 0;      // products matching it and the filters
     std::string error;
     int frame = 0;
     float mouse_x = 0, mouse_y = 0;  // where ImGui sees the pointer
