@@ -4,7 +4,8 @@
 #   2. build (wasm, native)                          and the browser's filtered ICU data; same
 #   3. core suite, native                            results and parity digest as native required
 #                                                 5. server integration tests (real HTTP, SQLite)
-#                                                 6. browser end-to-end (headless Chromium)
+#                                                 6. fuzzing: every parser, bounded time, ASan+UBSan
+#                                                 7. browser end-to-end (headless Chromium)
 # Screenshots land in build/artifacts/screenshots, test logs in build/artifacts/logs.
 # Exits non-zero if any tier fails; prints how long each phase took.
 set -uo pipefail
@@ -54,6 +55,7 @@ server_tests() {
   build/native/tests/server/bondstore-server-tests --no-colors=true 2>&1 | tee "$logs/server.txt"
   return "${PIPESTATUS[0]}"
 }
+fuzz() { scripts/fuzz.sh; }
 browser_tests() {
   (cd tests/browser && node run.mjs --server "$root/build/native/server/bondstore-server" \
       --web-dir "$root/build/wasm/web/dist" --seed-catalog "$root/assets/catalog/sample.json" \
@@ -67,6 +69,7 @@ if [ $failed = 0 ]; then
   phase "core tests, native" core_native
   phase "core tests, WASM (node)" core_wasm
   phase "server integration tests" server_tests
+  phase "fuzzing (libFuzzer, ASan+UBSan)" fuzz
   phase "browser end-to-end tests" browser_tests
 fi
 

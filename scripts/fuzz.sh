@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (preset "fuzz": clang, ASan, UBSan) and runs each for a bounded
+# time, seeded with the test fixtures. A crash stops with its input saved under
+# build/artifacts/fuzz/. Usage: scripts/fuzz.sh [seconds per target, default 20]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+seconds=${1:-${BONDSTORE_FUZZ_SECONDS:-20}}
+[ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz >/dev/null
+
+corpus=build/fuzz/corpus
+artifacts=build/artifacts/fuzz
+mkdir -p "$artifacts"
+fixtures=tests/core/fixtures
+for t in csv shopify google json; do mkdir -p "$corpus/$t"; done
+# Seeds: the fixtures (with the leading control byte the csv and google targets read).
+for f in "$fixtures"/*.csv; do
+  cp "$f" "$corpus/shopify/"
+  { printf '\007'; cat "$f"; } > "$corpus/csv/$(basename "$f")"
+done
+{ printf '\000'; cat "$fixtures/google.tsv"; } > "$corpus/google/seed.tsv"
+{ printf '\001'; cat "$fixtures/google.xml"; } > "$corpus/google/seed.xml"
+cp assets/catalog/sample.json assets/tax/tax-table.json "$corpus/json/"
+echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1,"hs_code":"2208300000","legal_qty":"0.7","legal_unit":"L"}]}' \
+  > "$corpus/json/quote.json"
+
+status=0
+for t in csv shopify google json; do
+  start=$SECONDS
+  if build/fuzz/tests/fuzz/${t}_fuzz -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
+       -artifact_prefix="$artifacts/${t}-" "$corpus/$t" > "$artifacts/${t}.log" 2>&1; then
+    runs=$(grep -Eo 'Done [0-9]+ runs' "$artifacts/${t}.log" | tail -1)
+    echo "fuzz ${t}: ok ($runs in $((SECONDS - start)) s)"
+  else
+    echo "fuzz ${t}: FAILED — see $artifacts/${t}.log"
+    tail -30 "$artifacts/${t}.log"
+    status=1
+  fi
+done
+exit $status

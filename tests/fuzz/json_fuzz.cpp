@@ -1,0 +1,28 @@
+// libFuzzer target: every JSON document the core reads — catalogs (and the native import), quote
+// requests, tax tables — and the quote itself on whatever request parses.
+#include "tests/fuzz/fuzz_tax_table.h"
+
+#include "core/catalog_import.h"
+#include "core/tax.h"
+#include "core/wire.h"
+
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    std::string_view text(reinterpret_cast<const char*>(data), size);
+    bondstore::CatalogParse catalog = bondstore::ParseCatalogJson(text);
+    if (catalog.ok()) bondstore::ParseCatalogJson(bondstore::CatalogToJson(catalog.catalog, true));
+    bondstore::ImportOptions options;
+    options.merchant = "fuzz";
+    bondstore::ImportCatalog(text, bondstore::CatalogFormat::NativeJson, options);
+    bondstore::ParseTaxTableJson(text);
+    bondstore::QuoteRequestParse request = bondstore::ParseQuoteRequestJson(text, bondstore::QuoteLineForm::Inline);
+    if (request.ok()) {
+        bondstore::TaxQuote q = bondstore::Quote(request.request, bondstore::fuzz::TaxTable());
+        if (q.tax_total.fen < 0) std::abort();
+        if (q.accepted() && q.tax_total != q.tariff + q.consumption_tax + q.vat) std::abort();
+        bondstore::TaxQuoteToJson(q);
+    }
+    return 0;
+}
