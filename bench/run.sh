@@ -23,6 +23,15 @@ if [ "$which" = all ] || [ "$which" = quote ]; then
   } | tee "$out/quote.txt"
 fi
 
+if [ "$which" = all ] || [ "$which" = search ]; then
+  {
+    echo "Search latency over 50,000 generated products (core SearchIndex; 200 typed queries)"
+    echo "  $(build/native/bench/bondstore-search-bench native)"
+    echo "  $(NODE_PATH=/usr/share/nodejs node --no-experimental-fetch build/wasm/bench/bondstore-search-bench.js wasm \
+            --icu-data=build/wasm/web/dist/bondstore-icu.dat)"
+  } | tee "$out/search.txt"
+fi
+
 if [ "$which" = all ] || [ "$which" = web-load ]; then
   node bench/web-load.mjs --server build/native/server/bondstore-server --web-dir build/wasm/web/dist \
     --seed-catalog assets/catalog/sample.json --runs 5 --json "$out/web-load.json" | tee "$out/web-load.txt"

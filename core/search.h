@@ -12,6 +12,7 @@
 
 #include "product.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -68,10 +69,29 @@ private:
         std::string keys;                 // normalised keys, each followed by '\x1f'
         std::vector<uint32_t> key_starts; // offset of each key in `keys`
         uint32_t initials_start = UINT32_MAX; // the pinyin initials key, if any
+        // Facet values and sort fields as small numbers, so a search that matches most of the
+        // catalog (one typed letter) counts and sorts without touching strings.
+        uint16_t category = 0, origin = 0;
+        uint8_t band = 0;
+        int64_t price = 0;
     };
+    // Filters that rule most products out without reading their text, kept apart from the entries
+    // so a scan touches only the few bytes it needs:
+    using Bits256 = std::array<uint64_t, 4>;
+    struct Filter {
+        Bits256 bytes{};         // every byte value in the keys
+        Bits256 key_initials{};  // first byte of each key
+        Bits256 word_initials{}; // first byte of each word, and every byte of the pinyin initials
+    };
+    using PairBits = std::array<uint64_t, 16>; // 1024-bit hash set of adjacent byte pairs within a key
     int MatchClass(const Entry& e, std::string_view q) const; // 0 best … 3, 4 = no match
     const std::vector<Product>* products_ = nullptr;
     std::vector<Entry> entries_;
+    std::vector<Filter> filters_;                            // one per entry
+    std::vector<PairBits> pairs_;                            // one per entry
+    std::vector<std::string> categories_, origins_;          // id → value
+    std::vector<std::string> rank_locales_;                  // locales with name ranks
+    std::vector<std::vector<int32_t>> ranks_;                // [locale][product] → position by name
 };
 
 } // namespace bondstore

@@ -1,0 +1,148 @@
+// Search latency per keystroke over 50,000 products: the same program natively and as WebAssembly
+// under node (bench/run.sh search prints them side by side).
+//
+// Products are generated (Chinese and English titles, brands, SKUs, pinyin keys as the server would
+// ship them). "Typing" a query sends each prefix in turn, as the web app does: every keystroke
+// narrows within the previous keystroke's matches. Reported: p50 and p99 per keystroke, and the
+// same for a cold full search of each prefix (what a search from scratch costs).
+//
+//   bondstore-search-bench LABEL [--icu-data=PATH] [--products=N]
+#include "core/i18n.h"
+#include "core/search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace bondstore;
+
+namespace {
+
+struct Rng {
+    uint64_t s;
+    uint64_t Next()
+    {
+        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    size_t Pick(size_t n) { return size_t(Next() % n); }
+};
+
+struct Syllable { const char* han; const char* pinyin; };
+const Syllable kSyllables[] = {
+    {"奶", "nai"}, {"粉", "fen"}, {"婴", "ying"}, {"儿", "er"}, {"配", "pei"}, {"方", "fang"}, {"精", "jing"},
+    {"华", "hua"}, {"面", "mian"}, {"霜", "shuang"}, {"红", "hong"}, {"酒", "jiu"}, {"茶", "cha"}, {"蜂", "feng"},
+    {"蜜", "mi"}, {"油", "you"}, {"橄", "gan"}, {"榄", "lan"}, {"巧", "qiao"}, {"克", "ke"}, {"力", "li"},
+    {"维", "wei"}, {"生", "sheng"}, {"素", "su"}, {"鱼", "yu"}, {"手", "shou"}, {"表", "biao"}, {"吹", "chui"},
+    {"风", "feng"}, {"机", "ji"}, {"牙", "ya"}, {"刷", "shua"}, {"口", "kou"}, {"香", "xiang"}, {"水", "shui"},
+};
+const char* const kWords[] = {"milk", "formula", "cream", "serum", "wine", "tea", "honey", "oil", "chocolate",
+                              "vitamin", "fish", "watch", "dryer", "brush", "lipstick", "perfume", "organic", "gold"};
+const char* const kBrands[] = {"Aptamil", "a2", "Meiji", "Shiseido", "Lindt", "Comvita", "Swisse", "Penfolds",
+                               "Tissot", "Dyson", "Philips", "Borges", "Twinings", "Blackmores", "Lotus", "Royce"};
+
+double Percentile(std::vector<double> v, double p)
+{
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const char* label = argc > 1 ? argv[1] : "native";
+    size_t count = 50000;
+    static std::vector<char> icu;
+    for (int i = 2; i < argc; i++) {
+        if (std::strncmp(argv[i], "--products=", 11) == 0) count = size_t(std::atol(argv[i] + 11));
+        if (std::strncmp(argv[i], "--icu-data=", 11) == 0) {
+            FILE* f = std::fopen(argv[i] + 11, "rb");
+            if (!f) return 2;
+            std::fseek(f, 0, SEEK_END);
+            icu.resize(size_t(std::ftell(f)));
+            std::fseek(f, 0, SEEK_SET);
+            if (std::fread(icu.data(), 1, icu.size(), f) != icu.size()) return 2;
+            std::fclose(f);
+            std::string error;
+            if (!InstallIcuData(icu.data(), &error)) return 2;
+        }
+    }
+
+    Rng rng{50000};
+    std::vector<Product> products(count);
+    for (size_t i = 0; i < count; i++) {
+        Product& p = products[i];
+        std::string zh, pinyin, initials, en;
+        size_t n = 3 + rng.Pick(6);
+        for (size_t k = 0; k < n; k++) {
+            const Syllable& s = kSyllables[rng.Pick(std::size(kSyllables))];
+            zh += s.han;
+            pinyin += s.pinyin;
+            initials += s.pinyin[0];
+        }
+        for (size_t k = 0; k < 3 + rng.Pick(3); k++) en += std::string(k ? " " : "") + kWords[rng.Pick(std::size(kWords))];
+        p.brand = kBrands[rng.Pick(std::size(kBrands))];
+        p.sku = "SKU-" + std::to_string(100000 + i);
+        p.title.Set("zh-Hans", p.brand + " " + zh + " " + std::to_string(50 + rng.Pick(900)) + "克");
+        p.title.Set("en", p.brand + " " + en);
+        p.search.pinyin = pinyin;
+        p.search.initials = initials;
+        p.price = Money{int64_t(1000 + rng.Pick(500000))};
+        p.category = kWords[rng.Pick(6)];
+        p.origin_iso = "JP";
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    SearchIndex index;
+    index.Build(products);
+    double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+
+    // Queries a shopper types: pinyin, initials, English words, brands, Chinese characters.
+    std::vector<std::string> queries;
+    for (int i = 0; i < 200; i++) {
+        const Product& p = products[rng.Pick(count)];
+        switch (i % 5) {
+        case 0: queries.push_back(p.search.pinyin.substr(0, 3 + rng.Pick(6))); break;
+        case 1: queries.push_back(p.search.initials.substr(0, 2 + rng.Pick(2))); break;
+        case 2: queries.push_back(kWords[rng.Pick(std::size(kWords))]); break;
+        case 3: queries.push_back(p.brand); break;
+        default: queries.push_back(std::string(kSyllables[rng.Pick(std::size(kSyllables))].han) + kSyllables[rng.Pick(std::size(kSyllables))].han); break;
+        }
+    }
+    std::vector<double> typed, cold;
+    SearchQuery q;
+    q.limit = 50;
+    size_t matches = 0;
+    for (const std::string& query : queries) {
+        std::vector<uint32_t> within;
+        std::string previous;
+        // Each keystroke (a UTF-8 character at a time).
+        for (size_t len = 1; len <= query.size(); len++) {
+            if (len < query.size() && (static_cast<unsigned char>(query[len]) & 0xC0) == 0x80) continue;
+            q.text = query.substr(0, len);
+            auto a = std::chrono::steady_clock::now();
+            bool narrow = !previous.empty() && q.text.find(previous) != std::string::npos;
+            SearchResult r = index.Search(q, narrow ? &within : nullptr);
+            auto b = std::chrono::steady_clock::now();
+            typed.push_back(std::chrono::duration<double, std::milli>(b - a).count());
+            SearchResult full = index.Search(q);
+            auto c = std::chrono::steady_clock::now();
+            cold.push_back(std::chrono::duration<double, std::milli>(c - b).count());
+            if (full.total != r.total) { std::fprintf(stderr, "narrowing changed the result\n"); return 1; }
+            within = std::move(r.text_matches);
+            previous = q.text;
+            matches += r.total;
+        }
+    }
+    std::printf("%s: %zu products, index built in %.0f ms; per keystroke (typing, narrowed) p50 %.3f ms p99 %.3f ms; "
+                "cold full search p50 %.3f ms p99 %.3f ms; %zu keystrokes\n",
+                label, count, build_ms, Percentile(typed, 0.5), Percentile(typed, 0.99), Percentile(cold, 0.5),
+                Percentile(cold, 0.99), typed.size());
+    return matches > 0 ? 0 : 1;
+}
