@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes their output under build/artifacts/bench/.
-#   bench/run.sh            all benchmarks
-#   bench/run.sh web-load   one of them
+#   bench/run.sh                                 all benchmarks
+#   bench/run.sh quote|search|import|web-load    one of them
 # Assumes scripts/setup.sh and scripts/build.sh have run (scripts/test.sh does both).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,6 +30,10 @@ if [ "$which" = all ] || [ "$which" = search ]; then
     echo "  $(NODE_PATH=/usr/share/nodejs node --no-experimental-fetch build/wasm/bench/bondstore-search-bench.js wasm \
             --icu-data=build/wasm/web/dist/bondstore-icu.dat)"
   } | tee "$out/search.txt"
+fi
+
+if [ "$which" = all ] || [ "$which" = import ]; then
+  /usr/bin/python3 bench/import_bench.py 100000 | tee "$out/import.txt"
 fi
 
 if [ "$which" = all ] || [ "$which" = web-load ]; then

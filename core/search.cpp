@@ -9,8 +9,32 @@
 
 namespace bondstore {
 
+// Whitespace: one space between words, none at the ends.
+static std::string CollapseSpaces(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { space = !out.empty(); continue; }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 std::string NormalizeForSearch(std::string_view text)
 {
+    // ASCII needs no ICU: NFKC case folding of ASCII is lower-casing, and it has no accents. Most
+    // keys (SKUs, barcodes, pinyin, English titles) take this path.
+    bool ascii = true;
+    for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        std::string lower(text);
+        for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+        return CollapseSpaces(lower);
+    }
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -27,16 +51,7 @@ std::string NormalizeForSearch(std::string_view text)
     icu::UnicodeString folded = fold->normalize(stripped, status);
     std::string utf8;
     folded.toUTF8String(utf8);
-    // Whitespace: one space between words, none at the ends.
-    std::string out;
-    bool space = false;
-    for (char c : utf8) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { space = !out.empty(); continue; }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    return CollapseSpaces(utf8);
 }
 
 static const int64_t kBandLowFen[kPriceBandCount] = {0, 10000, 30000, 100000, 500000};

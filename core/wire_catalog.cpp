@@ -2,6 +2,7 @@
 #include "wire.h"
 
 #include "i18n.h"
+#include "json_writer.h"
 #include "search.h"
 #include "wire_reader.h"
 
@@ -162,71 +163,104 @@ CatalogParse ParseCatalogJson(std::string_view text)
     return out;
 }
 
-static json LocalizedToJson(const LocalizedText& t)
+static void WriteLocalized(wire::JsonWriter& w, const LocalizedText& t)
 {
-    json o = json::object();
-    for (const auto& [locale, text] : t.entries) o[locale] = text;
-    return o;
+    w.BeginObject();
+    for (const auto& [locale, text] : t.entries) w.Field(locale, text);
+    w.EndObject();
 }
 
-static json ProductJson(const Product& p)
+static void WriteProduct(wire::JsonWriter& w, const Product& p)
 {
-    json j;
-    j["sku"] = p.sku;
-    if (p.handle != p.sku) j["handle"] = p.handle;
-    if (!p.merchant.empty()) j["merchant"] = p.merchant;
-    j["title"] = LocalizedToJson(p.title);
-    if (!p.description.empty()) j["description"] = LocalizedToJson(p.description);
-    if (!p.brand.empty()) j["brand"] = p.brand;
-    if (!p.category.empty()) j["category"] = p.category;
-    if (!p.tags.empty()) j["tags"] = p.tags;
-    if (!p.images.empty()) j["images"] = p.images;
-    j["price_fen"] = p.price.fen;
-    if (p.compare_at.fen) j["compare_at_fen"] = p.compare_at.fen;
-    j["hs_code"] = p.hs_code;
-    j["origin"] = {{"country", p.origin_country}, {"iso", p.origin_iso}};
-    j["unit"] = p.unit_code;
-    j["legal_qty"] = FormatDecimal(p.legal_qty);
-    j["legal_unit"] = p.legal_unit;
+    w.BeginObject();
+    w.Field("sku", p.sku);
+    if (p.handle != p.sku) w.Field("handle", p.handle);
+    if (!p.merchant.empty()) w.Field("merchant", p.merchant);
+    w.Key("title");
+    WriteLocalized(w, p.title);
+    if (!p.description.empty()) {
+        w.Key("description");
+        WriteLocalized(w, p.description);
+    }
+    if (!p.brand.empty()) w.Field("brand", p.brand);
+    if (!p.category.empty()) w.Field("category", p.category);
+    for (const auto& [key, list] : {std::pair{"tags", &p.tags}, std::pair{"images", &p.images}}) {
+        if (list->empty()) continue;
+        w.Key(key).BeginArray();
+        for (const std::string& v : *list) w.String(v);
+        w.EndArray();
+    }
+    w.Field("price_fen", p.price.fen);
+    if (p.compare_at.fen) w.Field("compare_at_fen", p.compare_at.fen);
+    w.Field("hs_code", p.hs_code);
+    w.Key("origin").BeginObject().Field("country", p.origin_country).Field("iso", p.origin_iso).EndObject();
+    w.Field("unit", p.unit_code);
+    w.Field("legal_qty", FormatDecimal(p.legal_qty));
+    w.Field("legal_unit", p.legal_unit);
     if (!p.second_unit.empty()) {
-        j["second_qty"] = FormatDecimal(p.second_qty);
-        j["second_unit"] = p.second_unit;
+        w.Field("second_qty", FormatDecimal(p.second_qty));
+        w.Field("second_unit", p.second_unit);
     }
-    if (!p.barcode.empty()) j["barcode"] = p.barcode;
-    if (p.weight_g) j["weight_g"] = p.weight_g;
+    if (!p.barcode.empty()) w.Field("barcode", p.barcode);
+    if (p.weight_g) w.Field("weight_g", p.weight_g);
     if (!p.search.pinyin.empty() || !p.search.rank.empty()) {
-        json rank = json::object();
-        for (const auto& [locale, position] : p.search.rank) rank[locale] = position;
-        j["search"] = {{"pinyin", p.search.pinyin}, {"initials", p.search.initials}, {"rank", std::move(rank)}};
+        w.Key("search").BeginObject().Field("pinyin", p.search.pinyin).Field("initials", p.search.initials);
+        w.Key("rank").BeginObject();
+        for (const auto& [locale, position] : p.search.rank) w.Field(locale, int64_t(position));
+        w.EndObject().EndObject();
     }
-    return j;
+    w.EndObject();
 }
 
-std::string ProductToJson(const Product& p) { return ProductJson(p).dump(); }
+std::string ProductToJson(const Product& p)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    WriteProduct(w, p);
+    return out;
+}
 
-std::string LocalizedTextToJson(const LocalizedText& t) { return LocalizedToJson(t).dump(); }
+std::string LocalizedTextToJson(const LocalizedText& t)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    WriteLocalized(w, t);
+    return out;
+}
 
-std::string JsonQuote(std::string_view text) { return json(std::string(text)).dump(); }
+std::string JsonQuote(std::string_view text)
+{
+    std::string out;
+    wire::JsonWriter(out).String(text);
+    return out;
+}
 
 std::string CatalogToJson(const Catalog& c, bool with_stock)
 {
-    json j;
-    j["version"] = c.version;
+    std::string out;
+    out.reserve(64 + c.products.size() * 640);
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("version", c.version);
     if (with_stock) {
-        json w = json::array();
-        for (const Warehouse& wh : c.warehouses) w.push_back({{"code", wh.code}, {"name", LocalizedToJson(wh.name)}});
-        j["warehouses"] = std::move(w);
+        w.Key("warehouses").BeginArray();
+        for (const Warehouse& wh : c.warehouses) {
+            w.BeginObject().Field("code", wh.code).Key("name");
+            WriteLocalized(w, wh.name);
+            w.EndObject();
+        }
+        w.EndArray();
     }
-    json products = json::array();
-    for (const Product& p : c.products) products.push_back(ProductJson(p));
-    j["products"] = std::move(products);
+    w.Key("products").BeginArray();
+    for (const Product& p : c.products) WriteProduct(w, p);
+    w.EndArray();
     if (with_stock) {
-        json s = json::array();
+        w.Key("stock").BeginArray();
         for (const StockLevel& l : c.stock)
-            s.push_back({{"sku", l.sku}, {"warehouse", l.warehouse}, {"on_hand", l.on_hand}});
-        j["stock"] = std::move(s);
+            w.BeginObject().Field("sku", l.sku).Field("warehouse", l.warehouse).Field("on_hand", l.on_hand).EndObject();
+        w.EndArray();
     }
-    return j.dump();
+    w.EndObject();
+    return out;
 }
 
 std::string ProblemsToJson(const std::vector<Problem>& problems, const Messages* messages)
@@ -322,7 +356,7 @@ std::string SearchResultToJson(const SearchResult& r, const std::vector<Product>
     json j;
     j["total"] = r.total;
     json hits = json::array();
-    for (uint32_t i : r.hits) hits.push_back(ProductJson(products[i]));
+    for (uint32_t i : r.hits) hits.push_back(json::parse(ProductToJson(products[i])));
     j["hits"] = std::move(hits);
     json categories = json::object(), origins = json::object();
     for (const FacetCount& f : r.categories) categories[f.value] = f.count;

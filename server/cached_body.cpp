@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <thread>
 
 namespace bondstore {
 
@@ -59,14 +60,24 @@ std::shared_ptr<const CachedBody> MakeCachedBody(std::string bytes, std::string 
     b->content_type = std::move(content_type);
     b->cache_control = std::move(cache_control);
     b->etag = "\"" + Fnv1a64Hex(bytes) + "-" + std::to_string(bytes.size()) + "\"";
-    if (compress && bytes.size() > 256) {
-        b->gzip = precompressed_gzip.empty() ? Gzip(bytes) : std::move(precompressed_gzip);
-        b->brotli = precompressed_brotli.empty() ? Brotli(bytes) : std::move(precompressed_brotli);
-        // Keep a compressed form only if it actually saves bytes.
-        if (b->gzip.size() >= bytes.size()) b->gzip.clear();
-        if (b->brotli.size() >= bytes.size()) b->brotli.clear();
-    }
     b->identity = std::move(bytes);
+    if (!compress || b->identity.size() <= 256) {
+        b->compressed.store(true, std::memory_order_release);
+        return b;
+    }
+    auto fill = [gz = std::move(precompressed_gzip), br = std::move(precompressed_brotli)](CachedBody& body) mutable {
+        body.gzip = gz.empty() ? Gzip(body.identity) : std::move(gz);
+        body.brotli = br.empty() ? Brotli(body.identity) : std::move(br);
+        // Keep a compressed form only if it actually saves bytes.
+        if (body.gzip.size() >= body.identity.size()) body.gzip.clear();
+        if (body.brotli.size() >= body.identity.size()) body.brotli.clear();
+        body.compressed.store(true, std::memory_order_release);
+    };
+    if (b->identity.size() < (4u << 20)) {
+        fill(*b);
+    } else {
+        std::thread([b, fill = std::move(fill)]() mutable { fill(*b); }).detach();
+    }
     return b;
 }
 
@@ -121,7 +132,10 @@ void ServeCachedBody(const httplib::Request& req, httplib::Response& res,
     }
     AcceptedEncodings accepted = ParseAcceptEncoding(req.get_header_value("Accept-Encoding"));
     const std::string* bytes = &body->identity;
-    if (accepted.brotli && !body->brotli.empty()) {
+    bool ready = body->compressed.load(std::memory_order_acquire);
+    if (!ready) {
+        // Still being compressed: the identity form now beats a wait.
+    } else if (accepted.brotli && !body->brotli.empty()) {
         bytes = &body->brotli;
         res.set_header("Content-Encoding", "br");
     } else if (accepted.gzip && !body->gzip.empty()) {

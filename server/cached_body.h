@@ -3,6 +3,7 @@
 // the best form the client accepts, or 304 when the client already has it.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,13 +20,17 @@ struct CachedBody {
     std::string cache_control; // e.g. "no-cache"
     std::string etag;          // strong ETag, quoted
     std::string identity;
-    std::string gzip;          // empty if not worth compressing
-    std::string brotli;        // empty if not worth compressing
+    // The compressed forms, written once and then published by the flag (release/acquire): a large
+    // body is compressed by a background thread, and until it is done clients get the identity
+    // form instead of waiting. Empty when not worth it.
+    std::string gzip, brotli;
+    std::atomic<bool> compressed{false};
 };
 
 // Builds a body, compressing `bytes` with gzip and brotli when `compress` is set (already
 // compressed formats such as PNG gain nothing). `precompressed_*` may supply the compressed forms
-// (the build writes .gz/.br next to the web app's files); empty ones are computed here.
+// (the build writes .gz/.br next to the web app's files); missing ones are computed here — at once
+// for small bodies, in the background for large ones (a 100,000-product catalog).
 std::shared_ptr<const CachedBody> MakeCachedBody(std::string bytes, std::string content_type,
                                                  std::string cache_control, bool compress,
                                                  std::string precompressed_gzip = {},

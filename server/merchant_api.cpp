@@ -10,6 +10,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 
@@ -161,8 +162,15 @@ void MountMerchantRoutes(httplib::Server& server, Storefront& s)
         report.unchanged = result->unchanged;
         report.catalog_version = result->catalog_version;
         report.applied = result->applied;
-        if (result->applied && result->created + result->updated > 0 && !s.catalog.Refresh(*s.store, &error))
-            return s.errors.Send(req, res, 500, "internal");
+        if (result->applied && result->created + result->updated > 0) {
+            // Publish what was written (never another merchant's SKU the store refused).
+            std::set<std::string> refused(result->owned_by_others.begin(), result->owned_by_others.end());
+            if (!refused.empty())
+                products.erase(std::remove_if(products.begin(), products.end(),
+                                              [&](const Product& p) { return refused.count(p.sku) > 0; }),
+                               products.end());
+            s.catalog.Apply(products, result->catalog_version);
+        }
         SendReport(s, req, res, HasErrors(report.problems) && !report.applied ? 422 : 200, report);
     });
 

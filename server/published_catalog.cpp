@@ -4,22 +4,48 @@
 #include "core/search_keys.h"
 #include "core/wire.h"
 
+#include <unordered_map>
+
 namespace bondstore {
 
 bool PublishedCatalog::Refresh(Store& store, std::string* error)
 {
+    std::lock_guard publish(publish_mutex_);
     std::optional<Catalog> catalog = store.LoadCatalog(error);
     if (!catalog) return false;
+    Publish(std::move(*catalog));
+    return true;
+}
+
+void PublishedCatalog::Apply(const std::vector<Product>& changed, int64_t version)
+{
+    std::lock_guard publish(publish_mutex_);
+    std::shared_ptr<const CatalogSnapshot> previous = Current();
+    Catalog next = previous ? previous->catalog : Catalog{};
+    next.version = version;
+    std::unordered_map<std::string_view, size_t> position;
+    position.reserve(next.products.size());
+    for (size_t i = 0; i < next.products.size(); i++) position.emplace(next.products[i].sku, i);
+    size_t existing = next.products.size();
+    for (const Product& p : changed) {
+        auto it = position.find(p.sku);
+        if (it != position.end() && it->second < existing) next.products[it->second] = p;
+        else next.products.push_back(p); // new SKUs come last, as the store orders them
+    }
+    Publish(std::move(next));
+}
+
+void PublishedCatalog::Publish(Catalog catalog)
+{
     std::vector<std::string> locales;
     for (const LocaleInfo& l : BundledLocales()) locales.push_back(l.tag);
-    ComputeSearchKeys(catalog->products, locales);
+    ComputeSearchKeys(catalog.products, locales);
     auto snapshot = std::make_shared<CatalogSnapshot>();
-    snapshot->body = MakeCachedBody(CatalogToJson(*catalog), "application/json; charset=utf-8", "no-cache", true);
-    snapshot->catalog = std::move(*catalog);
+    snapshot->body = MakeCachedBody(CatalogToJson(catalog), "application/json; charset=utf-8", "no-cache", true);
+    snapshot->catalog = std::move(catalog);
     snapshot->search.Build(snapshot->catalog.products);
     std::lock_guard lock(mutex_);
     current_ = std::move(snapshot);
-    return true;
 }
 
 std::shared_ptr<const CatalogSnapshot> PublishedCatalog::Current() const

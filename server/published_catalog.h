@@ -25,14 +25,20 @@ struct CatalogSnapshot {
 
 class PublishedCatalog {
 public:
-    // Reads the catalog from the store and publishes it. False (with `error`) leaves the previous
-    // snapshot in place.
+    // Reads the catalog from the store and publishes it (at start). False (with `error`) leaves
+    // the previous snapshot in place.
     bool Refresh(Store& store, std::string* error);
+
+    // Publishes the current catalog with `changed` products replaced (by SKU) or added, at
+    // `version` — what a merchant's upload just wrote to the store, without reading it all back.
+    void Apply(const std::vector<Product>& changed, int64_t version);
 
     std::shared_ptr<const CatalogSnapshot> Current() const;
 
 private:
-    mutable std::mutex mutex_;
+    void Publish(Catalog catalog);
+    std::mutex publish_mutex_;   // one publication at a time (they build on the current one)
+    mutable std::mutex mutex_;   // guards current_
     std::shared_ptr<const CatalogSnapshot> current_;
 };
 
