@@ -99,10 +99,11 @@ async function settledRect(page, id) {
 export async function clickWidget(page, _state, id) {
   const w = await settledRect(page, id);
   await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
-  await page.waitForTimeout(50);
+  await waitFrames(page, 1); // ImGui must see the pointer over the widget before the press
   await page.mouse.down();
-  await page.waitForTimeout(50);
+  await waitFrames(page, 2);
   await page.mouse.up();
+  await waitFrames(page, 1);
 }
 
 // JSON with object keys sorted, for comparing documents regardless of key order.
@@ -111,6 +112,26 @@ export function canonical(value) {
   if (value && typeof value === "object")
     return `{${Object.keys(value).sort().map((k) => JSON.stringify(k) + ":" + canonical(value[k])).join(",")}}`;
   return JSON.stringify(value);
+}
+
+// Waits until the app has drawn `n` more frames (a slow machine draws fewer per second).
+export async function waitFrames(page, n = 2) {
+  const start = await page.evaluate(() => window.bondstore.state().frame);
+  for (let i = 0; i < 500; i++) {
+    const now = await page.evaluate(() => window.bondstore.state().frame);
+    if (now >= start + n) return;
+    await page.waitForTimeout(10);
+  }
+  throw new Error("the app stopped drawing frames");
+}
+
+// Presses a key for real: down, held over a frame, up. ImGui 1.86 has no input queue, so a key
+// pressed and released within one frame is lost (characters typed are queued and are safe).
+export async function pressKey(page, key) {
+  await page.keyboard.down(key);
+  await waitFrames(page, 2);
+  await page.keyboard.up(key);
+  await waitFrames(page, 1);
 }
 
 export function assert(cond, message) {

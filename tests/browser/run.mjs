@@ -3,7 +3,7 @@
 //                --seed-catalog assets/catalog/sample.json --out build/artifacts/screenshots
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assert, canonical, clickWidget, launchBrowser, openPage, parseArgs, runTests, startServer, waitForState } from "./harness.mjs";
+import { assert, canonical, clickWidget, launchBrowser, openPage, parseArgs, pressKey, runTests, startServer, waitForState } from "./harness.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 for (const k of ["server", "web-dir", "seed-catalog", "out"]) {
@@ -58,9 +58,8 @@ const tests = [
     assert(s.search.total >= 5, `at least the five formulas, got ${s.search.total}`);
     for (const row of s.firstRows) assert(row[1].includes("奶粉"), `a formula first: ${JSON.stringify(row)}`);
     await page.screenshot({ path: join(args.out, "search-nf-zh-Hans.png") });
-    await page.keyboard.press("Backspace");
-    await page.waitForTimeout(60);
-    await page.keyboard.press("Backspace");
+    await pressKey(page, "Backspace");
+    await pressKey(page, "Backspace");
     s = await waitForState(page, (st) => st.search.text === "" && st.search.total === sample.products.length, "the full catalog again");
     await page.keyboard.type("naifen", { delay: 60 });
     s = await waitForState(page, (st) => st.search.text === "naifen", "pinyin typed");
