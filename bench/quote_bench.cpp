@@ -6,6 +6,7 @@
 // Quote() plus the TaxQuote JSON the server sends.
 #include "core/cart.h"
 #include "core/tax.h"
+#include "tests/core/parity.h" // the same deterministic generator as the parity digest
 #include "core/wire.h"
 
 #include <chrono>
@@ -22,17 +23,6 @@ using namespace bondstore;
 
 namespace {
 
-struct Rng {
-    uint64_t s;
-    uint64_t Next()
-    {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int64_t Between(int64_t lo, int64_t hi) { return lo + int64_t(Next() % uint64_t(hi - lo + 1)); }
-};
 
 double Seconds(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
 {
@@ -48,7 +38,7 @@ int main(int argc, char** argv)
     TaxTableParse table = ParseTaxTableJson(EmbeddedBenchAsset("tax_table"));
     if (!catalog.ok() || !table.ok()) { std::fprintf(stderr, "bench assets do not parse\n"); return 1; }
 
-    Rng rng{7};
+    test::Rng rng{7};
     std::vector<QuoteRequest> requests(4096);
     CalendarDate start{2016, 4, 8};
     for (QuoteRequest& r : requests) {

@@ -9,6 +9,7 @@
 //   bondstore-search-bench LABEL [--icu-data=PATH] [--products=N]
 #include "core/i18n.h"
 #include "core/search.h"
+#include "tests/core/parity.h" // the same deterministic generator as the parity digest
 
 #include <algorithm>
 #include <chrono>
@@ -21,17 +22,6 @@ using namespace bondstore;
 
 namespace {
 
-struct Rng {
-    uint64_t s;
-    uint64_t Next()
-    {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    size_t Pick(size_t n) { return size_t(Next() % n); }
-};
 
 struct Syllable { const char* han; const char* pinyin; };
 const Syllable kSyllables[] = {
@@ -75,7 +65,7 @@ int main(int argc, char** argv)
         }
     }
 
-    Rng rng{50000};
+    test::Rng rng{50000};
     std::vector<Product> products(count);
     for (size_t i = 0; i < count; i++) {
         Product& p = products[i];

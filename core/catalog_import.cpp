@@ -146,6 +146,36 @@ void Sink::Close()
     }
 }
 
+// --- CSV-based formats -------------------------------------------------------------------------
+
+void CsvFormatReader::Feed(std::string_view chunk)
+{
+    if (stopped_) return;
+    csv_.Feed(chunk, [this](const CsvRecord& r) { return OnRecord(r); });
+    CheckCsv();
+}
+
+void CsvFormatReader::Finish()
+{
+    if (!stopped_) {
+        csv_.Finish([this](const CsvRecord& r) { return OnRecord(r); });
+        CheckCsv();
+    }
+    if (sink_.out.fatal) return;
+    if (header_.empty()) sink_.Fatal("import.no_header", 1);
+    else OnFinish();
+}
+
+void CsvFormatReader::CheckCsv()
+{
+    if (!csv_.failed() || stopped_) return;
+    stopped_ = true;
+    const Problem& e = csv_.error();
+    int column = std::atoi(e.field.c_str());
+    std::string name = column >= 1 && size_t(column) <= header_.size() ? header_[size_t(column) - 1] : e.field;
+    sink_.Fatal(e.code.c_str(), e.row, name, e.value);
+}
+
 // --- field parsers ----------------------------------------------------------------------------
 
 std::string Trim(std::string_view s)

@@ -58,6 +58,28 @@ bool CsvReader::Feed(std::string_view chunk, const OnRecord& on_record)
 
 bool CsvReader::Consume(std::string_view chunk, const OnRecord& on_record)
 {
+    // After a field's content: a delimiter ends the field, a line break ends the record. Returns
+    // false if `c` is neither (or the reader stopped).
+    auto end_of_field = [&](char c, bool* handled) {
+        *handled = true;
+        if (c == delimiter_) {
+            state_ = State::FieldStart;
+            return EndField();
+        }
+        if (c == '\n' || c == '\r') {
+            state_ = c == '\r' ? State::AfterCr : State::FieldStart;
+            return EndRecord(on_record);
+        }
+        *handled = false;
+        return true;
+    };
+    auto append = [&](char c, int64_t row) {
+        if (field_.size() >= limits_.max_field_bytes)
+            return Fail("csv.field_too_long", row, std::to_string(limits_.max_field_bytes));
+        field_ += c;
+        return true;
+    };
+    bool handled = false;
     for (size_t i = 0; i < chunk.size(); i++) {
         char c = chunk[i];
         switch (state_) {
@@ -74,39 +96,22 @@ bool CsvReader::Consume(std::string_view chunk, const OnRecord& on_record)
             state_ = State::Unquoted;
             [[fallthrough]];
         case State::Unquoted:
-            if (c == delimiter_) {
-                if (!EndField()) return false;
-                state_ = State::FieldStart;
-            } else if (c == '\n' || c == '\r') {
-                if (!EndRecord(on_record)) return false;
-                state_ = c == '\r' ? State::AfterCr : State::FieldStart;
-            } else {
-                // A quote inside an unquoted field (a 5" screen) is kept as it is.
-                if (field_.size() >= limits_.max_field_bytes)
-                    return Fail("csv.field_too_long", row_, std::to_string(limits_.max_field_bytes));
-                field_ += c;
-            }
+            if (!end_of_field(c, &handled)) return false;
+            // A quote inside an unquoted field (a 5" screen) is kept as it is.
+            if (!handled && !append(c, row_)) return false;
             break;
         case State::Quoted:
-            if (c == '"') {
-                state_ = State::QuoteInQuoted;
-            } else {
-                if (field_.size() >= limits_.max_field_bytes)
-                    return Fail("csv.field_too_long", quote_row_, std::to_string(limits_.max_field_bytes));
-                field_ += c;
-            }
+            if (c == '"') state_ = State::QuoteInQuoted;
+            else if (!append(c, quote_row_)) return false;
             break;
         case State::QuoteInQuoted:
             if (c == '"') { // "" is a literal quote
                 field_ += '"';
                 state_ = State::Quoted;
-            } else if (c == delimiter_) {
-                if (!EndField()) return false;
-                state_ = State::FieldStart;
-            } else if (c == '\n' || c == '\r') {
-                if (!EndRecord(on_record)) return false;
-                state_ = c == '\r' ? State::AfterCr : State::FieldStart;
-            } else {
+                break;
+            }
+            if (!end_of_field(c, &handled)) return false;
+            if (!handled) {
                 return Fail("csv.text_after_quote", row_, std::string(1, c));
             }
             break;

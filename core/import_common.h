@@ -52,6 +52,26 @@ public:
     virtual int64_t rows() const = 0;
 };
 
+// A format that is CSV underneath (Shopify's, Google's TSV): runs the reader, turns its defect into
+// a fatal problem naming the column as the file's header does, and hands over each record.
+class CsvFormatReader : public FormatReader {
+public:
+    CsvFormatReader(Sink& sink, char delimiter) : sink_(sink), csv_(delimiter, sink.options.csv) {}
+    void Feed(std::string_view chunk) override;
+    void Finish() override;
+
+protected:
+    virtual bool OnRecord(const CsvRecord& record) = 0; // false stops the reading
+    virtual void OnFinish() {}                          // the file is complete and readable
+    Sink& sink_;
+    std::vector<std::string> header_;                   // the first record, as written
+
+private:
+    void CheckCsv();
+    CsvReader csv_;
+    bool stopped_ = false;
+};
+
 std::unique_ptr<FormatReader> MakeShopifyReader(Sink& sink);
 std::unique_ptr<FormatReader> MakeGoogleTsvReader(Sink& sink);
 std::unique_ptr<FormatReader> MakeGoogleXmlReader(Sink& sink);

@@ -123,61 +123,33 @@ std::string AttributeName(std::string_view header)
     return name;
 }
 
-class GoogleTsvReader final : public FormatReader {
+class GoogleTsvReader final : public CsvFormatReader {
 public:
-    explicit GoogleTsvReader(Sink& sink) : sink_(sink), csv_('\t', sink.options.csv) {}
-
-    void Feed(std::string_view chunk) override
-    {
-        if (stopped_) return;
-        csv_.Feed(chunk, [this](const CsvRecord& r) { return OnRecord(r); });
-        CheckCsv();
-    }
-    void Finish() override
-    {
-        if (!stopped_) {
-            csv_.Finish([this](const CsvRecord& r) { return OnRecord(r); });
-            CheckCsv();
-        }
-        if (!sink_.out.fatal && header_.empty()) sink_.Fatal("import.no_header", 1);
-    }
+    explicit GoogleTsvReader(Sink& sink) : CsvFormatReader(sink, '\t') {}
     int64_t rows() const override { return rows_; }
 
 private:
-    void CheckCsv()
-    {
-        if (csv_.failed() && !stopped_) {
-            stopped_ = true;
-            const Problem& e = csv_.error();
-            int column = std::atoi(e.field.c_str());
-            std::string name = column >= 1 && size_t(column) <= header_.size() ? header_[size_t(column) - 1] : e.field;
-            sink_.Fatal(e.code.c_str(), e.row, name, e.value);
-        }
-    }
-
-    bool OnRecord(const CsvRecord& r)
+    bool OnRecord(const CsvRecord& r) override
     {
         if (header_.empty()) {
-            for (const std::string& h : r.fields) header_.push_back(AttributeName(h));
+            header_ = r.fields;
+            for (const std::string& h : r.fields) names_.push_back(AttributeName(h));
             for (const char* required : {"id", "title", "price"})
-                if (std::find(header_.begin(), header_.end(), required) == header_.end())
+                if (std::find(names_.begin(), names_.end(), required) == names_.end())
                     sink_.Fatal("google.missing_attribute", 1, required);
             for (const char* customs : {"customs_hs_code", "customs_origin_country", "customs_unit", "customs_legal_qty"})
-                if (std::find(header_.begin(), header_.end(), customs) == header_.end())
+                if (std::find(names_.begin(), names_.end(), customs) == names_.end())
                     sink_.Report("import.customs_column_missing", 1, -1, customs);
             return !sink_.out.fatal;
         }
         rows_++;
         Attributes a;
-        for (size_t i = 0; i < r.fields.size() && i < header_.size(); i++) a[header_[i]] = r.fields[i];
+        for (size_t i = 0; i < r.fields.size() && i < names_.size(); i++) a[names_[i]] = r.fields[i];
         BuildProduct(sink_, a, r.row, -1);
         return true;
     }
 
-    Sink& sink_;
-    CsvReader csv_;
-    bool stopped_ = false;
-    std::vector<std::string> header_;
+    std::vector<std::string> names_; // attribute names: lower case, without "g:"
     int64_t rows_ = 0;
 };
 

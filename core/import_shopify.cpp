@@ -48,42 +48,13 @@ struct Variant {
     std::vector<std::string> fields; // the record
 };
 
-class ShopifyReader final : public FormatReader {
+class ShopifyReader final : public CsvFormatReader {
 public:
-    explicit ShopifyReader(Sink& sink) : sink_(sink), csv_(',', sink.options.csv) {}
-
-    void Feed(std::string_view chunk) override
-    {
-        if (stopped_) return;
-        csv_.Feed(chunk, [this](const CsvRecord& r) { return OnRecord(r); });
-        CheckCsv();
-    }
-
-    void Finish() override
-    {
-        if (!stopped_) {
-            csv_.Finish([this](const CsvRecord& r) { return OnRecord(r); });
-            CheckCsv();
-        }
-        if (!sink_.out.fatal) {
-            if (!have_header_) sink_.Fatal("import.no_header", 1);
-            else FlushGroup();
-        }
-    }
-
+    explicit ShopifyReader(Sink& sink) : CsvFormatReader(sink, ',') {}
     int64_t rows() const override { return data_rows_; }
 
 private:
-    void CheckCsv()
-    {
-        if (csv_.failed() && !stopped_) {
-            stopped_ = true;
-            const Problem& e = csv_.error();
-            int column = std::atoi(e.field.c_str());
-            std::string name = have_header_ && column >= 1 && size_t(column) <= header_.size() ? header_[size_t(column) - 1] : e.field;
-            sink_.Fatal(e.code.c_str(), e.row, name, e.value);
-        }
-    }
+    void OnFinish() override { FlushGroup(); }
 
     const std::string& Get(const std::vector<std::string>& f, Col c) const
     {
@@ -137,7 +108,7 @@ private:
         return true;
     }
 
-    bool OnRecord(const CsvRecord& r)
+    bool OnRecord(const CsvRecord& r) override
     {
         if (!have_header_) return ReadHeader(r);
         data_rows_++;
@@ -289,11 +260,7 @@ private:
         sink_.Accept(std::move(p), v.row, -1, columns, reported);
     }
 
-    Sink& sink_;
-    CsvReader csv_;
-    bool stopped_ = false;
     bool have_header_ = false;
-    std::vector<std::string> header_;
     std::array<int, kColumnCount> col_{};
     std::array<int, kMetaCount> product_meta_{}, variant_meta_{};
     int64_t data_rows_ = 0;

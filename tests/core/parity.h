@@ -19,6 +19,7 @@ struct Rng {
         return z ^ (z >> 31);
     }
     int64_t Between(int64_t lo, int64_t hi) { return lo + int64_t(Next() % uint64_t(hi - lo + 1)); }
+    size_t Pick(size_t n) { return size_t(Next() % n); } // 0 … n-1
 };
 
 struct Digest {
