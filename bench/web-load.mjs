@@ -15,7 +15,7 @@ const runs = Number(args.runs || 5);
 const dist = args["web-dir"];
 
 const size = (p) => { try { return statSync(p).size; } catch { return null; } };
-const files = ["bondstore.wasm", "bondstore.js", "bondstore-icu.dat", "bondstore-ui.ttf", "index.html"];
+const files = ["bondstore.wasm", "bondstore.js", "bondstore-icu.dat", "bondstore-ui.ttf", "bondstore-ui-extra.ttf", "index.html"];
 const rows = files.map((f) => ({ file: f, raw: size(join(dist, f)), gzip: size(join(dist, f + ".gz")), brotli: size(join(dist, f + ".br")) }));
 
 const server = await startServer({ server: args.server, webDir: dist, seedCatalog: args["seed-catalog"] });
@@ -60,6 +60,8 @@ console.log("Web app transfer sizes (KiB)");
 console.log("  file                    raw      gzip    brotli");
 for (const r of [...rows, { file: "total first load", ...total }])
   console.log(`  ${r.file.padEnd(20)}${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+const icu = rows.find((r) => r.file === "bondstore-icu.dat");
+console.log(`ICU data for the browser: ${icu.brotli} bytes brotli, budget 600000 (${(100 * icu.brotli / 600000).toFixed(0)}%)`);
 console.log(`First catalog frame, headless Chromium on loopback, median of ${runs} cold loads:`);
 console.log(`  Bondstore app        ${median(app).toFixed(0)} ms   (runs: ${app.map((x) => x.toFixed(0)).join(", ")})`);
 console.log(`  baseline: blank WebGL2 page, first frame  ${median(base).toFixed(0)} ms   (runs: ${base.map((x) => x.toFixed(0)).join(", ")})`);

@@ -1,6 +1,7 @@
 #include "i18n.h"
 
 #include "decimal.h"
+#include "text_conversion.h"
 
 #include <nlohmann/json.hpp>
 
@@ -48,6 +49,7 @@ static std::string Utf8(const icu::UnicodeString& s)
 
 struct Messages::Compiled {
     std::string locale; // catalog that supplied it
+    bool machine_converted = false;
     std::unique_ptr<icu::MessageFormat> format;
 };
 
@@ -68,18 +70,24 @@ Messages Messages::Load(const std::vector<Catalog>& chain, std::vector<LoadProbl
         if (doc.is_discarded()) { report(c.locale, {}, "json.syntax"); continue; }
         if (!doc.is_object()) { report(c.locale, {}, "json.expected_object"); continue; }
         UErrorCode locale_status = U_ZERO_ERROR;
-        icu::Locale locale = icu::Locale::forLanguageTag(c.locale, locale_status);
+        icu::Locale locale = icu::Locale::forLanguageTag(c.format_locale.empty() ? c.locale : c.format_locale, locale_status);
         if (U_FAILURE(locale_status)) { report(c.locale, {}, "locale.invalid"); continue; }
         for (auto it = doc.begin(); it != doc.end(); ++it) {
-            if (m.entries_.count(it.key())) continue; // an earlier catalog in the chain has it
+            if (!it.key().empty() && it.key()[0] == '@') continue; // metadata ("@source_hashes")
+            if (m.entries_.count(it.key())) continue;               // an earlier catalog has it
             if (!it.value().is_string()) { report(c.locale, it.key(), "json.expected_string"); continue; }
+            const std::string& text = it.value().get_ref<const std::string&>();
+            std::optional<std::string> converted;
+            if (!c.convert.empty()) converted = ConvertText(text, c.convert); // none: keep the text
+            icu::UnicodeString pattern = U(converted ? *converted : text);
+            if (c.pseudo) pattern = U(Pseudolocalize(Utf8(pattern), *c.pseudo));
             UErrorCode status = U_ZERO_ERROR;
             UParseError parse_error;
-            auto format = std::make_unique<icu::MessageFormat>(U(it.value().get_ref<const std::string&>()), locale,
-                                                               parse_error, status);
+            auto format = std::make_unique<icu::MessageFormat>(pattern, locale, parse_error, status);
             if (U_FAILURE(status)) { report(c.locale, it.key(), u_errorName(status)); continue; }
             auto compiled = std::make_unique<Compiled>();
             compiled->locale = c.locale;
+            compiled->machine_converted = !c.convert.empty();
             compiled->format = std::move(format);
             m.entries_.emplace(it.key(), std::move(compiled));
         }
@@ -93,6 +101,21 @@ std::string_view Messages::SourceLocale(std::string_view key) const
 {
     auto it = entries_.find(key);
     return it == entries_.end() ? std::string_view() : std::string_view(it->second->locale);
+}
+
+bool Messages::MachineConverted(std::string_view key) const
+{
+    auto it = entries_.find(key);
+    return it != entries_.end() && it->second->machine_converted;
+}
+
+std::string Messages::Pattern(std::string_view key) const
+{
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return {};
+    icu::UnicodeString pattern;
+    it->second->format->toPattern(pattern);
+    return Utf8(pattern);
 }
 
 std::string Messages::Format(std::string_view key, const MessageArgs& args) const
@@ -154,18 +177,6 @@ std::string PriceFormatter::FormatYuanDecimal(std::string_view yuan) const
     icu::UnicodeString out =
         impl_->rate_formatter.formatDecimal(icu::StringPiece(yuan.data(), int32_t(yuan.size())), status).toString(status);
     return U_FAILURE(status) ? std::string() : Utf8(out);
-}
-
-std::string CountryName(std::string_view iso2, std::string_view locale)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    icu::Locale display = icu::Locale::forLanguageTag(locale, status);
-    if (U_FAILURE(status)) display = icu::Locale::getRoot();
-    icu::Locale region("", std::string(iso2).c_str());
-    icu::UnicodeString name;
-    region.getDisplayCountry(display, name);
-    std::string out = Utf8(name);
-    return out.empty() ? std::string(iso2) : out;
 }
 
 // --- Problems ---------------------------------------------------------------------------------

@@ -9,11 +9,13 @@
 // guards it (the server does the latter, for error messages only).
 #pragma once
 
+#include "message_pattern.h"
 #include "money.h"
 #include "problem.h"
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,6 +45,12 @@ public:
     struct Catalog {
         std::string locale;    // "zh-Hans"
         std::string_view json; // flat object: {"key": "ICU MessageFormat pattern", …}
+        // When set: every pattern taken from this catalog is converted with this ICU transliterator
+        // ("Hans-Hant") and marked machine-converted. Without ICU's transliteration data (the
+        // browser's filtered file) the text is kept as it is, still marked.
+        std::string convert;
+        std::optional<PseudoKind> pseudo; // pseudo-localise every pattern
+        std::string format_locale;        // the locale for plural rules and numbers, if not `locale`
     };
     struct LoadProblem {
         std::string locale;
@@ -66,6 +74,10 @@ public:
     const std::string& locale() const { return locale_; }
     // The locale whose catalog supplied `key` ("" if none): lets a screen mark fallback text.
     std::string_view SourceLocale(std::string_view key) const;
+    // True if `key`'s text was converted by machine from a fallback (zh-Hans → zh-Hant).
+    bool MachineConverted(std::string_view key) const;
+    // The pattern behind `key` as loaded (after conversion or pseudo-localisation), "" if none.
+    std::string Pattern(std::string_view key) const;
 
 private:
     struct Compiled;
@@ -92,10 +104,6 @@ private:
     std::string locale_;
     std::unique_ptr<Impl> impl_;
 };
-
-// The name of a country or region in a locale ("JP" → "日本" in zh-Hans, "Japan" in en), from
-// ICU's region names; the ISO code itself if ICU has none.
-std::string CountryName(std::string_view iso2, std::string_view locale);
 
 // A person-readable description of a problem in the messages' locale: where it is, then what is
 // wrong ("products[3] (SKU FM-01), hs_code: the HS code must be 10 digits (got “19011”)").

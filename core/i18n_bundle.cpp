@@ -6,51 +6,133 @@
 
 namespace bondstore {
 
-std::vector<LocaleInfo> BundledLocales()
+namespace {
+
+struct Bundle {
+    std::string default_locale = "zh-Hans";
+    std::string source = "en";
+    std::vector<LocaleInfo> locales, pseudo;
+};
+
+LocaleInfo ReadLocale(const nlohmann::json& entry)
 {
-    std::vector<LocaleInfo> out;
-    std::string_view text = EmbeddedI18nFile("locales");
-    auto doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return out;
-    auto list = doc.find("locales");
-    if (list == doc.end() || !list->is_array()) return out;
-    for (const auto& entry : *list) {
-        if (!entry.is_object() || !entry.contains("tag") || !entry["tag"].is_string()) continue;
-        LocaleInfo info;
-        info.tag = entry["tag"].get<std::string>();
-        if (auto fb = entry.find("fallback"); fb != entry.end() && fb->is_array())
-            for (const auto& f : *fb)
-                if (f.is_string()) info.fallback.push_back(f.get<std::string>());
-        out.push_back(std::move(info));
-    }
-    return out;
+    LocaleInfo info;
+    auto str = [&](const char* k) { return entry.contains(k) && entry[k].is_string() ? entry[k].get<std::string>() : std::string(); };
+    info.tag = str("tag");
+    info.name = str("name");
+    info.rtl = entry.contains("rtl") && entry["rtl"].is_boolean() && entry["rtl"].get<bool>();
+    info.pseudo_from = str("from");
+    info.pseudo_kind = str("kind");
+    if (auto fb = entry.find("fallback"); fb != entry.end() && fb->is_array())
+        for (const auto& f : *fb)
+            if (f.is_string()) info.fallback.push_back(f.get<std::string>());
+    if (auto mf = entry.find("may_fall_back"); mf != entry.end() && mf->is_array())
+        for (const auto& f : *mf)
+            if (f.is_string()) info.may_fall_back.push_back(f.get<std::string>());
+    if (auto cf = entry.find("convert_from"); cf != entry.end() && cf->is_object())
+        for (auto it = cf->begin(); it != cf->end(); ++it)
+            if (it.value().is_string()) info.convert_from.emplace_back(it.key(), it.value().get<std::string>());
+    return info;
 }
 
-std::string DefaultLocale()
+// locales.json, read once (it is embedded: it cannot change while the program runs).
+const Bundle& TheBundle()
 {
-    std::string_view text = EmbeddedI18nFile("locales");
-    auto doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (!doc.is_discarded() && doc.is_object() && doc.contains("default") && doc["default"].is_string())
-        return doc["default"].get<std::string>();
-    return "zh-Hans";
+    static const Bundle bundle = [] {
+        Bundle b;
+        std::string_view text = EmbeddedI18nFile("locales");
+        auto doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+        if (doc.is_discarded() || !doc.is_object()) return b;
+        if (doc.contains("default") && doc["default"].is_string()) b.default_locale = doc["default"].get<std::string>();
+        if (doc.contains("source") && doc["source"].is_string()) b.source = doc["source"].get<std::string>();
+        for (const char* list : {"locales", "pseudo"})
+            if (auto l = doc.find(list); l != doc.end() && l->is_array())
+                for (const auto& entry : *l)
+                    if (entry.is_object() && entry.contains("tag") && entry["tag"].is_string())
+                        (list[0] == 'l' ? b.locales : b.pseudo).push_back(ReadLocale(entry));
+        return b;
+    }();
+    return bundle;
+}
+
+} // namespace
+
+std::vector<LocaleInfo> BundledLocales() { return TheBundle().locales; }
+std::vector<LocaleInfo> PseudoLocales() { return TheBundle().pseudo; }
+std::string DefaultLocale() { return TheBundle().default_locale; }
+std::string SourceLocale() { return TheBundle().source; }
+
+const LocaleInfo* FindLocale(std::string_view tag)
+{
+    for (const auto* list : {&TheBundle().locales, &TheBundle().pseudo})
+        for (const LocaleInfo& l : *list)
+            if (l.tag == tag) return &l;
+    return nullptr;
+}
+
+// A BCP 47 tag as far as a fallback chain cares: subtags of 1–8 letters or digits, the first
+// 2–3 letters ("de", "zh-Hant", "de-AT", "es-419").
+static bool WellFormedTag(std::string_view tag)
+{
+    auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    bool first = true;
+    while (true) {
+        size_t dash = tag.find('-');
+        std::string_view sub = tag.substr(0, dash);
+        if (sub.empty() || sub.size() > 8 || (first && (sub.size() < 2 || sub.size() > 3))) return false;
+        for (char c : sub)
+            if (!alpha(c) && (first || c < '0' || c > '9')) return false;
+        if (dash == std::string_view::npos) return true;
+        tag.remove_prefix(dash + 1);
+        first = false;
+    }
 }
 
 std::vector<std::string> FallbackChain(std::string_view tag)
 {
-    std::vector<LocaleInfo> locales = BundledLocales();
-    std::string start(tag);
-    auto known = [&](std::string_view t) {
-        return std::any_of(locales.begin(), locales.end(), [&](const LocaleInfo& l) { return l.tag == t; });
+    std::vector<std::string> chain;
+    auto add = [&](std::string_view t) {
+        if (std::find(chain.begin(), chain.end(), t) == chain.end()) chain.emplace_back(t);
     };
-    if (!known(start)) start = DefaultLocale();
-    std::vector<std::string> chain{start};
-    for (const LocaleInfo& l : locales)
-        if (l.tag == start)
-            for (const std::string& f : l.fallback)
-                if (std::find(chain.begin(), chain.end(), f) == chain.end()) chain.push_back(f);
-    std::string def = DefaultLocale();
-    if (std::find(chain.begin(), chain.end(), def) == chain.end()) chain.push_back(def);
+    const LocaleInfo* start = nullptr;
+    if (WellFormedTag(tag)) {
+        // de-AT-1996 → de-AT → de: the shorter forms, until one is a locale we have.
+        std::string_view t = tag;
+        while (!t.empty()) {
+            add(t);
+            if ((start = FindLocale(t))) break;
+            size_t dash = t.rfind('-');
+            t = dash == std::string_view::npos ? std::string_view() : t.substr(0, dash);
+        }
+    }
+    if (!start) start = FindLocale(DefaultLocale());
+    if (start) add(start->tag);
+    if (start && !start->pseudo_from.empty()) { // a pseudo-locale falls back as its source does
+        add(start->pseudo_from);
+        start = FindLocale(start->pseudo_from);
+    }
+    if (start)
+        for (const std::string& f : start->fallback) add(f);
+    add(DefaultLocale());
     return chain;
+}
+
+TextChoice ChooseText(const LocalizedText& text, const LocalizedText& machine, const std::vector<std::string>& chain)
+{
+    const LocaleInfo* shown = nullptr;
+    for (const std::string& t : chain)
+        if ((shown = FindLocale(t))) break;
+    for (const std::string& locale : chain) {
+        // Reaching a locale the shown one converts from, its converted text comes first: a
+        // zh-Hant reader gets 繁體 by machine rather than 简体 as written.
+        if (shown && locale != shown->tag)
+            for (const auto& [from, id] : shown->convert_from)
+                if (from == locale && text.Find(locale))
+                    if (const std::string* m = machine.Find(shown->tag)) return {*m, shown->tag, true};
+        if (const std::string* t = text.Find(locale)) return {*t, locale, false};
+    }
+    if (text.entries.empty()) return {};
+    return {text.entries.front().second, text.entries.front().first, false};
 }
 
 static std::string Lower(std::string_view s)
@@ -117,10 +199,26 @@ std::vector<std::string> ParseAcceptLanguage(std::string_view header)
 
 Messages LoadBundledMessages(std::string_view tag, std::vector<Messages::LoadProblem>* problems)
 {
+    std::vector<std::string> chain = FallbackChain(tag);
+    const LocaleInfo* shown = nullptr;
+    for (const std::string& t : chain)
+        if ((shown = FindLocale(t))) break;
     std::vector<Messages::Catalog> catalogs;
-    for (const std::string& locale : FallbackChain(tag)) {
-        std::string_view json = EmbeddedI18nFile(locale);
-        if (!json.empty()) catalogs.push_back({locale, json});
+    for (const std::string& locale : chain) {
+        Messages::Catalog c;
+        c.locale = locale;
+        if (shown && locale == shown->tag && !shown->pseudo_from.empty()) {
+            // A pseudo-locale's catalog is its source's, transformed.
+            c.json = EmbeddedI18nFile(shown->pseudo_from);
+            c.pseudo = shown->pseudo_kind == "bidi" ? PseudoKind::Bidi : PseudoKind::Accented;
+            c.format_locale = shown->pseudo_from;
+        } else {
+            c.json = EmbeddedI18nFile(locale);
+            if (shown)
+                for (const auto& [from, transliterator] : shown->convert_from)
+                    if (from == locale) c.convert = transliterator;
+        }
+        if (!c.json.empty()) catalogs.push_back(std::move(c));
     }
     return Messages::Load(catalogs, problems);
 }

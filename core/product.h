@@ -39,6 +39,9 @@ struct Product {
     std::string merchant;       // owning merchant id
     LocalizedText title;        // zh-Hans required
     LocalizedText description;
+    // Computed by the server when it publishes the catalog (text_conversion.h), not uploaded:
+    // titles a locale lacks, converted by machine (zh-Hant from zh-Hans). Shown marked as such.
+    LocalizedText machine_title;
     std::string brand;
     std::string category;       // a category key, e.g. "infant_formula"
     std::vector<std::string> tags;

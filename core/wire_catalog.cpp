@@ -50,6 +50,7 @@ Product ReadProduct(const json& j, int64_t index, std::vector<Problem>& problems
     p.second_unit = r.String("second_unit", false);
     p.barcode = r.String("barcode", false);
     p.weight_g = r.Integer("weight_g", false);
+    p.machine_title = r.Localized("machine_title", false); // computed by the server
     if (const json* search = r.Get("search", false); search && search->is_object()) {
         // Computed by the server (search_keys.h); read back by the browser.
         FieldReader rs(*search, "products", index, problems, p.sku, "search.");
@@ -61,7 +62,7 @@ Product ReadProduct(const json& j, int64_t index, std::vector<Problem>& problems
     }
     r.UnknownFields({"sku", "handle", "merchant", "title", "description", "brand", "category", "tags",
                      "images", "price_fen", "compare_at_fen", "hs_code", "origin", "unit", "legal_qty",
-                     "legal_unit", "second_qty", "second_unit", "barcode", "weight_g", "search"});
+                     "legal_unit", "second_qty", "second_unit", "barcode", "weight_g", "machine_title", "search"});
     return p;
 }
 
@@ -203,6 +204,10 @@ static void WriteProduct(wire::JsonWriter& w, const Product& p)
     }
     if (!p.barcode.empty()) w.Field("barcode", p.barcode);
     if (p.weight_g) w.Field("weight_g", p.weight_g);
+    if (!p.machine_title.empty()) {
+        w.Key("machine_title");
+        WriteLocalized(w, p.machine_title);
+    }
     if (!p.search.pinyin.empty() || !p.search.rank.empty()) {
         w.Key("search").BeginObject().Field("pinyin", p.search.pinyin).Field("initials", p.search.initials);
         w.Key("rank").BeginObject();

@@ -3,12 +3,16 @@
 
 Usage: filter_icu_data.py ICUPKG FULL.dat OUT.dat LOCALE...
 
-Keeps, for the given locales (and root, and the parents ICU needs): locale data (number,
-currency and date patterns, plurals), currency/region/unit/language display names, and the
-shared tables formatting needs. Drops what only the server uses or nobody uses: collation
-(sorting is precomputed on the server), break iteration dictionaries, transliteration, character
-names, codepage converters, StringPrep profiles, RBNF, time zone display names beyond the kept
-locales. See docs/i18n.md.
+Keeps, for the given locales (and root, and the parents ICU needs): the locale data (number,
+currency and date patterns, plurals, day periods), currency names and symbols, region names
+(origin countries), unit names (ml, L, g, kg), and the shared tables formatting needs
+(supplementalData, likely subtags, numbering systems, NFKC case folding for search). Drops what
+only the server uses or nobody uses: collation and transliteration (sort keys and pinyin are
+precomputed on the server), break iteration, language and time-zone display names, the time-zone
+database (dates are formatted at a fixed UTC offset), character names, codepage converters,
+StringPrep, RBNF, emoji and layout properties. tests/core runs every non-"server-data" case
+against the result in WebAssembly; scripts/test.sh fails if its brotli size passes the budget.
+See docs/i18n.md.
 """
 import os
 import shutil
@@ -20,12 +24,10 @@ import tempfile
 KEEP_SHARED = {
     "pool.res", "res_index.res", "root.res", "supplementalData.res", "plurals.res", "pluralRanges.res",
     "numberingSystems.res", "likelySubtags.res", "currencyNumericCodes.res", "metadata.res",
-    "icuver.res", "icustd.res", "units.res", "dayPeriods.res", "keyTypeData.res", "metaZones.res",
-    "timezoneTypes.res", "zoneinfo64.res", "grammaticalFeatures.res", "genderList.res", "langInfo.res",
-    "nfkc.nrm", "nfkc_cf.nrm", "uemoji.icu", "ulayout.icu",
+    "icuver.res", "icustd.res", "units.res", "dayPeriods.res", "keyTypeData.res", "nfkc_cf.nrm",
 }
-LOCALE_TREES = {"", "curr/", "lang/", "region/", "unit/", "zone/"}  # "" = the main locale tree
-DROP_TREES = {"coll/", "brkitr/", "translit/", "rbnf/"}
+LOCALE_TREES = {"", "curr/", "region/", "unit/"}  # "" = the main locale tree
+DROP_TREES = {"coll/", "brkitr/", "translit/", "rbnf/", "lang/", "zone/"}
 
 
 def parents(tag):

@@ -4,11 +4,13 @@
 //   tokens create|list|revoke    merchant API tokens, in the server's data directory
 //   import FILE                  upload a catalog to a server, with progress and a report
 //   export                       download a merchant's products (JSON or CSV)
+//   i18n export-po|import-po     the translator round trip (core/po_file.h)
 #include "merchant_tokens.h"
 #include "store.h"
 
 #include "core/catalog_import.h"
 #include "core/i18n_bundle.h"
+#include "core/po_file.h"
 #include "core/wire.h"
 
 #include <httplib.h>
@@ -49,8 +51,20 @@ Usage:
       the report as a table (or JSON with --json). Exit 0 when the file was applied (or, with
       --dry-run, would be) without errors, 1 when it has errors, 3 when the server cannot be used.
   bondstore-admin export --server URL --token TOKEN [--format json|csv] [--out FILE]
+  bondstore-admin i18n export-po TAG [--out FILE] [--i18n-dir DIR]
+      Write locale TAG's messages as a gettext PO file for a translator (stdout, or FILE):
+      msgctxt = key, msgid = English source, msgstr = translation; `fuzzy` where the source has
+      changed since. DIR defaults to the repository's i18n/.
+  bondstore-admin i18n import-po TAG FILE [--i18n-dir DIR] [--dry-run] [--lang TAG]
+      Check a translated PO file and, if it has no errors, write DIR/TAG.json. Errors (unknown
+      keys, broken MessageFormat, placeholders that differ from the source, …) are printed with
+      their line numbers; exit 1 and nothing is written.
   bondstore-admin --help
 )";
+
+#ifndef BONDSTORE_I18N_DIR
+#define BONDSTORE_I18N_DIR "i18n"
+#endif
 
 #ifndef BONDSTORE_DEFAULT_TAX_TABLE
 #define BONDSTORE_DEFAULT_TAX_TABLE ""
@@ -357,6 +371,82 @@ static int ExportCommand(const std::vector<std::string>& args)
     return file.good() ? 0 : 1;
 }
 
+static bool WriteFileAtomically(const std::string& path, const std::string& text)
+{
+    std::string temp = path + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!(out << text) || !out.flush()) return false;
+    }
+    return std::rename(temp.c_str(), path.c_str()) == 0;
+}
+
+static int I18nCommand(const std::vector<std::string>& args)
+{
+    if (args.size() < 2 || (args[0] != "export-po" && args[0] != "import-po")) { std::fputs(kUsage, stderr); return 2; }
+    bool importing = args[0] == "import-po";
+    std::string tag = args[1], file, out_path, dir = BONDSTORE_I18N_DIR, lang = "en";
+    bool dry_run = false;
+    for (size_t i = 2; i < args.size(); i++) {
+        if (args[i] == "--i18n-dir" && i + 1 < args.size()) dir = args[++i];
+        else if (args[i] == "--out" && i + 1 < args.size() && !importing) out_path = args[++i];
+        else if (args[i] == "--lang" && i + 1 < args.size()) lang = args[++i];
+        else if (args[i] == "--dry-run" && importing) dry_run = true;
+        else if (importing && file.empty() && args[i].rfind("--", 0) != 0) file = args[i];
+        else { std::fprintf(stderr, "bondstore-admin: unexpected argument '%s'\n", args[i].c_str()); return 2; }
+    }
+    const LocaleInfo* locale = FindLocale(tag);
+    if (!locale || !locale->pseudo_from.empty() || tag == SourceLocale()) {
+        std::fprintf(stderr, "bondstore-admin: '%s' is not a translated locale (locales.json; %s is the source)\n",
+                     tag.c_str(), SourceLocale().c_str());
+        return 2;
+    }
+    if (importing && file.empty()) { std::fputs(kUsage, stderr); return 2; }
+
+    std::string source_text, current_text;
+    std::string source_path = dir + "/" + SourceLocale() + ".json", locale_path = dir + "/" + tag + ".json";
+    if (!ReadFile(source_path, &source_text)) { std::fprintf(stderr, "bondstore-admin: cannot read %s\n", source_path.c_str()); return 2; }
+    ReadFile(locale_path, &current_text); // a new locale has no file yet
+    std::vector<Problem> file_problems;
+    TranslationFile source = ParseTranslationFile(source_text, &file_problems);
+    TranslationFile current = current_text.empty() ? TranslationFile() : ParseTranslationFile(current_text, &file_problems);
+    Messages messages = LoadBundledMessages(lang);
+    if (!file_problems.empty()) {
+        for (const Problem& p : file_problems) std::fprintf(stderr, "error: %s\n", DescribeProblem(messages, p).c_str());
+        return 1;
+    }
+
+    if (!importing) {
+        std::string po = ExportPo(tag, source, current);
+        if (out_path.empty()) std::fwrite(po.data(), 1, po.size(), stdout);
+        else if (!WriteFileAtomically(out_path, po)) { std::fprintf(stderr, "bondstore-admin: cannot write %s\n", out_path.c_str()); return 1; }
+        int fuzzy = 0, missing = 0;
+        for (const auto& [key, text] : source.messages) {
+            if (!current.Find(key)) { missing++; continue; }
+            auto h = current.source_hashes.find(key);
+            fuzzy += h == current.source_hashes.end() || h->second != SourceHash(text);
+        }
+        std::fprintf(stderr, "%s: %zu messages, %d fuzzy, %d untranslated\n", tag.c_str(), source.messages.size(), fuzzy, missing);
+        return 0;
+    }
+    std::string po;
+    if (!ReadFile(file, &po)) { std::fprintf(stderr, "bondstore-admin: cannot read %s\n", file.c_str()); return 2; }
+    PoImport result = ImportPo(po, tag, source, current);
+    for (const Problem& p : result.problems)
+        std::fprintf(stderr, "%s:%lld: error: %s\n", file.c_str(), static_cast<long long>(p.row), DescribeProblem(messages, p).c_str());
+    if (!result.ok()) {
+        std::fprintf(stderr, "%s: %zu errors; %s not changed\n", file.c_str(), result.problems.size(), locale_path.c_str());
+        return 1;
+    }
+    if (!dry_run && !WriteFileAtomically(locale_path, TranslationFileToJson(result.file))) {
+        std::fprintf(stderr, "bondstore-admin: cannot write %s\n", locale_path.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "%s: %d translated, %d fuzzy, %d untranslated%s\n", locale_path.c_str(), result.translated,
+                 result.fuzzy, result.untranslated, dry_run ? " (dry run: not written)" : "");
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -371,6 +461,7 @@ int main(int argc, char** argv)
     if (args[0] == "tokens") return TokensCommand(rest);
     if (args[0] == "import") return ImportCommand(rest);
     if (args[0] == "export") return ExportCommand(rest);
+    if (args[0] == "i18n") return I18nCommand(rest);
     std::fprintf(stderr, "bondstore-admin: unknown command '%s' (see --help)\n", args[0].c_str());
     return 2;
 }

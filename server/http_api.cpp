@@ -74,6 +74,12 @@ void MountRoutes(httplib::Server& server, Storefront& s)
         ServeCachedBody(req, res, s.tax_table_body);
     });
 
+    // The store's display-currency rates; 404 when it shows yuan only.
+    server.Get("/api/currency-rates", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!s.currency_rates_body) return s.errors.Send(req, res, 404, "not_found");
+        ServeCachedBody(req, res, s.currency_rates_body);
+    });
+
     // A tax quote for catalog SKUs: the same core function the browser runs, on the server's
     // catalog and tax table. The client's own numbers are never used.
     server.Post("/api/quote", [&s](const httplib::Request& req, httplib::Response& res) {

@@ -30,6 +30,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     o.web_dir = BONDSTORE_DEFAULT_WEB_DIR;
     o.seed_catalog = BONDSTORE_DEFAULT_SEED_CATALOG;
     o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
+    o.currency_rates = BONDSTORE_DEFAULT_CURRENCY_RATES;
 
     auto from_env = [&](const char* name, std::string& into) {
         if (const char* v = env ? env(name) : nullptr; v && *v) into = v;
@@ -39,6 +40,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_WEB_DIR", o.web_dir);
     from_env("BONDSTORE_SEED_CATALOG", o.seed_catalog);
     from_env("BONDSTORE_TAX_TABLE", o.tax_table);
+    if (const char* v = env ? env("BONDSTORE_CURRENCY_RATES") : nullptr) o.currency_rates = v; // "" turns them off
     std::string port_text;
     from_env("BONDSTORE_PORT", port_text);
     if (!port_text.empty() && !ParsePort(port_text, &o.port)) {
@@ -76,6 +78,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.seed_catalog)) return r;
         } else if (name == "--tax-table") {
             if (!take(o.tax_table)) return r;
+        } else if (name == "--currency-rates") {
+            if (!take(o.currency_rates)) return r;
         } else {
             r.error = "unknown option '" + a + "' (see --help)";
             return r;
@@ -103,6 +107,8 @@ Usage: bondstore-server [options]
   --web-dir DIR        the built web app to serve                  (BONDSTORE_WEB_DIR)
   --seed-catalog FILE  catalog loaded into an empty store          (BONDSTORE_SEED_CATALOG)
   --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
+  --currency-rates FILE  the store's rates for approximate prices in other currencies;
+                       an empty value shows yuan only               (BONDSTORE_CURRENCY_RATES)
   -h, --help           this text
 
 Flags win over environment variables. The server prints the URL it serves once it is listening,

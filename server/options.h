@@ -13,6 +13,7 @@ struct ServerOptions {
     std::string web_dir;          // the built web app (index.html, .wasm, …)
     std::string seed_catalog;     // catalog file loaded into an empty store on first start
     std::string tax_table;        // the tax table (assets/tax/tax-table.json)
+    std::string currency_rates;   // display-currency rates (assets/currency-rates.json); "" = none
     bool help = false;
 };
 
@@ -22,7 +23,7 @@ struct OptionsParse {
 };
 
 // Flags win over environment variables (BONDSTORE_PORT, BONDSTORE_BIND, BONDSTORE_DATA_DIR,
-// BONDSTORE_WEB_DIR, BONDSTORE_SEED_CATALOG, BONDSTORE_TAX_TABLE), which win over the built-in
+// BONDSTORE_WEB_DIR, BONDSTORE_SEED_CATALOG, BONDSTORE_TAX_TABLE, BONDSTORE_CURRENCY_RATES), which win over the built-in
 // defaults.
 // `env` is a lookup so tests need not touch the process environment.
 using EnvLookup = const char* (*)(const char*);

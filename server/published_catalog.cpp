@@ -2,6 +2,7 @@
 
 #include "core/i18n_bundle.h"
 #include "core/search_keys.h"
+#include "core/text_conversion.h"
 #include "core/wire.h"
 
 #include <unordered_map>
@@ -40,6 +41,7 @@ void PublishedCatalog::Publish(Catalog catalog)
     std::vector<std::string> locales;
     for (const LocaleInfo& l : BundledLocales()) locales.push_back(l.tag);
     ComputeSearchKeys(catalog.products, locales);
+    ComputeMachineTitles(catalog.products);
     auto snapshot = std::make_shared<CatalogSnapshot>();
     snapshot->body = MakeCachedBody(CatalogToJson(catalog), "application/json; charset=utf-8", "no-cache", true);
     snapshot->catalog = std::move(catalog);

@@ -1,5 +1,6 @@
 #include "storefront.h"
 
+#include "core/currency_rates.h"
 #include "core/i18n_bundle.h"
 #include "core/wire.h"
 
@@ -43,6 +44,20 @@ bool OpenStorefront(Storefront& s, std::string* error)
     }
     s.tax_table = std::move(table.table);
     s.tax_table_body = MakeCachedBody(std::move(table_text), "application/json; charset=utf-8", "no-cache", true);
+
+    if (!s.options.currency_rates.empty()) {
+        std::string text;
+        if (!ReadWholeFile(s.options.currency_rates, &text)) {
+            *error = "cannot read the currency rates " + s.options.currency_rates;
+            return false;
+        }
+        CurrencyRatesParse rates = ParseCurrencyRatesJson(text);
+        if (!rates.ok()) {
+            *error = "the currency rates " + s.options.currency_rates + " are not valid:" + DescribeProblems(rates.problems);
+            return false;
+        }
+        s.currency_rates_body = MakeCachedBody(CurrencyRatesToJson(rates.rates), "application/json; charset=utf-8", "no-cache", true);
+    }
 
     // The seed catalog is checked at every start, not only the first: a broken file named on the
     // command line should be reported, not silently ignored because the store already has data.

@@ -24,6 +24,7 @@ struct Storefront {
     ErrorReply errors;
     TaxTable tax_table;
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
+    std::shared_ptr<const CachedBody> currency_rates_body; // GET /api/currency-rates; null = none
 };
 
 // Opens the store in options.data_dir, validates the seed catalog and loads it into an empty

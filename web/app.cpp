@@ -3,11 +3,14 @@
 #include "web/platform/fetch.h"
 #include "web/platform/preferences.h"
 
+#include "core/bidi_text.h"
+#include "core/formatting.h"
 #include "core/i18n_bundle.h"
 #include "core/wire.h"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -17,6 +20,8 @@ namespace bondstore::web {
 // The paths the build gives these files (web/CMakeLists.txt).
 static const char* kIcuDataUrl = "/bondstore-icu.dat";
 static const char* kFontUrl = "/bondstore-ui.ttf";
+static const char* kExtraFontUrl = "/bondstore-ui-extra.ttf";
+static const char* kCurrencyRatesUrl = "/api/currency-rates";
 static const char* kCatalogUrl = "/api/catalog";
 static const char* kTaxTableUrl = "/api/tax-table";
 
@@ -35,10 +40,10 @@ static void Retry(App& app, void (*again)(App&), int delay_ms)
 static void LoadIcuData(App& app)
 {
     FetchGet(kIcuDataUrl, [&app](FetchResult r) {
-        if (r.status != 200) { app.load_error = "ICU data: " + r.error; Retry(app, LoadIcuData, 2000); return; }
+        if (r.status != 200) { app.load_error = std::string(kIcuDataUrl) + " " + r.error; Retry(app, LoadIcuData, 2000); return; }
         app.icu_data.assign(r.body.begin(), r.body.end());
         std::string error;
-        if (!InstallIcuData(app.icu_data.data(), &error)) { app.load_error = "ICU data: " + error; return; }
+        if (!InstallIcuData(app.icu_data.data(), &error)) { app.load_error = std::string(kIcuDataUrl) + " " + error; return; }
         app.icu_ready = true;
         std::string saved = LoadPreference("locale");
         SetLocale(app, saved.empty() ? NegotiateLocale(BrowserLanguages()) : saved);
@@ -48,19 +53,42 @@ static void LoadIcuData(App& app)
 static void LoadFont(App& app)
 {
     FetchGet(kFontUrl, [&app](FetchResult r) {
-        if (r.status != 200) { app.load_error = "font: " + r.error; Retry(app, LoadFont, 2000); return; }
+        if (r.status != 200) { app.load_error = std::string(kFontUrl) + " " + r.error; Retry(app, LoadFont, 2000); return; }
         app.font.ttf = std::move(r.body);
-        app.font_loaded = true;
+        app.font_loaded = !app.font.extra_ttf.empty();
         app.font_dirty = true;
+    });
+}
+
+static void LoadExtraFont(App& app)
+{
+    FetchGet(kExtraFontUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = std::string(kExtraFontUrl) + " " + r.error; Retry(app, LoadExtraFont, 2000); return; }
+        app.font.extra_ttf = std::move(r.body);
+        app.font_loaded = !app.font.ttf.empty();
+        app.font_dirty = true;
+    });
+}
+
+static void LoadCurrencyRates(App& app)
+{
+    FetchGet(kCurrencyRatesUrl, [&app](FetchResult r) {
+        if (r.status == 404) return; // the store shows yuan only
+        if (r.status != 200) { Retry(app, LoadCurrencyRates, 5000); return; }
+        CurrencyRatesParse parsed = ParseCurrencyRatesJson(r.body);
+        if (!parsed.ok()) return;
+        app.currency_rates = std::move(parsed.rates);
+        app.currency_rates_loaded = true;
+        if (!app.currency_rates.Find(app.display_currency)) app.display_currency.clear();
     });
 }
 
 static void LoadCatalog(App& app)
 {
     FetchGet(kCatalogUrl, [&app](FetchResult r) {
-        if (r.status != 200) { app.load_error = "catalog: " + r.error; Retry(app, LoadCatalog, 2000); return; }
+        if (r.status != 200) { app.load_error = std::string(kCatalogUrl) + " " + r.error; Retry(app, LoadCatalog, 2000); return; }
         CatalogParse parsed = ParseCatalogJson(r.body);
-        if (!parsed.ok()) { app.load_error = "catalog: " + parsed.problems.front().code; return; }
+        if (!parsed.ok()) { app.load_error = std::string(kCatalogUrl) + " " + parsed.problems.front().code; return; }
         app.catalog = std::move(parsed.catalog);
         app.catalog_loaded = true;
         app.catalog_text_ready = false;
@@ -72,9 +100,9 @@ static void LoadCatalog(App& app)
 static void LoadTaxTable(App& app)
 {
     FetchGet(kTaxTableUrl, [&app](FetchResult r) {
-        if (r.status != 200) { app.load_error = "tax table: " + r.error; Retry(app, LoadTaxTable, 2000); return; }
+        if (r.status != 200) { app.load_error = std::string(kTaxTableUrl) + " " + r.error; Retry(app, LoadTaxTable, 2000); return; }
         TaxTableParse parsed = ParseTaxTableJson(r.body);
-        if (!parsed.ok()) { app.load_error = "tax table: " + parsed.problems.front().code; return; }
+        if (!parsed.ok()) { app.load_error = std::string(kTaxTableUrl) + " " + parsed.problems.front().code; return; }
         app.tax_table = std::move(parsed.table);
         app.tax_table_loaded = true;
         app.quote_dirty = true;
@@ -91,9 +119,20 @@ void StartLoading(App& app)
         if (!doc.is_object()) continue;
         for (auto it = doc.begin(); it != doc.end(); ++it)
             if (it.value().is_string()) AddGlyphText(app.font, it.value().get<std::string>());
+        // Right to left: the shaped forms (U+FE70–FEFF, U+FB50–FBFF) are what is drawn. Shaping
+        // needs no ICU data, so it can run before the data arrives.
+        if (l.rtl)
+            for (auto it = doc.begin(); it != doc.end(); ++it)
+                if (it.value().is_string()) AddGlyphText(app.font, VisualText(it.value().get<std::string>(), true));
     }
+    for (const auto& list : {BundledLocales(), PseudoLocales()})
+        for (const LocaleInfo& l : list) AddGlyphText(app.font, l.name);
+    app.display_currency = LoadPreference("currency");
+    app.pseudo_locales = PageQueryHas("pseudo");
     LoadIcuData(app);
     LoadFont(app);
+    LoadExtraFont(app);
+    LoadCurrencyRates(app);
     LoadCatalog(app);
     LoadTaxTable(app);
 }
@@ -106,12 +145,51 @@ bool IsReady(const App& app)
 
 void SetLocale(App& app, const std::string& tag)
 {
-    std::string locale = NegotiateLocale({tag});
+    // A pseudo-locale is taken as it is (when the menu offers them); anything else is negotiated
+    // down to a bundled locale.
+    const LocaleInfo* pseudo = FindLocale(tag);
+    bool is_pseudo = pseudo && !pseudo->pseudo_from.empty();
+    std::string locale = is_pseudo ? tag : NegotiateLocale({tag});
     app.locale = locale;
     app.locale_chain = FallbackChain(locale);
     app.messages = LoadBundledMessages(locale);
-    app.prices = std::make_unique<PriceFormatter>(locale);
-    SavePreference("locale", locale);
+    // Numbers and prices in a pseudo-locale are its source's (ICU has no data for en-XA).
+    app.prices = std::make_unique<PriceFormatter>(is_pseudo ? pseudo->pseudo_from : locale);
+    app.rtl = IsRightToLeft(locale);
+    app.visual_text.clear();
+    if (is_pseudo) {
+        // Pseudo-locale text is generated, not in any catalog: its accented letters join the atlas now.
+        std::string_view source = EmbeddedI18nFile(pseudo->pseudo_from);
+        auto doc = nlohmann::json::parse(source.begin(), source.end(), nullptr, false);
+        if (doc.is_object())
+            for (auto it = doc.begin(); it != doc.end(); ++it)
+                app.font_dirty |= AddGlyphText(app.font, app.messages.Pattern(it.key()));
+    }
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.SelectableTextAlign.x = app.rtl ? 1.0f : 0.0f;
+    if (!is_pseudo) SavePreference("locale", locale);
+}
+
+void SetDisplayCurrency(App& app, const std::string& currency)
+{
+    app.display_currency = app.currency_rates.Find(currency) ? currency : std::string();
+    SavePreference("currency", app.display_currency);
+}
+
+std::string ApproximatePrice(const App& app, Money amount)
+{
+    const CurrencyRate* rate = app.currency_rates.Find(app.display_currency);
+    if (!rate) return {};
+    std::string converted = FormatInCurrency(amount, rate->currency, rate->per_yuan, app.prices->locale());
+    return converted.empty() ? converted : app.messages.Format("price.approximate", {{"amount", converted}});
+}
+
+std::string ProductTitle(const App& app, const Product& p)
+{
+    TextChoice t = ChooseText(p.title, p.machine_title, app.locale_chain);
+    std::string title(t.text);
+    if (t.machine_converted) title += " (" + app.messages.Format("text.machine_converted") + ")";
+    return title;
 }
 
 void RequestLocale(App& app, const std::string& tag) { app.requested_locale = tag; }
@@ -176,13 +254,17 @@ static void PrepareCatalog(App& app)
     std::vector<LocaleInfo> locales = BundledLocales();
     for (const Product& p : app.catalog.products) {
         for (const auto& [locale, text] : p.title.entries) app.font_dirty |= AddGlyphText(app.font, text);
+        for (const auto& [locale, text] : p.machine_title.entries) app.font_dirty |= AddGlyphText(app.font, text);
         app.font_dirty |= AddGlyphText(app.font, p.brand);
     }
     std::vector<std::string> origins;
     for (const Product& p : app.catalog.products)
         if (std::find(origins.begin(), origins.end(), p.origin_iso) == origins.end()) origins.push_back(p.origin_iso);
     for (const LocaleInfo& l : locales)
-        for (const std::string& iso : origins) app.font_dirty |= AddGlyphText(app.font, CountryName(iso, l.tag));
+        for (const std::string& iso : origins) {
+            std::string name = CountryName(iso, l.tag);
+            app.font_dirty |= AddGlyphText(app.font, l.rtl ? VisualText(name, true) : name);
+        }
     app.catalog_text_ready = true;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/cart.h"
 #include "core/catalog.h"
+#include "core/currency_rates.h"
 #include "core/i18n.h"
 #include "core/search.h"
 #include "core/tax.h"
@@ -13,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace bondstore::web {
@@ -43,6 +45,8 @@ struct App {
     bool catalog_loaded = false;
     TaxTable tax_table;
     bool tax_table_loaded = false;
+    CurrencyRates currency_rates;       // the store's, for showing approximate prices
+    bool currency_rates_loaded = false; // optional: a store without rates shows yuan only
     SearchIndex search_index;           // over catalog.products
     bool catalog_text_ready = false;    // indexed, and its text's glyphs (titles, country names) added
     std::string load_error;  // the last loading failure, shown while retrying
@@ -60,6 +64,10 @@ struct App {
     // Presentation.
     std::string locale;
     std::vector<std::string> locale_chain; // locale and its fallbacks, for product text
+    bool rtl = false;                      // the locale is written right to left
+    std::unordered_map<std::string, std::string> visual_text; // logical → shaped, reordered (rtl)
+    bool pseudo_locales = false;           // en-XA and ar-XB in the language menu (?pseudo=1)
+    std::string display_currency;          // "" = yuan only; else also "≈ US$…" next to prices
     // A language chosen during a frame takes effect before the next one: screens hold references
     // to the messages and formatters while they draw.
     std::string requested_locale;
@@ -76,6 +84,14 @@ void StartLoading(App& app);
 
 // True once ICU, the font and the catalog are all in (the catalog screen can draw).
 bool IsReady(const App& app);
+
+// The display currency ("" for yuan only), remembered for the shopper.
+void SetDisplayCurrency(App& app, const std::string& currency);
+// `amount` in the display currency, marked approximate ("≈ US$27.50"); "" when yuan only.
+std::string ApproximatePrice(const App& app, Money amount);
+// A product's title for the shopper's locale along its fallback chain, with the mark for text
+// converted by machine.
+std::string ProductTitle(const App& app, const Product& p);
 
 // Switches the UI language: messages, price formats, the remembered preference. Not during a
 // frame: screens call RequestLocale, and BeforeFrame applies it.

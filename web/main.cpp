@@ -44,6 +44,10 @@ void Frame(void* arg)
     view.widgets.clear();
     view.frame = ++app.frame;
     view.locale = app.locale;
+    view.rtl = app.rtl;
+    view.currency = app.display_currency;
+    view.width = ImGui::GetIO().DisplaySize.x;
+    view.height = ImGui::GetIO().DisplaySize.y;
     bool ready = IsReady(app);
     if (ready && app.screen == Screen::Cart) {
         view.screen = "cart";
@@ -102,7 +106,7 @@ int main()
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     static Shell shell; // lives as long as the page
-    shell.window = glfwCreateWindow(1280, 800, "Bondstore", nullptr, nullptr);
+    shell.window = glfwCreateWindow(1280, 800, "", nullptr, nullptr); // the page title is index.html's
     if (!shell.window) {
         std::fprintf(stderr, "cannot create a WebGL2 context\n");
         return 1;

@@ -72,7 +72,10 @@ export async function waitForState(page, predicate, what, timeoutMs = 10000) {
   const start = Date.now();
   let last = null;
   while (Date.now() - start < timeoutMs) {
-    last = await page.evaluate(() => (window.bondstore && window.Module && Module._bondstore_state_json) ? window.bondstore.state() : null);
+    // null until the page's runtime is up (a fresh load answers with an exception before that).
+    last = await page.evaluate(() => {
+      try { return (window.bondstore && window.Module && Module._bondstore_state_json) ? window.bondstore.state() : null; } catch { return null; }
+    });
     if (last && predicate(last)) return last;
     await page.waitForTimeout(20);
   }

@@ -11,6 +11,32 @@ for (const k of ["server", "web-dir", "seed-catalog", "out"]) {
 }
 const sample = JSON.parse(readFileSync(args["seed-catalog"], "utf8"));
 const first = sample.products[0];
+const locales = JSON.parse(readFileSync(new URL("../../i18n/locales.json", import.meta.url), "utf8"));
+// firstRows cells, in reading order whatever the direction: name, brand, size, origin, price, SKU.
+const NAME = 0, ORIGIN = 3, PRICE = 4, SKU = 5;
+
+// The language menu: open it, pick a language, wait for the switch.
+async function selectLocale(page, tag) {
+  await clickWidget(page, null, "lang.menu");
+  await clickWidget(page, null, "lang." + tag);
+  return waitForState(page, (st) => st.locale === tag, `the switch to ${tag}`);
+}
+
+// Every control the app reports lies inside the canvas, and the top bar's title does not run into
+// its controls: what a longer language (en-XA) would break first.
+function assertLaidOut(s, where) {
+  const { w: width, h: height } = s.viewport;
+  for (const [id, r] of Object.entries(s.widgets)) {
+    if (id.startsWith("add.") || id.startsWith("remove.") || id.startsWith("qty")) continue; // table rows scroll
+    assert(r.x >= -0.5 && r.x + r.w <= width + 0.5 && r.y >= -0.5 && r.y + r.h <= height + 0.5,
+      `${where}: ${id} ${JSON.stringify(r)} is outside the ${width}×${height} canvas`);
+  }
+  const title = s.widgets["app.title"], menu = s.widgets["lang.menu"];
+  assert(title && menu, `${where}: the top bar is drawn`);
+  const overlap = s.rtl ? title.x < menu.x + menu.w : title.x + title.w > Math.min(...["nav.cart", "currency.menu", "lang.menu"]
+    .filter((id) => s.widgets[id]).map((id) => s.widgets[id].x));
+  assert(!overlap, `${where}: the title runs into the controls`);
+}
 
 const browser = await launchBrowser();
 const server = await startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"] });
@@ -25,15 +51,14 @@ const tests = [
     let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
     assert(s.locale === "zh-Hans", `starts in the browser's language, got ${s.locale}`);
     assert(s.productCount === sample.products.length, `shows ${sample.products.length} products, got ${s.productCount}`);
-    assert(s.firstRows[0][0] === first.sku, `first row is ${first.sku}: ${JSON.stringify(s.firstRows[0])}`);
-    assert(s.firstRows[0][1] === first.title["zh-Hans"], "Chinese title shown");
-    assert(s.firstRows[0][2] === first.title.en, "English title shown");
-    assert(s.firstRows[0][4] === "¥298.00", `price formatted for zh-Hans, got ${s.firstRows[0][4]}`);
+    assert(s.firstRows[0][SKU] === first.sku, `first row is ${first.sku}: ${JSON.stringify(s.firstRows[0])}`);
+    assert(s.firstRows[0][NAME] === first.title["zh-Hans"], "Chinese title shown");
+    assert(s.firstRows[0][PRICE] === "¥298.00", `price formatted for zh-Hans, got ${s.firstRows[0][PRICE]}`);
     await page.screenshot({ path: join(args.out, "browse-zh-Hans.png") });
 
-    await clickWidget(page, s, "lang.en");
-    s = await waitForState(page, (st) => st.locale === "en", "the switch to English");
-    assert(s.firstRows[0][4] === "CN¥298.00", `price formatted for en, got ${s.firstRows[0][4]}`);
+    s = await selectLocale(page, "en");
+    assert(s.firstRows[0][NAME] === first.title.en, "English title shown");
+    assert(s.firstRows[0][PRICE] === "CN¥298.00", `price formatted for en, got ${s.firstRows[0][PRICE]}`);
     assert(s.productCount === sample.products.length, "same catalog in English");
     await page.screenshot({ path: join(args.out, "browse-en.png") });
 
@@ -56,7 +81,7 @@ const tests = [
     await page.keyboard.type("nf", { delay: 60 });
     s = await waitForState(page, (st) => st.search.text === "nf", "the typed text");
     assert(s.search.total >= 5, `at least the five formulas, got ${s.search.total}`);
-    for (const row of s.firstRows) assert(row[1].includes("奶粉"), `a formula first: ${JSON.stringify(row)}`);
+    for (const row of s.firstRows) assert(row[NAME].includes("奶粉"), `a formula first: ${JSON.stringify(row)}`);
     await page.screenshot({ path: join(args.out, "search-nf-zh-Hans.png") });
     await pressKey(page, "Backspace");
     await pressKey(page, "Backspace");
@@ -129,10 +154,105 @@ const tests = [
     }
     s = await waitForState(page, (st) => st.quote && st.quote.regime === "single_item_full_tax", "the single-item path");
     assert(s.quote.consumption_tax_fen > 0 && s.quote.tariff_fen > 0, "full tariff and watch CT");
-    await clickWidget(page, s, "lang.en");
-    s = await waitForState(page, (st) => st.locale === "en", "English");
+    s = await selectLocale(page, "en");
     assert(s.quote.regime === "single_item_full_tax", "switching language keeps the cart and its quote");
     await page.screenshot({ path: join(args.out, "cart-single-item-en.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["every screen in all nine locales from one switch; Arabic right to left", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
+    await clickWidget(page, s, "add." + first.sku);
+    s = await waitForState(page, (st) => st.cart.length === 1, "an item in the cart");
+    const prices = new Set();
+    for (const { tag, rtl } of locales.locales) {
+      if (s.screen !== "browse") { await clickWidget(page, s, "nav.browse"); s = await waitForState(page, (st) => st.screen === "browse", "browse"); }
+      s = tag === s.locale ? s : await selectLocale(page, tag);
+      assert(s.rtl === !!rtl, `${tag}: direction ${s.rtl ? "rtl" : "ltr"}`);
+      assert(s.productCount === sample.products.length, `${tag}: the whole catalog`);
+      assert(s.firstRows[0][PRICE].length > 0 && s.firstRows[0][ORIGIN].length > 0, `${tag}: price and origin shown`);
+      prices.add(s.firstRows[0][PRICE]);
+      assertLaidOut(s, `${tag} browse`);
+      await page.screenshot({ path: join(args.out, `locale-${tag}-browse.png`) });
+      await clickWidget(page, s, "nav.cart");
+      s = await waitForState(page, (st) => st.screen === "cart" && st.quote, `${tag}: the cart`);
+      assertLaidOut(s, `${tag} cart`);
+      await page.screenshot({ path: join(args.out, `locale-${tag}-cart.png`) });
+    }
+    assert(prices.size >= 5, `prices are formatted per locale: ${[...prices].join(" | ")}`);
+
+    // Arabic mirrors the layout: the language menu moves to the left, the search box to the right.
+    s = await selectLocale(page, "ar");
+    await clickWidget(page, s, "nav.browse");
+    s = await waitForState(page, (st) => st.screen === "browse" && st.locale === "ar", "Arabic browse");
+    assert(s.widgets["lang.menu"].x < s.viewport.w / 2, "ar: the controls are on the left");
+    assert(s.widgets["app.title"].x > s.viewport.w / 2, "ar: the title is on the right");
+    assert(s.widgets["search.box"].x > s.viewport.w / 2, "ar: the search box starts on the right");
+    await page.screenshot({ path: join(args.out, "rtl-ar-browse.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["an approximate price in the shopper's currency, never the amount charged", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse" && st.widgets["currency.menu"], "the currency menu");
+    await clickWidget(page, s, "currency.menu");
+    await clickWidget(page, s, "currency.USD");
+    s = await waitForState(page, (st) => st.currency === "USD", "US dollars");
+    assert(s.firstRows[0][PRICE] === "CN¥298.00", "the price itself stays in yuan");
+    assert(/^≈ \$\d+\.\d\d$/.test(s.firstRows[0][6]), `an approximate dollar price next to it: ${s.firstRows[0][6]}`);
+    await page.screenshot({ path: join(args.out, "currency-usd-en.png") });
+    await page.reload();
+    await page.evaluate(() => window.bondstore.firstFrame);
+    s = await waitForState(page, (st) => st.screen === "browse" && st.currency === "USD", "the currency remembered");
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["pseudo-locales: en-XA screenshots of every screen lay out cleanly; ar-XB mirrors", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url + "?pseudo=1");
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
+    s = await selectLocale(page, "en-XA");
+    assert(s.firstRows.length > 0, "products listed");
+    assertLaidOut(s, "en-XA browse");
+    await page.screenshot({ path: join(args.out, "pseudo-en-XA-browse.png") });
+    await clickWidget(page, s, "search.category");
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(args.out, "pseudo-en-XA-browse-category-menu.png") });
+    await pressKey(page, "Escape");
+    for (const sku of ["IF-APT-PF3-800", "SK-LAM-CR-60"]) {
+      await clickWidget(page, s, "add." + sku);
+      s = await waitForState(page, (st) => st.cart.some((l) => l.sku === sku), `${sku} in the cart`);
+    }
+    await clickWidget(page, s, "nav.cart");
+    s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart");
+    assertLaidOut(s, "en-XA cart");
+    await page.screenshot({ path: join(args.out, "pseudo-en-XA-cart.png") });
+    await clickWidget(page, s, "cart.why");
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(args.out, "pseudo-en-XA-cart-why.png") });
+    await clickWidget(page, s, "remove.IF-APT-PF3-800");
+    await clickWidget(page, s, "remove.SK-LAM-CR-60");
+    s = await waitForState(page, (st) => st.cart.length === 0, "an empty cart");
+    assertLaidOut(s, "en-XA empty cart");
+    await page.screenshot({ path: join(args.out, "pseudo-en-XA-cart-empty.png") });
+
+    s = await selectLocale(page, "ar-XB");
+    assert(s.rtl, "ar-XB is laid out right to left");
+    assertLaidOut(s, "ar-XB cart");
+    await page.screenshot({ path: join(args.out, "pseudo-ar-XB-cart.png") });
+    // A pseudo-locale is for testing: it is not remembered as the shopper's language.
+    await page.goto(server.url);
+    s = await waitForState(page, (st) => st.screen === "browse", "reloaded");
+    assert(s.locale === "en", `the pseudo-locale is not remembered: back to en, got ${s.locale}`);
     assert(errors.length === 0, "no page errors: " + errors.join("; "));
     await context.close();
   }],

@@ -38,7 +38,7 @@ std::set<std::string> Matches(const std::string& text, const std::string& patter
 TEST_CASE("every code a person can read has a message in every locale")
 {
     std::string core = Sources({"core"}), server = Sources({"server"});
-    std::set<std::string> problems = Matches(core + server, R"re("((?:json|catalog|csv|import|shopify|google|xml|stock|tax|quote|cart)\.[a-z_]+)")re");
+    std::set<std::string> problems = Matches(core + server, R"re("((?:json|catalog|csv|import|shopify|google|xml|stock|tax|quote|cart|po|currency)\.[a-z_]+)")re");
     for (auto it = problems.begin(); it != problems.end();) // "#include "catalog.h"" is not a code
         it = it->size() > 2 && it->compare(it->size() - 2, 2, ".h") == 0 ? problems.erase(it) : std::next(it);
     problems.erase("tax.reason"); // prefixes built in code
@@ -54,9 +54,17 @@ TEST_CASE("every code a person can read has a message in every locale")
     CHECK(reasons.size() > 12);
     CHECK(errors.size() > 5);
 
-    for (const char* locale : {"en", "zh-Hans"}) {
+    nlohmann::json locales = nlohmann::json::parse(ReadFile(std::string(BONDSTORE_SOURCE_DIR) + "/i18n/locales.json"));
+    REQUIRE(locales["locales"].size() == 9);
+    for (const auto& l : locales["locales"]) {
+        std::string locale = l["tag"].get<std::string>();
         CAPTURE(locale);
         nlohmann::json messages = nlohmann::json::parse(ReadFile(std::string(BONDSTORE_SOURCE_DIR) + "/i18n/" + locale + ".json"));
+        // A locale may leave merchant-facing problem reports to its fallback when locales.json says so.
+        if (l.contains("may_fall_back"))
+            for (const auto& prefix : l["may_fall_back"])
+                if (prefix == "problem.")
+                    for (const std::string& code : problems) messages["problem." + code] = "(falls back)";
         for (const std::string& code : problems) CHECK_MESSAGE(messages.contains("problem." + code), "problem." << code);
         for (const std::string& code : reasons) CHECK_MESSAGE(messages.contains("tax.reason." + code), "tax.reason." << code);
         for (const std::string& code : notes) CHECK_MESSAGE(messages.contains("tax.note." + code), "tax.note." << code);
@@ -64,4 +72,46 @@ TEST_CASE("every code a person can read has a message in every locale")
             CHECK(messages.contains(std::string("tax.note.regime_") + regime));
         for (const std::string& code : errors) CHECK_MESSAGE(messages.contains("error." + code), "error." << code);
     }
+}
+
+TEST_CASE("no text a person reads is written in the web app's or the server's code: it all goes through a key")
+{
+    // Every string literal in the screens, the app state and main() must be something no shopper
+    // reads as prose: a message key or widget id ("cart.title", "add."), an ImGui id ("##sort"), a
+    // format ("%s"), a path ("/api/catalog"), a preference name, a currency code, or symbols with
+    // no letters ("-", " ("). (web/platform/ is glue to the browser and GL: it draws no text.)
+    std::regex literal(R"re("((?:[^"\\\n]|\\.)*)")re");
+    std::regex allowed(R"re(^(|##.*|[a-z_]+|[a-z_+-]+(\.[A-Za-z0-9_+-]*)+|%[a-z]+|/.*|[A-Z]{3}|#version .*|[^A-Za-z]*)$)re");
+    std::vector<std::string> files;
+    for (const char* folder : {"web/screens", "web"})
+        for (const auto& entry : std::filesystem::directory_iterator(std::string(BONDSTORE_SOURCE_DIR) + "/" + folder))
+            if (entry.path().extension() == ".cpp") files.push_back(entry.path().string());
+    CHECK(files.size() >= 7);
+    int literals = 0;
+    for (const std::string& path : files) {
+        std::string text = ReadFile(path);
+        size_t line_start = 0;
+        int line_no = 0;
+        while (line_start < text.size()) {
+            size_t end = text.find('\n', line_start);
+            std::string line = text.substr(line_start, end == std::string::npos ? std::string::npos : end - line_start);
+            line_start = end == std::string::npos ? text.size() : end + 1;
+            line_no++;
+            std::string code = line.substr(0, line.find("//")); // comments may say anything
+            if (code.find("#include") != std::string::npos) continue;
+            if (code.find("fprintf(stderr") != std::string::npos) continue; // the developer's console
+            for (auto it = std::sregex_iterator(code.begin(), code.end(), literal); it != std::sregex_iterator(); ++it) {
+                literals++;
+                std::string value = (*it)[1];
+                CHECK_MESSAGE(std::regex_match(value, allowed), path << ":" << line_no << ": \"" << value << "\" is text a person reads; give it a key in i18n/");
+            }
+        }
+    }
+    CHECK(literals > 50);
+
+    // The server answers errors through ErrorReply (a code, and its message in the client's
+    // language): no route writes prose of its own.
+    std::string server = Sources({"server"});
+    std::regex prose(R"re(set_content\(\s*"[^"]*[A-Za-z]{3})re");
+    CHECK_FALSE(std::regex_search(server, prose));
 }

@@ -46,6 +46,12 @@ bool RebuildFontAtlas(FontAtlas& atlas, float size_px)
     config.PixelSnapH = true;
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(atlas.ttf.data(), int(atlas.ttf.size()), size_px, &config, ranges.Data);
     if (!font) return false;
+    if (!atlas.extra_ttf.empty()) {
+        // Merged: glyphs the first font has stay its own; the rest come from here.
+        ImFontConfig merge = config;
+        merge.MergeMode = true;
+        io.Fonts->AddFontFromMemoryTTF(atlas.extra_ttf.data(), int(atlas.extra_ttf.size()), size_px, &merge, ranges.Data);
+    }
     io.Fonts->Build();
     atlas.width = io.Fonts->TexWidth;
     atlas.height = io.Fonts->TexHeight;

@@ -1,4 +1,5 @@
-// FontAtlas: builds ImGui's font texture from the UI font (wqy-microhei, subset at build time)
+// FontAtlas: builds ImGui's font texture from the UI fonts (wqy-microhei, and DejaVu Sans for
+// Arabic, both subset at build time)
 // with exactly the glyphs the app is about to show, so the atlas stays small (512² instead of
 // 4096² for the full Chinese range) and builds in tens of milliseconds.
 #pragma once
@@ -11,6 +12,7 @@ namespace bondstore::web {
 
 struct FontAtlas {
     std::string ttf;                 // the font file; ImGui reads it in place, so it lives here
+    std::string extra_ttf;           // merged in for what `ttf` lacks: Arabic (DejaVu Sans subset)
     std::vector<unsigned int> text;  // every code point the atlas must hold (sorted, unique)
     int width = 0, height = 0;       // of the last built texture
     float build_ms = 0;

@@ -21,9 +21,15 @@ EM_JS(char*, js_browser_languages, (), {
     return allocateUTF8(l.join("\n"));
 });
 
+EM_JS(int, js_page_query_has, (const char* name), {
+    try { return new URLSearchParams(window.location.search).has(UTF8ToString(name)) ? 1 : 0; } catch (e) { return 0; }
+});
+
 } // namespace
 
 namespace bondstore::web {
+
+bool PageQueryHas(const char* name) { return js_page_query_has(name) != 0; }
 
 std::string LoadPreference(const char* key)
 {

@@ -10,5 +10,6 @@ namespace bondstore::web {
 std::string LoadPreference(const char* key);               // "" if unset
 void SavePreference(const char* key, const std::string& value);
 std::vector<std::string> BrowserLanguages();               // navigator.languages, in order
+bool PageQueryHas(const char* name);                       // "?pseudo=1" → PageQueryHas("pseudo")
 
 } // namespace bondstore::web

@@ -28,6 +28,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     nlohmann::ordered_json j;
     j["screen"] = v.screen;
     j["locale"] = v.locale;
+    j["rtl"] = v.rtl;
+    j["currency"] = v.currency;
+    j["viewport"] = {{"w", v.width}, {"h", v.height}};
     j["productCount"] = v.product_count;
     j["firstRows"] = v.first_rows;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();

@@ -22,6 +22,9 @@ struct WidgetRect {
 struct TestView {
     std::string screen;            // "loading", "browse", "error"
     std::string locale;
+    bool rtl = false;              // the UI is laid out right to left
+    std::string currency;          // the display currency, "" for yuan only
+    float width = 0, height = 0;   // of the canvas, in the units of the widget rects
     int product_count = 0;
     std::vector<std::vector<std::string>> first_rows; // cells of the first rows as shown
     std::vector<WidgetRect> widgets;

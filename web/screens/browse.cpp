@@ -2,8 +2,10 @@
 
 #include "web/app.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/text_layout.h"
 #include "web/screens/widgets.h"
 
+#include "core/formatting.h"
 #include "core/i18n_bundle.h"
 
 #include <imgui.h>
@@ -14,10 +16,14 @@ namespace bondstore::web {
 
 namespace {
 
-std::string TitleIn(const Product& p, const char* locale)
+// "50 ml", "0.7 L", "3 pieces": measured units through ICU, counted ones through a message.
+std::string ProductSize(const App& app, const Product& p)
 {
-    const std::string* t = p.title.Find(locale);
-    return t ? *t : std::string();
+    if (p.legal_unit.empty()) return {};
+    std::string measured = FormatQuantity(p.legal_qty, p.legal_unit, app.prices->locale());
+    if (!measured.empty()) return measured;
+    if (p.legal_qty.scale != 0) return FormatDecimal(p.legal_qty) + " " + p.legal_unit;
+    return app.messages.Format("product.count", {{"count", p.legal_qty.units}, {"unit", p.legal_unit}});
 }
 
 std::string CategoryName(const App& app, const std::string& key)
@@ -34,64 +40,81 @@ std::string BandName(const App& app, int band)
 }
 
 // A combo whose items are "any" plus the facet values with their counts.
-bool FacetCombo(const char* id, const std::string& any, std::string& selected, const std::vector<FacetCount>& values,
-                const std::function<std::string(const std::string&)>& name, const Messages& m, float width)
+bool FacetCombo(App& app, const char* id, const std::string& any, std::string& selected, const std::vector<FacetCount>& values,
+                const std::function<std::string(const std::string&)>& name, float width)
 {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    std::string preview = selected.empty() ? any : name(selected);
+    std::string preview = Shown(app, selected.empty() ? any : name(selected));
     if (ImGui::BeginCombo(id, preview.c_str())) {
-        if (ImGui::Selectable(any.c_str(), selected.empty())) { selected.clear(); changed = true; }
+        if (ImGui::Selectable(Shown(app, any).c_str(), selected.empty())) { selected.clear(); changed = true; }
         for (const FacetCount& f : values) {
-            std::string label = m.Format("search.facet_count", {{"name", name(f.value)}, {"count", f.count}});
-            if (ImGui::Selectable((label + "##" + f.value).c_str(), selected == f.value)) { selected = f.value; changed = true; }
+            std::string label = app.messages.Format("search.facet_count", {{"name", name(f.value)}, {"count", f.count}});
+            if (ImGui::Selectable((Shown(app, label) + "##" + f.value).c_str(), selected == f.value)) { selected = f.value; changed = true; }
         }
         ImGui::EndCombo();
     }
     return changed;
 }
 
+// The search box and the filters, in reading order (mirrored right to left).
 void DrawFilters(App& app, TestView& view, const SearchResult& r)
 {
     const Messages& m = app.messages;
     BrowseState& b = app.browse;
     float width = ImGui::GetContentRegionAvail().x;
-    ImGui::SetNextItemWidth(width * 0.34f);
-    if (ImGui::InputTextWithHint("##search", m.Format("search.hint").c_str(), b.text, sizeof b.text)) b.dirty = true;
-    RecordWidget(view, "search.box");
-    ImGui::SameLine();
-    b.dirty |= FacetCombo("##category", m.Format("search.any_category"), b.category, r.categories,
-                          [&](const std::string& v) { return CategoryName(app, v); }, m, width * 0.16f);
-    RecordWidget(view, "search.category");
-    ImGui::SameLine();
-    b.dirty |= FacetCombo("##origin", m.Format("search.any_origin"), b.origin, r.origins,
-                          [&](const std::string& v) { return CountryName(v, app.locale); }, m, width * 0.16f);
-    RecordWidget(view, "search.origin");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(width * 0.14f);
-    std::string band_preview = b.price_band < 0 ? m.Format("search.any_price") : BandName(app, b.price_band);
-    if (ImGui::BeginCombo("##band", band_preview.c_str())) {
-        if (ImGui::Selectable(m.Format("search.any_price").c_str(), b.price_band < 0)) { b.price_band = -1; b.dirty = true; }
-        for (int band = 0; band < kPriceBandCount; band++) {
-            std::string label = m.Format("search.facet_count", {{"name", BandName(app, band)}, {"count", r.price_bands[band]}});
-            if (ImGui::Selectable(label.c_str(), b.price_band == band)) { b.price_band = band; b.dirty = true; }
+    float spacing = ImGui::GetStyle().ItemSpacing.x;
+    std::vector<std::function<void()>> controls;
+    controls.push_back([&] {
+        ImGui::SetNextItemWidth(width * 0.34f);
+        if (ImGui::InputTextWithHint("##search", Shown(app, m.Format("search.hint")).c_str(), b.text, sizeof b.text)) b.dirty = true;
+        RecordWidget(view, "search.box");
+    });
+    controls.push_back([&] {
+        b.dirty |= FacetCombo(app, "##category", m.Format("search.any_category"), b.category, r.categories,
+                              [&](const std::string& v) { return CategoryName(app, v); }, width * 0.16f);
+        RecordWidget(view, "search.category");
+    });
+    controls.push_back([&] {
+        b.dirty |= FacetCombo(app, "##origin", m.Format("search.any_origin"), b.origin, r.origins,
+                              [&](const std::string& v) { return CountryName(v, app.prices->locale()); }, width * 0.16f);
+        RecordWidget(view, "search.origin");
+    });
+    controls.push_back([&] {
+        ImGui::SetNextItemWidth(width * 0.14f);
+        std::string band_preview = b.price_band < 0 ? m.Format("search.any_price") : BandName(app, b.price_band);
+        if (ImGui::BeginCombo("##band", Shown(app, band_preview).c_str())) {
+            if (ImGui::Selectable(Shown(app, m.Format("search.any_price")).c_str(), b.price_band < 0)) { b.price_band = -1; b.dirty = true; }
+            for (int band = 0; band < kPriceBandCount; band++) {
+                std::string label = m.Format("search.facet_count", {{"name", BandName(app, band)}, {"count", r.price_bands[band]}});
+                if (ImGui::Selectable((Shown(app, label) + "##" + std::to_string(band)).c_str(), b.price_band == band)) {
+                    b.price_band = band;
+                    b.dirty = true;
+                }
+            }
+            ImGui::EndCombo();
         }
-        ImGui::EndCombo();
+        RecordWidget(view, "search.price");
+    });
+    controls.push_back([&] {
+        // What is left of the row (it is the last control drawn left to right, the first right to left).
+        ImGui::SetNextItemWidth(width * 0.20f - spacing * 4);
+        static const std::pair<SearchOrder, const char*> orders[] = {
+            {SearchOrder::Relevance, "sort.relevance"}, {SearchOrder::PriceAscending, "sort.price_asc"},
+            {SearchOrder::PriceDescending, "sort.price_desc"}, {SearchOrder::Name, "sort.name"}};
+        std::string order_preview;
+        for (const auto& [o, key] : orders) if (o == b.order) order_preview = m.Format(key);
+        if (ImGui::BeginCombo("##sort", Shown(app, order_preview).c_str())) {
+            for (const auto& [o, key] : orders)
+                if (ImGui::Selectable((Shown(app, m.Format(key)) + "##" + key).c_str(), o == b.order)) { b.order = o; b.dirty = true; }
+            ImGui::EndCombo();
+        }
+        RecordWidget(view, "search.sort");
+    });
+    for (size_t i = 0; i < controls.size(); i++) {
+        if (i) ImGui::SameLine();
+        controls[app.rtl ? controls.size() - 1 - i : i]();
     }
-    RecordWidget(view, "search.price");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    static const std::pair<SearchOrder, const char*> orders[] = {
-        {SearchOrder::Relevance, "sort.relevance"}, {SearchOrder::PriceAscending, "sort.price_asc"},
-        {SearchOrder::PriceDescending, "sort.price_desc"}, {SearchOrder::Name, "sort.name"}};
-    std::string order_preview;
-    for (const auto& [o, key] : orders) if (o == b.order) order_preview = m.Format(key);
-    if (ImGui::BeginCombo("##sort", order_preview.c_str())) {
-        for (const auto& [o, key] : orders)
-            if (ImGui::Selectable(m.Format(key).c_str(), o == b.order)) { b.order = o; b.dirty = true; }
-        ImGui::EndCombo();
-    }
-    RecordWidget(view, "search.sort");
 }
 
 } // namespace
@@ -101,30 +124,44 @@ void DrawBrowse(App& app, TestView& view)
     const Messages& m = app.messages;
     BeginFullScreenWindow("##browse");
     DrawTopBar(app, view);
-    ImGui::TextUnformatted(m.Format("browse.heading").c_str());
+    Label(app, m.Format("browse.heading"));
 
     const SearchResult& before = BrowseResults(app);
     DrawFilters(app, view, before);
     const SearchResult& r = BrowseResults(app); // the filters may have changed it
     int count = int(r.hits.size());
-    ImGui::TextDisabled("%s", m.Format("search.results", {{"count", int64_t(r.total)}}).c_str());
+    Label(app, m.Format("search.results", {{"count", int64_t(r.total)}}), Tone::Disabled);
+    if (!app.display_currency.empty()) {
+        const CurrencyRate* rate = app.currency_rates.Find(app.display_currency);
+        if (rate)
+            Paragraph(app, m.Format("currency.note", {{"currency", CurrencyName(rate->currency, app.prices->locale())},
+                                                      {"date", FormatDate(app.currency_rates.as_of, app.prices->locale())}}),
+                      Tone::Disabled);
+    }
 
     view.product_count = count;
     view.search_text = app.browse.text;
     view.search_total = int64_t(r.total);
     view.first_rows.clear();
 
+    // Logical columns; drawn mirrored right to left.
+    enum { kName, kBrand, kSize, kOrigin, kPrice, kSku, kAdd, kColumns };
+    static const char* const headers[kColumns] = {"browse.col.name", "browse.col.brand", "browse.col.size",
+                                                  "browse.col.origin", "browse.col.price", "browse.col.sku",
+                                                  nullptr};
+    static const float weights[kColumns] = {3.2f, 1.2f, 0.9f, 1.1f, 1.5f, 1.1f, 0.0f};
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("products", 6, flags)) {
+    // A table remembers its column widths by id; mirrored columns are another table.
+    if (ImGui::BeginTable(app.rtl ? "products-rtl" : "products", kColumns, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(m.Format("browse.col.sku").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(m.Format("browse.col.title_zh").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn(m.Format("browse.col.title_en").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn(m.Format("browse.col.brand").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(m.Format("browse.col.price").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn(m.Format("browse.col.action").c_str(), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
+        for (int v = 0; v < kColumns; v++) {
+            int c = VisualColumn(app, v, kColumns);
+            std::string header = (headers[c] ? Shown(app, m.Format(headers[c])) : std::string()) + "##" + std::to_string(c);
+            ImGui::TableSetupColumn(header.c_str(), c == kAdd ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                    weights[c]);
+        }
+        TableHeaders(app);
 
         // Only visible rows are formatted and drawn: 10,000 products cost what 40 do.
         ImGuiListClipper clipper;
@@ -132,19 +169,29 @@ void DrawBrowse(App& app, TestView& view)
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
                 const Product& p = app.catalog.products[r.hits[size_t(i)]];
-                std::string cells[5] = {p.sku, TitleIn(p, "zh-Hans"), TitleIn(p, "en"), p.brand, app.prices->Format(p.price)};
+                std::string cells[kAdd] = {ProductTitle(app, p), p.brand, ProductSize(app, p),
+                                           p.origin_iso.empty() ? std::string() : CountryName(p.origin_iso, app.prices->locale()),
+                                           app.prices->Format(p.price), p.sku};
+                std::string approx = ApproximatePrice(app, p.price);
                 ImGui::TableNextRow();
-                for (int c = 0; c < 5; c++) {
-                    ImGui::TableSetColumnIndex(c);
-                    if (c == 4) AlignRight(cells[c]);
-                    ImGui::TextUnformatted(cells[c].c_str());
+                for (int c = 0; c < kAdd; c++) {
+                    ImGui::TableSetColumnIndex(VisualColumn(app, c, kColumns));
+                    if (c == kPrice) {
+                        LabelAtEnd(app, cells[c]);
+                        if (!approx.empty()) LabelAtEnd(app, approx, Tone::Disabled);
+                    } else {
+                        Label(app, cells[c], c == kSku ? Tone::Disabled : Tone::Normal);
+                    }
                 }
-                ImGui::TableSetColumnIndex(5);
+                ImGui::TableSetColumnIndex(VisualColumn(app, kAdd, kColumns));
                 ImGui::PushID(i);
-                if (ImGui::SmallButton(m.Format("browse.add").c_str())) AddToCart(app, p.sku);
+                if (ImGui::SmallButton(Shown(app, m.Format("browse.add")).c_str())) AddToCart(app, p.sku);
                 ImGui::PopID();
                 RecordWidget(view, "add." + p.sku);
-                if (i < 3) view.first_rows.push_back({cells, cells + 5});
+                if (i < 3) {
+                    view.first_rows.push_back({cells, cells + kAdd});
+                    if (!approx.empty()) view.first_rows.back().push_back(approx);
+                }
             }
         }
         ImGui::EndTable();

@@ -2,8 +2,10 @@
 
 #include "web/app.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/text_layout.h"
 #include "web/screens/widgets.h"
 
+#include "core/formatting.h"
 #include "core/wire.h"
 
 #include <imgui.h>
@@ -34,16 +36,14 @@ MessageArgs LimitArgs(const TaxQuote& q, const PriceFormatter& price)
     return {{"single_limit", price.Format(q.single_limit)}, {"annual_limit", price.Format(q.annual_limit)}};
 }
 
-// One "label ........ amount" row of the breakdown.
-void AmountRow(const std::string& label, const std::string& amount, bool strong = false)
+// One "label ........ amount" row of the breakdown (mirrored right to left).
+void AmountRow(App& app, const std::string& label, const std::string& amount, bool strong = false)
 {
     ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    if (strong) ImGui::TextUnformatted(label.c_str());
-    else ImGui::TextDisabled("%s", label.c_str());
-    ImGui::TableSetColumnIndex(1);
-    AlignRight(amount);
-    ImGui::TextUnformatted(amount.c_str());
+    ImGui::TableSetColumnIndex(VisualColumn(app, 0, 2));
+    Label(app, label, strong ? Tone::Normal : Tone::Disabled);
+    ImGui::TableSetColumnIndex(VisualColumn(app, 1, 2));
+    LabelAtEnd(app, amount);
 }
 
 } // namespace
@@ -55,14 +55,13 @@ void DrawCart(App& app, TestView& view)
     BeginFullScreenWindow("##cart");
     DrawTopBar(app, view);
 
-    if (ImGui::Button(m.Format("cart.back").c_str())) app.screen = Screen::Browse;
+    if (ImGui::Button(Shown(app, m.Format("cart.back")).c_str())) app.screen = Screen::Browse;
     RecordWidget(view, "nav.browse");
-    ImGui::SameLine();
-    ImGui::TextUnformatted(m.Format("cart.title").c_str());
+    Label(app, m.Format("cart.title"));
 
     if (app.cart.empty()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("%s", m.Format("cart.empty").c_str());
+        Label(app, m.Format("cart.empty"), Tone::Disabled);
         ImGui::End();
         return;
     }
@@ -71,40 +70,51 @@ void DrawCart(App& app, TestView& view)
     std::string remove_sku;
     std::string set_sku;
     int64_t set_qty = 0;
+    enum { kItem, kPrice, kQty, kTotal, kTax, kRemove, kColumns };
+    static const char* const headers[kColumns] = {"cart.col.item", "cart.col.price", "cart.col.qty",
+                                                  "cart.col.total", "cart.col.tax", nullptr};
+    static const float weights[kColumns] = {4.0f, 1.2f, 0.0f, 1.2f, 1.2f, 0.0f};
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("cart", 6, flags)) {
-        ImGui::TableSetupColumn(m.Format("cart.col.item").c_str(), ImGuiTableColumnFlags_WidthStretch, 4.0f);
-        ImGui::TableSetupColumn(m.Format("cart.col.price").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(m.Format("cart.col.qty").c_str(), ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn(m.Format("cart.col.total").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(m.Format("cart.col.tax").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableHeadersRow();
+    if (ImGui::BeginTable(app.rtl ? "cart-rtl" : "cart", kColumns, flags)) { // widths are per id: see browse.cpp
+        for (int v = 0; v < kColumns; v++) {
+            int c = VisualColumn(app, v, kColumns);
+            std::string header = (headers[c] ? Shown(app, m.Format(headers[c])) : std::string()) + "##" + std::to_string(c);
+            bool fixed = c == kQty || c == kRemove;
+            ImGui::TableSetupColumn(header.c_str(), fixed ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                    weights[c]);
+        }
+        TableHeaders(app);
         for (size_t i = 0; i < app.cart.lines.size(); i++) {
             const CartLine& line = app.cart.lines[i];
             const Product* p = app.catalog.FindBySku(line.sku);
             ImGui::TableNextRow();
             ImGui::PushID(int(i));
-            ImGui::TableSetColumnIndex(0);
-            ImGui::TextUnformatted(p ? p->title.Best(app.locale_chain).c_str() : line.sku.c_str());
-            ImGui::TableSetColumnIndex(1);
-            if (p) ImGui::TextUnformatted(price.Format(p->price).c_str());
-            ImGui::TableSetColumnIndex(2);
+            ImGui::TableSetColumnIndex(VisualColumn(app, kItem, kColumns));
+            Label(app, p ? ProductTitle(app, *p) : line.sku);
+            if (p && !p->origin_iso.empty())
+                Label(app, m.Format("product.made_in", {{"country", CountryName(p->origin_iso, price.locale())}}), Tone::Disabled);
+            ImGui::TableSetColumnIndex(VisualColumn(app, kPrice, kColumns));
+            if (p) {
+                LabelAtEnd(app, price.Format(p->price));
+                std::string approx = ApproximatePrice(app, p->price);
+                if (!approx.empty()) LabelAtEnd(app, approx, Tone::Disabled);
+            }
+            ImGui::TableSetColumnIndex(VisualColumn(app, kQty, kColumns));
             if (ImGui::Button("-")) { set_sku = line.sku; set_qty = line.qty - 1; }
             RecordWidget(view, "qty-." + line.sku);
             ImGui::SameLine();
-            ImGui::Text("%lld", static_cast<long long>(line.qty));
+            ImGui::TextUnformatted(m.Format("cart.qty_value", {{"qty", line.qty}}).c_str());
             ImGui::SameLine();
             if (ImGui::Button("+")) { set_sku = line.sku; set_qty = line.qty + 1; }
             RecordWidget(view, "qty+." + line.sku);
             // Quote lines follow cart lines one to one when every SKU is in the catalog.
             const LineTax* lt = i < q.lines.size() && q.lines[i].sku == line.sku ? &q.lines[i] : nullptr;
-            ImGui::TableSetColumnIndex(3);
-            if (lt) { std::string s = price.Format(lt->goods); AlignRight(s); ImGui::TextUnformatted(s.c_str()); }
-            ImGui::TableSetColumnIndex(4);
-            if (lt && q.accepted()) { std::string s = price.Format(lt->tax()); AlignRight(s); ImGui::TextUnformatted(s.c_str()); }
-            ImGui::TableSetColumnIndex(5);
-            if (ImGui::SmallButton(m.Format("cart.remove").c_str())) remove_sku = line.sku;
+            ImGui::TableSetColumnIndex(VisualColumn(app, kTotal, kColumns));
+            if (lt) LabelAtEnd(app, price.Format(lt->goods));
+            ImGui::TableSetColumnIndex(VisualColumn(app, kTax, kColumns));
+            if (lt && q.accepted()) LabelAtEnd(app, price.Format(lt->tax()));
+            ImGui::TableSetColumnIndex(VisualColumn(app, kRemove, kColumns));
+            if (ImGui::SmallButton(Shown(app, m.Format("cart.remove")).c_str())) remove_sku = line.sku;
             RecordWidget(view, "remove." + line.sku);
             ImGui::PopID();
         }
@@ -117,35 +127,43 @@ void DrawCart(App& app, TestView& view)
     if (!q.accepted()) {
         // The limit warnings come before any number: the shopper must change the cart first.
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
-        ImGui::TextWrapped("%s", m.Format("tax.regime.rejected").c_str());
-        ImGui::TextWrapped("%s", m.Format("tax.reason." + q.reason, LimitArgs(q, price)).c_str());
+        Paragraph(app, m.Format("tax.regime.rejected"));
+        Paragraph(app, m.Format("tax.reason." + q.reason, LimitArgs(q, price)));
         ImGui::PopStyleColor();
-        ImGui::TextDisabled("%s: %s", m.Format("cart.goods").c_str(), price.Format(q.goods).c_str());
+        Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.goods")}, {"amount", price.Format(q.goods)}}), Tone::Disabled);
     } else {
-        ImGui::TextUnformatted(m.Format(std::string("tax.regime.") + RegimeCode(q.regime)).c_str());
-        if (ImGui::BeginTable("breakdown", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(420, 0))) {
-            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 140);
-            AmountRow(m.Format("cart.goods"), price.Format(q.goods));
-            AmountRow(m.Format("cart.freight"), price.Format(q.freight));
-            if (q.tariff.fen) AmountRow(m.Format("cart.tariff"), price.Format(q.tariff));
-            AmountRow(m.Format("cart.consumption_tax"), price.Format(q.consumption_tax));
-            AmountRow(m.Format("cart.vat"), price.Format(q.vat));
-            AmountRow(m.Format("cart.tax_total"), price.Format(q.tax_total), true);
-            AmountRow(m.Format("cart.to_pay"), price.Format(q.amount_to_pay), true);
+        Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
+        float table_width = 460.0f;
+        if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - table_width);
+        if (ImGui::BeginTable(app.rtl ? "breakdown-rtl" : "breakdown", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(table_width, 0))) {
+            for (int v = 0; v < 2; v++) {
+                int c = VisualColumn(app, v, 2);
+                ImGui::TableSetupColumn(c == 0 ? "##label" : "##amount", c == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
+                                        c == 0 ? 0.0f : 160.0f);
+            }
+            AmountRow(app, m.Format("cart.goods"), price.Format(q.goods));
+            AmountRow(app, m.Format("cart.freight"), price.Format(q.freight));
+            if (q.tariff.fen) AmountRow(app, m.Format("cart.tariff"), price.Format(q.tariff));
+            AmountRow(app, m.Format("cart.consumption_tax"), price.Format(q.consumption_tax));
+            AmountRow(app, m.Format("cart.vat"), price.Format(q.vat));
+            AmountRow(app, m.Format("cart.tax_total"), price.Format(q.tax_total), true);
+            AmountRow(app, m.Format("cart.to_pay"), price.Format(q.amount_to_pay), true);
+            std::string approx = ApproximatePrice(app, q.amount_to_pay);
+            if (!approx.empty()) AmountRow(app, std::string(), approx);
             ImGui::EndTable();
         }
     }
-    ImGui::TextDisabled("%s", m.Format("cart.quota_note", LimitArgs(q, price)).c_str());
-    ImGui::TextDisabled("%s", m.Format("cart.date", {{"date", FormatIsoDate(q.date)}}).c_str());
+    Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
+    Label(app, m.Format("cart.date", {{"date", FormatDate(q.date, price.locale())}}), Tone::Disabled);
 
-    if (q.accepted() && ImGui::CollapsingHeader(m.Format("cart.why").c_str())) {
-        for (const TaxNote& n : q.notes) ImGui::TextWrapped("%s", m.Format("tax.note." + n.code, NoteArgs(n, price)).c_str());
+    if (q.accepted() && ImGui::CollapsingHeader(Shown(app, m.Format("cart.why")).c_str())) {
+        for (const TaxNote& n : q.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)));
         for (const LineTax& lt : q.lines) {
             const Product* p = app.catalog.FindBySku(lt.sku);
-            ImGui::BulletText("%s", p ? p->title.Best(app.locale_chain).c_str() : lt.sku.c_str());
+            ImGui::Separator();
+            Label(app, p ? ProductTitle(app, *p) : lt.sku);
             ImGui::Indent();
-            for (const TaxNote& n : lt.notes) ImGui::TextWrapped("%s", m.Format("tax.note." + n.code, NoteArgs(n, price)).c_str());
+            for (const TaxNote& n : lt.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)));
             ImGui::Unindent();
         }
     }

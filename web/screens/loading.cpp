@@ -2,6 +2,7 @@
 
 #include "web/app.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/text_layout.h"
 #include "web/screens/widgets.h"
 
 #include <imgui.h>
@@ -11,12 +12,23 @@ namespace bondstore::web {
 void DrawLoading(App& app, TestView& view)
 {
     BeginFullScreenWindow("##loading");
-    // Until ICU and the font are in, only the built-in Latin font and untranslated text exist.
+    // Until ICU and the fonts are in there are no messages to show and no glyphs to show them
+    // with: a spinner says the page is alive.
     bool can_translate = app.icu_ready && app.font_loaded && !app.font_dirty;
     const ImVec2 size = ImGui::GetWindowSize();
-    std::string text = can_translate ? app.messages.Format("app.loading") : std::string("Bondstore");
-    if (can_translate && !app.load_error.empty())
-        text = app.messages.Format("app.load_failed", {{"reason", app.load_error}});
+    if (!can_translate) {
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        ImVec2 centre(ImGui::GetWindowPos().x + size.x / 2, ImGui::GetWindowPos().y + size.y / 2);
+        float start = float(ImGui::GetTime() * 6.0);
+        draw->PathArcTo(centre, 18.0f, start, start + 4.5f, 24);
+        draw->PathStroke(ImGui::GetColorU32(ImGuiCol_TextDisabled), 0, 4.0f);
+        ImGui::End();
+        view.error = app.load_error;
+        return;
+    }
+    std::string text = app.load_error.empty() ? app.messages.Format("app.loading")
+                                              : app.messages.Format("app.load_failed", {{"reason", app.load_error}});
+    text = Shown(app, text);
     ImVec2 t = ImGui::CalcTextSize(text.c_str());
     ImGui::SetCursorPos(ImVec2((size.x - t.x) / 2, (size.y - t.y) / 2));
     ImGui::TextUnformatted(text.c_str());

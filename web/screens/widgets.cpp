@@ -2,10 +2,15 @@
 
 #include "web/app.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/text_layout.h"
 
+#include "core/formatting.h"
 #include "core/i18n_bundle.h"
 
 #include <imgui.h>
+
+#include <algorithm>
+#include <vector>
 
 namespace bondstore::web {
 
@@ -32,30 +37,116 @@ void AlignRight(const std::string& text)
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
 }
 
+namespace {
+
+// A combo wide enough for the widest of `labels` (as drawn), so no language name or currency
+// name is cut off in any locale.
+float ComboWidth(App& app, const std::vector<std::string>& labels)
+{
+    float widest = 0;
+    for (const std::string& l : labels) widest = std::max(widest, ImGui::CalcTextSize(Shown(app, l).c_str()).x);
+    return widest + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetFrameHeight();
+}
+
+std::vector<LocaleInfo> MenuLocales(const App& app)
+{
+    std::vector<LocaleInfo> out = BundledLocales();
+    if (app.pseudo_locales)
+        for (LocaleInfo& l : PseudoLocales()) out.push_back(std::move(l));
+    return out;
+}
+
+std::vector<std::string> CurrencyCodes(const App& app)
+{
+    std::vector<std::string> codes = {""}; // yuan only
+    for (const CurrencyRate& r : app.currency_rates.rates) codes.push_back(r.currency);
+    return codes;
+}
+
+std::string CurrencyLabel(const App& app, const std::string& code)
+{
+    return code.empty() ? app.messages.Format("currency.cny") : CurrencyName(code, app.prices->locale());
+}
+
+void LanguageMenu(App& app, TestView& view, float width)
+{
+    const LocaleInfo* current = FindLocale(app.locale);
+    ImGui::SetNextItemWidth(width);
+    bool open = ImGui::BeginCombo("##lang", Shown(app, current ? current->name : app.locale).c_str(), ImGuiComboFlags_HeightLargest);
+    RecordWidget(view, "lang.menu");
+    if (!open) return;
+    bool pseudo_header = false;
+    for (const LocaleInfo& l : MenuLocales(app)) {
+        if (!l.pseudo_from.empty() && !pseudo_header) {
+            ImGui::Separator();
+            Label(app, app.messages.Format("app.test_locales"), Tone::Disabled);
+            pseudo_header = true;
+        }
+        if (ImGui::Selectable((Shown(app, l.name) + "##" + l.tag).c_str(), l.tag == app.locale) && l.tag != app.locale)
+            RequestLocale(app, l.tag);
+        RecordWidget(view, "lang." + l.tag);
+    }
+    ImGui::EndCombo();
+}
+
+void CurrencyMenu(App& app, TestView& view, float width)
+{
+    ImGui::SetNextItemWidth(width);
+    bool open = ImGui::BeginCombo("##currency", Shown(app, CurrencyLabel(app, app.display_currency)).c_str(), ImGuiComboFlags_HeightLargest);
+    RecordWidget(view, "currency.menu");
+    if (!open) return;
+    for (const std::string& code : CurrencyCodes(app)) {
+        if (ImGui::Selectable((Shown(app, CurrencyLabel(app, code)) + "##" + code).c_str(), code == app.display_currency))
+            SetDisplayCurrency(app, code);
+        RecordWidget(view, "currency." + (code.empty() ? std::string("CNY") : code));
+    }
+    ImGui::EndCombo();
+}
+
+} // namespace
+
 void DrawTopBar(App& app, TestView& view)
 {
-    ImGui::TextUnformatted(app.messages.Format("app.title").c_str());
-
-    struct Button { std::string label, id; bool current; };
-    std::vector<Button> buttons;
-    if (app.screen != Screen::Cart)
-        buttons.push_back({app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}}), "nav.cart", false});
-    for (const LocaleInfo& l : BundledLocales())
-        buttons.push_back({app.messages.Format("lang." + l.tag), "lang." + l.tag, l.tag == app.locale});
-
     const ImGuiStyle& style = ImGui::GetStyle();
-    float total = 0;
-    for (const Button& b : buttons) total += ImGui::CalcTextSize(b.label.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - total + style.ItemSpacing.x);
-    for (size_t i = 0; i < buttons.size(); i++) {
-        const Button& b = buttons[i];
-        if (b.current) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
-        bool clicked = ImGui::Button((b.label + "##" + b.id).c_str());
-        if (b.current) ImGui::PopStyleColor();
-        RecordWidget(view, b.id);
-        if (clicked && b.id == "nav.cart") app.screen = Screen::Cart;
-        else if (clicked && !b.current && b.id.rfind("lang.", 0) == 0) RequestLocale(app, b.id.substr(5));
-        if (i + 1 < buttons.size()) ImGui::SameLine();
+    std::string title = Shown(app, app.messages.Format("app.title"));
+    std::string cart;
+    if (app.screen != Screen::Cart)
+        cart = Shown(app, app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}}));
+    std::vector<std::string> names;
+    for (const LocaleInfo& l : MenuLocales(app)) names.push_back(l.name);
+    const float language_width = ComboWidth(app, names);
+    bool currencies = app.currency_rates_loaded && !app.currency_rates.rates.empty();
+    std::vector<std::string> currency_names;
+    for (const std::string& code : CurrencyCodes(app)) currency_names.push_back(CurrencyLabel(app, code));
+    const float currency_width = currencies ? ComboWidth(app, currency_names) : 0;
+    float controls = language_width + (currencies ? currency_width + style.ItemSpacing.x : 0) +
+                     (cart.empty() ? 0 : ImGui::CalcTextSize(cart.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x);
+    float right_edge = ImGui::GetWindowContentRegionMax().x;
+
+    // Left to right: the store's name, then the controls at the right edge. Right to left, mirrored.
+    auto draw_controls = [&] {
+        if (!cart.empty()) {
+            if (ImGui::Button((cart + "##nav.cart").c_str())) app.screen = Screen::Cart;
+            RecordWidget(view, "nav.cart");
+            ImGui::SameLine();
+        }
+        if (currencies) {
+            CurrencyMenu(app, view, currency_width);
+            ImGui::SameLine();
+        }
+        LanguageMenu(app, view, language_width);
+    };
+    ImGui::AlignTextToFramePadding();
+    if (!app.rtl) {
+        ImGui::TextUnformatted(title.c_str());
+        RecordWidget(view, "app.title");
+        ImGui::SameLine(right_edge - controls);
+        draw_controls();
+    } else {
+        draw_controls();
+        ImGui::SameLine(right_edge - ImGui::CalcTextSize(title.c_str()).x);
+        ImGui::TextUnformatted(title.c_str());
+        RecordWidget(view, "app.title");
     }
     ImGui::Separator();
 }

@@ -11,9 +11,11 @@ struct TestView;
 // A borderless window covering the whole canvas. Pair with ImGui::End().
 void BeginFullScreenWindow(const char* id);
 
-// The top bar of every screen: the store's name on the left; on the right the cart button
-// ("nav.cart", on screens other than the cart) and one button per bundled locale ("lang.<tag>",
-// the current one marked). Button rects are recorded in the test view.
+// The top bar of every screen: the store's name at the reading start; at the other end the cart
+// button ("nav.cart", on screens other than the cart), the display-currency menu
+// ("currency.menu", items "currency.<code>") when the store has rates, and the language menu
+// ("lang.menu", items "lang.<tag>" in each language's own name; pseudo-locales too with
+// ?pseudo=1). Rects are recorded in the test view.
 void DrawTopBar(App& app, TestView& view);
 
 // Moves the cursor so that `text` ends at the right edge of the current column.

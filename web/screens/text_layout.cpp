@@ -1,0 +1,133 @@
+#include "web/screens/text_layout.h"
+
+#include "web/app.h"
+
+#include "core/bidi_text.h"
+
+#include <imgui.h>
+
+namespace bondstore::web {
+
+// True if `s` may hold right-to-left text: Hebrew to NKo (U+0590–U+07FF), Arabic presentation
+// forms (U+FB1D–U+FEFF) or the explicit direction marks (U+200F, U+202B, U+202E, U+2067).
+static bool MayHoldRightToLeft(const std::string& s)
+{
+    for (size_t i = 0; i < s.size(); i++) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0xD6 && c <= 0xDF) return true;
+        if (c == 0xEF && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xAC &&
+            static_cast<unsigned char>(s[i + 1]) <= 0xBB) return true;
+        if (c == 0xE2 && i + 2 < s.size()) {
+            unsigned char b = static_cast<unsigned char>(s[i + 1]), d = static_cast<unsigned char>(s[i + 2]);
+            if ((b == 0x80 && (d == 0x8F || d == 0xAB || d == 0xAE)) || (b == 0x81 && d == 0xA7)) return true;
+        }
+    }
+    return false;
+}
+
+std::string Shown(App& app, const std::string& logical)
+{
+    // Left to right, only text with right-to-left letters (an Arabic title or language name)
+    // needs the work.
+    if (!app.rtl && !MayHoldRightToLeft(logical)) return logical;
+    auto it = app.visual_text.find(logical);
+    if (it != app.visual_text.end()) return it->second;
+    // Texts come from a few hundred messages and the visible rows; a long session of searches
+    // could still grow the cache without end, so it starts over when large.
+    if (app.visual_text.size() > 4096) app.visual_text.clear();
+    std::string visual = VisualText(logical, app.rtl);
+    app.font_dirty |= AddGlyphText(app.font, visual); // shaped forms the atlas may not have yet
+    return app.visual_text.emplace(logical, std::move(visual)).first->second;
+}
+
+static void Draw(const std::string& shown, Tone tone)
+{
+    if (tone == Tone::Disabled) ImGui::TextDisabled("%s", shown.c_str());
+    else ImGui::TextUnformatted(shown.c_str());
+}
+
+static void AlignEnd(const std::string& shown)
+{
+    float width = ImGui::CalcTextSize(shown.c_str()).x;
+    float avail = ImGui::GetContentRegionAvail().x;
+    if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
+}
+
+void Label(App& app, const std::string& text, Tone tone)
+{
+    std::string shown = Shown(app, text);
+    if (app.rtl) {
+        // Right-aligned; a line too long for its column is cut where it ends, so an Arabic line
+        // keeps its right part, a Latin name (an English title) its left part.
+        float width = ImGui::CalcTextSize(shown.c_str()).x;
+        float avail = ImGui::GetContentRegionAvail().x;
+        if (width <= avail || StartsRightToLeft(text)) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
+    }
+    Draw(shown, tone);
+}
+
+void LabelAtEnd(App& app, const std::string& text, Tone tone)
+{
+    std::string shown = Shown(app, text);
+    if (!app.rtl) AlignEnd(shown);
+    Draw(shown, tone);
+}
+
+void Paragraph(App& app, const std::string& text, Tone tone)
+{
+    if (!app.rtl) {
+        if (tone == Tone::Disabled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", text.c_str());
+        if (tone == Tone::Disabled) ImGui::PopStyleColor();
+        return;
+    }
+    // Break in logical order (words at spaces), measuring each candidate line as it will be drawn;
+    // then reorder and right-align line by line. The first words of the paragraph thus stay on
+    // the first line, which wrapping the reordered text would get backwards.
+    float width = ImGui::GetContentRegionAvail().x;
+    std::string line;
+    size_t pos = 0;
+    auto flush = [&] {
+        if (!line.empty()) Label(app, line, tone);
+        line.clear();
+    };
+    while (pos <= text.size()) {
+        size_t space = text.find(' ', pos);
+        std::string word = text.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
+        std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && ImGui::CalcTextSize(Shown(app, candidate).c_str()).x > width) {
+            flush();
+            line = word;
+        } else {
+            line = std::move(candidate);
+        }
+        if (space == std::string::npos) break;
+        pos = space + 1;
+    }
+    flush();
+}
+
+int VisualColumn(const App& app, int column, int count) { return app.rtl ? count - 1 - column : column; }
+
+void TableHeaders(const App& app)
+{
+    if (!app.rtl) {
+        ImGui::TableHeadersRow();
+        return;
+    }
+    // ImGui's header row puts each label at the left of its column; right to left they go right.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); c++) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        const char* name = ImGui::TableGetColumnName(c);
+        float width = ImGui::CalcTextSize(name, nullptr, true).x;
+        float avail = ImGui::GetContentRegionAvail().x;
+        // (An empty label stays put: moving it would widen an auto-fit column every frame.)
+        if (width > 0 && avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
+        ImGui::PushID(c);
+        ImGui::TableHeader(name);
+        ImGui::PopID();
+    }
+}
+
+} // namespace bondstore::web
