@@ -1,7 +1,6 @@
 #include "i18n.h"
 
 #include "decimal.h"
-#include "text_conversion.h"
 
 #include <nlohmann/json.hpp>
 
@@ -58,7 +57,7 @@ Messages::~Messages() = default;
 Messages::Messages(Messages&&) noexcept = default;
 Messages& Messages::operator=(Messages&&) noexcept = default;
 
-Messages Messages::Load(const std::vector<Catalog>& chain, std::vector<LoadProblem>* problems)
+Messages Messages::Load(const std::vector<Catalog>& chain, std::vector<LoadProblem>* problems, TextConverter convert)
 {
     Messages m;
     if (!chain.empty()) m.locale_ = chain.front().locale;
@@ -78,7 +77,7 @@ Messages Messages::Load(const std::vector<Catalog>& chain, std::vector<LoadProbl
             if (!it.value().is_string()) { report(c.locale, it.key(), "json.expected_string"); continue; }
             const std::string& text = it.value().get_ref<const std::string&>();
             std::optional<std::string> converted;
-            if (!c.convert.empty()) converted = ConvertText(text, c.convert); // none: keep the text
+            if (!c.convert.empty() && convert) converted = convert(text, c.convert); // none: keep the text
             icu::UnicodeString pattern = U(converted ? *converted : text);
             if (c.pseudo) pattern = U(Pseudolocalize(Utf8(pattern), *c.pseudo));
             UErrorCode status = U_ZERO_ERROR;

@@ -37,6 +37,11 @@ std::string IcuVersion();
 using MessageValue = std::variant<int64_t, std::string>;
 using MessageArgs = std::vector<std::pair<std::string, MessageValue>>;
 
+// Converts text with an ICU transliterator ("Hans-Hant"); nothing if it cannot. ConvertText
+// (text_conversion.h) is one. Passed in rather than called, so a program that never converts
+// (the web app: its ICU data has no transliteration rules) does not link ICU's transliteration.
+using TextConverter = std::optional<std::string> (*)(std::string_view text, std::string_view id);
+
 // The UI messages for one locale with its fallback chain: a key missing from the first catalog is
 // looked up in the next. Every pattern is compiled when loaded, so a broken one is found at load
 // time, not when a shopper reaches the screen that shows it.
@@ -46,8 +51,8 @@ public:
         std::string locale;    // "zh-Hans"
         std::string_view json; // flat object: {"key": "ICU MessageFormat pattern", …}
         // When set: every pattern taken from this catalog is converted with this ICU transliterator
-        // ("Hans-Hant") and marked machine-converted. Without ICU's transliteration data (the
-        // browser's filtered file) the text is kept as it is, still marked.
+        // ("Hans-Hant") and marked machine-converted. Without a converter, or when it cannot
+        // convert, the text is kept as it is, still marked.
         std::string convert;
         std::optional<PseudoKind> pseudo; // pseudo-localise every pattern
         std::string format_locale;        // the locale for plural rules and numbers, if not `locale`
@@ -64,7 +69,8 @@ public:
     Messages& operator=(Messages&&) noexcept;
 
     // chain[0] is the locale shown; the rest are its fallbacks in order.
-    static Messages Load(const std::vector<Catalog>& chain, std::vector<LoadProblem>* problems);
+    static Messages Load(const std::vector<Catalog>& chain, std::vector<LoadProblem>* problems,
+                         TextConverter convert = nullptr);
 
     // Formats `key` with `args`. A key found in no catalog yields the key itself, so a missing
     // translation is visible rather than blank.

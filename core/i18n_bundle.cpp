@@ -197,7 +197,7 @@ std::vector<std::string> ParseAcceptLanguage(std::string_view header)
     return out;
 }
 
-Messages LoadBundledMessages(std::string_view tag, std::vector<Messages::LoadProblem>* problems)
+Messages LoadBundledMessages(std::string_view tag, std::vector<Messages::LoadProblem>* problems, TextConverter convert)
 {
     std::vector<std::string> chain = FallbackChain(tag);
     const LocaleInfo* shown = nullptr;
@@ -220,7 +220,7 @@ Messages LoadBundledMessages(std::string_view tag, std::vector<Messages::LoadPro
         }
         if (!c.json.empty()) catalogs.push_back(std::move(c));
     }
-    return Messages::Load(catalogs, problems);
+    return Messages::Load(catalogs, problems, convert);
 }
 
 } // namespace bondstore

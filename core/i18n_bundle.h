@@ -68,6 +68,9 @@ std::vector<std::string> ParseAcceptLanguage(std::string_view header);
 // The messages for `tag` with its fallback chain, from the embedded catalogs: a pseudo-locale is
 // generated from its source; text a locale takes from a fallback it converts (convert_from) is
 // converted and marked (Messages::MachineConverted).
-Messages LoadBundledMessages(std::string_view tag, std::vector<Messages::LoadProblem>* problems = nullptr);
+// `convert`: ConvertText where ICU's transliteration data is (server, admin, tests); the web app
+// passes none (every shopper-facing key is translated by hand; a test checks it).
+Messages LoadBundledMessages(std::string_view tag, std::vector<Messages::LoadProblem>* problems = nullptr,
+                             TextConverter convert = nullptr);
 
 } // namespace bondstore

@@ -11,6 +11,7 @@
 #include "core/catalog_import.h"
 #include "core/i18n_bundle.h"
 #include "core/po_file.h"
+#include "core/text_conversion.h"
 #include "core/wire.h"
 
 #include <httplib.h>
@@ -94,7 +95,7 @@ static int CatalogCheck(const std::vector<std::string>& args)
     std::string text;
     if (!ReadFile(file, &text)) { std::fprintf(stderr, "bondstore-admin: cannot read %s\n", file.c_str()); return 2; }
     CatalogParse parsed = ParseCatalogJson(text);
-    Messages messages = LoadBundledMessages(lang);
+    Messages messages = LoadBundledMessages(lang, nullptr, ConvertText);
     if (as_json) {
         std::printf("{\"ok\":%s,\"products\":%zu,\"problems\":%s}\n", parsed.ok() ? "true" : "false",
                     parsed.catalog.products.size(), ProblemsToJson(parsed.problems, &messages).c_str());
@@ -116,7 +117,7 @@ static int QuoteCommand(const std::vector<std::string>& args)
         else if (args[i] == "--lang" && i + 1 < args.size()) lang = args[++i];
         else { std::fprintf(stderr, "bondstore-admin quote: unexpected argument '%s'\n", args[i].c_str()); return 2; }
     }
-    Messages messages = LoadBundledMessages(lang);
+    Messages messages = LoadBundledMessages(lang, nullptr, ConvertText);
     auto report = [&](const std::string& what, const std::vector<Problem>& problems) {
         std::fprintf(stderr, "bondstore-admin quote: %s\n", what.c_str());
         for (const Problem& p : problems)
@@ -410,7 +411,7 @@ static int I18nCommand(const std::vector<std::string>& args)
     std::vector<Problem> file_problems;
     TranslationFile source = ParseTranslationFile(source_text, &file_problems);
     TranslationFile current = current_text.empty() ? TranslationFile() : ParseTranslationFile(current_text, &file_problems);
-    Messages messages = LoadBundledMessages(lang);
+    Messages messages = LoadBundledMessages(lang, nullptr, ConvertText);
     if (!file_problems.empty()) {
         for (const Problem& p : file_problems) std::fprintf(stderr, "error: %s\n", DescribeProblem(messages, p).c_str());
         return 1;

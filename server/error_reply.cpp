@@ -1,6 +1,7 @@
 #include "error_reply.h"
 
 #include "core/i18n_bundle.h"
+#include "core/text_conversion.h"
 #include "core/wire.h"
 
 #include <httplib.h>
@@ -11,7 +12,7 @@ bool ErrorReply::Load(std::string* error)
 {
     for (const LocaleInfo& l : BundledLocales()) {
         std::vector<Messages::LoadProblem> problems;
-        Messages m = LoadBundledMessages(l.tag, &problems);
+        Messages m = LoadBundledMessages(l.tag, &problems, ConvertText);
         if (!problems.empty()) {
             *error = "i18n catalog " + problems.front().locale + ": key '" + problems.front().key + "': " + problems.front().error;
             return false;

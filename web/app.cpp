@@ -2,6 +2,7 @@
 
 #include "web/platform/fetch.h"
 #include "web/platform/preferences.h"
+#include "web/platform/test_hook.h"
 
 #include "core/bidi_text.h"
 #include "core/formatting.h"
@@ -27,6 +28,12 @@ static const char* kTaxTableUrl = "/api/tax-table";
 
 static void LoadCatalog(App& app);
 
+// Records how long a start-up step took, for the test hook and the load benchmark.
+static void Timed(const char* step, double start)
+{
+    CurrentTestView().startup_ms.emplace_back(step, float(emscripten_get_now() - start));
+}
+
 static void Retry(App& app, void (*again)(App&), int delay_ms)
 {
     struct Pending { App* app; void (*again)(App&); };
@@ -46,7 +53,9 @@ static void LoadIcuData(App& app)
         if (!InstallIcuData(app.icu_data.data(), &error)) { app.load_error = std::string(kIcuDataUrl) + " " + error; return; }
         app.icu_ready = true;
         std::string saved = LoadPreference("locale");
+        double start = emscripten_get_now();
         SetLocale(app, saved.empty() ? NegotiateLocale(BrowserLanguages()) : saved);
+        Timed("first_locale", start);
     });
 }
 
@@ -111,30 +120,38 @@ static void LoadTaxTable(App& app)
 
 void StartLoading(App& app)
 {
-    // Every UI string of every bundled locale goes into the glyph set up front, so switching
-    // language never waits for an atlas rebuild.
-    for (const LocaleInfo& l : BundledLocales()) {
-        std::string_view json = EmbeddedI18nFile(l.tag);
-        auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
-        if (!doc.is_object()) continue;
-        for (auto it = doc.begin(); it != doc.end(); ++it)
-            if (it.value().is_string()) AddGlyphText(app.font, it.value().get<std::string>());
-        // Right to left: the shaped forms (U+FE70–FEFF, U+FB50–FBFF) are what is drawn. Shaping
-        // needs no ICU data, so it can run before the data arrives.
-        if (l.rtl)
-            for (auto it = doc.begin(); it != doc.end(); ++it)
-                if (it.value().is_string()) AddGlyphText(app.font, VisualText(it.value().get<std::string>(), true));
-    }
-    for (const auto& list : {BundledLocales(), PseudoLocales()})
-        for (const LocaleInfo& l : list) AddGlyphText(app.font, l.name);
     app.display_currency = LoadPreference("currency");
     app.pseudo_locales = PageQueryHas("pseudo");
     LoadIcuData(app);
     LoadFont(app);
     LoadExtraFont(app);
-    LoadCurrencyRates(app);
     LoadCatalog(app);
     LoadTaxTable(app);
+    LoadCurrencyRates(app);
+}
+
+// The glyphs of every UI string of `locale` (shaped too, right to left) and of every language's
+// name. Shaping needs no ICU data.
+static void AddLocaleGlyphs(App& app, const LocaleInfo& l)
+{
+    std::string_view json = EmbeddedI18nFile(l.pseudo_from.empty() ? l.tag : l.pseudo_from);
+    auto doc = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    if (!doc.is_object()) return;
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (!it.value().is_string()) continue;
+        const std::string& text = it.value().get_ref<const std::string&>();
+        app.font_dirty |= AddGlyphText(app.font, text);
+        if (l.rtl) app.font_dirty |= AddGlyphText(app.font, VisualText(text, true));
+    }
+}
+
+// After the first catalog frame, the glyphs of every other language, so that a later switch
+// never waits for an atlas rebuild (one rebuild now, while the shopper is still looking).
+static void AddAllLocaleGlyphs(App& app)
+{
+    double start = emscripten_get_now();
+    for (const LocaleInfo& l : BundledLocales()) AddLocaleGlyphs(app, l);
+    Timed("other_locale_glyphs", start);
 }
 
 bool IsReady(const App& app)
@@ -157,6 +174,9 @@ void SetLocale(App& app, const std::string& tag)
     app.prices = std::make_unique<PriceFormatter>(is_pseudo ? pseudo->pseudo_from : locale);
     app.rtl = IsRightToLeft(locale);
     app.visual_text.clear();
+    for (const auto& list : {BundledLocales(), PseudoLocales()})
+        for (const LocaleInfo& l : list) app.font_dirty |= AddGlyphText(app.font, l.name);
+    if (const LocaleInfo* info = FindLocale(locale); info && info->pseudo_from.empty()) AddLocaleGlyphs(app, *info);
     if (is_pseudo) {
         // Pseudo-locale text is generated, not in any catalog: its accented letters join the atlas now.
         std::string_view source = EmbeddedI18nFile(pseudo->pseudo_from);
@@ -247,6 +267,7 @@ const TaxQuote& CartQuote(App& app)
 // in every language, and the names of the origin countries as ICU writes them in each locale.
 static void PrepareCatalog(App& app)
 {
+    double start = emscripten_get_now();
     app.search_index.Build(app.catalog.products);
     app.browse.dirty = true;
     app.browse.narrowing.clear();
@@ -266,10 +287,15 @@ static void PrepareCatalog(App& app)
             app.font_dirty |= AddGlyphText(app.font, l.rtl ? VisualText(name, true) : name);
         }
     app.catalog_text_ready = true;
+    Timed("prepare_catalog", start);
 }
 
 void BeforeFrame(App& app)
 {
+    if (app.first_catalog_frame_signalled && !app.all_glyphs_added) {
+        AddAllLocaleGlyphs(app);
+        app.all_glyphs_added = true;
+    }
     if (app.catalog_loaded && app.icu_ready && !app.catalog_text_ready) PrepareCatalog(app);
     if (!app.requested_locale.empty()) {
         SetLocale(app, app.requested_locale);
@@ -282,8 +308,10 @@ void BeforeFrame(App& app)
         app.quote_dirty = true;
     }
     if (app.font_loaded && app.font_dirty) {
+        double start = emscripten_get_now();
         RebuildFontAtlas(app.font, app.font_size);
         app.font_dirty = false;
+        if (!app.first_catalog_frame_signalled) Timed("font_atlas", start);
     }
 }
 

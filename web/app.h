@@ -77,6 +77,7 @@ struct App {
 
     int frame = 0;
     bool first_catalog_frame_signalled = false;
+    bool all_glyphs_added = false; // every locale's, after the first catalog frame
 };
 
 // Starts fetching the ICU data, the font and the catalog.

@@ -46,6 +46,10 @@ void Frame(void* arg)
     view.locale = app.locale;
     view.rtl = app.rtl;
     view.currency = app.display_currency;
+    view.atlas_glyphs = int(app.font.text.size());
+    view.atlas_width = app.font.width;
+    view.atlas_height = app.font.height;
+    view.atlas_build_ms = app.font.build_ms;
     view.width = ImGui::GetIO().DisplaySize.x;
     view.height = ImGui::GetIO().DisplaySize.y;
     bool ready = IsReady(app);

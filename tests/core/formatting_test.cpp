@@ -161,7 +161,7 @@ TEST_CASE("zh-Hant takes what it lacks from zh-Hans through ICU's Hans-Hant conv
     hans.locale = "zh-Hans";
     hans.json = R"({"a": "购物车", "b": "共 {count} 条数据"})";
     hans.convert = "Hans-Hant";
-    Messages m = Messages::Load({hant, hans}, nullptr);
+    Messages m = Messages::Load({hant, hans}, nullptr, ConvertText);
     CHECK(m.Format("a") == "購物車");
     CHECK_FALSE(m.MachineConverted("a"));
     CHECK(m.Format("b", {{"count", int64_t(3)}}) == "共 3 條數據");

@@ -11,6 +11,8 @@ namespace bondstore::web {
 
 bool AddGlyphText(FontAtlas& atlas, std::string_view utf8)
 {
+    // Called for every UI string of every locale at start-up: a bit per code point keeps it linear.
+    if (atlas.has.empty()) atlas.has.resize(IM_UNICODE_CODEPOINT_MAX + 1);
     size_t before = atlas.text.size();
     const char* p = utf8.data();
     const char* end = p + utf8.size();
@@ -19,10 +21,10 @@ bool AddGlyphText(FontAtlas& atlas, std::string_view utf8)
         int n = ImTextCharFromUtf8(&c, p, end);
         if (n <= 0) break;
         p += n;
-        if (c >= 0x20) atlas.text.push_back(c);
+        if (c < 0x20 || c > IM_UNICODE_CODEPOINT_MAX || atlas.has[c]) continue;
+        atlas.has[c] = true;
+        atlas.text.push_back(c);
     }
-    std::sort(atlas.text.begin(), atlas.text.end());
-    atlas.text.erase(std::unique(atlas.text.begin(), atlas.text.end()), atlas.text.end());
     return atlas.text.size() != before;
 }
 
@@ -32,8 +34,7 @@ bool RebuildFontAtlas(FontAtlas& atlas, float size_px)
     ImGuiIO& io = ImGui::GetIO();
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault()); // ASCII + Latin-1
-    for (unsigned int c : atlas.text)
-        if (c <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(ImWchar(c));
+    for (unsigned int c : atlas.text) builder.AddChar(ImWchar(c));
     static ImVector<ImWchar> ranges; // ImGui keeps a pointer to the ranges until the next build
     ranges.clear();
     builder.BuildRanges(&ranges);

@@ -13,7 +13,8 @@ namespace bondstore::web {
 struct FontAtlas {
     std::string ttf;                 // the font file; ImGui reads it in place, so it lives here
     std::string extra_ttf;           // merged in for what `ttf` lacks: Arabic (DejaVu Sans subset)
-    std::vector<unsigned int> text;  // every code point the atlas must hold (sorted, unique)
+    std::vector<unsigned int> text;  // every code point the atlas must hold (unique, in arrival order)
+    std::vector<bool> has;           // has[c]: c is in `text` (a bit per BMP code point)
     int width = 0, height = 0;       // of the last built texture
     float build_ms = 0;
 };

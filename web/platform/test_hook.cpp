@@ -31,6 +31,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["rtl"] = v.rtl;
     j["currency"] = v.currency;
     j["viewport"] = {{"w", v.width}, {"h", v.height}};
+    nlohmann::ordered_json startup = nlohmann::ordered_json::object();
+    for (const auto& [step, ms] : v.startup_ms) startup[step] = ms;
+    j["startupMs"] = startup;
+    j["atlas"] = {{"glyphs", v.atlas_glyphs}, {"w", v.atlas_width}, {"h", v.atlas_height}, {"buildMs", v.atlas_build_ms}};
     j["productCount"] = v.product_count;
     j["firstRows"] = v.first_rows;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();

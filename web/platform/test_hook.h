@@ -25,6 +25,9 @@ struct TestView {
     bool rtl = false;              // the UI is laid out right to left
     std::string currency;          // the display currency, "" for yuan only
     float width = 0, height = 0;   // of the canvas, in the units of the widget rects
+    int atlas_glyphs = 0, atlas_width = 0, atlas_height = 0;
+    float atlas_build_ms = 0;      // the last font atlas build
+    std::vector<std::pair<std::string, float>> startup_ms; // named start-up steps and their cost
     int product_count = 0;
     std::vector<std::vector<std::string>> first_rows; // cells of the first rows as shown
     std::vector<WidgetRect> widgets;
