@@ -23,6 +23,12 @@ TEST_CASE("quantities, dates and times through ICU")
     CHECK(en.Format("product.count", {{"count", int64_t(1)}, {"unit", std::string("piece")}}) == "1 piece");
     CHECK(en.Format("product.count", {{"count", int64_t(10)}, {"unit", std::string("sheet")}}) == "10 sheets");
     CHECK(zh.Format("product.count", {{"count", int64_t(10)}, {"unit", std::string("sheet")}}) == "10片");
+    // Every counted customs unit, with each language's plural rules.
+    CHECK(LoadBundledMessages("ru").Format("product.count", {{"count", int64_t(24)}, {"unit", std::string("can")}}) == "24 банки");
+    CHECK(LoadBundledMessages("ru").Format("product.count", {{"count", int64_t(5)}, {"unit", std::string("box")}}) == "5 коробок");
+    CHECK(LoadBundledMessages("ar").Format("product.count", {{"count", int64_t(2)}, {"unit", std::string("sheet")}}) == "ورقتان");
+    CHECK(LoadBundledMessages("ja").Format("product.count", {{"count", int64_t(6)}, {"unit", std::string("bottle")}}) == "6本");
+    CHECK(en.Format("product.count", {{"count", int64_t(3)}, {"unit", std::string("furlong")}}) == "3 furlong"); // unknown: as given
     // 2025-01-31 06:05 UTC is 14:05 in China (UTC+8, no daylight saving).
     CHECK(FormatDateTime(1738303500, 480, "zh-Hans") == "2025年1月31日 14:05");
     CHECK(FormatDateTime(1738303500, 480, "en") == "Jan 31, 2025, 2:05\u202FPM");

@@ -196,6 +196,16 @@ TEST_CASE("the web app's files: MIME types, precompressed forms, index for /, JS
     auto api_missing_zh = c.Get("/api/nope", {{"Accept-Language", "zh-CN"}});
     REQUIRE(api_missing_zh);
     CHECK(json::parse(api_missing_zh->body)["error"]["message"] == "这里什么也没有。");
+    // Every bundled language, negotiated from what browsers send.
+    for (const auto& [header, message] : std::vector<std::pair<std::string, std::string>>{
+             {"zh-TW,zh;q=0.9", "這裡什麼都沒有。"}, {"de-AT,de;q=0.9,en;q=0.5", "Hier gibt es nichts."},
+             {"fr-CH, fr;q=0.9", "Il n’y a rien ici."}, {"ja-JP", "お探しのページは見つかりませんでした。"},
+             {"ko-KR,ko;q=0.9", "여기에는 아무것도 없습니다."}, {"ru-RU,ru;q=0.9,en-US;q=0.8", "Здесь ничего нет."},
+             {"ar-SA,ar;q=0.9", "لا يوجد شيء هنا."}, {"pt-BR,pt;q=0.9", "这里什么也没有。"}}) {
+        auto r = c.Get("/api/nope", {{"Accept-Language", header}});
+        REQUIRE(r);
+        CHECK_MESSAGE(json::parse(r->body)["error"]["message"] == message, header);
+    }
 
     auto traversal = c.Get("/../../etc/passwd");
     REQUIRE(traversal);

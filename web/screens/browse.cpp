@@ -153,7 +153,7 @@ void DrawBrowse(App& app, TestView& view)
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     // A table remembers its column widths by id; mirrored columns are another table.
-    if (ImGui::BeginTable(app.rtl ? "products-rtl" : "products", kColumns, flags)) {
+    if (ImGui::BeginTable(app.rtl ? "products_rtl" : "products", kColumns, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         for (int v = 0; v < kColumns; v++) {
             int c = VisualColumn(app, v, kColumns);

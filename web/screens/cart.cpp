@@ -75,7 +75,7 @@ void DrawCart(App& app, TestView& view)
                                                   "cart.col.total", "cart.col.tax", nullptr};
     static const float weights[kColumns] = {4.0f, 1.2f, 0.0f, 1.2f, 1.2f, 0.0f};
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable(app.rtl ? "cart-rtl" : "cart", kColumns, flags)) { // widths are per id: see browse.cpp
+    if (ImGui::BeginTable(app.rtl ? "cart_rtl" : "cart", kColumns, flags)) { // widths are per id: see browse.cpp
         for (int v = 0; v < kColumns; v++) {
             int c = VisualColumn(app, v, kColumns);
             std::string header = (headers[c] ? Shown(app, m.Format(headers[c])) : std::string()) + "##" + std::to_string(c);
@@ -135,7 +135,7 @@ void DrawCart(App& app, TestView& view)
         Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
         float table_width = 460.0f;
         if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - table_width);
-        if (ImGui::BeginTable(app.rtl ? "breakdown-rtl" : "breakdown", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(table_width, 0))) {
+        if (ImGui::BeginTable(app.rtl ? "breakdown_rtl" : "breakdown", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(table_width, 0))) {
             for (int v = 0; v < 2; v++) {
                 int c = VisualColumn(app, v, 2);
                 ImGui::TableSetupColumn(c == 0 ? "##label" : "##amount", c == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
