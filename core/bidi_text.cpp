@@ -1,5 +1,7 @@
 #include "bidi_text.h"
 
+#include "icu_text.h"
+
 #include <unicode/ubidi.h>
 #include <unicode/unistr.h>
 #include <unicode/ushape.h>
@@ -9,15 +11,12 @@
 
 namespace bondstore {
 
-bool IsRightToLeft(std::string_view locale)
-{
-    std::string_view lang = locale.substr(0, locale.find('-'));
-    return lang == "ar" || lang == "he" || lang == "fa" || lang == "ur" || locale == "ar-XB";
-}
+using icu_text::U;
+using icu_text::Utf8;
 
 bool StartsRightToLeft(std::string_view text)
 {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+    icu::UnicodeString u = U(text);
     return ubidi_getBaseDirection(u.getBuffer(), u.length()) == UBIDI_RTL;
 }
 
@@ -30,16 +29,14 @@ static std::string VisualLine(const icu::UnicodeString& line, bool rtl)
     int32_t length = u_shapeArabic(line.getBuffer(), line.length(), shaped.data(), int32_t(shaped.size()),
                                    U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_GROW_SHRINK | U_SHAPE_TEXT_DIRECTION_LOGICAL,
                                    &status);
-    if (U_FAILURE(status)) return {};
+    if (U_FAILURE(status)) return Utf8(line); // unshaped and in logical order beats nothing
     std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_open(), ubidi_close);
     ubidi_setPara(bidi.get(), shaped.data(), length, rtl ? UBIDI_RTL : UBIDI_LTR, nullptr, &status);
     std::vector<UChar> visual(size_t(length) + 1);
     int32_t visual_length = ubidi_writeReordered(bidi.get(), visual.data(), int32_t(visual.size()),
                                                  UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, &status);
-    if (U_FAILURE(status)) return {};
-    std::string out;
-    icu::UnicodeString(visual.data(), visual_length).toUTF8String(out);
-    return out;
+    if (U_FAILURE(status)) return Utf8(line);
+    return Utf8(icu::UnicodeString(visual.data(), visual_length));
 }
 
 std::string VisualText(std::string_view logical, bool rtl)
@@ -49,7 +46,7 @@ std::string VisualText(std::string_view logical, bool rtl)
     while (true) {
         size_t nl = logical.find('\n', start);
         std::string_view line = logical.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-        out += VisualLine(icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), int32_t(line.size()))), rtl);
+        out += VisualLine(U(line), rtl);
         if (nl == std::string_view::npos) break;
         out += '\n';
         start = nl + 1;

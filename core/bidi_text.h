@@ -18,7 +18,6 @@ std::string VisualText(std::string_view logical, bool rtl);
 // right-aligned line that does not fit should keep its beginning visible.
 bool StartsRightToLeft(std::string_view text);
 
-// True if text in `locale` is written right to left ("ar", "ar-XB", "he", "fa", "ur").
-bool IsRightToLeft(std::string_view locale);
+// (Which locales are written right to left is said once, in i18n/locales.json: LocaleInfo::rtl.)
 
 } // namespace bondstore

@@ -1,6 +1,7 @@
 #include "formatting.h"
 
 #include "exact.h"
+#include "icu_text.h"
 
 #include <unicode/datefmt.h>
 #include <unicode/locid.h>
@@ -13,19 +14,8 @@
 
 namespace bondstore {
 
-static icu::Locale LocaleOf(std::string_view tag)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    icu::Locale l = icu::Locale::forLanguageTag(tag, status);
-    return U_FAILURE(status) ? icu::Locale::getRoot() : l;
-}
-
-static std::string Utf8(const icu::UnicodeString& s)
-{
-    std::string out;
-    s.toUTF8String(out);
-    return out;
-}
+using icu_text::LocaleOf;
+using icu_text::Utf8;
 
 std::string CountryName(std::string_view iso2, std::string_view locale)
 {

@@ -1,6 +1,7 @@
 #include "i18n.h"
 
 #include "decimal.h"
+#include "icu_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,17 +33,8 @@ std::string IcuVersion()
     return buf;
 }
 
-static icu::UnicodeString U(std::string_view s)
-{
-    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())));
-}
-
-static std::string Utf8(const icu::UnicodeString& s)
-{
-    std::string out;
-    s.toUTF8String(out);
-    return out;
-}
+using icu_text::U;
+using icu_text::Utf8;
 
 // --- Messages ---------------------------------------------------------------------------------
 

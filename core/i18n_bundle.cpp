@@ -62,11 +62,30 @@ std::vector<LocaleInfo> PseudoLocales() { return TheBundle().pseudo; }
 std::string DefaultLocale() { return TheBundle().default_locale; }
 std::string SourceLocale() { return TheBundle().source; }
 
+// BCP 47 tags compare without regard to case; "_" as people and gettext write it is "-".
+static bool SameTag(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); i++) {
+        char x = a[i] == '_' ? '-' : a[i], y = b[i] == '_' ? '-' : b[i];
+        if ((x | 0x20) != (y | 0x20) || ((x == '-') != (y == '-'))) return false;
+    }
+    return true;
+}
+
 const LocaleInfo* FindLocale(std::string_view tag)
 {
     for (const auto* list : {&TheBundle().locales, &TheBundle().pseudo})
         for (const LocaleInfo& l : *list)
-            if (l.tag == tag) return &l;
+            if (SameTag(l.tag, tag)) return &l;
+    return nullptr;
+}
+
+// The first locale of a chain that is bundled (or pseudo): the one whose rules apply.
+static const LocaleInfo* ShownLocale(const std::vector<std::string>& chain)
+{
+    for (const std::string& t : chain)
+        if (const LocaleInfo* l = FindLocale(t)) return l;
     return nullptr;
 }
 
@@ -88,8 +107,11 @@ static bool WellFormedTag(std::string_view tag)
     }
 }
 
-std::vector<std::string> FallbackChain(std::string_view tag)
+std::vector<std::string> FallbackChain(std::string_view requested)
 {
+    std::string normalized(requested);
+    for (char& c : normalized) if (c == '_') c = '-';
+    std::string_view tag = normalized;
     std::vector<std::string> chain;
     auto add = [&](std::string_view t) {
         if (std::find(chain.begin(), chain.end(), t) == chain.end()) chain.emplace_back(t);
@@ -99,8 +121,8 @@ std::vector<std::string> FallbackChain(std::string_view tag)
         // de-AT-1996 → de-AT → de: the shorter forms, until one is a locale we have.
         std::string_view t = tag;
         while (!t.empty()) {
+            if ((start = FindLocale(t))) break; // (spelled as locales.json spells it, below)
             add(t);
-            if ((start = FindLocale(t))) break;
             size_t dash = t.rfind('-');
             t = dash == std::string_view::npos ? std::string_view() : t.substr(0, dash);
         }
@@ -119,17 +141,21 @@ std::vector<std::string> FallbackChain(std::string_view tag)
 
 TextChoice ChooseText(const LocalizedText& text, const LocalizedText& machine, const std::vector<std::string>& chain)
 {
-    const LocaleInfo* shown = nullptr;
-    for (const std::string& t : chain)
-        if ((shown = FindLocale(t))) break;
+    // The views returned point into `text` and `machine`, never into `chain` (often a temporary).
+    auto entry = [](const LocalizedText& t, std::string_view locale) -> const std::pair<std::string, std::string>* {
+        for (const auto& e : t.entries)
+            if (e.first == locale) return &e;
+        return nullptr;
+    };
+    const LocaleInfo* shown = ShownLocale(chain);
     for (const std::string& locale : chain) {
         // Reaching a locale the shown one converts from, its converted text comes first: a
         // zh-Hant reader gets 繁體 by machine rather than 简体 as written.
         if (shown && locale != shown->tag)
             for (const auto& [from, id] : shown->convert_from)
                 if (from == locale && text.Find(locale))
-                    if (const std::string* m = machine.Find(shown->tag)) return {*m, shown->tag, true};
-        if (const std::string* t = text.Find(locale)) return {*t, locale, false};
+                    if (const auto* m = entry(machine, shown->tag)) return {m->second, m->first, true};
+        if (const auto* e = entry(text, locale)) return {e->second, e->first, false};
     }
     if (text.entries.empty()) return {};
     return {text.entries.front().second, text.entries.front().first, false};
@@ -200,9 +226,7 @@ std::vector<std::string> ParseAcceptLanguage(std::string_view header)
 Messages LoadBundledMessages(std::string_view tag, std::vector<Messages::LoadProblem>* problems, TextConverter convert)
 {
     std::vector<std::string> chain = FallbackChain(tag);
-    const LocaleInfo* shown = nullptr;
-    for (const std::string& t : chain)
-        if ((shown = FindLocale(t))) break;
+    const LocaleInfo* shown = ShownLocale(chain);
     std::vector<Messages::Catalog> catalogs;
     for (const std::string& locale : chain) {
         Messages::Catalog c;

@@ -1,11 +1,15 @@
 #include "po_file.h"
 
+#include "i18n_bundle.h"
 #include "message_pattern.h"
+#include "product.h"
 
 #include <nlohmann/json.hpp>
 #include <unicode/locid.h>
 #include <unicode/msgfmt.h>
 
+#include <cctype>
+#include <cstdio>
 #include <set>
 
 namespace bondstore {
@@ -52,6 +56,7 @@ TranslationFile ParseTranslationFile(std::string_view json, std::vector<Problem>
                 if (h.value().is_string()) f.source_hashes[h.key()] = h.value().get<std::string>();
             continue;
         }
+        if (!it.key().empty() && it.key()[0] == '@') continue; // other metadata, as Messages::Load
         if (!it.value().is_string()) { report("json.expected_string", it.key(), it.value().dump()); continue; }
         f.messages.emplace_back(it.key(), it.value().get<std::string>());
     }
@@ -82,6 +87,7 @@ std::string TranslationFileToJson(const TranslationFile& file)
 
 // --- PO text ------------------------------------------------------------------------------
 
+// A C string literal as gettext writes it: quotes, backslashes and control characters escaped.
 static std::string PoString(std::string_view s)
 {
     std::string out = "\"";
@@ -91,10 +97,39 @@ static std::string PoString(std::string_view s)
         case '\\': out += "\\\\"; break;
         case '\n': out += "\\n"; break;
         case '\t': out += "\\t"; break;
-        default: out += c;
+        case '\r': out += "\\r"; break;
+        case '\a': out += "\\a"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\v': out += "\\v"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char octal[5];
+                std::snprintf(octal, sizeof octal, "\\%03o", static_cast<unsigned char>(c));
+                out += octal;
+            } else {
+                out += c;
+            }
         }
     }
     return out + "\"";
+}
+
+static bool IsCurrent(const TranslationFile& translation, const std::string& key, const std::string& source_text)
+{
+    auto h = translation.source_hashes.find(key);
+    return h != translation.source_hashes.end() && h->second == SourceHash(source_text);
+}
+
+TranslationStatus StatusOf(const TranslationFile& source, const TranslationFile& translation)
+{
+    TranslationStatus s;
+    for (const auto& [key, text] : source.messages) {
+        if (!translation.Find(key)) s.untranslated++;
+        else if (IsCurrent(translation, key, text)) s.current++;
+        else s.fuzzy++;
+    }
+    return s;
 }
 
 std::string ExportPo(std::string_view locale, const TranslationFile& source, const TranslationFile& translation)
@@ -111,10 +146,7 @@ std::string ExportPo(std::string_view locale, const TranslationFile& source, con
     for (const auto& [key, text] : source.messages) {
         out += "\n";
         const std::string* t = translation.Find(key);
-        if (t) {
-            auto h = translation.source_hashes.find(key);
-            if (h == translation.source_hashes.end() || h->second != SourceHash(text)) out += "#, fuzzy\n";
-        }
+        if (t && !IsCurrent(translation, key, text)) out += "#, fuzzy\n";
         out += "msgctxt " + PoString(key) + "\n";
         out += "msgid " + PoString(text) + "\n";
         out += "msgstr " + PoString(t ? *t : std::string()) + "\n";
@@ -145,9 +177,35 @@ bool Unquote(std::string_view line, std::string* out)
         switch (line[i]) {
         case 'n': *out += '\n'; break;
         case 't': *out += '\t'; break;
+        case 'r': *out += '\r'; break;
+        case 'a': *out += '\a'; break;
+        case 'b': *out += '\b'; break;
+        case 'f': *out += '\f'; break;
+        case 'v': *out += '\v'; break;
         case '"': *out += '"'; break;
+        case '\'': *out += '\''; break;
+        case '?': *out += '?'; break;
         case '\\': *out += '\\'; break;
-        default: return false;
+        case 'x': { // \xHH
+            int value = 0, digits = 0;
+            while (i + 1 < line.size() && digits < 2 && std::isxdigit(static_cast<unsigned char>(line[i + 1]))) {
+                char h = line[++i];
+                value = value * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                digits++;
+            }
+            if (digits == 0) return false;
+            *out += char(value);
+            break;
+        }
+        default: { // \ooo
+            if (line[i] < '0' || line[i] > '7') return false;
+            int value = line[i] - '0', digits = 1;
+            while (i + 1 < line.size() && digits < 3 && line[i + 1] >= '0' && line[i + 1] <= '7') {
+                value = value * 8 + (line[++i] - '0');
+                digits++;
+            }
+            *out += char(value);
+        }
         }
     }
     return true;
@@ -220,6 +278,7 @@ PoImport ImportPo(std::string_view po, std::string_view locale, const Translatio
             rest = line.substr(7);
         } else if (line[0] == '"' && target) {
             if (!Unquote(line, target)) report("po.syntax", number, entry.context, std::string(line));
+            else if (!IsValidUtf8(line)) report("import.invalid_utf8", number, entry.context);
             continue;
         } else {
             // msgid_plural, msgstr[n] (ICU plurals live inside the pattern) or anything else.
@@ -231,6 +290,7 @@ PoImport ImportPo(std::string_view po, std::string_view locale, const Translatio
         field->clear();
         while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
         if (!Unquote(rest, field)) report("po.syntax", number, entry.context, std::string(line));
+        else if (!IsValidUtf8(*field)) report("import.invalid_utf8", number, entry.context); // a Latin-1 or GBK file
         target = field;
     }
     finish();
@@ -241,16 +301,19 @@ PoImport ImportPo(std::string_view po, std::string_view locale, const Translatio
     std::set<std::string> seen;
     std::map<std::string, std::pair<std::string, std::string>> accepted; // key → text, hash
     for (const PoEntry& e : entries) {
-        if (!e.has_context && e.id.empty()) { // the header
-            size_t at = e.str.find("Language:");
-            if (at != std::string::npos) {
-                size_t end = e.str.find('\n', at);
-                std::string language = e.str.substr(at + 9, end == std::string::npos ? std::string::npos : end - at - 9);
+        if (!e.has_context && e.id.empty()) { // the header: "Name: value\n" lines
+            size_t start = 0;
+            while (start < e.str.size()) {
+                size_t end = e.str.find('\n', start);
+                std::string_view line = std::string_view(e.str).substr(start, end == std::string::npos ? std::string::npos : end - start);
+                start = end == std::string::npos ? e.str.size() : end + 1;
+                if (line.substr(0, 9) != "Language:") continue;
+                std::string language(line.substr(9));
                 while (!language.empty() && language.front() == ' ') language.erase(0, 1);
                 while (!language.empty() && (language.back() == ' ' || language.back() == '\r')) language.pop_back();
-                std::string want(locale);
-                for (char& c : language) if (c == '_') c = '-';
-                if (!language.empty() && language != want) report("po.wrong_language", e.line, {}, language, want);
+                // Tools write zh_CN, zh_TW, de_DE: the same language if it negotiates to this locale.
+                if (!language.empty() && NegotiateLocale({language}) != locale)
+                    report("po.wrong_language", e.line, {}, language, std::string(locale));
             }
             continue;
         }
@@ -263,23 +326,18 @@ PoImport ImportPo(std::string_view po, std::string_view locale, const Translatio
         UParseError parse_error;
         icu::MessageFormat format(icu::UnicodeString::fromUTF8(e.str), icu_locale, parse_error, s);
         if (U_FAILURE(s)) { report("po.broken_pattern", e.line, e.context, u_errorName(s)); continue; }
-        std::set<std::string> want, got;
+        std::map<std::string, std::string> want, got;
         MessageArguments(*source_text, &want);
         MessageArguments(e.str, &got);
-        if (got != want) {
-            auto join = [](const std::set<std::string>& names) {
-                std::string out;
-                for (const std::string& n : names) out += (out.empty() ? "{" : ", {") + n + "}";
-                return out.empty() ? std::string("—") : out;
-            };
-            report("po.arguments_differ", e.line, e.context, join(got), join(want));
+        if (!CompatibleArguments(want, got)) {
+            report("po.arguments_differ", e.line, e.context, DescribeArguments(got), DescribeArguments(want));
             continue;
         }
-        // Not fuzzy: the translation is of the msgid the translator saw. Fuzzy: it stays as stale
-        // as it was (or unknown, for a new translation) and is flagged again next time.
-        std::string hash;
-        if (!e.fuzzy) hash = SourceHash(e.id);
-        else if (auto h = current.source_hashes.find(e.context); h != current.source_hashes.end()) hash = h->second;
+        // Not fuzzy: the translation is of the msgid the translator saw (stale at once if that is
+        // not today's source). Fuzzy: no stamp, so it stays flagged until a translator clears it.
+        // Either way the text is used: a slightly stale translation serves a shopper better than
+        // a fallback language.
+        std::string hash = e.fuzzy ? std::string() : SourceHash(e.id);
         accepted[e.context] = {e.str, hash};
         if (e.fuzzy || hash != SourceHash(*source_text)) r.fuzzy++;
         else r.translated++;

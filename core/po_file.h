@@ -33,6 +33,13 @@ TranslationFile ParseTranslationFile(std::string_view json, std::vector<Problem>
 // Writes it as the repository keeps it: one message per line, hashes last.
 std::string TranslationFileToJson(const TranslationFile& file);
 
+struct TranslationStatus {
+    int current = 0;      // translated from today's source text
+    int fuzzy = 0;        // translated from another source text (or flagged by a translator)
+    int untranslated = 0; // falls back
+};
+TranslationStatus StatusOf(const TranslationFile& source, const TranslationFile& translation);
+
 // The PO file for `locale`: every key of `source`, in its order; untranslated keys have an empty
 // msgstr, stale ones (no hash, or a hash of another source text) the fuzzy flag.
 std::string ExportPo(std::string_view locale, const TranslationFile& source, const TranslationFile& translation);
@@ -45,9 +52,11 @@ struct PoImport {
 };
 
 // Reads a PO file for `locale` against the source catalog. Errors (the import is then refused as
-// a whole): po.syntax, po.no_context, po.unknown_key, po.duplicate_key, po.broken_pattern (value:
-// ICU's error), po.arguments_differ (value: the translation's placeholders, limit: the
-// source's), po.wrong_language (the header's Language).
+// a whole): po.syntax, import.invalid_utf8, po.no_context, po.unknown_key, po.duplicate_key,
+// po.broken_pattern (value: ICU's error), po.arguments_differ (value: the translation's
+// placeholders and how they format, limit: the source's), po.wrong_language (the header's
+// Language, when it does not negotiate to `locale`). A fuzzy entry is imported unstamped, so the
+// next export flags it again.
 PoImport ImportPo(std::string_view po, std::string_view locale, const TranslationFile& source,
                   const TranslationFile& current);
 

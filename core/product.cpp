@@ -9,14 +9,6 @@ const std::string* LocalizedText::Find(std::string_view locale) const
     return nullptr;
 }
 
-const std::string& LocalizedText::Best(const std::vector<std::string>& chain) const
-{
-    for (const std::string& locale : chain)
-        if (const std::string* t = Find(locale)) return *t;
-    static const std::string empty;
-    return entries.empty() ? empty : entries.front().second;
-}
-
 void LocalizedText::Set(std::string_view locale, std::string text)
 {
     for (auto& [key, value] : entries)

@@ -22,9 +22,7 @@ struct LocalizedText {
 
     // The text for exactly this locale, or nullptr.
     const std::string* Find(std::string_view locale) const;
-    // The text for the first locale of `chain` that has one (a locale's fallback chain), else the
-    // first text there is, else "".
-    const std::string& Best(const std::vector<std::string>& chain) const;
+    // (Which text a shopper sees, along a fallback chain: ChooseText in i18n_bundle.h.)
     void Set(std::string_view locale, std::string text);
     bool empty() const { return entries.empty(); }
 };

@@ -125,6 +125,7 @@ void SearchIndex::Build(const std::vector<Product>& products)
             e.keys += '\x1f';
         };
         for (const auto& [locale, title] : p.title.entries) add(title);
+        for (const auto& [locale, title] : p.machine_title.entries) add(title); // what zh-Hant shoppers see
         add(p.brand);
         add(p.sku);
         add(p.barcode);

@@ -79,7 +79,8 @@ void ComputeSearchKeys(std::vector<Product>& products, const std::vector<std::st
         std::vector<std::string> keys(products.size());
         std::vector<uint8_t> buffer(256);
         for (size_t i = 0; i < products.size(); i++) {
-            const std::string& n = products[i].title.Best(chain);
+            // The name as the shopper of `locale` sees it (machine-converted for zh-Hant).
+            std::string_view n = ChooseText(products[i].title, products[i].machine_title, chain).text;
             icu::UnicodeString name = icu::UnicodeString::fromUTF8(icu::StringPiece(n.data(), int32_t(n.size())));
             int32_t length = collator->getSortKey(name, buffer.data(), int32_t(buffer.size()));
             if (length > int32_t(buffer.size())) {

@@ -21,6 +21,7 @@
 #include <cstdlib>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -375,11 +376,14 @@ static int ExportCommand(const std::vector<std::string>& args)
 static bool WriteFileAtomically(const std::string& path, const std::string& text)
 {
     std::string temp = path + ".tmp";
+    bool written;
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!(out << text) || !out.flush()) return false;
+        written = out && (out << text) && out.flush();
     }
-    return std::rename(temp.c_str(), path.c_str()) == 0;
+    if (written && std::rename(temp.c_str(), path.c_str()) == 0) return true;
+    std::remove(temp.c_str());
+    return false;
 }
 
 static int I18nCommand(const std::vector<std::string>& args)
@@ -403,11 +407,15 @@ static int I18nCommand(const std::vector<std::string>& args)
         return 2;
     }
     if (importing && file.empty()) { std::fputs(kUsage, stderr); return 2; }
+    lang = NegotiateLocale({lang}); // "DE", "zh_TW" as a person types them
 
     std::string source_text, current_text;
     std::string source_path = dir + "/" + SourceLocale() + ".json", locale_path = dir + "/" + tag + ".json";
     if (!ReadFile(source_path, &source_text)) { std::fprintf(stderr, "bondstore-admin: cannot read %s\n", source_path.c_str()); return 2; }
-    ReadFile(locale_path, &current_text); // a new locale has no file yet
+    if (std::filesystem::exists(locale_path) && !ReadFile(locale_path, &current_text)) { // a new locale has none yet
+        std::fprintf(stderr, "bondstore-admin: cannot read %s\n", locale_path.c_str());
+        return 2;
+    }
     std::vector<Problem> file_problems;
     TranslationFile source = ParseTranslationFile(source_text, &file_problems);
     TranslationFile current = current_text.empty() ? TranslationFile() : ParseTranslationFile(current_text, &file_problems);
@@ -421,13 +429,9 @@ static int I18nCommand(const std::vector<std::string>& args)
         std::string po = ExportPo(tag, source, current);
         if (out_path.empty()) std::fwrite(po.data(), 1, po.size(), stdout);
         else if (!WriteFileAtomically(out_path, po)) { std::fprintf(stderr, "bondstore-admin: cannot write %s\n", out_path.c_str()); return 1; }
-        int fuzzy = 0, missing = 0;
-        for (const auto& [key, text] : source.messages) {
-            if (!current.Find(key)) { missing++; continue; }
-            auto h = current.source_hashes.find(key);
-            fuzzy += h == current.source_hashes.end() || h->second != SourceHash(text);
-        }
-        std::fprintf(stderr, "%s: %zu messages, %d fuzzy, %d untranslated\n", tag.c_str(), source.messages.size(), fuzzy, missing);
+        TranslationStatus status = StatusOf(source, current);
+        std::fprintf(stderr, "%s: %zu messages, %d fuzzy, %d untranslated\n", tag.c_str(), source.messages.size(),
+                     status.fuzzy, status.untranslated);
         return 0;
     }
     std::string po;

@@ -40,8 +40,8 @@ void PublishedCatalog::Publish(Catalog catalog)
 {
     std::vector<std::string> locales;
     for (const LocaleInfo& l : BundledLocales()) locales.push_back(l.tag);
+    ComputeMachineTitles(catalog.products); // first: zh-Hant names are sorted as shown
     ComputeSearchKeys(catalog.products, locales);
-    ComputeMachineTitles(catalog.products);
     auto snapshot = std::make_shared<CatalogSnapshot>();
     snapshot->body = MakeCachedBody(CatalogToJson(catalog), "application/json; charset=utf-8", "no-cache", true);
     snapshot->catalog = std::move(catalog);

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 
 namespace bondstore::web {
 
@@ -164,22 +165,24 @@ void SetLocale(App& app, const std::string& tag)
 {
     // A pseudo-locale is taken as it is (when the menu offers them); anything else is negotiated
     // down to a bundled locale.
-    const LocaleInfo* pseudo = FindLocale(tag);
-    bool is_pseudo = pseudo && !pseudo->pseudo_from.empty();
-    std::string locale = is_pseudo ? tag : NegotiateLocale({tag});
+    const LocaleInfo* requested = FindLocale(tag);
+    bool is_pseudo = requested && !requested->pseudo_from.empty();
+    std::string locale = is_pseudo ? requested->tag : NegotiateLocale({tag});
+    const LocaleInfo* info = FindLocale(locale);
     app.locale = locale;
     app.locale_chain = FallbackChain(locale);
     app.messages = LoadBundledMessages(locale);
     // Numbers and prices in a pseudo-locale are its source's (ICU has no data for en-XA).
-    app.prices = std::make_unique<PriceFormatter>(is_pseudo ? pseudo->pseudo_from : locale);
-    app.rtl = IsRightToLeft(locale);
+    app.prices = std::make_unique<PriceFormatter>(is_pseudo ? info->pseudo_from : locale);
+    app.rtl = info && info->rtl;
     app.visual_text.clear();
+    app.formatted.clear();
     for (const auto& list : {BundledLocales(), PseudoLocales()})
         for (const LocaleInfo& l : list) app.font_dirty |= AddGlyphText(app.font, l.name);
-    if (const LocaleInfo* info = FindLocale(locale); info && info->pseudo_from.empty()) AddLocaleGlyphs(app, *info);
+    if (info && !is_pseudo) AddLocaleGlyphs(app, *info);
     if (is_pseudo) {
         // Pseudo-locale text is generated, not in any catalog: its accented letters join the atlas now.
-        std::string_view source = EmbeddedI18nFile(pseudo->pseudo_from);
+        std::string_view source = EmbeddedI18nFile(info->pseudo_from);
         auto doc = nlohmann::json::parse(source.begin(), source.end(), nullptr, false);
         if (doc.is_object())
             for (auto it = doc.begin(); it != doc.end(); ++it)
@@ -196,12 +199,51 @@ void SetDisplayCurrency(App& app, const std::string& currency)
     SavePreference("currency", app.display_currency);
 }
 
-std::string ApproximatePrice(const App& app, Money amount)
+// The label under `key`, made once per locale.
+static const std::string& Remember(App& app, std::string key, const std::function<std::string()>& make)
+{
+    auto it = app.formatted.find(key);
+    if (it != app.formatted.end()) return it->second;
+    if (app.formatted.size() > 8192) app.formatted.clear(); // a long session of prices and dates
+    return app.formatted.emplace(std::move(key), make()).first->second;
+}
+
+std::string ApproximatePrice(App& app, Money amount)
 {
     const CurrencyRate* rate = app.currency_rates.Find(app.display_currency);
     if (!rate) return {};
-    std::string converted = FormatInCurrency(amount, rate->currency, rate->per_yuan, app.prices->locale());
-    return converted.empty() ? converted : app.messages.Format("price.approximate", {{"amount", converted}});
+    return Remember(app, "approx." + rate->currency + "." + std::to_string(amount.fen), [&] {
+        std::string converted = FormatInCurrency(amount, rate->currency, rate->per_yuan, app.prices->locale());
+        return converted.empty() ? converted : app.messages.Format("price.approximate", {{"amount", converted}});
+    });
+}
+
+std::string CountryLabel(App& app, const std::string& iso)
+{
+    return Remember(app, "country." + iso, [&] { return CountryName(iso, app.prices->locale()); });
+}
+
+std::string CurrencyLabel(App& app, const std::string& currency)
+{
+    return Remember(app, "currency." + currency, [&] {
+        return currency.empty() ? app.messages.Format("currency.cny") : CurrencyName(currency, app.prices->locale());
+    });
+}
+
+std::string DateLabel(App& app, CalendarDate date)
+{
+    return Remember(app, "date." + FormatIsoDate(date), [&] { return FormatDate(date, app.prices->locale()); });
+}
+
+std::string ProductSize(App& app, const Product& p)
+{
+    // "50 ml", "0.7 L": measured units through ICU; "3 pieces": counted ones through a message.
+    if (p.legal_unit.empty()) return {};
+    return Remember(app, "size." + FormatDecimal(p.legal_qty) + " " + p.legal_unit, [&] {
+        std::string measured = FormatQuantity(p.legal_qty, p.legal_unit, app.prices->locale());
+        if (!measured.empty() || p.legal_qty.scale != 0) return measured.empty() ? FormatDecimal(p.legal_qty) + " " + p.legal_unit : measured;
+        return app.messages.Format("product.count", {{"count", p.legal_qty.units}, {"unit", p.legal_unit}});
+    });
 }
 
 std::string ProductTitle(const App& app, const Product& p)

@@ -66,6 +66,7 @@ struct App {
     std::vector<std::string> locale_chain; // locale and its fallbacks, for product text
     bool rtl = false;                      // the locale is written right to left
     std::unordered_map<std::string, std::string> visual_text; // logical → shaped, reordered (rtl)
+    std::unordered_map<std::string, std::string> formatted;   // ICU-formatted labels, this locale
     bool pseudo_locales = false;           // en-XA and ar-XB in the language menu (?pseudo=1)
     std::string display_currency;          // "" = yuan only; else also "≈ US$…" next to prices
     // A language chosen during a frame takes effect before the next one: screens hold references
@@ -88,8 +89,16 @@ bool IsReady(const App& app);
 
 // The display currency ("" for yuan only), remembered for the shopper.
 void SetDisplayCurrency(App& app, const std::string& currency);
-// `amount` in the display currency, marked approximate ("≈ US$27.50"); "" when yuan only.
-std::string ApproximatePrice(const App& app, Money amount);
+
+// Labels formatted by ICU for the current locale. Each is computed once and remembered until the
+// language changes: building ICU formatters is costly in WebAssembly, and screens ask for the
+// same labels every frame.
+// `amount` in the display currency, marked approximate ("≈ $27.50"); "" when yuan only.
+std::string ApproximatePrice(App& app, Money amount);
+std::string CountryLabel(App& app, const std::string& iso);      // "日本", "Japan"
+std::string CurrencyLabel(App& app, const std::string& currency); // "US Dollar"; "" → yuan
+std::string DateLabel(App& app, CalendarDate date);               // "2025年1月31日"
+std::string ProductSize(App& app, const Product& p);              // "50 ml", "3 pieces"
 // A product's title for the shopper's locale along its fallback chain, with the mark for text
 // converted by machine.
 std::string ProductTitle(const App& app, const Product& p);

@@ -8,6 +8,8 @@
 #include "core/formatting.h"
 #include "core/i18n_bundle.h"
 #include "core/message_pattern.h"
+#include "core/search.h"
+#include "core/search_keys.h"
 #include "core/text_conversion.h"
 
 using namespace bondstore;
@@ -93,19 +95,32 @@ TEST_CASE("right to left: Arabic shaped, each line reordered, Latin and digits k
     CHECK(VisualText("line one\nسلام", true) == "line one\n\uFEE1\uFEFC\uFEB3");
     CHECK(VisualText("", true).empty());
     CHECK(VisualText("plain", false) == "plain");
-    CHECK(IsRightToLeft("ar"));
-    CHECK(IsRightToLeft("ar-XB"));
-    CHECK_FALSE(IsRightToLeft("en-XA"));
-    CHECK_FALSE(IsRightToLeft("zh-Hant"));
+    CHECK(FindLocale("ar")->rtl);
+    CHECK(FindLocale("ar-XB")->rtl);
+    CHECK_FALSE(FindLocale("en-XA")->rtl);
+    CHECK_FALSE(FindLocale("zh-Hant")->rtl);
 }
 
 TEST_CASE("pseudo-locales: en-XA accented, longer and bracketed; ar-XB mirrored; syntax untouched")
 {
     std::string accented = Pseudolocalize("{count, plural, one {# product} other {# products}}", PseudoKind::Accented);
     CHECK(accented == "[{count, plural, one {# þŕöðûçţ ··} other {# þŕöðûçţš ··}}]");
-    CHECK(Pseudolocalize("Cart ({count})", PseudoKind::Bidi) == "\u202ECart (\u202C{count}\u202E)\u202C");
+    CHECK(Pseudolocalize("Cart ({count})", PseudoKind::Bidi) == "\u202ECart ({count})\u202C");
+    // Quoting survives: ICU's apostrophe rules are left alone.
+    CHECK(Pseudolocalize("it''s '{'literal'}' {n}", PseudoKind::Bidi) == "\u202Eit''s '{'literal'}' {n}\u202C");
+    Messages::Catalog quoted;
+    quoted.locale = "ar-XB";
+    quoted.format_locale = "en";
+    quoted.json = R"({"k": "it''s '{'x'}' {n}"})";
+    quoted.pseudo = PseudoKind::Bidi;
+    std::vector<Messages::LoadProblem> load_problems;
+    CHECK(Messages::Load({quoted}, &load_problems).Format("k", {{"n", int64_t(3)}}) == "\u202Eit's {x} 3\u202C");
+    CHECK(load_problems.empty());
+    quoted.pseudo = PseudoKind::Accented;
+    CHECK(Messages::Load({quoted}, &load_problems).Format("k", {{"n", int64_t(3)}}) == "[îţ'š {ẋ} 3 ·]");
     CHECK(VisualText(Pseudolocalize("Cart", PseudoKind::Bidi), true) == "traC");
     CHECK(Pseudolocalize("{broken", PseudoKind::Accented) == "{broken");
+    CHECK(Pseudolocalize("Mm", PseudoKind::Accented) == "[Ḿḿ ]"); // letters the UI fonts have
 
     std::vector<Messages::LoadProblem> problems;
     Messages xa = LoadBundledMessages("en-XA", &problems);
@@ -182,5 +197,20 @@ TEST_CASE("zh-Hant takes what it lacks from zh-Hans through ICU's Hans-Hant conv
     REQUIRE(products[0].machine_title.Find("zh-Hant"));
     CHECK(*products[0].machine_title.Find("zh-Hant") == "愛他美嬰兒配方奶粉");
     CHECK(products[1].machine_title.empty()); // the merchant gave one
+
+    // What a zh-Hant shopper sees is what they can search for, and what names sort by.
+    products[0].sku = "A";
+    products[0].price = {100};
+    products[1].sku = "B";
+    products[1].price = {100};
+    SearchIndex index;
+    index.Build(products);
+    SearchQuery q;
+    q.text = "嬰兒配方";
+    SearchResult r = index.Search(q);
+    REQUIRE(r.total == 1);
+    CHECK(r.hits[0] == 0);
+    ComputeSearchKeys(products, {"zh-Hant"});
+    CHECK(products[0].search.RankIn("zh-Hant") >= 0);
 }
 }

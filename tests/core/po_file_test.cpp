@@ -3,7 +3,10 @@
 #include <doctest/doctest.h>
 
 #include "core/i18n_bundle.h"
+#include "core/message_pattern.h"
 #include "core/po_file.h"
+
+#include <algorithm>
 
 using namespace bondstore;
 
@@ -155,6 +158,64 @@ TEST_CASE("import errors carry their line numbers, and a file with any error cha
     CHECK(Codes(wrong) == std::vector<std::string>{"po.wrong_language line 1 "});
     PoImport quote = ImportPo("msgctxt \"cart.title\"\nmsgid \"Your cart\"\nmsgstr \"Ihr \"Warenkorb\"\n", "de", Source(), German());
     CHECK(Codes(quote) == std::vector<std::string>{"po.syntax line 3 cart.title"});
+}
+
+TEST_CASE("placeholders: same names, and each used in a way the source's value suits")
+{
+    auto args = [](const char* pattern) {
+        std::map<std::string, std::string> out;
+        REQUIRE(MessageArguments(pattern, &out));
+        return out;
+    };
+    auto plural = args("{count, plural, one {# item} other {# items}}");
+    CHECK(DescribeArguments(plural) == "{count, plural}");
+    CHECK(CompatibleArguments(plural, args("{count}件")));                        // no plural forms needed
+    CHECK(CompatibleArguments(plural, args("{count, number} Stück")));
+    CHECK_FALSE(CompatibleArguments(plural, args("{count, select, a {x} other {y}}"))); // a number is no text
+    CHECK_FALSE(CompatibleArguments(plural, args("{n}")));
+    CHECK_FALSE(CompatibleArguments(args("{name}"), args("{name, number}")));       // was it a number?
+    CHECK_FALSE(CompatibleArguments(args("{a} {b}"), args("{a}")));
+    auto both = args("{section}[{index}] ({section, select, products {SKU} other {}})");
+    CHECK(DescribeArguments(both) == "{index}, {section}, {section, select}");
+    CHECK(CompatibleArguments(both, args("{index} {section}")));
+    CHECK(DescribeArguments(args("{d, date, short} {n, number, integer}")) == "{d, date, short}, {n, number, integer}");
+}
+
+TEST_CASE("import: a translator's fuzzy flag survives; encodings and escapes; Language as tools write it")
+{
+    // Flagged fuzzy by the translator although the source did not change: flagged again on export.
+    std::string po = ExportPo("de", Source(), German());
+    std::string flagged = po;
+    flagged.replace(flagged.find("msgctxt \"cart.title\""), 0, "#, fuzzy\n");
+    PoImport r = ImportPo(flagged, "de", Source(), German());
+    REQUIRE(r.ok());
+    CHECK(ExportPo("de", Source(), r.file).find("#, fuzzy\nmsgctxt \"cart.title\"") != std::string::npos);
+
+    // Latin-1 bytes: refused with the line, nothing changes.
+    std::string latin1 = po;
+    latin1.replace(latin1.find("Ihr Warenkorb"), 13, "Ihr K\xF6rbchen");
+    PoImport bad = ImportPo(latin1, "de", Source(), German());
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].code == "import.invalid_utf8");
+    CHECK(bad.problems[0].row == int64_t(std::count(po.begin(), po.begin() + int64_t(po.find("Ihr Warenkorb")), '\n') + 1));
+
+    // Every C escape gettext tools write comes back as the character.
+    TranslationFile source;
+    source.messages = {{"k", "a\tb\r\nc\\d\"e\x01"}};
+    TranslationFile de;
+    de.messages = {{"k", "x\ty\r\nz\\w\"v\x01"}};
+    PoImport trip = ImportPo(ExportPo("de", source, de), "de", source, de);
+    CHECK(trip.problems.empty());
+    CHECK(*trip.file.Find("k") == *de.Find("k"));
+    PoImport escapes = ImportPo("msgctxt \"k\"\nmsgid \"x\"\nmsgstr \"\\x41\\102\\a\\?\"\n", "de", source, {});
+    CHECK(escapes.problems.empty());
+    CHECK(*escapes.file.Find("k") == "AB\a?");
+
+    // "zh_TW", "de_DE", "DE": the locale's language as tools spell it.
+    CHECK(ImportPo("msgid \"\"\nmsgstr \"Language: de_DE\\n\"\n", "de", Source(), German()).ok());
+    CHECK(ImportPo("msgid \"\"\nmsgstr \"X-Poedit-Language: French\\nLanguage: de\\n\"\n", "de", Source(), German()).ok());
+    CHECK(ImportPo("msgid \"\"\nmsgstr \"Language: zh_TW\\n\"\n", "zh-Hant", Source(), {}).ok());
+    CHECK_FALSE(ImportPo("msgid \"\"\nmsgstr \"Language: zh_CN\\n\"\n", "zh-Hant", Source(), {}).ok());
 }
 
 TEST_CASE("PO files as tools write them: no blank lines, continuation lines, comments, a BOM")

@@ -16,16 +16,6 @@ namespace bondstore::web {
 
 namespace {
 
-// "50 ml", "0.7 L", "3 pieces": measured units through ICU, counted ones through a message.
-std::string ProductSize(const App& app, const Product& p)
-{
-    if (p.legal_unit.empty()) return {};
-    std::string measured = FormatQuantity(p.legal_qty, p.legal_unit, app.prices->locale());
-    if (!measured.empty()) return measured;
-    if (p.legal_qty.scale != 0) return FormatDecimal(p.legal_qty) + " " + p.legal_unit;
-    return app.messages.Format("product.count", {{"count", p.legal_qty.units}, {"unit", p.legal_unit}});
-}
-
 std::string CategoryName(const App& app, const std::string& key)
 {
     std::string name = app.messages.Format("category." + key);
@@ -77,7 +67,7 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
     });
     controls.push_back([&] {
         b.dirty |= FacetCombo(app, "##origin", m.Format("search.any_origin"), b.origin, r.origins,
-                              [&](const std::string& v) { return CountryName(v, app.prices->locale()); }, width * 0.16f);
+                              [&](const std::string& v) { return CountryLabel(app, v); }, width * 0.16f);
         RecordWidget(view, "search.origin");
     });
     controls.push_back([&] {
@@ -134,8 +124,8 @@ void DrawBrowse(App& app, TestView& view)
     if (!app.display_currency.empty()) {
         const CurrencyRate* rate = app.currency_rates.Find(app.display_currency);
         if (rate)
-            Paragraph(app, m.Format("currency.note", {{"currency", CurrencyName(rate->currency, app.prices->locale())},
-                                                      {"date", FormatDate(app.currency_rates.as_of, app.prices->locale())}}),
+            Paragraph(app, m.Format("currency.note", {{"currency", CurrencyLabel(app, rate->currency)},
+                                                      {"date", DateLabel(app, app.currency_rates.as_of)}}),
                       Tone::Disabled);
     }
 
@@ -170,7 +160,7 @@ void DrawBrowse(App& app, TestView& view)
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
                 const Product& p = app.catalog.products[r.hits[size_t(i)]];
                 std::string cells[kAdd] = {ProductTitle(app, p), p.brand, ProductSize(app, p),
-                                           p.origin_iso.empty() ? std::string() : CountryName(p.origin_iso, app.prices->locale()),
+                                           p.origin_iso.empty() ? std::string() : CountryLabel(app, p.origin_iso),
                                            app.prices->Format(p.price), p.sku};
                 std::string approx = ApproximatePrice(app, p.price);
                 ImGui::TableNextRow();

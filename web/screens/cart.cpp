@@ -92,7 +92,7 @@ void DrawCart(App& app, TestView& view)
             ImGui::TableSetColumnIndex(VisualColumn(app, kItem, kColumns));
             Label(app, p ? ProductTitle(app, *p) : line.sku);
             if (p && !p->origin_iso.empty())
-                Label(app, m.Format("product.made_in", {{"country", CountryName(p->origin_iso, price.locale())}}), Tone::Disabled);
+                Label(app, m.Format("product.made_in", {{"country", CountryLabel(app, p->origin_iso)}}), Tone::Disabled);
             ImGui::TableSetColumnIndex(VisualColumn(app, kPrice, kColumns));
             if (p) {
                 LabelAtEnd(app, price.Format(p->price));
@@ -154,7 +154,7 @@ void DrawCart(App& app, TestView& view)
         }
     }
     Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
-    Label(app, m.Format("cart.date", {{"date", FormatDate(q.date, price.locale())}}), Tone::Disabled);
+    Label(app, m.Format("cart.date", {{"date", DateLabel(app, q.date)}}), Tone::Disabled);
 
     if (q.accepted() && ImGui::CollapsingHeader(Shown(app, m.Format("cart.why")).c_str())) {
         for (const TaxNote& n : q.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)));

@@ -63,11 +63,6 @@ std::vector<std::string> CurrencyCodes(const App& app)
     return codes;
 }
 
-std::string CurrencyLabel(const App& app, const std::string& code)
-{
-    return code.empty() ? app.messages.Format("currency.cny") : CurrencyName(code, app.prices->locale());
-}
-
 void LanguageMenu(App& app, TestView& view, float width)
 {
     const LocaleInfo* current = FindLocale(app.locale);
