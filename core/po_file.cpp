@@ -334,10 +334,17 @@ PoImport ImportPo(std::string_view po, std::string_view locale, const Translatio
             continue;
         }
         // Not fuzzy: the translation is of the msgid the translator saw (stale at once if that is
-        // not today's source). Fuzzy: no stamp, so it stays flagged until a translator clears it.
-        // Either way the text is used: a slightly stale translation serves a shopper better than
-        // a fallback language.
-        std::string hash = e.fuzzy ? std::string() : SourceHash(e.id);
+        // not today's source). Fuzzy: it must stay flagged until a translator clears it — so it
+        // keeps a stamp only if that stamp is already stale (the same text, from an older source),
+        // else it gets none. Either way the text is used: a slightly stale translation serves a
+        // shopper better than a fallback language.
+        std::string hash;
+        if (!e.fuzzy) {
+            hash = SourceHash(e.id);
+        } else if (const std::string* old = current.Find(e.context); old && *old == e.str) {
+            auto h = current.source_hashes.find(e.context);
+            if (h != current.source_hashes.end() && h->second != SourceHash(*source_text)) hash = h->second;
+        }
         accepted[e.context] = {e.str, hash};
         if (e.fuzzy || hash != SourceHash(*source_text)) r.fuzzy++;
         else r.translated++;

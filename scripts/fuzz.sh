@@ -12,7 +12,7 @@ corpus=build/fuzz/corpus
 artifacts=build/artifacts/fuzz
 mkdir -p "$artifacts"
 fixtures=tests/core/fixtures
-for t in csv shopify google json; do mkdir -p "$corpus/$t"; done
+for t in csv shopify google json i18n; do mkdir -p "$corpus/$t"; done
 # Seeds: the fixtures (with the leading control byte the csv and google targets read).
 for f in "$fixtures"/*.csv; do
   cp "$f" "$corpus/shopify/"
@@ -24,8 +24,14 @@ cp assets/catalog/sample.json assets/tax/tax-table.json "$corpus/json/"
 echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1,"hs_code":"2208300000","legal_qty":"0.7","legal_unit":"L"}]}' \
   > "$corpus/json/quote.json"
 
+# i18n: a PO file (byte 0), patterns (1), Arabic and mixed text (2), a rates file (3).
+{ printf '\000'; build/native/server/bondstore-admin i18n export-po de 2>/dev/null || true; } > "$corpus/i18n/de.po"
+{ printf '\001'; printf '%s' "{count, plural, one {# item} other {# items}} it''s '{'x'}' {d, date, short}"; } > "$corpus/i18n/pattern"
+{ printf '\002'; printf '%s' "السعر: 298 يوان Made in اليابان"; } > "$corpus/i18n/arabic"
+{ printf '\003'; cat assets/currency-rates.json; } > "$corpus/i18n/rates.json"
+
 status=0
-for t in csv shopify google json; do
+for t in csv shopify google json i18n; do
   start=$SECONDS
   if build/fuzz/tests/fuzz/${t}_fuzz -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
        -artifact_prefix="$artifacts/${t}-" "$corpus/$t" > "$artifacts/${t}.log" 2>&1; then
