@@ -22,7 +22,7 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 # Build: compilers, CMake/Ninja, Emscripten (uses the system clang).
 # Native libraries: httplib, json, ICU, doctest, SQLite, PostgreSQL client + server, OpenSSL,
 # libxml2 (CEB XSD validation), xmlsec1 (signature checks), stb, qrcodegen.
-# Web build: wqy-microhei font + fontTools (subsetting) + PyICU (the country names the app shows),
+# Web build: wqy-microhei and DejaVu Sans (Arabic) fonts + fontTools (subsetting) + PyICU (the country names the app shows),
 # brotli/gzip (precompressed assets).
 # Tests and benchmarks: chromium, node/npm, wrk, nginx-light (baseline), hyperfine.
 packages=(
