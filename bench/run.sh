@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes their output under build/artifacts/bench/.
 #   bench/run.sh                                 all benchmarks
-#   bench/run.sh quote|search|import|web-load    one of them
+#   bench/run.sh quote|search|import|web-load|orders    one of them
 # Assumes scripts/setup.sh and scripts/build.sh have run (scripts/test.sh does both).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -39,4 +39,10 @@ fi
 if [ "$which" = all ] || [ "$which" = web-load ]; then
   node bench/web-load.mjs --server build/native/server/bondstore-server --web-dir build/wasm/web/dist \
     --seed-catalog assets/catalog/sample.json --runs 5 --json "$out/web-load.json" | tee "$out/web-load.txt"
+fi
+
+if [ "$which" = all ] || [ "$which" = orders ]; then
+  # Orders/s and latency on SQLite and PostgreSQL next to each database's raw commit rate; the
+  # catalog and inventory next to nginx serving the same bytes. Starts its own PostgreSQL.
+  /usr/bin/python3 bench/orders_bench.py 8 | tee "$out/orders.txt"
 fi

@@ -7,6 +7,11 @@
 
 namespace bondstore {
 
+const char* AvailabilityLevel(int64_t available)
+{
+    return available <= 0 ? "out" : available <= kLowStock ? "low" : "in_stock";
+}
+
 StockImport ImportStockCsv(std::string_view bytes)
 {
     StockImport out;

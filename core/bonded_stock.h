@@ -27,6 +27,17 @@ struct StockLevel {
     int64_t available() const { return on_hand - reserved; }
 };
 
+// What a shopper may know about a SKU's stock: how many can still be ordered, and where.
+struct SkuAvailability {
+    std::string sku;
+    int64_t available = 0; // Σ (on_hand − reserved) over the warehouses
+    std::vector<std::pair<std::string, int64_t>> warehouses; // code → available there
+};
+
+// "in_stock", "low" (kLowStock or fewer left) or "out".
+constexpr int64_t kLowStock = 5;
+const char* AvailabilityLevel(int64_t available);
+
 } // namespace bondstore
 
 #include "problem.h"

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "catalog.h"
+#include "order.h"
 #include "problem.h"
 #include "tax.h"
 #include "tax_table.h"
@@ -105,5 +106,35 @@ std::string TaxQuoteToJson(const TaxQuote& quote);
 
 // A quote request with catalog lines, as the web app sends it to the server.
 std::string QuoteRequestToJson(const QuoteRequest& request, QuoteLineForm form);
+
+// --- orders and inventory (wire_order.cpp) ----------------------------------------------------
+
+struct OrderRequestParse {
+    OrderRequest request;
+    std::vector<Problem> problems; // JSON shape only; ValidateOrderRequest checks the content
+    bool ok() const { return !HasErrors(problems); }
+};
+// {"lines":[{"sku","qty"}], "buyer":{"name","id_number","phone"},
+//  "consignee":{"name","phone","address","district"}, "freight_fen", "expected_total_fen"}
+OrderRequestParse ParseOrderRequestJson(std::string_view json);
+std::string OrderRequestToJson(const OrderRequest& request);
+
+// The receipt as JSON (docs/api.md); `quote_json` is inserted as it is.
+std::string OrderReceiptToJson(const OrderReceipt& receipt);
+struct OrderReceiptParse {
+    OrderReceipt receipt;
+    std::vector<Problem> problems;
+    bool ok() const { return !HasErrors(problems); }
+};
+OrderReceiptParse ParseOrderReceiptJson(std::string_view json);
+
+// GET /api/inventory: {"items":[{"sku","available","level","warehouses":[{"code","available"}]}]}
+std::string InventoryToJson(const std::vector<SkuAvailability>& items);
+struct InventoryParse {
+    std::vector<SkuAvailability> items;
+    std::vector<Problem> problems;
+    bool ok() const { return !HasErrors(problems); }
+};
+InventoryParse ParseInventoryJson(std::string_view json);
 
 } // namespace bondstore

@@ -41,11 +41,12 @@ Usage:
       Read a QuoteRequest (JSON, inline lines; docs/tax.md) on stdin and print the TaxQuote JSON on
       stdout. Exit 0 when the order is admissible, 3 when it is not (the quote's "reason" says
       why), 1 on bad input (a message on stderr), 2 on bad usage.
-  bondstore-admin tokens create --merchant ID [--label TEXT] [--data-dir DIR]
-  bondstore-admin tokens list [--data-dir DIR]
-  bondstore-admin tokens revoke HASH_PREFIX [--data-dir DIR]
-      Merchant API tokens, in the server's store (DIR defaults to $BONDSTORE_DATA_DIR, else
-      ./bondstore-data). A new token is printed once; only its SHA-256 is stored.
+  bondstore-admin tokens create --merchant ID [--label TEXT] [--data-dir DIR | --database URL]
+  bondstore-admin tokens list [--data-dir DIR | --database URL]
+  bondstore-admin tokens revoke HASH_PREFIX [--data-dir DIR | --database URL]
+      Merchant API tokens, in the server's store (SQLite in DIR, default $BONDSTORE_DATA_DIR,
+      else ./bondstore-data; or PostgreSQL, as bondstore-server --database). A new token is
+      printed once; only its SHA-256 is stored.
   bondstore-admin import FILE --server URL --token TOKEN [--dry-run] [--partial] [--format F]
                   [--lang TAG] [--json]
       Upload a catalog (native JSON, Shopify CSV, Google Merchant TSV or XML; detected unless
@@ -158,15 +159,18 @@ static int TokensCommand(const std::vector<std::string>& args)
 {
     if (args.empty()) { std::fputs(kUsage, stderr); return 2; }
     std::string verb = args[0], merchant, label, data_dir = DefaultDataDir(), prefix;
+    const char* database_env = std::getenv("BONDSTORE_DATABASE");
+    std::string database = database_env ? database_env : "";
     for (size_t i = 1; i < args.size(); i++) {
         if (args[i] == "--merchant" && i + 1 < args.size()) merchant = args[++i];
         else if (args[i] == "--label" && i + 1 < args.size()) label = args[++i];
         else if (args[i] == "--data-dir" && i + 1 < args.size()) data_dir = args[++i];
+        else if (args[i] == "--database" && i + 1 < args.size()) database = args[++i];
         else if (verb == "revoke" && prefix.empty() && args[i].rfind("--", 0) != 0) prefix = args[i];
         else { std::fprintf(stderr, "bondstore-admin tokens: unexpected argument '%s'\n", args[i].c_str()); return 2; }
     }
     std::string error;
-    std::unique_ptr<Store> store = OpenSqliteStore(data_dir, &error);
+    std::unique_ptr<Store> store = database.empty() ? OpenSqliteStore(data_dir, &error) : OpenPostgresStore(database, 1, &error);
     if (!store) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
     if (verb == "create") {
         bool valid = !merchant.empty() && merchant.size() <= 64;

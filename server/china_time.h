@@ -5,8 +5,16 @@
 
 #include "core/calendar_date.h"
 
+#include <cstdint>
+#include <string>
+
 namespace bondstore {
 
 CalendarDate TodayInChina();
+
+// Seconds since 1970 (UTC), and the same moment as ISO 8601 text ("2026-11-26T13:05:00Z"), for
+// the timestamps the store records.
+int64_t UnixNow();
+std::string IsoUtc(int64_t unix_seconds);
 
 } // namespace bondstore

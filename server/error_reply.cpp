@@ -48,11 +48,19 @@ std::string ErrorReply::Render(const std::string& locale, const std::function<st
 void ErrorReply::Send(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
                       const MessageArgs& args)
 {
+    SendWith(req, res, status, code, args, {});
+}
+
+void ErrorReply::SendWith(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
+                          const MessageArgs& args, const std::string& members)
+{
     std::string locale = NegotiateLocale(req.get_header_value("Accept-Language"));
     std::string message = Text(locale, "error." + code, args);
     res.status = status;
     res.set_header("Content-Language", locale);
-    res.set_content("{\"error\":{\"code\":" + JsonQuote(code) + ",\"message\":" + JsonQuote(message) + "}}",
+    res.set_header("Cache-Control", "no-store");
+    res.set_content("{\"error\":{\"code\":" + JsonQuote(code) + ",\"message\":" + JsonQuote(message) + "}" +
+                        (members.empty() ? "" : "," + members) + "}",
                     "application/json; charset=utf-8");
 }
 

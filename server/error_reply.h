@@ -31,6 +31,11 @@ public:
     void Send(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
               const MessageArgs& args = {});
 
+    // The same, with more members after "error" in the answer's object: `members` is JSON object
+    // content such as "\"quote\":{…}" (e.g. the new quote when the total changed).
+    void SendWith(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
+                  const MessageArgs& args, const std::string& members);
+
     // Sends a list of problems: {"error":{"code":code,"message":…,"problems":[…]}}.
     void SendProblems(const httplib::Request& req, httplib::Response& res, int status, const std::string& code,
                       const std::vector<Problem>& problems);

@@ -9,6 +9,7 @@
 #include "core/wire.h"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <mutex>
@@ -169,7 +170,10 @@ void MountMerchantRoutes(httplib::Server& server, Storefront& s)
                 products.erase(std::remove_if(products.begin(), products.end(),
                                               [&](const Product& p) { return refused.count(p.sku) > 0; }),
                                products.end());
-            s.catalog.Apply(products, result->catalog_version);
+            std::string why;
+            if (!s.catalog.Apply(products, result->catalog_version) && !s.catalog.Refresh(*s.store, &why))
+                std::fprintf(stderr, "bondstore-server: publishing catalog v%lld: %s\n",
+                             static_cast<long long>(result->catalog_version), why.c_str());
         }
         SendReport(s, req, res, HasErrors(report.problems) && !report.applied ? 422 : 200, report);
     });
@@ -224,6 +228,76 @@ void MountMerchantRoutes(httplib::Server& server, Storefront& s)
         } else {
             s.errors.Send(req, res, 400, "format_unknown");
         }
+    });
+
+    // One change to on-hand stock, idempotent on its id:
+    // {"id","sku","warehouse","delta","reason"} → {"id","sku","warehouse","on_hand","reserved","available","replayed"}.
+    server.Post("/api/merchant/stock/adjustments", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = Authenticate(s, req, res);
+        if (merchant.empty()) return;
+        if (req.body.size() > 4096) return s.errors.Send(req, res, 413, "body_too_large");
+        auto j = nlohmann::json::parse(req.body, nullptr, false);
+        auto text = [&](const char* k) { return j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+        Store::StockAdjustment a;
+        a.id = text("id");
+        a.sku = text("sku");
+        a.warehouse = text("warehouse");
+        a.reason = text("reason");
+        bool delta_ok = j.is_object() && j.contains("delta") && j["delta"].is_number_integer();
+        if (delta_ok) a.delta = j["delta"].get<int64_t>();
+        if (!j.is_object() || a.id.empty() || a.id.size() > 100 || a.sku.empty() || a.warehouse.empty() || a.reason.empty() ||
+            a.reason.size() > 200 || !delta_ok || a.delta == 0 || a.delta > 1'000'000'000 || a.delta < -1'000'000'000)
+            return s.errors.Send(req, res, 400, "invalid_request");
+        a.now = UnixNow();
+        std::string error;
+        std::optional<Store::AdjustmentResult> r = s.store->AdjustStock(merchant, a, &error);
+        if (!r) return s.errors.Send(req, res, 500, "internal");
+        if (!r->problem.empty()) {
+            Problem p;
+            p.code = r->problem;
+            p.sku = a.sku;
+            p.field = r->problem == "stock.unknown_warehouse" ? "warehouse" : r->problem == "stock.adjustment_reused" ? "id" : "sku";
+            p.value = p.field == "warehouse" ? a.warehouse : p.field == "id" ? a.id : a.sku;
+            return s.errors.SendProblems(req, res, r->problem == "stock.adjustment_reused" ? 409 : 422, "invalid_request", {p});
+        }
+        res.status = r->replayed ? 200 : 201;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content("{\"id\":" + JsonQuote(a.id) + ",\"sku\":" + JsonQuote(a.sku) + ",\"warehouse\":" + JsonQuote(a.warehouse) +
+                            ",\"on_hand\":" + std::to_string(r->on_hand) + ",\"reserved\":" + std::to_string(r->reserved) +
+                            ",\"available\":" + std::to_string(r->on_hand - r->reserved) +
+                            ",\"replayed\":" + (r->replayed ? "true" : "false") + "}",
+                        "application/json; charset=utf-8");
+    });
+
+    // What happened to an order after payment, as the merchant (until the single-window relay
+    // reports it) records it: {"event": "declare|release|reject|ship|deliver|return", "detail"}.
+    // Only for orders whose every line is the merchant's.
+    server.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/events)", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = Authenticate(s, req, res);
+        if (merchant.empty()) return;
+        auto j = nlohmann::json::parse(req.body, nullptr, false);
+        std::string event_code = j.is_object() && j.contains("event") && j["event"].is_string() ? j["event"].get<std::string>() : "";
+        std::string detail = j.is_object() && j.contains("detail") && j["detail"].is_string() ? j["detail"].get<std::string>() : "";
+        std::optional<OrderEvent> event = ParseEvent(event_code);
+        if (!event || *event == OrderEvent::Pay || *event == OrderEvent::Expire || detail.size() > 200)
+            return s.errors.Send(req, res, 400, "invalid_request");
+        std::string error;
+        std::optional<Store::StoredOrder> order = s.store->FindOrder(req.matches[1], &error);
+        if (!order) return s.errors.Send(req, res, 500, "internal");
+        std::vector<std::string> skus;
+        for (const OrderLineRequest& l : order->receipt.lines) skus.push_back(l.sku);
+        std::map<std::string, std::string> owners = s.store->OwnersOf(skus, &error);
+        bool mine = !order->receipt.order_no.empty() && !skus.empty();
+        for (const std::string& sku : skus) mine = mine && owners[sku] == merchant;
+        if (!mine) return s.errors.Send(req, res, 404, "order_not_found");
+        auto t = s.store->Transition(order->receipt.order_no, *event, detail, UnixNow(), &error);
+        if (!t) return s.errors.Send(req, res, 500, "internal");
+        if (!t->problem.empty())
+            return s.errors.Send(req, res, 409, t->problem == "order.return_window_closed" ? "return_window_closed" : "transition_not_allowed");
+        order = s.store->FindOrder(order->receipt.order_no, &error);
+        if (!order) return s.errors.Send(req, res, 500, "internal");
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(OrderReceiptToJson(order->receipt), "application/json; charset=utf-8");
     });
 }
 

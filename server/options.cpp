@@ -41,6 +41,19 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_SEED_CATALOG", o.seed_catalog);
     from_env("BONDSTORE_TAX_TABLE", o.tax_table);
     if (const char* v = env ? env("BONDSTORE_CURRENCY_RATES") : nullptr) o.currency_rates = v; // "" turns them off
+    from_env("BONDSTORE_DATABASE", o.database);
+    from_env("BONDSTORE_DATA_KEY_FILE", o.data_key_file);
+    std::string timeout_text;
+    from_env("BONDSTORE_PAYMENT_TIMEOUT", timeout_text);
+    auto positive = [](const std::string& text, int* out) {
+        if (text.empty() || text.size() > 7 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+        *out = std::stoi(text);
+        return *out > 0;
+    };
+    if (!timeout_text.empty() && !positive(timeout_text, &o.payment_timeout)) {
+        r.error = "BONDSTORE_PAYMENT_TIMEOUT must be a number of seconds, got '" + timeout_text + "'";
+        return r;
+    }
     std::string port_text;
     from_env("BONDSTORE_PORT", port_text);
     if (!port_text.empty() && !ParsePort(port_text, &o.port)) {
@@ -80,6 +93,37 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.tax_table)) return r;
         } else if (name == "--currency-rates") {
             if (!take(o.currency_rates)) return r;
+        } else if (name == "--database") {
+            if (!take(o.database)) return r;
+        } else if (name == "--db-connections") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.db_connections) || o.db_connections > 256) {
+                r.error = "--db-connections must be 1 to 256, got '" + v + "'";
+                return r;
+            }
+        } else if (name == "--freight-fen") {
+            std::string v;
+            if (!take(v)) return r;
+            int fen = 0;
+            if (!(v == "0" || positive(v, &fen)) || fen > 10'000'000) {
+                r.error = "--freight-fen must be 0 to 10000000 (fen), got '" + v + "'";
+                return r;
+            }
+            o.freight_fen = fen;
+        } else if (name == "--http-threads") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.http_threads) || o.http_threads > 4096) {
+                r.error = "--http-threads must be 1 to 4096, got '" + v + "'";
+                return r;
+            }
+        } else if (name == "--data-key-file") {
+            if (!take(o.data_key_file)) return r;
+        } else if (name == "--payment-timeout") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.payment_timeout)) { r.error = "--payment-timeout must be a number of seconds, got '" + v + "'"; return r; }
         } else {
             r.error = "unknown option '" + a + "' (see --help)";
             return r;
@@ -109,6 +153,18 @@ Usage: bondstore-server [options]
   --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
   --currency-rates FILE  the store's rates for approximate prices in other currencies;
                        an empty value shows yuan only               (BONDSTORE_CURRENCY_RATES)
+  --database URL       PostgreSQL instead of SQLite, e.g. postgresql://bondstore@db/bondstore
+                       or "host=/run/postgresql dbname=bondstore"    (BONDSTORE_DATABASE)
+  --db-connections N   PostgreSQL connections to keep, default 8
+  --freight-fen N      the store's freight per order in fen (charged, taxed and declared),
+                       default 0; an order that assumes another is answered total_changed
+  --http-threads N     connections served at once, default 64 (a kept-alive connection holds
+                       one thread while it is open)
+  --data-key-file FILE the 32-byte key personal data is sealed with (64 hex digits); default
+                       data-key in the data directory, created on first start (BONDSTORE_DATA_KEY_FILE;
+                       or the key itself in BONDSTORE_DATA_KEY)
+  --payment-timeout S  seconds an order may stay unpaid before it expires and its stock is
+                       released, default 900                          (BONDSTORE_PAYMENT_TIMEOUT)
   -h, --help           this text
 
 Flags win over environment variables. The server prints the URL it serves once it is listening,

@@ -14,6 +14,13 @@ struct ServerOptions {
     std::string seed_catalog;     // catalog file loaded into an empty store on first start
     std::string tax_table;        // the tax table (assets/tax/tax-table.json)
     std::string currency_rates;   // display-currency rates (assets/currency-rates.json); "" = none
+    std::string database;         // "" = SQLite in data_dir; else a PostgreSQL URI or conninfo
+    int db_connections = 8;       // PostgreSQL connections (one per worker thread)
+    std::string data_key_file;    // "" = data-key in data_dir (created if missing)
+    int payment_timeout = 900;    // seconds an order may stay unpaid before it expires
+    int64_t freight_fen = 0;      // the store's freight per order (fen), charged and declared
+    int http_threads = 64;        // connections served at once (httplib holds a thread per
+                                  // kept-alive connection; kiosks and browsers keep theirs)
     bool help = false;
 };
 
@@ -23,8 +30,9 @@ struct OptionsParse {
 };
 
 // Flags win over environment variables (BONDSTORE_PORT, BONDSTORE_BIND, BONDSTORE_DATA_DIR,
-// BONDSTORE_WEB_DIR, BONDSTORE_SEED_CATALOG, BONDSTORE_TAX_TABLE, BONDSTORE_CURRENCY_RATES), which win over the built-in
-// defaults.
+// // BONDSTORE_WEB_DIR, BONDSTORE_SEED_CATALOG, BONDSTORE_TAX_TABLE, BONDSTORE_CURRENCY_RATES,
+// BONDSTORE_DATABASE, BONDSTORE_DATA_KEY_FILE, BONDSTORE_PAYMENT_TIMEOUT), which win over the
+// built-in defaults. (BONDSTORE_DATA_KEY, the key itself, is read only from the environment.)
 // `env` is a lookup so tests need not touch the process environment.
 using EnvLookup = const char* (*)(const char*);
 OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup env);

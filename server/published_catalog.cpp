@@ -18,10 +18,12 @@ bool PublishedCatalog::Refresh(Store& store, std::string* error)
     return true;
 }
 
-void PublishedCatalog::Apply(const std::vector<Product>& changed, int64_t version)
+bool PublishedCatalog::Apply(const std::vector<Product>& changed, int64_t version)
 {
     std::lock_guard publish(publish_mutex_);
     std::shared_ptr<const CatalogSnapshot> previous = Current();
+    // Another server's publication in between: this one's changes alone would miss it.
+    if (!previous || previous->catalog.version != version - 1) return false;
     Catalog next = previous ? previous->catalog : Catalog{};
     next.version = version;
     std::unordered_map<std::string_view, size_t> position;
@@ -34,6 +36,7 @@ void PublishedCatalog::Apply(const std::vector<Product>& changed, int64_t versio
         else next.products.push_back(p); // new SKUs come last, as the store orders them
     }
     Publish(std::move(next));
+    return true;
 }
 
 void PublishedCatalog::Publish(Catalog catalog)

@@ -31,7 +31,8 @@ public:
 
     // Publishes the current catalog with `changed` products replaced (by SKU) or added, at
     // `version` — what a merchant's upload just wrote to the store, without reading it all back.
-    void Apply(const std::vector<Product>& changed, int64_t version);
+    // False (nothing published) unless the current snapshot is version − 1: then Refresh.
+    bool Apply(const std::vector<Product>& changed, int64_t version);
 
     std::shared_ptr<const CatalogSnapshot> Current() const;
 

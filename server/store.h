@@ -1,12 +1,19 @@
-// Store: where the server keeps everything. One interface; back ends: SQLite (embedded default).
+// Store: where the server keeps everything. One interface, two back ends written once in SQL
+// (sql_store.h): SQLite in the data directory (the embedded default) and PostgreSQL (for several
+// servers sharing one database).
 //
 // Every method is one transaction: it either happens completely or not at all. A method that
 // fails returns false / an empty optional and fills `error` with a sentence for the operator log.
+// Personal data reaches the store already sealed (personal_data.h): it never sees an ID number.
 #pragma once
 
+#include "core/bonded_stock.h"
 #include "core/catalog.h"
+#include "core/order.h"
+#include "core/tax.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,6 +29,12 @@ public:
     // "sqlite", "postgresql".
     virtual const char* kind() const = 0;
 
+    // The data key (personal_data.h) this store's sealed data and buyer hashes are written under:
+    // recorded on first use. False, with a sentence, if the store already holds another key's
+    // fingerprint — started with the wrong key, a server could read no buyer's data and would
+    // count every buyer's annual quota from zero.
+    virtual bool BindDataKey(const std::string& fingerprint, std::string* error) = 0;
+
     // True if the store holds no products and no warehouses (a fresh data directory).
     virtual bool IsEmpty(std::string* error) = 0;
 
@@ -31,6 +44,9 @@ public:
 
     // The current catalog (products, warehouses, stock) with its version.
     virtual std::optional<Catalog> LoadCatalog(std::string* error) = 0;
+    // The version LoadCatalog would return now (cheap): servers sharing a database poll it to
+    // pick up catalogs another server published.
+    virtual std::optional<int64_t> CatalogVersion(std::string* error) = 0;
 
     // --- merchants and their API tokens (only SHA-256 hashes of tokens are stored) -------------
 
@@ -74,10 +90,112 @@ public:
                                                 bool dry_run, std::string* error) = 0;
 
     virtual std::vector<Product> MerchantProducts(const std::string& merchant, std::string* error) = 0;
+
+    // --- bonded inventory ---------------------------------------------------------------------
+
+    // Available units per SKU and warehouse (on hand − reserved), every SKU with a stock row.
+    virtual std::vector<SkuAvailability> Inventory(std::string* error) = 0;
+
+    // A merchant's change to on-hand stock, idempotent on its client-chosen id: the same id again
+    // answers what the first one did; the same id with other content is refused.
+    struct StockAdjustment {
+        std::string id;        // client-chosen, unique per adjustment
+        std::string sku, warehouse;
+        int64_t delta = 0;     // + received, − damaged/lost/counted
+        std::string reason;    // "received", "damaged", "count", … (free text, ≤ 200 bytes)
+        int64_t now = 0;
+    };
+    struct AdjustmentResult {
+        std::string problem;   // "" when applied; "stock.unknown_sku", "stock.unknown_warehouse",
+                               // "stock.below_reserved", "stock.adjustment_reused"
+        bool replayed = false; // this id was applied before: nothing changed now
+        int64_t on_hand = 0, reserved = 0;
+    };
+    virtual std::optional<AdjustmentResult> AdjustStock(const std::string& merchant, const StockAdjustment& adjustment,
+                                                        std::string* error) = 0;
+
+    // --- orders -------------------------------------------------------------------------------
+
+    // Everything an order is stored with, prepared by the route (personal data sealed and masked).
+    struct OrderPlacement {
+        std::string idempotency_key, request_hash; // the hash tells a replay from a reused key
+        std::string order_no;
+        std::vector<OrderLineRequest> lines;
+        std::string buyer_id_hash;     // keyed hash of the ID number: the annual quota's key
+        std::string contact_sealed;    // buyer and consignee, encrypted
+        OrderReceipt receipt;          // masked personal data, for answers
+        int64_t now = 0, pay_before = 0;
+        int quota_year = 0;
+    };
+    // Prices the order inside the transaction, once the buyer's annual total is known (and, on
+    // PostgreSQL, locked): returns the quote, or sets `refusal` (a code) to refuse the order.
+    using OrderPricing = std::function<TaxQuote(Money annual_used, std::string* refusal)>;
+    // The body to store for replays of this key, given the created receipt.
+    using OrderResponse = std::function<std::string(const OrderReceipt&)>;
+
+    struct PlaceResult {
+        enum class Outcome { Created, Replayed, KeyReused, Refused, OutOfStock } outcome = Outcome::Refused;
+        std::string body;                 // Created, Replayed: the answer
+        std::string refusal;              // Refused: a code ("total_changed", a tax reason, …)
+        TaxQuote quote;                   // Refused, Created: the server's quote
+        std::vector<std::string> short_skus; // OutOfStock: lines no single warehouse can fill
+    };
+    // Takes an order in ONE transaction: claims the idempotency key, locks the buyer's annual
+    // quota, prices with `pricing`, reserves every line in one bonded warehouse with a conditional
+    // decrement (never below zero available), writes the order, its lines, its tax breakdown,
+    // its first timeline entry, the quota it uses and an outbox message for the single-window
+    // relay, and stores the response for replays.
+    virtual std::optional<PlaceResult> PlaceOrder(const OrderPlacement& placement, const OrderPricing& pricing,
+                                                  const OrderResponse& respond, std::string* error) = 0;
+
+    struct StoredOrder {
+        OrderReceipt receipt;          // lookup_secret empty
+        std::string contact_sealed, buyer_id_hash;
+        int64_t released_at = 0;
+        Money counts_towards_annual;
+    };
+    virtual std::optional<StoredOrder> FindOrder(const std::string& order_no, std::string* error) = 0;
+
+    struct TransitionResult {
+        std::string problem;           // "" when done; "order.not_found", "order.transition_not_allowed",
+                                       // "order.return_window_closed"
+        OrderStatus status = OrderStatus::PendingPayment; // the status now
+    };
+    // Moves an order by `event` with its effects on stock and quota (core/order.h), in one
+    // transaction, and records it in the timeline with `detail`.
+    virtual std::optional<TransitionResult> Transition(const std::string& order_no, OrderEvent event,
+                                                       const std::string& detail, int64_t now, std::string* error) = 0;
+
+    // Expires every unpaid order whose payment deadline is before `now`; returns their numbers.
+    // An order that cannot be expired is named in `error` and the others are expired anyway.
+    virtual std::optional<std::vector<std::string>> ExpireUnpaid(int64_t now, std::string* error) = 0;
+
+    // What an Idempotency-Key was used for, if it was: the keyed hash of the request body and the
+    // response stored with it ("" while the order holding the key is being written).
+    struct StoredResponse {
+        std::string request_hash, response;
+    };
+    virtual std::optional<StoredResponse> FindIdempotentResponse(const std::string& key, std::string* error) = 0;
+
+    // The buyer's annual total used so far (fen), by the keyed hash of their ID number.
+    virtual std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) = 0;
+
+    struct OutboxMessage {
+        int64_t id = 0;
+        std::string order_no, kind;
+        int64_t created_at = 0;
+    };
+    // Messages for the single-window relay that are ready (their order is paid) and not yet
+    // sent, oldest first. Written at checkout; an order cancelled or expired unpaid withdraws its.
+    virtual std::optional<std::vector<OutboxMessage>> PendingOutbox(int64_t limit, std::string* error) = 0;
 };
 
 // Opens (creating if needed) the SQLite store in `data_dir` (the directory is created too) and
 // brings its schema up to date.
 std::unique_ptr<Store> OpenSqliteStore(const std::string& data_dir, std::string* error);
+
+// Connects `connections` sessions to PostgreSQL (`conninfo`: a libpq connection string) and
+// brings the schema up to date (several servers may start at once: migrations take a lock).
+std::unique_ptr<Store> OpenPostgresStore(const std::string& conninfo, int connections, std::string* error);
 
 } // namespace bondstore

@@ -4,6 +4,8 @@
 #include "core/i18n_bundle.h"
 #include "core/wire.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -77,8 +79,28 @@ bool OpenStorefront(Storefront& s, std::string* error)
         seed = std::move(parsed.catalog);
     }
 
-    s.store = OpenSqliteStore(s.options.data_dir, error);
+    if (const char* hex = std::getenv("BONDSTORE_DATA_KEY"); hex && *hex) {
+        s.personal_data = PersonalData::FromHexKey(hex, error);
+        if (!s.personal_data) { *error = "BONDSTORE_DATA_KEY: " + *error; return false; }
+    }
+
+    if (s.options.database.empty()) {
+        s.store = OpenSqliteStore(s.options.data_dir, error);
+    } else {
+        s.store = OpenPostgresStore(s.options.database, s.options.db_connections, error);
+    }
     if (!s.store) return false;
+    if (!s.personal_data) {
+        // The key file: named, or in the data directory (created on first start, next to the
+        // SQLite file it protects; with PostgreSQL, every server needs the same one).
+        bool named = !s.options.data_key_file.empty();
+        std::string path = named ? s.options.data_key_file : (std::filesystem::path(s.options.data_dir) / "data-key").string();
+        std::error_code ec;
+        if (!named) std::filesystem::create_directories(s.options.data_dir, ec);
+        s.personal_data = PersonalData::FromKeyFile(path, !named, error);
+        if (!s.personal_data) return false;
+    }
+    if (!s.store->BindDataKey(s.personal_data->Fingerprint(), error)) return false;
     bool empty = s.store->IsEmpty(error);
     if (!error->empty()) return false;
     if (empty && have_seed && !s.store->SeedCatalog(seed, error)) {

@@ -9,9 +9,12 @@
 #include "static_files.h"
 #include "store.h"
 
+#include "personal_data.h"
+
 #include "core/tax_table.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace bondstore {
@@ -25,6 +28,7 @@ struct Storefront {
     TaxTable tax_table;
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
     std::shared_ptr<const CachedBody> currency_rates_body; // GET /api/currency-rates; null = none
+    std::optional<PersonalData> personal_data;             // the data key (personal_data.h)
 };
 
 // Opens the store in options.data_dir, validates the seed catalog and loads it into an empty

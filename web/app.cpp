@@ -1,5 +1,6 @@
 #include "web/app.h"
 
+#include "web/ordering.h"
 #include "web/platform/fetch.h"
 #include "web/platform/preferences.h"
 #include "web/platform/test_hook.h"
@@ -129,6 +130,7 @@ void StartLoading(App& app)
     LoadCatalog(app);
     LoadTaxTable(app);
     LoadCurrencyRates(app);
+    LoadInventory(app);
 }
 
 // The glyphs of every UI string of `locale` (shaped too, right to left) and of every language's

@@ -4,7 +4,9 @@
 
 #include "web/platform/font_atlas.h"
 
+#include "core/bonded_stock.h"
 #include "core/cart.h"
+#include "core/order.h"
 #include "core/catalog.h"
 #include "core/currency_rates.h"
 #include "core/i18n.h"
@@ -19,7 +21,28 @@
 
 namespace bondstore::web {
 
-enum class Screen { Browse, Cart };
+enum class Screen { Browse, Cart, Checkout, Order };
+
+// The checkout form, and what became of the last attempt to place the order.
+struct CheckoutState {
+    char buyer_name[64] = "", id_number[32] = "", buyer_phone[32] = "";
+    char consignee_name[64] = "", consignee_phone[32] = "", address[256] = "", district[16] = "";
+    bool buyer_receives = true;       // the consignee is the buyer
+    std::vector<Problem> problems;    // core's checks, or the server's answer
+    std::string notice;               // one translated sentence (total changed, out of stock, …)
+    bool busy = false;                // a request is in flight
+    // The Idempotency-Key of the request body it was made for: a retry of the same body reuses
+    // it (the server answers the first result), an edited order gets a new one.
+    std::string idempotency_key, keyed_body;
+};
+
+// The order just placed (or looked up), as the server reported it.
+struct OrderState {
+    OrderReceipt receipt;
+    std::string secret;
+    bool busy = false;
+    std::string notice;
+};
 
 // The browse screen's search and filters, and the results core found for them.
 struct BrowseState {
@@ -45,6 +68,8 @@ struct App {
     bool catalog_loaded = false;
     TaxTable tax_table;
     bool tax_table_loaded = false;
+    std::vector<SkuAvailability> inventory; // from /api/inventory (what can still be ordered)
+    bool inventory_loaded = false;
     CurrencyRates currency_rates;       // the store's, for showing approximate prices
     bool currency_rates_loaded = false; // optional: a store without rates shows yuan only
     SearchIndex search_index;           // over catalog.products
@@ -55,6 +80,8 @@ struct App {
     Screen screen = Screen::Browse;
     BrowseState browse;
     Cart cart;
+    CheckoutState checkout;
+    OrderState order;
     CalendarDate today;        // in China; the date tax rules are taken from
     // The cart's tax quote, recomputed by core whenever the cart, catalog or date changes.
     TaxQuote quote;
@@ -114,6 +141,7 @@ void SetCartQty(App& app, const std::string& sku, int64_t qty);
 
 // The cart's quote, from core, recomputed if needed (same function the server runs).
 const TaxQuote& CartQuote(App& app);
+// (Inventory, checkout and the order's actions: ordering.h.)
 
 // The browse screen's results, from core's search, recomputed if the text or a filter changed.
 const SearchResult& BrowseResults(App& app);

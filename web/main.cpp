@@ -5,6 +5,8 @@
 #include "web/platform/test_hook.h"
 #include "web/screens/browse.h"
 #include "web/screens/cart.h"
+#include "web/screens/checkout.h"
+#include "web/screens/order.h"
 #include "web/screens/loading.h"
 
 #include "core/wire.h"
@@ -56,6 +58,12 @@ void Frame(void* arg)
     if (ready && app.screen == Screen::Cart) {
         view.screen = "cart";
         DrawCart(app, view);
+    } else if (ready && app.screen == Screen::Checkout) {
+        view.screen = "checkout";
+        DrawCheckout(app, view);
+    } else if (ready && app.screen == Screen::Order) {
+        view.screen = "order";
+        DrawOrder(app, view);
     } else if (ready) {
         view.screen = "browse";
         DrawBrowse(app, view);

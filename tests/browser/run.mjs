@@ -9,11 +9,13 @@ const args = parseArgs(process.argv.slice(2));
 for (const k of ["server", "web-dir", "seed-catalog", "out"]) {
   if (!args[k]) { console.error(`missing --${k}`); process.exit(2); }
 }
+import { execFileSync } from "node:child_process";
 const sample = JSON.parse(readFileSync(args["seed-catalog"], "utf8"));
 const first = sample.products[0];
 const locales = JSON.parse(readFileSync(new URL("../../i18n/locales.json", import.meta.url), "utf8"));
-// firstRows cells, in reading order whatever the direction: name, brand, size, origin, price, SKU.
-const NAME = 0, ORIGIN = 3, PRICE = 4, SKU = 5;
+// firstRows cells, in reading order whatever the direction: name, brand, size, origin, stock, price,
+// SKU (then the approximate price in the display currency, if one is chosen).
+const NAME = 0, ORIGIN = 3, STOCK = 4, PRICE = 5, SKU = 6, APPROX = 7;
 
 // The language menu: open it, pick a language, wait for the switch.
 async function selectLocale(page, tag) {
@@ -206,11 +208,69 @@ const tests = [
     await clickWidget(page, s, "currency.USD");
     s = await waitForState(page, (st) => st.currency === "USD", "US dollars");
     assert(s.firstRows[0][PRICE] === "CN¥298.00", "the price itself stays in yuan");
-    assert(/^≈ \$\d+\.\d\d$/.test(s.firstRows[0][6]), `an approximate dollar price next to it: ${s.firstRows[0][6]}`);
+    assert(/^≈ \$\d+\.\d\d$/.test(s.firstRows[0][APPROX]), `an approximate dollar price next to it: ${s.firstRows[0][APPROX]}`);
     await page.screenshot({ path: join(args.out, "currency-usd-en.png") });
     await page.reload();
     await page.evaluate(() => window.bondstore.firstFrame);
     s = await waitForState(page, (st) => st.screen === "browse" && st.currency === "USD", "the currency remembered");
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["checkout: the web cart becomes an order in the database, with the tax breakdown the shopper saw", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog with stock");
+    for (const sku of ["IF-APT-PF3-800", "SK-LAM-CR-60"]) {
+      await clickWidget(page, s, "add." + sku);
+      s = await waitForState(page, (st) => st.cart.some((l) => l.sku === sku), `${sku} in the cart`);
+    }
+    await clickWidget(page, s, "nav.cart");
+    s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart");
+    const shown = s.quote;
+    await clickWidget(page, s, "cart.checkout");
+    s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+    await page.screenshot({ path: join(args.out, "checkout-empty-en.png") });
+
+    // A wrong ID number is caught by core in the browser, before anything is sent.
+    const fill = async (id, text) => {
+      await clickWidget(page, s, "checkout." + id);
+      await page.keyboard.down("Control"); // select what is there, then type over it
+      await pressKey(page, "a");
+      await page.keyboard.up("Control");
+      await pressKey(page, "Delete");
+      await page.keyboard.type(text, { delay: 5 });
+    };
+    await fill("buyer_name", "Wang Xiaoming");
+    await fill("id_number", "110101199001011234");
+    await fill("buyer_phone", "13800138000");
+    await fill("address", "Chongqing Yubei District, Bonded Port Road 1");
+    await fill("district", "500112");
+    await clickWidget(page, s, "checkout.place");
+    await page.waitForTimeout(300);
+    s = await waitForState(page, (st) => st.screen === "checkout", "still the form");
+    await page.screenshot({ path: join(args.out, "checkout-wrong-id-en.png") });
+    await fill("id_number", "11010519491231002X");
+    await clickWidget(page, s, "checkout.place");
+    s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order screen", 15000);
+    assert(s.cart.length === 0, "the cart is empty after the order");
+    await page.screenshot({ path: join(args.out, "order-pending-en.png") });
+
+    // In the database: the order, its lines with the tax the cart showed, the ID number encrypted.
+    const db = join(server.dataDir, "bondstore.db");
+    const sql = (q) => execFileSync("/usr/bin/sqlite3", ["-readonly", db, q], { encoding: "utf8" }).trim();
+    const no = s.order.no;
+    assert(sql(`SELECT amount_to_pay_fen FROM orders WHERE order_no = '${no}'`) === String(shown.amount_to_pay_fen), "amount as shown");
+    assert(sql(`SELECT tax_total_fen FROM orders WHERE order_no = '${no}'`) === String(shown.tax_total_fen), "tax as shown");
+    assert(sql(`SELECT group_concat(sku || ':' || tax_fen, ',') FROM (SELECT sku, tax_fen FROM order_lines WHERE order_no = '${no}' ORDER BY line_no)`) ===
+      shown.lines.map((l) => `${l.sku}:${l.tax_fen}`).join(","), "per-line tax as shown");
+    assert(!readFileSync(db).includes("11010519491231002X"), "the ID number is not in the database file in the clear");
+
+    await clickWidget(page, s, "order.pay");
+    s = await waitForState(page, (st) => st.order && st.order.status === "paid", "paid through the sandbox", 15000);
+    assert(sql(`SELECT status FROM orders WHERE order_no = '${no}'`) === "paid", "paid in the database");
+    await page.screenshot({ path: join(args.out, "order-paid-en.png") });
     assert(errors.length === 0, "no page errors: " + errors.join("; "));
     await context.close();
   }],

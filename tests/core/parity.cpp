@@ -5,6 +5,8 @@
 #include "core/i18n.h"
 #include "core/i18n_bundle.h"
 #include "core/money.h"
+#include "core/order.h"
+#include "core/resident_id.h"
 #include "core/wire.h"
 
 #include <cstdio>
@@ -81,6 +83,25 @@ std::string ParityDigest(FILE* dump)
             r.lines.push_back(l);
         }
         d.Add(TaxQuoteToJson(Quote(r, table.table)));
+    }
+
+    // ID numbers with random digits (most fail the check character, about 1 in 11 passes) and
+    // whole order requests: the web app refuses exactly what the server refuses.
+    CalendarDate today{2026, 11, 26};
+    for (int i = 0; i < 3000; i++) {
+        std::string id = "1101051949123100";
+        for (int k = 0; k < 2; k++) id += char('0' + rng.Between(0, 9));
+        if (rng.Between(0, 3) == 0) id[size_t(rng.Between(6, 13))] = char('0' + rng.Between(0, 9));
+        ResidentIdCheck c = CheckResidentId(id, today);
+        d.Add(c.ok() ? c.normalized + MaskResidentId(c.normalized) : c.error);
+        OrderRequest r;
+        r.lines = {{"S" + std::to_string(rng.Between(0, 3)), rng.Between(-1, 1000)}, {"S2", 1}};
+        r.buyer = {rng.Between(0, 5) == 0 ? "" : "张三", id, "1" + std::to_string(rng.Between(2000000000, 9999999999))};
+        r.consignee = {"李四", "13800138000", "渝北区", std::to_string(rng.Between(100000, 999999))};
+        r.freight = Money{rng.Between(-10, 1000)};
+        r.expected_total = Money{rng.Between(0, 100000)};
+        for (const Problem& p : ValidateOrderRequest(r, today)) d.Add(p.code + p.field + p.value);
+        d.Add(OrderRequestToJson(r));
     }
     return d.Hex();
 }

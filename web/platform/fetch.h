@@ -1,9 +1,11 @@
-// Fetch: HTTP GET from the browser (emscripten_fetch), delivered to a callback on the main
-// thread. Thin on purpose: screens never see emscripten.
+// Fetch: HTTP from the browser (emscripten_fetch), delivered to a callback on the main thread.
+// Thin on purpose: screens never see emscripten.
 #pragma once
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace bondstore::web {
 
@@ -16,5 +18,14 @@ struct FetchResult {
 using FetchDone = std::function<void(FetchResult)>;
 
 void FetchGet(const std::string& url, FetchDone done);
+
+using FetchHeaders = std::vector<std::pair<std::string, std::string>>;
+// POST `body` (JSON) with extra request headers (e.g. Idempotency-Key, X-Order-Secret).
+void FetchPost(const std::string& url, const std::string& body, const FetchHeaders& headers, FetchDone done);
+// GET with extra request headers.
+void FetchGetWith(const std::string& url, const FetchHeaders& headers, FetchDone done);
+
+// 128 random bits from the browser's CSPRNG as 32 hex digits: an idempotency key.
+std::string RandomKey();
 
 } // namespace bondstore::web

@@ -49,6 +49,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["cart"] = cart;
     if (!v.quote_json.empty()) j["quote"] = nlohmann::ordered_json::parse(v.quote_json, nullptr, false);
     if (!v.error.empty()) j["error"] = v.error;
+    if (!v.order_no.empty()) j["order"] = {{"no", v.order_no}, {"status", v.order_status}};
     out = j.dump();
     return out.c_str();
 }

@@ -36,6 +36,7 @@ struct TestView {
     std::string search_text;       // what is in the search box
     int64_t search_total = 0;      // products matching it and the filters
     std::string error;
+    std::string order_no, order_status; // the order screen's order
     int frame = 0;
     float mouse_x = 0, mouse_y = 0;  // where ImGui sees the pointer
     std::string hovered_window;      // which ImGui window it is over

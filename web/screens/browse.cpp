@@ -1,6 +1,7 @@
 #include "web/screens/browse.h"
 
 #include "web/app.h"
+#include "web/ordering.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/widgets.h"
@@ -135,11 +136,11 @@ void DrawBrowse(App& app, TestView& view)
     view.first_rows.clear();
 
     // Logical columns; drawn mirrored right to left.
-    enum { kName, kBrand, kSize, kOrigin, kPrice, kSku, kAdd, kColumns };
+    enum { kName, kBrand, kSize, kOrigin, kStock, kPrice, kSku, kAdd, kColumns };
     static const char* const headers[kColumns] = {"browse.col.name", "browse.col.brand", "browse.col.size",
-                                                  "browse.col.origin", "browse.col.price", "browse.col.sku",
-                                                  nullptr};
-    static const float weights[kColumns] = {3.2f, 1.2f, 0.9f, 1.1f, 1.5f, 1.1f, 0.0f};
+                                                  "browse.col.origin", "browse.col.stock", "browse.col.price",
+                                                  "browse.col.sku", nullptr};
+    static const float weights[kColumns] = {3.2f, 1.2f, 0.9f, 1.1f, 0.9f, 1.5f, 1.1f, 0.0f};
     ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     // A table remembers its column widths by id; mirrored columns are another table.
@@ -159,9 +160,14 @@ void DrawBrowse(App& app, TestView& view)
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
                 const Product& p = app.catalog.products[r.hits[size_t(i)]];
+                int64_t available = Available(app, p.sku);
+                std::string stock = available < 0 ? std::string()
+                                  : available == 0 ? m.Format("inventory.out")
+                                  : available <= kLowStock ? m.Format("inventory.low", {{"count", available}})
+                                                           : m.Format("inventory.in_stock");
                 std::string cells[kAdd] = {ProductTitle(app, p), p.brand, ProductSize(app, p),
                                            p.origin_iso.empty() ? std::string() : CountryLabel(app, p.origin_iso),
-                                           app.prices->Format(p.price), p.sku};
+                                           stock, app.prices->Format(p.price), p.sku};
                 std::string approx = ApproximatePrice(app, p.price);
                 ImGui::TableNextRow();
                 for (int c = 0; c < kAdd; c++) {
@@ -170,12 +176,14 @@ void DrawBrowse(App& app, TestView& view)
                         LabelAtEnd(app, cells[c]);
                         if (!approx.empty()) LabelAtEnd(app, approx, Tone::Disabled);
                     } else {
-                        Label(app, cells[c], c == kSku ? Tone::Disabled : Tone::Normal);
+                        Label(app, cells[c], c == kSku || (c == kStock && available == 0) ? Tone::Disabled : Tone::Normal);
                     }
                 }
                 ImGui::TableSetColumnIndex(VisualColumn(app, kAdd, kColumns));
                 ImGui::PushID(i);
+                ImGui::BeginDisabled(available == 0);
                 if (ImGui::SmallButton(Shown(app, m.Format("browse.add")).c_str())) AddToCart(app, p.sku);
+                ImGui::EndDisabled();
                 ImGui::PopID();
                 RecordWidget(view, "add." + p.sku);
                 if (i < 3) {

@@ -153,6 +153,10 @@ void DrawCart(App& app, TestView& view)
             ImGui::EndTable();
         }
     }
+    if (q.accepted()) {
+        if (ImGui::Button(Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;
+        RecordWidget(view, "cart.checkout");
+    }
     Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
     Label(app, m.Format("cart.date", {{"date", DateLabel(app, q.date)}}), Tone::Disabled);
 

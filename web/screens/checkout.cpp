@@ -1,0 +1,85 @@
+#include "web/screens/checkout.h"
+
+#include "web/app.h"
+#include "web/ordering.h"
+#include "web/platform/test_hook.h"
+#include "web/screens/text_layout.h"
+#include "web/screens/widgets.h"
+
+#include <imgui.h>
+
+namespace bondstore::web {
+
+namespace {
+
+// The text of a problem about one field, without the "where" (it is shown under the field).
+std::string ProblemText(const Messages& m, const Problem& p)
+{
+    return m.Format("problem." + p.code, {{"value", p.value}, {"limit", p.limit}, {"field", p.field}});
+}
+
+void Field(App& app, TestView& view, const char* label_key, const char* id, char* buffer, size_t size,
+           const std::vector<std::string>& fields)
+{
+    Label(app, app.messages.Format(label_key));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputText((std::string("##") + id).c_str(), buffer, size);
+    RecordWidget(view, std::string("checkout.") + id);
+    // Under the field, what core (or the server) found wrong with it.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+    for (const Problem& p : app.checkout.problems)
+        for (const std::string& f : fields)
+            if (p.field == f) Paragraph(app, ProblemText(app.messages, p));
+    ImGui::PopStyleColor();
+}
+
+} // namespace
+
+void DrawCheckout(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    CheckoutState& f = app.checkout;
+    BeginFullScreenWindow("##checkout");
+    DrawTopBar(app, view);
+    if (ImGui::Button(Shown(app, m.Format("checkout.back")).c_str())) app.screen = Screen::Cart;
+    RecordWidget(view, "checkout.back");
+    Label(app, m.Format("checkout.title"));
+    ImGui::Spacing();
+
+    float width = std::min(ImGui::GetContentRegionAvail().x, 640.0f);
+    if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
+    ImGui::BeginChild("##form", ImVec2(width, 0));
+    Label(app, m.Format("checkout.buyer"));
+    Paragraph(app, m.Format("checkout.buyer_note"), Tone::Disabled);
+    Field(app, view, "checkout.name", "buyer_name", f.buyer_name, sizeof f.buyer_name, {"buyer.name"});
+    Field(app, view, "checkout.id_number", "id_number", f.id_number, sizeof f.id_number, {"buyer.id_number"});
+    Field(app, view, "checkout.phone", "buyer_phone", f.buyer_phone, sizeof f.buyer_phone, {"buyer.phone"});
+    ImGui::Spacing();
+    Label(app, m.Format("checkout.consignee"));
+    ImGui::Checkbox(Shown(app, m.Format("checkout.same_person")).c_str(), &f.buyer_receives);
+    RecordWidget(view, "checkout.same_person");
+    if (!f.buyer_receives) {
+        Field(app, view, "checkout.name", "consignee_name", f.consignee_name, sizeof f.consignee_name, {"consignee.name"});
+        Field(app, view, "checkout.phone", "consignee_phone", f.consignee_phone, sizeof f.consignee_phone, {"consignee.phone"});
+    }
+    Field(app, view, "checkout.address", "address", f.address, sizeof f.address, {"consignee.address"});
+    Field(app, view, "checkout.district", "district", f.district, sizeof f.district, {"consignee.district"});
+    // Problems not about one of these fields (the lines, the stock, the limits).
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+    for (const Problem& p : f.problems)
+        if (p.field.rfind("buyer.", 0) != 0 && p.field.rfind("consignee.", 0) != 0) Paragraph(app, ProblemText(m, p));
+    if (!f.notice.empty()) Paragraph(app, f.notice);
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+
+    const TaxQuote& q = CartQuote(app);
+    std::string label = f.busy ? m.Format("checkout.placing") : m.Format("checkout.place_order", {{"amount", app.prices->Format(q.amount_to_pay)}});
+    ImGui::BeginDisabled(f.busy || app.cart.empty() || !q.accepted());
+    if (ImGui::Button(Shown(app, label).c_str(), ImVec2(-FLT_MIN, 0))) PlaceOrder(app);
+    ImGui::EndDisabled();
+    RecordWidget(view, "checkout.place");
+    ImGui::EndChild();
+    ImGui::End();
+}
+
+} // namespace bondstore::web

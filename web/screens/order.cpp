@@ -1,0 +1,64 @@
+#include "web/screens/order.h"
+
+#include "web/app.h"
+#include "web/ordering.h"
+#include "web/platform/test_hook.h"
+#include "web/screens/text_layout.h"
+#include "web/screens/widgets.h"
+
+#include "core/formatting.h"
+
+#include <imgui.h>
+
+namespace bondstore::web {
+
+void DrawOrder(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    OrderState& o = app.order;
+    const OrderReceipt& r = o.receipt;
+    BeginFullScreenWindow("##order");
+    DrawTopBar(app, view);
+    Label(app, m.Format("order.title", {{"order_no", r.order_no}}));
+    std::string status = m.Format(std::string("order.status.") + StatusCode(r.status));
+    Label(app, m.Format("order.status_label", {{"status", status}}));
+    Label(app, m.Format("order.amount", {{"amount", app.prices->Format(r.amount_to_pay)}, {"tax", app.prices->Format(r.tax_total)}}));
+    // China time for every moment shown: the order's, and customs', clock.
+    auto when = [&](int64_t at) { return FormatDateTime(at, 480, app.prices->locale()); };
+    if (r.status == OrderStatus::PendingPayment && r.pay_before)
+        Paragraph(app, m.Format("order.pay_before", {{"time", when(r.pay_before)}}), Tone::Disabled);
+    if (!o.secret.empty()) Paragraph(app, m.Format("order.secret", {{"secret", o.secret}}), Tone::Disabled);
+    ImGui::Spacing();
+
+    ImGui::BeginDisabled(o.busy);
+    if (r.status == OrderStatus::PendingPayment) {
+        if (ImGui::Button(Shown(app, m.Format("order.pay_sandbox")).c_str())) PayOrderInSandbox(app);
+        RecordWidget(view, "order.pay");
+        ImGui::SameLine();
+    }
+    if (r.status == OrderStatus::PendingPayment || r.status == OrderStatus::Paid) {
+        if (ImGui::Button(Shown(app, m.Format("order.cancel")).c_str())) CancelOrder(app);
+        RecordWidget(view, "order.cancel");
+        ImGui::SameLine();
+    }
+    if (ImGui::Button(Shown(app, m.Format("order.refresh")).c_str())) RefreshOrder(app);
+    RecordWidget(view, "order.refresh");
+    ImGui::SameLine();
+    if (ImGui::Button(Shown(app, m.Format("order.continue")).c_str())) app.screen = Screen::Browse;
+    RecordWidget(view, "order.continue");
+    ImGui::EndDisabled();
+    if (!o.notice.empty()) Paragraph(app, o.notice);
+
+    ImGui::Spacing();
+    Label(app, m.Format("order.timeline"));
+    ImGui::Separator();
+    for (const OrderTimelineEntry& e : r.timeline)
+        Label(app, m.Format("order.timeline_entry", {{"time", when(e.at)},
+                                                     {"status", m.Format(std::string("order.status.") + StatusCode(e.status))}}),
+              Tone::Disabled);
+    view.order_status = StatusCode(r.status);
+    view.order_no = r.order_no;
+    ImGui::End();
+}
+
+} // namespace bondstore::web
