@@ -59,7 +59,18 @@ void ValidateProduct(const Product& p, int64_t index, std::vector<Problem>& out)
 
     if (!FindUnitByCode(p.unit_code)) add("catalog.unit_unknown", "unit", p.unit_code);
 
+    // CEB messages carry the brand in gmodel (C..510, with the specification) and quantities as
+    // decimal(19,5): refused here, so no message is ever truncated or rounded.
+    if (CountCodePoints(p.brand) > kMaxBrandChars)
+        add("catalog.brand_too_long", "brand", p.brand, std::to_string(kMaxBrandChars));
+    auto decimals = [](Decimal d) {
+        while (d.scale > 0 && d.units % 10 == 0) { d.units /= 10; d.scale--; }
+        return d.scale;
+    };
     if (p.legal_qty.units <= 0) add("catalog.legal_qty_not_positive", "legal_qty", FormatDecimal(p.legal_qty));
+    else if (decimals(p.legal_qty) > kMaxCebDecimals) add("catalog.legal_qty_precision", "legal_qty", FormatDecimal(p.legal_qty));
+    if (p.second_qty.units > 0 && decimals(p.second_qty) > kMaxCebDecimals)
+        add("catalog.legal_qty_precision", "second_qty", FormatDecimal(p.second_qty));
     if (!FindUnitBySymbol(p.legal_unit)) add("catalog.legal_unit_unknown", "legal_unit", p.legal_unit);
     if (!p.second_unit.empty()) {
         if (!FindUnitBySymbol(p.second_unit)) add("catalog.legal_unit_unknown", "second_unit", p.second_unit);

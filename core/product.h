@@ -30,6 +30,10 @@ struct LocalizedText {
 // Customs requires a Chinese item name (CEB itemName, C..250).
 constexpr std::string_view kCustomsLocale = "zh-Hans";
 constexpr size_t kMaxCustomsNameChars = 250;
+// The brand goes into CEB gmodel (C..510) with the specification.
+constexpr size_t kMaxBrandChars = 200;
+// CEB quantities are decimal(19,5).
+constexpr int kMaxCebDecimals = 5;
 
 struct Product {
     std::string sku;            // unique across the store

@@ -5,7 +5,10 @@
 //   import FILE                  upload a catalog to a server, with progress and a report
 //   export                       download a merchant's products (JSON or CSV)
 //   i18n export-po|import-po     the translator round trip (core/po_file.h)
+//   ceb ORDER_NO                 an order's CEB message, signed, as sent (order_relay.h)
+#include "china_time.h"
 #include "merchant_tokens.h"
+#include "order_relay.h"
 #include "store.h"
 
 #include "core/catalog_import.h"
@@ -62,6 +65,14 @@ Usage:
       Check a translated PO file and, if it has no errors, write DIR/TAG.json. Errors (unknown
       keys, broken MessageFormat, placeholders that differ from the source, …) are printed with
       their line numbers; exit 1 and nothing is written.
+  bondstore-admin ceb ORDER_NO [--type 311|621] [--data-dir DIR | --database URL]
+                  [--data-key-file FILE] [--customs-config FILE] [--ceb-xsd FILE]
+                  [--signing-key FILE --signing-cert FILE] [--key-name NAME]
+      Print the order's CEB message (311: the order; 621: the bonded inventory list) exactly as
+      it was sent, or as it would be sent now if it has not been: signed, valid against customs'
+      schema, without the transport envelope. It carries the buyer's personal data unmasked: for
+      the operator's audit. The data key is read as bondstore-server reads it (BONDSTORE_DATA_KEY,
+      --data-key-file, or DIR/data-key); defaults as bondstore-server's.
   bondstore-admin --help
 )";
 
@@ -456,6 +467,65 @@ static int I18nCommand(const std::vector<std::string>& args)
     return 0;
 }
 
+static int CebCommand(const std::vector<std::string>& args)
+{
+    std::string order_no, type = "311", data_dir = DefaultDataDir(), key_file;
+    const char* database_env = std::getenv("BONDSTORE_DATABASE");
+    std::string database = database_env ? database_env : "";
+    std::optional<RelayFiles> files;
+    std::vector<std::pair<std::string, std::string>> file_flags;
+    for (size_t i = 0; i < args.size(); i++) {
+        const std::string& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if (a == "--type" && has_value) type = args[++i];
+        else if (a == "--data-dir" && has_value) data_dir = args[++i];
+        else if (a == "--database" && has_value) database = args[++i];
+        else if (a == "--data-key-file" && has_value) key_file = args[++i];
+        else if ((a == "--customs-config" || a == "--ceb-xsd" || a == "--signing-key" || a == "--signing-cert" || a == "--key-name") &&
+                 has_value)
+            file_flags.emplace_back(a, args[++i]);
+        else if (order_no.empty() && a.rfind("--", 0) != 0) order_no = a;
+        else { std::fprintf(stderr, "bondstore-admin ceb: unexpected argument '%s'\n", a.c_str()); return 2; }
+    }
+    if (order_no.empty() || (type != "311" && type != "621")) { std::fputs(kUsage, stderr); return 2; }
+    RelayFiles f = DefaultRelayFiles(data_dir);
+    for (const auto& [flag, value] : file_flags) {
+        if (flag == "--customs-config") f.customs_config = value;
+        else if (flag == "--ceb-xsd") f.ceb_xsd = value;
+        else if (flag == "--signing-key") f.signing_key = value;
+        else if (flag == "--signing-cert") f.signing_cert = value;
+        else f.key_name = value;
+    }
+
+    std::string error;
+    std::optional<PersonalData> keys;
+    if (const char* hex = std::getenv("BONDSTORE_DATA_KEY"); hex && *hex) keys = PersonalData::FromHexKey(hex, &error);
+    else keys = PersonalData::FromKeyFile(key_file.empty() ? data_dir + "/data-key" : key_file, false, &error);
+    if (!keys) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
+    std::unique_ptr<Store> store = database.empty() ? OpenSqliteStore(data_dir, &error) : OpenPostgresStore(database, 1, &error);
+    if (!store || !store->BindDataKey(keys->Fingerprint(), &error)) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
+    std::optional<Store::OrderDeclaration> d = store->FindDeclaration(order_no, &error);
+    if (!d) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
+    if (d->order_no.empty()) { std::fprintf(stderr, "bondstore-admin ceb: no order %s\n", order_no.c_str()); return 1; }
+    if (type == "311" && !d->sent_message.empty()) { // as it was sent, byte for byte
+        std::fputs(d->sent_message.c_str(), stdout);
+        return 0;
+    }
+    // Not sent yet (or a 621, built when asked): as it would be sent. A missing key pair is not
+    // created here: the server creates it, and a message signed by a key nobody has is no audit.
+    std::optional<RelayKit> kit = OpenRelayKit(f, false, &error);
+    if (!kit) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
+    std::optional<CebOrder> order = CebOrderFor(*d, *keys, UnixNow(), &error);
+    std::optional<std::string> xml =
+        order ? SignedCebMessage(*order, type == "311" ? CebType::Order311 : CebType::Inventory621, kit->config, *kit->signer,
+                                 *kit->schema, &error)
+              : std::nullopt;
+    if (!xml) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
+    if (d->declared_at == 0) std::fprintf(stderr, "bondstore-admin ceb: %s is not paid: this is the message as it would be sent now\n", order_no.c_str());
+    std::fputs(xml->c_str(), stdout);
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -471,6 +541,7 @@ int main(int argc, char** argv)
     if (args[0] == "import") return ImportCommand(rest);
     if (args[0] == "export") return ExportCommand(rest);
     if (args[0] == "i18n") return I18nCommand(rest);
+    if (args[0] == "ceb") return CebCommand(rest);
     std::fprintf(stderr, "bondstore-admin: unknown command '%s' (see --help)\n", args[0].c_str());
     return 2;
 }

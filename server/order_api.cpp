@@ -1,5 +1,6 @@
 #include "order_api.h"
 
+#include "ceb_message.h"
 #include "china_time.h"
 #include "merchant_api.h"
 #include "payment.h"
@@ -131,6 +132,7 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
         quote_request.freight = Money{s.options.freight_fen};
         for (Problem& p : FillQuoteLines(snapshot->catalog, cart, &quote_request.lines))
             if (p.code == "cart.unknown_sku") problems.push_back(std::move(p));
+        std::set<std::string> merchants;
         if (!HasErrors(problems)) {
             // Customs takes one order per e-commerce enterprise (CEB311 ebcCode): one merchant's
             // goods per order.
@@ -142,7 +144,6 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
                 std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", owners_error.c_str());
                 return s.errors.Send(req, res, 500, "internal");
             }
-            std::set<std::string> merchants;
             for (const std::string& sku : skus) merchants.insert(owners[sku]);
             if (merchants.size() > 1) {
                 Problem p;
@@ -165,6 +166,10 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
         p.now = now;
         p.pay_before = now + s.options.payment_timeout;
         p.quota_year = QuotaYear(now);
+        p.merchant = merchants.empty() ? std::string() : *merchants.begin();
+        for (const OrderLineRequest& l : order.lines)
+            if (const Product* product = snapshot->catalog.FindBySku(l.sku)) p.products[l.sku] = ProductToJson(*product);
+        p.message_guid = NewMessageGuid();
         OrderReceipt& r = p.receipt;
         r.buyer_name = MaskName(order.buyer.name);
         r.buyer_id_number = MaskResidentId(order.buyer.id_number);

@@ -231,22 +231,22 @@ std::optional<Store::PlaceResult> SqlStore::PlaceOrder(const OrderPlacement& p, 
         receipt.timeline = {{OrderStatus::PendingPayment, p.now, {}}};
         if (!db.Query("INSERT INTO orders(order_no, status, created_at, updated_at, pay_before, warehouse, buyer_id_hash, "
                       "contact_sealed, receipt_masked, quota_year, counts_towards_annual_fen, regime, goods_fen, freight_fen, "
-                      "insurance_fen, tariff_fen, consumption_tax_fen, vat_fen, tax_total_fen, amount_to_pay_fen, quote) "
-                      "VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+                      "insurance_fen, tariff_fen, consumption_tax_fen, vat_fen, tax_total_fen, amount_to_pay_fen, quote, merchant) "
+                      "VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
                       {p.order_no, StatusCode(OrderStatus::PendingPayment), p.now, p.pay_before, chosen, p.buyer_id_hash,
                        p.contact_sealed, MaskedToJson(receipt), p.quota_year, q.counts_towards_annual.fen,
                        RegimeCode(q.regime), q.goods.fen, q.freight.fen, q.insurance.fen, q.tariff.fen,
-                       q.consumption_tax.fen, q.vat.fen, q.tax_total.fen, q.amount_to_pay.fen, receipt.quote_json},
+                       q.consumption_tax.fen, q.vat.fen, q.tax_total.fen, q.amount_to_pay.fen, receipt.quote_json, p.merchant},
                       e))
             return false;
         for (size_t i = 0; i < q.lines.size(); i++) {
             const LineTax& t = q.lines[i];
             if (!db.Query("INSERT INTO order_lines(order_no, line_no, sku, qty, price_fen, goods_fen, freight_fen, insurance_fen, "
-                          "dutiable_fen, tariff_fen, consumption_tax_fen, vat_fen, tax_fen) "
-                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                          "dutiable_fen, tariff_fen, consumption_tax_fen, vat_fen, tax_fen, product) "
+                          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
                           {p.order_no, int64_t(i + 1), t.sku, t.qty, t.qty > 0 ? t.goods.fen / t.qty : 0, t.goods.fen,
                            t.freight_share.fen, t.insurance_share.fen, t.dutiable.fen, t.tariff.fen, t.consumption_tax.fen, t.vat.fen,
-                           t.tax().fen},
+                           t.tax().fen, p.products.count(t.sku) ? p.products.at(t.sku) : std::string()},
                           e))
                 return false;
         }
@@ -254,7 +254,8 @@ std::optional<Store::PlaceResult> SqlStore::PlaceOrder(const OrderPlacement& p, 
         if (!db.Query("UPDATE buyer_quota SET used_fen = used_fen + $3 WHERE id_hash = $1 AND year = $2",
                       {p.buyer_id_hash, p.quota_year, q.counts_towards_annual.fen}, e))
             return false;
-        if (!db.Query("INSERT INTO outbox(order_no, kind, created_at) VALUES ($1, 'order', $2)", {p.order_no, p.now}, e))
+        if (!db.Query("INSERT INTO outbox(order_no, kind, created_at, guid) VALUES ($1, 'order', $2, $3)",
+                      {p.order_no, p.now, p.message_guid}, e))
             return false;
         result.body = respond(receipt);
         if (!db.Query("UPDATE idempotency_keys SET response = $2 WHERE key = $1", {p.idempotency_key, result.body}, e))
@@ -389,6 +390,51 @@ std::optional<std::vector<std::string>> SqlStore::ExpireUnpaid(int64_t now, std:
         else if (t->problem.empty()) expired.push_back(order_no);
     }
     return expired;
+}
+
+std::optional<Store::OrderDeclaration> SqlStore::FindDeclaration(const std::string& order_no, std::string* error)
+{
+    auto c = readers().Acquire();
+    if (!c->BeginRead(error)) return std::nullopt;
+    struct EndRead {
+        SqlConnection& c;
+        ~EndRead() { std::string ignored; c.Exec("COMMIT", &ignored); }
+    } end_read{*c};
+    auto o = c->Query("SELECT status, merchant, contact_sealed, buyer_id_hash, goods_fen, freight_fen, insurance_fen, tax_total_fen, "
+                      "amount_to_pay_fen FROM orders WHERE order_no = $1",
+                      {order_no}, error);
+    if (!o) return std::nullopt;
+    OrderDeclaration d;
+    if (o->rows.empty()) return d;
+    const auto& row = o->rows[0];
+    d.order_no = order_no;
+    d.status = ParseStatus(row[0].Text()).value_or(OrderStatus::PendingPayment);
+    d.merchant = row[1].Text();
+    d.contact_sealed = row[2].Text();
+    d.buyer_id_hash = row[3].Text();
+    d.goods = {row[4].Int()};
+    d.freight = {row[5].Int()};
+    d.insurance = {row[6].Int()};
+    d.tax_total = {row[7].Int()};
+    d.amount_to_pay = {row[8].Int()};
+    auto lines = c->Query("SELECT sku, product, qty, price_fen, goods_fen FROM order_lines WHERE order_no = $1 ORDER BY line_no",
+                          {order_no}, error);
+    auto outbox = c->Query("SELECT guid, ready_at, message FROM outbox WHERE order_no = $1 AND kind = 'order'", {order_no}, error);
+    auto paid = c->Query("SELECT detail FROM order_events WHERE order_no = $1 AND status = 'paid' ORDER BY seq", {order_no}, error);
+    if (!lines || !outbox || !paid) return std::nullopt;
+    for (const auto& l : lines->rows) d.lines.push_back({l[0].Text(), l[1].Text(), l[2].Int(), {l[3].Int()}, {l[4].Int()}});
+    if (!outbox->rows.empty()) {
+        d.guid = outbox->rows[0][0].Text();
+        d.declared_at = outbox->rows[0][1].is_null() ? 0 : outbox->rows[0][1].Int();
+        d.sent_message = outbox->rows[0][2].Text();
+    }
+    // The payment event's detail is "<provider> <payment id>".
+    if (!paid->rows.empty()) {
+        std::string detail = paid->rows[0][0].Text();
+        size_t space = detail.find(' ');
+        d.payment_id = space == std::string::npos ? std::string() : detail.substr(space + 1);
+    }
+    return d;
 }
 
 std::optional<Store::StoredResponse> SqlStore::FindIdempotentResponse(const std::string& key, std::string* error)

@@ -155,6 +155,13 @@ const char* const kMigrations[] = {
         created_at    BIGINT NOT NULL
     );
     )sql",
+    R"sql(
+    -- What the single-window messages need from an order, fixed when it is taken.
+    ALTER TABLE orders ADD COLUMN merchant TEXT NOT NULL DEFAULT '';
+    ALTER TABLE order_lines ADD COLUMN product TEXT NOT NULL DEFAULT '';  -- the product as sold (catalog JSON)
+    ALTER TABLE outbox ADD COLUMN guid TEXT NOT NULL DEFAULT '';          -- the message's guid: the receiver de-duplicates by it
+    ALTER TABLE outbox ADD COLUMN message TEXT;                           -- the signed message as sent (audit)
+    )sql",
 };
 
 std::string MigrationSql(const char* migration, const char* dialect)

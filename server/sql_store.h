@@ -51,6 +51,7 @@ public:
     std::optional<TransitionResult> Transition(const std::string& order_no, OrderEvent event, const std::string& detail,
                                                int64_t now, std::string* error) override;
     std::optional<std::vector<std::string>> ExpireUnpaid(int64_t now, std::string* error) override;
+    std::optional<OrderDeclaration> FindDeclaration(const std::string& order_no, std::string* error) override;
     std::optional<StoredResponse> FindIdempotentResponse(const std::string& key, std::string* error) override;
     std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) override;
     std::optional<std::vector<OutboxMessage>> PendingOutbox(int64_t limit, std::string* error) override;

@@ -126,6 +126,11 @@ public:
         OrderReceipt receipt;          // masked personal data, for answers
         int64_t now = 0, pay_before = 0;
         int quota_year = 0;
+        std::string merchant;          // whose goods (one merchant per order: one ebcCode)
+        // Each line's product as sold (catalog JSON, by SKU): what customs is told about it, even
+        // after the catalog changes.
+        std::map<std::string, std::string> products;
+        std::string message_guid;      // the relay message's guid (upper-case UUID), fixed now
     };
     // Prices the order inside the transaction, once the buyer's annual total is known (and, on
     // PostgreSQL, locked): returns the quote, or sets `refusal` (a code) to refuse the order.
@@ -179,6 +184,26 @@ public:
 
     // The buyer's annual total used so far (fen), by the keyed hash of their ID number.
     virtual std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) = 0;
+
+    // What the single-window messages of an order are made from (order_relay.h): the order as it
+    // was taken, its personal data still sealed, and its relay message's guid.
+    struct OrderDeclaration {
+        std::string order_no, merchant, contact_sealed, buyer_id_hash;
+        OrderStatus status = OrderStatus::PendingPayment;
+        struct Line {
+            std::string sku, product_json; // the product as sold
+            int64_t qty = 0;
+            Money price, goods;
+        };
+        std::vector<Line> lines;
+        Money goods, freight, insurance, tax_total, amount_to_pay;
+        std::string guid;         // of the order's outbox message
+        int64_t declared_at = 0;  // when it became ready to send (paid); 0 while unpaid
+        std::string payment_id;   // the provider's, from the payment event
+        std::string sent_message; // the signed message as sent ("" until sent)
+    };
+    // Not found: order_no empty.
+    virtual std::optional<OrderDeclaration> FindDeclaration(const std::string& order_no, std::string* error) = 0;
 
     struct OutboxMessage {
         int64_t id = 0;

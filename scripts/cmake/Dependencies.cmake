@@ -52,4 +52,6 @@ else()
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
   pkg_check_modules(BROTLI REQUIRED IMPORTED_TARGET GLOBAL libbrotlienc libbrotlidec)
   pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET GLOBAL libpq)
+  # CEB messages: XSD validation and canonical XML for signatures.
+  pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET GLOBAL libxml-2.0)
 endif()

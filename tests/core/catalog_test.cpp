@@ -115,6 +115,10 @@ TEST_CASE("validation names the product, the field and what is wrong")
         {"legal_qty", R"("legal_qty": "-3")", "json.negative_decimal", "legal_qty"},
         {"legal_qty", R"("legal_qty": "lots")", "json.expected_decimal", "legal_qty"},
         {"legal_unit", R"("legal_unit": "gallon")", "catalog.legal_unit_unknown", "legal_unit"},
+        // What a CEB message could not carry without truncating or rounding (decimal(19,5),
+        // gmodel C..510): refused at import, so no message is ever cut.
+        {"legal_qty", R"("legal_qty": "0.123456")", "catalog.legal_qty_precision", "legal_qty"},
+        {"brand", "\"brand\": \"" + std::string(201, 'B') + "\"", "catalog.brand_too_long", "brand"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.replacement);
@@ -126,6 +130,16 @@ TEST_CASE("validation names the product, the field and what is wrong")
         CHECK(p->index == 0);
         CHECK(p->field == c.problem_field);
     }
+}
+
+TEST_CASE("the customs limits are limits, not approximations")
+{
+    CHECK(ParseCatalogJson(WithField("legal_qty", R"("legal_qty": "0.12345")")).ok());
+    CHECK(ParseCatalogJson(WithField("legal_qty", R"("legal_qty": "0.1234500")")).ok()); // trailing zeros are not precision
+    CHECK(ParseCatalogJson(WithField("brand", "\"brand\": \"" + std::string(200, 'B') + "\"")).ok());
+    std::string brand200;
+    for (int i = 0; i < 200; i++) brand200 += "牌";
+    CHECK(ParseCatalogJson(WithField("brand", "\"brand\": \"" + brand200 + "\"")).ok()); // characters, not bytes
 }
 
 TEST_CASE("duplicate SKUs, bad stock rows and syntax errors are reported precisely")

@@ -1,0 +1,377 @@
+#include "ceb_message.h"
+
+#include "personal_data.h"
+
+#include "core/customs_codes.h"
+#include "core/decimal.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace bondstore {
+
+namespace {
+
+// --- configuration ------------------------------------------------------------------------------
+
+struct ConfigReader {
+    const nlohmann::json& root;
+    std::string error;
+
+    const nlohmann::json* At(const nlohmann::json& obj, const char* key)
+    {
+        auto it = obj.find(key);
+        return it == obj.end() ? nullptr : &*it;
+    }
+    // A string member no longer than `max` code points (and at least 1 unless optional).
+    std::string Text(const nlohmann::json& obj, const std::string& path, const char* key, size_t max, bool optional = false)
+    {
+        if (!error.empty()) return {};
+        const nlohmann::json* v = At(obj, key);
+        std::string name = path.empty() ? key : path + "." + key;
+        if (!v || (v->is_string() && v->get<std::string>().empty())) {
+            if (!optional) error = name + " is missing";
+            return {};
+        }
+        if (!v->is_string()) { error = name + " must be a string"; return {}; }
+        std::string s = v->get<std::string>();
+        if (!IsValidUtf8(s)) error = name + " is not valid UTF-8";
+        else if (CountCodePoints(s) > max) error = name + " is longer than " + std::to_string(max) + " characters (the CEB schema's limit)";
+        return s;
+    }
+    CustomsParty Party(const nlohmann::json& obj, const std::string& path, const char* key, size_t code_max = 18, size_t name_max = 100)
+    {
+        if (!error.empty()) return {};
+        const nlohmann::json* v = At(obj, key);
+        std::string name = path.empty() ? key : path + "." + key;
+        if (!v || !v->is_object()) { error = name + " must be an object {\"code\", \"name\"}"; return {}; }
+        CustomsParty p;
+        p.code = Text(*v, name, "code", code_max);
+        p.name = Text(*v, name, "name", name_max);
+        return p;
+    }
+    void Digits(const std::string& value, const std::string& name, size_t n)
+    {
+        if (!error.empty()) return;
+        bool ok = value.size() == n;
+        for (char c : value) ok = ok && c >= '0' && c <= '9';
+        if (!ok) error = name + " must be " + std::to_string(n) + " digits";
+    }
+};
+
+// --- XML text -----------------------------------------------------------------------------------
+
+std::string Escaped(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\r': out += "&#13;"; break; // kept through parsing, as any other character
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// Elements of namespace ceb, one per line, in the order the schema's sequences require.
+struct CebWriter {
+    std::string xml;
+    int depth = 0;
+    void Indent() { xml.append(size_t(depth), '\t'); }
+    void Open(const char* name)
+    {
+        Indent();
+        xml += "<ceb:" + std::string(name) + ">\n";
+        depth++;
+    }
+    void Close(const char* name)
+    {
+        depth--;
+        Indent();
+        xml += "</ceb:" + std::string(name) + ">\n";
+    }
+    void Field(const char* name, std::string_view value)
+    {
+        Indent();
+        xml += "<ceb:" + std::string(name) + ">" + Escaped(value) + "</ceb:" + std::string(name) + ">\n";
+    }
+    // An optional element: left out when there is nothing to say.
+    void Optional(const char* name, std::string_view value)
+    {
+        if (!value.empty()) Field(name, value);
+    }
+};
+
+// Amounts in yuan, exactly ("123.45"; decimal(19,5) in the schema).
+std::string Yuan(Money m) { return FormatYuan(m); }
+
+std::string Multiply(Decimal d, int64_t qty) { return FormatDecimal(Decimal{d.units * qty, d.scale}); }
+
+std::string ZhTitle(const Product& p)
+{
+    const std::string* zh = p.title.Find(kCustomsLocale);
+    return zh ? *zh : std::string();
+}
+
+// gmodel (C..510): brand, specification and content as customs reads them: "品牌：X；规格：800g".
+std::string Gmodel(const Product& p)
+{
+    const CustomsUnit* unit = FindUnitBySymbol(p.legal_unit);
+    std::string spec = FormatDecimal(p.legal_qty) + (unit && !unit->name_zh.empty() ? std::string(unit->name_zh) : p.legal_unit);
+    std::string out;
+    if (!p.brand.empty()) out = "品牌：" + p.brand + "；";
+    return out + "规格：" + spec;
+}
+
+std::string Open(const char* root, const std::string& guid)
+{
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ceb:" + std::string(root) + " guid=\"" + guid +
+           "\" version=\"1.0\" xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">\n";
+}
+
+void BaseTransfer(CebWriter& w, const CustomsConfig& c)
+{
+    w.Open("BaseTransfer");
+    w.Field("copCode", c.transfer.code);
+    w.Field("copName", c.transfer.name);
+    w.Field("dxpMode", "DXP");
+    w.Field("dxpId", c.dxp_id);
+    w.Close("BaseTransfer");
+}
+
+const CustomsParty* Enterprise(const CebOrder& o, const CustomsConfig& c, std::string* error)
+{
+    auto it = c.merchants.find(o.merchant);
+    if (it == c.merchants.end()) {
+        *error = "merchant '" + o.merchant + "' has no customs registration (ebcCode) in the customs configuration";
+        return nullptr;
+    }
+    return &it->second;
+}
+
+} // namespace
+
+CustomsConfigParse ParseCustomsConfigJson(std::string_view text)
+{
+    CustomsConfigParse out;
+    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) {
+        out.error = "not a JSON object";
+        return out;
+    }
+    ConfigReader r{j, {}};
+    CustomsConfig& c = out.config;
+    c.platform = r.Party(j, "", "platform");
+    c.transfer = r.Party(j, "", "transfer");
+    c.dxp_id = r.Text(j, "", "dxp_id", 30);
+    const nlohmann::json* merchants = r.At(j, "merchants");
+    if (r.error.empty() && (!merchants || !merchants->is_object() || merchants->empty()))
+        r.error = "merchants must map each merchant id to its {\"code\", \"name\"} (ebcCode, ebcName)";
+    if (r.error.empty())
+        for (const auto& [id, party] : merchants->items()) {
+            if (!party.is_object()) { r.error = "merchants." + id + " must be an object"; break; }
+            c.merchants[id] = {r.Text(party, "merchants." + id, "code", 18), r.Text(party, "merchants." + id, "name", 100)};
+        }
+    const nlohmann::json* inv = r.At(j, "inventory");
+    if (r.error.empty() && inv) {
+        if (!inv->is_object()) r.error = "inventory must be an object";
+        else {
+            c.declare_inventory = true;
+            c.agent = r.Party(*inv, "inventory", "agent");
+            c.area = r.Party(*inv, "inventory", "area");
+            c.logistics = r.Party(*inv, "inventory", "logistics");
+            c.assure_code = r.Text(*inv, "inventory", "assure_code", 30);
+            c.ems_no = r.Text(*inv, "inventory", "ems_no", 30);
+            c.customs_code = r.Text(*inv, "inventory", "customs_code", 4);
+            r.Digits(c.customs_code, "inventory.customs_code", 4);
+            c.port_code = r.Text(*inv, "inventory", "port_code", 4);
+            r.Digits(c.port_code, "inventory.port_code", 4);
+            c.traf_mode = r.Text(*inv, "inventory", "traf_mode", 1);
+            if (r.error.empty() && std::string("0123456789HWXYZ").find(c.traf_mode) == std::string::npos)
+                r.error = "inventory.traf_mode must be a transport mode code (0-9, H, W, X, Y, Z)";
+            // The order number is at most 20 characters; logisticsNo is C..60.
+            c.waybill_prefix = r.Text(*inv, "inventory", "waybill_prefix", 40, true);
+        }
+    }
+    out.error = r.error;
+    return out;
+}
+
+std::string Ceb311Xml(const CebOrder& o, const CustomsConfig& c, std::string* error)
+{
+    const CustomsParty* ebc = Enterprise(o, c, error);
+    if (!ebc) return {};
+    CebWriter w;
+    w.xml = Open("CEB311Message", o.guid);
+    w.depth = 1;
+    w.Open("Order");
+    w.Open("OrderHead");
+    w.Field("guid", o.guid);
+    w.Field("appType", "1");
+    w.Field("appTime", CebTime(o.declared_at));
+    w.Field("appStatus", "2");
+    w.Field("orderType", "I");
+    w.Field("orderNo", o.order_no);
+    w.Field("ebpCode", c.platform.code);
+    w.Field("ebpName", c.platform.name);
+    w.Field("ebcCode", ebc->code);
+    w.Field("ebcName", ebc->name);
+    // goodsValue = Σ totalPrice; acturalPaid = goodsValue + freight + taxTotal − discount (no
+    // non-cash discounts at Bondstore), which is what the shopper paid.
+    w.Field("goodsValue", Yuan(o.goods));
+    w.Field("freight", Yuan(o.freight));
+    w.Field("discount", "0");
+    w.Field("taxTotal", Yuan(o.tax_total));
+    w.Field("acturalPaid", Yuan(o.goods + o.freight + o.tax_total));
+    w.Field("currency", "142");
+    w.Field("buyerRegNo", o.buyer_reg_no);
+    w.Field("buyerName", o.buyer.name);
+    w.Field("buyerTelephone", o.buyer.phone);
+    w.Field("buyerIdType", "1");
+    w.Field("buyerIdNumber", o.buyer.id_number);
+    w.Optional("payTransactionId", o.payment_id);
+    w.Field("consignee", o.consignee.name);
+    w.Field("consigneeTelephone", o.consignee.phone);
+    w.Field("consigneeAddress", o.consignee.address);
+    w.Optional("consigneeDistrict", o.consignee.district);
+    w.Close("OrderHead");
+    for (size_t i = 0; i < o.lines.size(); i++) {
+        const CebOrder::Line& l = o.lines[i];
+        w.Open("OrderList");
+        w.Field("gnum", std::to_string(i + 1));
+        if (l.product.sku.size() <= 30) w.Field("itemNo", l.product.sku); // optional; C..30
+        w.Field("itemName", ZhTitle(l.product));
+        w.Field("gmodel", Gmodel(l.product));
+        w.Optional("barCode", l.product.barcode);
+        w.Field("unit", l.product.unit_code);
+        w.Field("qty", std::to_string(l.qty));
+        w.Field("price", Yuan(l.price));
+        w.Field("totalPrice", Yuan(l.total));
+        w.Field("currency", "142");
+        w.Field("country", l.product.origin_country);
+        w.Close("OrderList");
+    }
+    w.Close("Order");
+    BaseTransfer(w, c);
+    w.xml += "</ceb:CEB311Message>\n";
+    return w.xml;
+}
+
+std::string Ceb621Xml(const CebOrder& o, const CustomsConfig& c, std::string* error)
+{
+    if (!c.declare_inventory) {
+        *error = "the customs configuration has no \"inventory\" section: Bondstore does not declare inventory lists";
+        return {};
+    }
+    const CustomsParty* ebc = Enterprise(o, c, error);
+    if (!ebc) return {};
+    std::string when = CebTime(o.declared_at);
+    int64_t gross_g = 0;
+    for (const CebOrder::Line& l : o.lines) gross_g += l.product.weight_g * l.qty;
+    std::string kg = FormatDecimal(Decimal{gross_g, 3});
+
+    CebWriter w;
+    w.xml = Open("CEB621Message", o.guid);
+    w.depth = 1;
+    w.Open("Inventory");
+    w.Open("InventoryHead");
+    w.Field("guid", o.guid);
+    w.Field("appType", "1");
+    w.Field("appTime", when);
+    w.Field("appStatus", "2"); // declare (not stage): the signature is required, and present
+    w.Field("orderNo", o.order_no);
+    w.Field("ebpCode", c.platform.code);
+    w.Field("ebpName", c.platform.name);
+    w.Field("ebcCode", ebc->code);
+    w.Field("ebcName", ebc->name);
+    w.Field("logisticsNo", c.waybill_prefix + o.order_no);
+    w.Field("logisticsCode", c.logistics.code);
+    w.Field("logisticsName", c.logistics.name);
+    if (o.order_no.size() <= 20) w.Field("copNo", o.order_no); // optional; C..20
+    w.Field("assureCode", c.assure_code);
+    w.Field("emsNo", c.ems_no);
+    w.Field("ieFlag", "I");
+    w.Field("declTime", when.substr(0, 8));
+    w.Field("customsCode", c.customs_code);
+    w.Field("portCode", c.port_code);
+    w.Field("buyerIdType", "1");
+    w.Field("buyerIdNumber", o.buyer.id_number);
+    w.Field("buyerName", o.buyer.name);
+    w.Field("buyerTelephone", o.buyer.phone);
+    w.Field("consigneeAddress", o.consignee.address);
+    w.Field("agentCode", c.agent.code);
+    w.Field("agentName", c.agent.name);
+    w.Field("areaCode", c.area.code);
+    w.Field("areaName", c.area.name);
+    w.Field("tradeMode", "1210");
+    w.Field("trafMode", c.traf_mode);
+    w.Field("country", "142"); // bonded imports: the goods leave a Chinese bonded zone
+    w.Field("freight", Yuan(o.freight));
+    w.Field("insuredFee", Yuan(o.insurance));
+    w.Field("currency", "142");
+    w.Field("packNo", "1");
+    w.Field("grossWeight", kg);
+    w.Field("netWeight", kg); // the catalog knows gross weights only
+    w.Close("InventoryHead");
+    for (size_t i = 0; i < o.lines.size(); i++) {
+        const CebOrder::Line& l = o.lines[i];
+        const Product& p = l.product;
+        w.Open("InventoryList");
+        w.Field("gnum", std::to_string(i + 1)); // the order line's gnum
+        if (p.sku.size() <= 20) w.Field("itemNo", p.sku); // optional; C..20 here
+        w.Field("itemName", ZhTitle(p));
+        w.Field("gcode", p.hs_code);
+        w.Field("gname", ZhTitle(p));
+        w.Field("gmodel", Gmodel(p));
+        w.Optional("barCode", p.barcode);
+        w.Field("country", p.origin_country);
+        w.Field("currency", "142");
+        w.Field("qty", std::to_string(l.qty));
+        w.Field("unit", p.unit_code);
+        const CustomsUnit* unit1 = FindUnitBySymbol(p.legal_unit);
+        w.Field("qty1", Multiply(p.legal_qty, l.qty));
+        w.Field("unit1", unit1 ? std::string(unit1->code) : std::string());
+        if (!p.second_unit.empty()) {
+            const CustomsUnit* unit2 = FindUnitBySymbol(p.second_unit);
+            w.Field("qty2", Multiply(p.second_qty, l.qty));
+            w.Field("unit2", unit2 ? std::string(unit2->code) : std::string());
+        }
+        w.Field("price", Yuan(l.price));
+        w.Field("totalPrice", Yuan(l.total));
+        w.Close("InventoryList");
+    }
+    w.Close("Inventory");
+    BaseTransfer(w, c);
+    w.xml += "</ceb:CEB621Message>\n";
+    return w.xml;
+}
+
+std::string NewMessageGuid()
+{
+    std::string hex = RandomHex(16);
+    for (char& ch : hex)
+        if (ch >= 'a' && ch <= 'f') ch = char(ch - 'a' + 'A');
+    hex[12] = '4';                                       // version 4: random
+    hex[16] = "89AB"[(hex[16] <= '9' ? hex[16] - '0' : hex[16] - 'A' + 10) & 3]; // RFC 4122 variant
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
+std::string CebTime(int64_t t)
+{
+    int64_t local = t + 8 * 3600; // China: UTC+8 all year
+    int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    int64_t secs = local - days * 86400;
+    CalendarDate d = FromDaysSinceEpoch(long(days));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", d.year, d.month, d.day, int(secs / 3600), int(secs / 60 % 60),
+                  int(secs % 60));
+    return buf;
+}
+
+} // namespace bondstore

@@ -1,0 +1,38 @@
+// MessageSigner: signs a CEB message the way the single window verifies it (SPEC.md §3.1): an
+// enveloped XML signature over the whole message (Reference URI=""), inclusive C14N 1.0, with the
+// key's name and X.509 certificate in KeyInfo, appended as the message's last element.
+//
+// An interface, because real deployments often sign in an external key device (the e-port's
+// card or a signing server); the built-in signer holds an RSA key in a PEM file and signs with
+// RSA-SHA1, the algorithm the 202205 specification lists beside SM2-SM3.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bondstore {
+
+class MessageSigner {
+public:
+    virtual ~MessageSigner() = default;
+    // The SignatureMethod algorithm URI.
+    virtual const char* algorithm() const = 0;
+    // The message with its ds:Signature, or nothing (and `error`) if it cannot be signed (not
+    // well-formed XML, already signed, a key failure).
+    virtual std::optional<std::string> Sign(std::string_view xml, std::string* error) const = 0;
+};
+
+// RSA-SHA1 with the private key and certificate in PEM files; `key_name` goes into KeyInfo's
+// KeyName (the e-port's certificate number).
+std::unique_ptr<MessageSigner> OpenRsaSha1Signer(const std::string& key_pem_file, const std::string& cert_pem_file,
+                                                 const std::string& key_name, std::string* error);
+
+// Writes a new 2048-bit RSA key (mode 0600) and a self-signed certificate for it, valid ten
+// years, to the two files (neither may exist). For development and the simulator only: the
+// single window trusts only certificates its own CA issued.
+bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::string& cert_pem_file,
+                                const std::string& common_name, std::string* error);
+
+} // namespace bondstore
