@@ -211,6 +211,24 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent e)
     return x;
 }
 
+std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code)
+{
+    std::optional<OrderEvent> target;
+    if (code < 0 || code == 100) target = OrderEvent::Reject;
+    else if (message == "inventory" && code == 800) target = OrderEvent::Release;
+    else if (code == 4 || code == 700) return {}; // "sending failed" (the e-port retries), "returned abroad"
+    else target = OrderEvent::Declare;
+    std::vector<OrderEvent> out;
+    OrderStatus at = current;
+    // A receipt about an order customs has: it is declared, whatever the relay has recorded yet.
+    if (at == OrderStatus::Paid && *target != OrderEvent::Declare) {
+        out.push_back(OrderEvent::Declare);
+        at = OrderStatus::Declared;
+    }
+    if (NextStatus(at, *target)) out.push_back(*target);
+    return out;
+}
+
 bool WithinReturnWindow(int64_t released_at, int64_t now) { return now >= released_at && now - released_at <= kReturnWindowSeconds; }
 
 int QuotaYear(int64_t placed_at_unix) { return ChinaDateAt(placed_at_unix).year; }

@@ -89,6 +89,13 @@ struct OrderEffects {
 };
 OrderEffects EffectsOf(OrderStatus from, OrderEvent event);
 
+// What a customs receipt does to an order (SPEC.md §3.5, §3.10): the moves, in order, from
+// `current`. `message` is "order" (a CEB312 receipt) or "inventory" (CEB622); `code` its
+// returnStatus. A negative code or 100 is a rejection; 800 on the inventory list is the release;
+// any other receipt says the order is with customs. Receipts arrive late, twice and out of
+// order: one that would move the order backwards, or out of a final status, moves nothing.
+std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code);
+
 // A return must be declared within 30 days of release (SPEC.md §2.6).
 constexpr int64_t kReturnWindowSeconds = 30 * 86400;
 bool WithinReturnWindow(int64_t released_at, int64_t now);

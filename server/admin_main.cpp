@@ -504,14 +504,14 @@ static int CebCommand(const std::vector<std::string>& args)
     if (!keys) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
     std::unique_ptr<Store> store = database.empty() ? OpenSqliteStore(data_dir, &error) : OpenPostgresStore(database, 1, &error);
     if (!store || !store->BindDataKey(keys->Fingerprint(), &error)) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
-    std::optional<Store::OrderDeclaration> d = store->FindDeclaration(order_no, &error);
+    std::optional<Store::OrderDeclaration> d = store->FindDeclaration(order_no, type == "311" ? "order" : "inventory", &error);
     if (!d) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
     if (d->order_no.empty()) { std::fprintf(stderr, "bondstore-admin ceb: no order %s\n", order_no.c_str()); return 1; }
-    if (type == "311" && !d->sent_message.empty()) { // as it was sent, byte for byte
+    if (!d->sent_message.empty()) { // as it was sent, byte for byte
         std::fputs(d->sent_message.c_str(), stdout);
         return 0;
     }
-    // Not sent yet (or a 621, built when asked): as it would be sent. A missing key pair is not
+    // Not sent yet: as it would be sent. A missing key pair is not
     // created here: the server creates it, and a message signed by a key nobody has is no audit.
     std::optional<RelayKit> kit = OpenRelayKit(f, false, &error);
     if (!kit) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }

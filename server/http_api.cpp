@@ -5,6 +5,7 @@
 #include "china_time.h"
 #include "merchant_api.h"
 #include "order_api.h"
+#include "single_window_api.h"
 
 #include "core/cart.h"
 #include "core/i18n_bundle.h"
@@ -99,6 +100,7 @@ void MountRoutes(httplib::Server& server, Storefront& s)
 
     MountMerchantRoutes(server, s);
     MountOrderRoutes(server, s);
+    MountSingleWindowRoutes(server, s);
 
     // Anything else under /api/ is a JSON 404, never the web app's index.html.
     auto not_found = [&s](const httplib::Request& req, httplib::Response& res) { s.errors.Send(req, res, 404, "not_found"); };

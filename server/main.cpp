@@ -121,6 +121,17 @@ int main(int argc, char** argv)
         }
     });
 
+    // The single-window relay: every paid order's messages, delivered at least once.
+    std::unique_ptr<OrderRelay> relay;
+    if (!o.single_window.empty()) {
+        RelaySettings settings;
+        settings.gateway = o.single_window;
+        settings.retry_ms = o.relay_retry_ms;
+        settings.park_after = o.relay_park_after;
+        relay = std::make_unique<OrderRelay>(*storefront.store, *storefront.personal_data, *storefront.relay_kit, settings);
+        relay->Start();
+    }
+
     std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
     auto snapshot = storefront.catalog.Current();
     std::string where = o.database.empty() ? "SQLite in " + o.data_dir : std::string("PostgreSQL");
@@ -135,6 +146,7 @@ int main(int argc, char** argv)
     }
     expiry_wake.notify_all();
     expirer.join();
+    if (relay) relay->Stop();
     // Wake the stopper if listen ended for another reason, so join() returns.
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(), SIGTERM);

@@ -43,6 +43,11 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     if (const char* v = env ? env("BONDSTORE_CURRENCY_RATES") : nullptr) o.currency_rates = v; // "" turns them off
     from_env("BONDSTORE_DATABASE", o.database);
     from_env("BONDSTORE_DATA_KEY_FILE", o.data_key_file);
+    from_env("BONDSTORE_CUSTOMS_CONFIG", o.customs_config);
+    from_env("BONDSTORE_SINGLE_WINDOW", o.single_window);
+    from_env("BONDSTORE_CEB_XSD", o.ceb_xsd);
+    from_env("BONDSTORE_RECEIPT_TOKEN", o.receipt_token);
+    from_env("BONDSTORE_ADMIN_TOKEN", o.admin_token);
     std::string timeout_text;
     from_env("BONDSTORE_PAYMENT_TIMEOUT", timeout_text);
     auto positive = [](const std::string& text, int* out) {
@@ -118,6 +123,37 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
                 r.error = "--http-threads must be 1 to 4096, got '" + v + "'";
                 return r;
             }
+        } else if (name == "--customs-config") {
+            if (!take(o.customs_config)) return r;
+        } else if (name == "--single-window") {
+            if (!take(o.single_window)) return r;
+            if (o.single_window.rfind("http://", 0) != 0 && o.single_window.rfind("https://", 0) != 0) {
+                r.error = "--single-window must be an http:// or https:// URL, got '" + o.single_window + "'";
+                return r;
+            }
+        } else if (name == "--ceb-xsd") {
+            if (!take(o.ceb_xsd)) return r;
+        } else if (name == "--signing-key") {
+            if (!take(o.signing_key)) return r;
+        } else if (name == "--signing-cert") {
+            if (!take(o.signing_cert)) return r;
+        } else if (name == "--signing-key-name") {
+            if (!take(o.signing_key_name)) return r;
+        } else if (name == "--receipt-token") {
+            if (!take(o.receipt_token)) return r;
+        } else if (name == "--admin-token") {
+            if (!take(o.admin_token)) return r;
+        } else if (name == "--relay-retry-ms") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.relay_retry_ms) || o.relay_retry_ms > 300000) {
+                r.error = "--relay-retry-ms must be 1 to 300000, got '" + v + "'";
+                return r;
+            }
+        } else if (name == "--relay-park-after") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.relay_park_after)) { r.error = "--relay-park-after must be a number of seconds, got '" + v + "'"; return r; }
         } else if (name == "--data-key-file") {
             if (!take(o.data_key_file)) return r;
         } else if (name == "--payment-timeout") {
@@ -165,6 +201,23 @@ Usage: bondstore-server [options]
                        or the key itself in BONDSTORE_DATA_KEY)
   --payment-timeout S  seconds an order may stay unpaid before it expires and its stock is
                        released, default 900                          (BONDSTORE_PAYMENT_TIMEOUT)
+
+The single window (docs/single-window.md):
+  --customs-config FILE  the enterprise's customs registration (codes, names; CEB621 declarant
+                       details)                                  (BONDSTORE_CUSTOMS_CONFIG; default
+                       the sample assets/customs/declarant.json, made-up codes)
+  --single-window URL  the gateway the relay POSTs DxpMsg envelopes to; without it orders wait
+                       in the outbox                              (BONDSTORE_SINGLE_WINDOW)
+  --ceb-xsd FILE       customs' ceb_import_202205.xsd              (BONDSTORE_CEB_XSD; default
+                       ../shared/customs/xsd/v202205 beside the checkout)
+  --signing-key FILE --signing-cert FILE  the PEM key pair messages are signed with; default
+                       signing-key.pem/signing-cert.pem in the data directory, created
+                       self-signed (accepted by the simulator, not by the real single window)
+  --signing-key-name N KeyInfo KeyName (the e-port certificate number), default 0001
+  --receipt-token T    the bearer token customs receipts must carry (BONDSTORE_RECEIPT_TOKEN)
+  --admin-token T      the bearer token of /api/admin/ (BONDSTORE_ADMIN_TOKEN)
+  --relay-retry-ms N   first retry after a failed delivery, doubling to 5 min, default 1000
+  --relay-park-after S seconds of failed deliveries before a message is parked, default 86400
   -h, --help           this text
 
 Flags win over environment variables. The server prints the URL it serves once it is listening,

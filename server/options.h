@@ -19,7 +19,17 @@ struct ServerOptions {
     std::string data_key_file;    // "" = data-key in data_dir (created if missing)
     int payment_timeout = 900;    // seconds an order may stay unpaid before it expires
     int64_t freight_fen = 0;      // the store's freight per order (fen), charged and declared
-    int http_threads = 64;        // connections served at once (httplib holds a thread per
+    int http_threads = 64;
+    // The single window (docs/single-window.md).
+    std::string customs_config;   // the enterprise's customs registration; default: the sample
+    std::string single_window;    // the gateway URL the relay POSTs to; "" = relay off (messages wait)
+    std::string ceb_xsd;          // customs' import schema (ceb_import_202205.xsd)
+    std::string signing_key, signing_cert; // PEM; default: in data_dir, created self-signed
+    std::string signing_key_name = "0001";
+    std::string receipt_token;    // bearer token receipts must carry; "" = receipts refused
+    std::string admin_token;      // bearer token of GET /api/admin/…; "" = admin API refused
+    int relay_retry_ms = 1000;    // first retry after a failed delivery; doubles up to 5 minutes
+    int relay_park_after = 86400; // seconds of failures after which a message is parked        // connections served at once (httplib holds a thread per
                                   // kept-alive connection; kiosks and browsers keep theirs)
     bool help = false;
 };

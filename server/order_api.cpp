@@ -169,7 +169,8 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
         p.merchant = merchants.empty() ? std::string() : *merchants.begin();
         for (const OrderLineRequest& l : order.lines)
             if (const Product* product = snapshot->catalog.FindBySku(l.sku)) p.products[l.sku] = ProductToJson(*product);
-        p.message_guid = NewMessageGuid();
+        p.messages.push_back({"order", NewMessageGuid()});
+        if (s.customs.declare_inventory) p.messages.push_back({"inventory", NewMessageGuid()});
         OrderReceipt& r = p.receipt;
         r.buyer_name = MaskName(order.buyer.name);
         r.buyer_id_number = MaskResidentId(order.buyer.id_number);

@@ -1,12 +1,22 @@
 #include "order_relay.h"
 
+#include "china_time.h"
+#include "dxp_envelope.h"
+
 #include "core/wire.h"
+
+#include <httplib.h>
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <random>
 #include <sstream>
+#include <thread>
 
 #ifndef BONDSTORE_DEFAULT_CUSTOMS_CONFIG
 #define BONDSTORE_DEFAULT_CUSTOMS_CONFIG "assets/customs/declarant.json"
@@ -27,16 +37,23 @@ RelayFiles DefaultRelayFiles(const std::string& data_dir)
     return f;
 }
 
-std::optional<RelayKit> OpenRelayKit(const RelayFiles& files, bool create_key, std::string* error)
+std::optional<CustomsConfig> ReadCustomsConfig(const std::string& file, std::string* error)
 {
-    RelayKit kit;
-    std::ifstream in(files.customs_config, std::ios::binary);
-    if (!in) { *error = "cannot read the customs configuration " + files.customs_config; return std::nullopt; }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) { *error = "cannot read the customs configuration " + file; return std::nullopt; }
     std::stringstream text;
     text << in.rdbuf();
     CustomsConfigParse parsed = ParseCustomsConfigJson(text.str());
-    if (!parsed.ok()) { *error = files.customs_config + ": " + parsed.error; return std::nullopt; }
-    kit.config = std::move(parsed.config);
+    if (!parsed.ok()) { *error = file + ": " + parsed.error; return std::nullopt; }
+    return std::move(parsed.config);
+}
+
+std::optional<RelayKit> OpenRelayKit(const RelayFiles& files, bool create_key, std::string* error)
+{
+    RelayKit kit;
+    std::optional<CustomsConfig> config = ReadCustomsConfig(files.customs_config, error);
+    if (!config) return std::nullopt;
+    kit.config = std::move(*config);
     kit.schema = CebSchema::Load(files.ceb_xsd, error);
     if (!kit.schema) return std::nullopt;
     std::error_code ec;
@@ -101,6 +118,134 @@ std::optional<std::string> SignedCebMessage(const CebOrder& order, CebType type,
         return std::nullopt;
     }
     return signed_xml;
+}
+
+// --- the relay worker ---------------------------------------------------------------------------
+
+
+struct OrderRelay::Worker {
+    std::thread thread;
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+};
+
+OrderRelay::OrderRelay(Store& store, const PersonalData& keys, const RelayKit& kit, RelaySettings settings)
+    : store_(store), keys_(keys), kit_(kit), settings_(std::move(settings))
+{
+}
+
+OrderRelay::~OrderRelay() { Stop(); }
+
+void OrderRelay::Start()
+{
+    worker_ = std::make_unique<Worker>();
+    worker_->thread = std::thread([this] {
+        std::unique_lock lock(worker_->mutex);
+        while (!worker_->stopping) {
+            lock.unlock();
+            int tried = RunOnce();
+            lock.lock();
+            // Busy: straight on. Idle: look again shortly (a paid order should leave within a
+            // second or so).
+            if (tried == 0) worker_->wake.wait_for(lock, std::chrono::milliseconds(200), [&] { return worker_->stopping; });
+        }
+    });
+}
+
+void OrderRelay::Stop()
+{
+    if (!worker_) return;
+    {
+        std::lock_guard lock(worker_->mutex);
+        worker_->stopping = true;
+    }
+    worker_->wake.notify_all();
+    if (worker_->thread.joinable()) worker_->thread.join();
+    worker_.reset();
+}
+
+int OrderRelay::RunOnce()
+{
+    std::string error;
+    auto now_ms = [] {
+        return int64_t(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    };
+    // Leased for longer than a delivery can take: another server's worker leaves them alone.
+    int64_t lease_ms = 2 * int64_t(settings_.timeout_ms) + 30000;
+    std::optional<std::vector<Store::OutboxMessage>> due = store_.ClaimOutbox(now_ms(), lease_ms, 32, &error);
+    if (!due) {
+        std::fprintf(stderr, "bondstore-server: relay: %s\n", error.c_str());
+        return 0;
+    }
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    for (const Store::OutboxMessage& m : *due) {
+        bool permanent = false;
+        std::string sent;
+        std::string why = Deliver(m, &permanent, &sent);
+        int64_t at = UnixNow();
+        if (why.empty()) {
+            if (!store_.MarkOutboxSent(m.id, sent, at, &error))
+                std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
+            else if (m.kind == "order") {
+                // Customs has the order: it is declared (receipts may have said so already).
+                std::optional<Store::TransitionResult> t = store_.Transition(m.order_no, OrderEvent::Declare, "CEB311 sent", at, &error);
+                if (!t) std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
+            }
+            continue;
+        }
+        // Exponential back-off with jitter (0.5–1.5×), from the number of attempts so far.
+        int64_t delay = settings_.retry_ms << std::min<int64_t>(m.attempts, 20);
+        delay = std::min(delay, settings_.max_retry_ms);
+        delay = int64_t(double(delay) * std::uniform_real_distribution<double>(0.5, 1.5)(rng));
+        bool park = permanent || (m.ready_at > 0 && at - m.ready_at > settings_.park_after);
+        if (!store_.MarkOutboxFailed(m.id, why, now_ms() + delay, park, &error))
+            std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
+        if (park) std::fprintf(stderr, "bondstore-server: relay: %s (%s) parked: %s\n", m.order_no.c_str(), m.kind.c_str(), why.c_str());
+    }
+    return int(due->size());
+}
+
+std::string OrderRelay::Deliver(const Store::OutboxMessage& m, bool* permanent, std::string* sent)
+{
+    std::string error;
+    std::optional<Store::OrderDeclaration> d = store_.FindDeclaration(m.order_no, m.kind, &error);
+    if (!d) return "reading the order: " + error;
+    std::optional<CebOrder> order = CebOrderFor(*d, keys_, UnixNow(), &error);
+    CebType type = m.kind == "inventory" ? CebType::Inventory621 : CebType::Order311;
+    std::optional<std::string> xml =
+        order ? SignedCebMessage(*order, type, kit_.config, *kit_.signer, *kit_.schema, &error) : std::nullopt;
+    if (!xml) {
+        *permanent = true; // it will not build better next time: an operator must look
+        return error;
+    }
+    DxpEnvelope envelope;
+    envelope.cop_msg_id = m.guid;
+    envelope.sender_id = kit_.config.dxp_id.substr(0, 16);
+    envelope.receiver_ids = {settings_.receiver_id};
+    envelope.created_at = UnixNow();
+    envelope.msg_type = type == CebType::Order311 ? "CEB311Message" : "CEB621Message";
+    envelope.data = *xml;
+
+    // "http://host:port/path" → client and path.
+    const std::string& url = settings_.gateway;
+    size_t scheme_end = url.find("://");
+    size_t path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+    std::string base = path_start == std::string::npos ? url : url.substr(0, path_start);
+    std::string path = path_start == std::string::npos ? "/" : url.substr(path_start);
+    httplib::Client client(base);
+    client.set_connection_timeout(std::chrono::milliseconds(std::min(settings_.timeout_ms, 3000)));
+    client.set_read_timeout(std::chrono::milliseconds(settings_.timeout_ms));
+    client.set_write_timeout(std::chrono::milliseconds(settings_.timeout_ms));
+    httplib::Result r = client.Post(path, DxpMsgXml(envelope), "application/xml; charset=utf-8");
+    if (!r) return "the single window cannot be reached: " + httplib::to_string(r.error());
+    if (r->status >= 200 && r->status < 300) {
+        *sent = *xml;
+        return {};
+    }
+    // 4xx (but a time-out or too many requests): the gateway refuses this message as it is.
+    *permanent = r->status >= 400 && r->status < 500 && r->status != 408 && r->status != 429;
+    return "the single window answered " + std::to_string(r->status) + ": " + r->body.substr(0, 300);
 }
 
 } // namespace bondstore

@@ -27,6 +27,9 @@ struct RelayFiles {
 };
 RelayFiles DefaultRelayFiles(const std::string& data_dir);
 
+// The customs configuration file, read and checked.
+std::optional<CustomsConfig> ReadCustomsConfig(const std::string& file, std::string* error);
+
 // What building a message needs, loaded and checked once.
 struct RelayKit {
     CustomsConfig config;
@@ -46,5 +49,44 @@ std::optional<CebOrder> CebOrderFor(const Store::OrderDeclaration& declaration, 
 // why (no registration for the merchant, a schema error — a bug, never sent).
 std::optional<std::string> SignedCebMessage(const CebOrder& order, CebType type, const CustomsConfig& config,
                                             const MessageSigner& signer, const CebSchema& schema, std::string* error);
+
+// --- the relay worker ---------------------------------------------------------------------------
+
+struct RelaySettings {
+    std::string gateway;          // the single window's URL ("http://host:port/path")
+    int64_t retry_ms = 1000;      // first retry; doubles per failure, with jitter, up to max_retry_ms
+    int64_t max_retry_ms = 300000;
+    int64_t park_after = 86400;   // seconds since the message was ready: then parked, reported
+    int timeout_ms = 10000;       // per delivery
+    std::string receiver_id = "EPORT"; // DxpMsg ReceiverId
+};
+
+// Delivers every ready outbox message to the single window at least once: claimed (leased) from
+// the store, built, signed and validated, wrapped in a DxpMsg whose CopMsgId is the message guid
+// (the receiver de-duplicates by it), POSTed. 2xx: delivered (kept as sent; the order becomes
+// "declared"). A transport failure or 5xx: tried again later with exponential back-off and
+// jitter. 4xx, or a message that cannot be built: parked at once (an operator must act). Any
+// message failing longer than park_after: parked. Nothing is dropped; the worker holds no state
+// the store does not, so a restart (or kill -9) resumes where it stopped.
+class OrderRelay {
+public:
+    OrderRelay(Store& store, const PersonalData& keys, const RelayKit& kit, RelaySettings settings);
+    ~OrderRelay();
+    void Start();
+    void Stop();
+    // One pass over what is due now; returns how many messages it tried. (The worker's loop, and
+    // tests.)
+    int RunOnce();
+
+private:
+    // "" when delivered; else why not, and whether to park it at once.
+    std::string Deliver(const Store::OutboxMessage& m, bool* permanent, std::string* sent);
+    Store& store_;
+    const PersonalData& keys_;
+    const RelayKit& kit_;
+    RelaySettings settings_;
+    struct Worker;
+    std::unique_ptr<Worker> worker_;
+};
 
 } // namespace bondstore

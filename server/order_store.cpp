@@ -254,9 +254,9 @@ std::optional<Store::PlaceResult> SqlStore::PlaceOrder(const OrderPlacement& p, 
         if (!db.Query("UPDATE buyer_quota SET used_fen = used_fen + $3 WHERE id_hash = $1 AND year = $2",
                       {p.buyer_id_hash, p.quota_year, q.counts_towards_annual.fen}, e))
             return false;
-        if (!db.Query("INSERT INTO outbox(order_no, kind, created_at, guid) VALUES ($1, 'order', $2, $3)",
-                      {p.order_no, p.now, p.message_guid}, e))
-            return false;
+        for (const OrderPlacement::Message& m : p.messages)
+            if (!db.Query("INSERT INTO outbox(order_no, kind, created_at, guid) VALUES ($1, $2, $3, $4)", {p.order_no, m.kind, p.now, m.guid}, e))
+                return false;
         result.body = respond(receipt);
         if (!db.Query("UPDATE idempotency_keys SET response = $2 WHERE key = $1", {p.idempotency_key, result.body}, e))
             return false;
@@ -306,66 +306,79 @@ std::optional<Store::StoredOrder> SqlStore::FindOrder(const std::string& order_n
     return s;
 }
 
+namespace {
+
+// One move of one order inside the caller's transaction (Transition, ApplyCustomsReceipt): the
+// order row locked and read, the move checked by core, its effects on stock, quota, refunds and
+// the relay outbox written, the timeline extended. False with `result.problem` set when the
+// move is not allowed (nothing written by it), or with `e` set when a statement failed.
+bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event, const std::string& detail, int64_t now,
+               Store::TransitionResult& result, std::string* e)
+{
+    result = {};
+    // Locks the order row (PostgreSQL) and reads it.
+    auto o = db.Query("UPDATE orders SET updated_at = $2 WHERE order_no = $1 "
+                      "RETURNING status, warehouse, buyer_id_hash, quota_year, counts_towards_annual_fen, released_at",
+                      {order_no, now}, e);
+    if (!o) return false;
+    if (o->rows.empty()) { result.problem = "order.not_found"; return false; }
+    const auto& row = o->rows[0];
+    OrderStatus from = ParseStatus(row[0].Text()).value_or(OrderStatus::PendingPayment);
+    result.status = from;
+    std::optional<OrderStatus> to = NextStatus(from, event);
+    if (!to) { result.problem = "order.transition_not_allowed"; return false; }
+    if (event == OrderEvent::Return && (row[5].is_null() || !WithinReturnWindow(row[5].Int(), now))) {
+        result.problem = "order.return_window_closed";
+        return false;
+    }
+    OrderEffects fx = EffectsOf(from, event);
+    std::string warehouse = row[1].Text();
+    // Quota before stock, stock in byte order of SKU: the order PlaceOrder locks them in.
+    if (fx.give_back_quota &&
+        !db.Query("UPDATE buyer_quota SET used_fen = used_fen - $3 WHERE id_hash = $1 AND year = $2",
+                  {row[2].Text(), row[3].Int(), row[4].Int()}, e))
+        return false;
+    if (fx.release_reservation || fx.consume_stock || fx.restock) {
+        auto lines = db.Query("SELECT sku, qty FROM order_lines WHERE order_no = $1", {order_no}, e);
+        if (!lines) return false;
+        std::sort(lines->rows.begin(), lines->rows.end(), [](const auto& a, const auto& b) { return a[0].Text() < b[0].Text(); });
+        for (const auto& l : lines->rows) {
+            const char* sql = fx.release_reservation ? "UPDATE stock SET reserved = reserved - $3 WHERE sku = $1 AND warehouse = $2"
+                            : fx.consume_stock ? "UPDATE stock SET on_hand = on_hand - $3, reserved = reserved - $3 WHERE sku = $1 AND warehouse = $2"
+                                               : "UPDATE stock SET on_hand = on_hand + $3 WHERE sku = $1 AND warehouse = $2";
+            if (!db.Query(sql, {l[0].Text(), warehouse, l[1].Int()}, e)) return false;
+        }
+    }
+    if (fx.refund && !db.Query("INSERT INTO refunds(order_no, reason, amount_fen, created_at) "
+                               "SELECT order_no, $2, amount_to_pay_fen, $3 FROM orders WHERE order_no = $1",
+                               {order_no, EventCode(event), now}, e))
+        return false;
+    // The relay's message: released once the order is paid, withdrawn if it never will be.
+    if (event == OrderEvent::Pay &&
+        !db.Query("UPDATE outbox SET state = 'ready', ready_at = $2 WHERE order_no = $1 AND state = 'awaiting_payment'",
+                  {order_no, now}, e))
+        return false;
+    if ((event == OrderEvent::Cancel || event == OrderEvent::Expire) &&
+        !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state = 'awaiting_payment'", {order_no}, e))
+        return false;
+    bool updated = event == OrderEvent::Release
+                       ? db.Query("UPDATE orders SET status = $2, released_at = $3 WHERE order_no = $1",
+                                  {order_no, StatusCode(*to), now}, e).has_value()
+                       : db.Query("UPDATE orders SET status = $2 WHERE order_no = $1", {order_no, StatusCode(*to)}, e).has_value();
+    if (!updated) return false;
+    if (!AddEvent(db, order_no, *to, now, detail, e)) return false;
+    result.status = *to;
+    return true;
+}
+
+} // namespace
+
 std::optional<Store::TransitionResult> SqlStore::Transition(const std::string& order_no, OrderEvent event,
                                                             const std::string& detail, int64_t now, std::string* error)
 {
     TransitionResult result;
-    bool ok = InWriteTransaction([&](SqlConnection& db, std::string* e) {
-        result = {};
-        // Locks the order row (PostgreSQL) and reads it.
-        auto o = db.Query("UPDATE orders SET updated_at = $2 WHERE order_no = $1 "
-                          "RETURNING status, warehouse, buyer_id_hash, quota_year, counts_towards_annual_fen, released_at",
-                          {order_no, now}, e);
-        if (!o) return false;
-        if (o->rows.empty()) { result.problem = "order.not_found"; return false; }
-        const auto& row = o->rows[0];
-        OrderStatus from = ParseStatus(row[0].Text()).value_or(OrderStatus::PendingPayment);
-        result.status = from;
-        std::optional<OrderStatus> to = NextStatus(from, event);
-        if (!to) { result.problem = "order.transition_not_allowed"; return false; }
-        if (event == OrderEvent::Return && (row[5].is_null() || !WithinReturnWindow(row[5].Int(), now))) {
-            result.problem = "order.return_window_closed";
-            return false;
-        }
-        OrderEffects fx = EffectsOf(from, event);
-        std::string warehouse = row[1].Text();
-        // Quota before stock, stock in byte order of SKU: the order PlaceOrder locks them in.
-        if (fx.give_back_quota &&
-            !db.Query("UPDATE buyer_quota SET used_fen = used_fen - $3 WHERE id_hash = $1 AND year = $2",
-                      {row[2].Text(), row[3].Int(), row[4].Int()}, e))
-            return false;
-        if (fx.release_reservation || fx.consume_stock || fx.restock) {
-            auto lines = db.Query("SELECT sku, qty FROM order_lines WHERE order_no = $1", {order_no}, e);
-            if (!lines) return false;
-            std::sort(lines->rows.begin(), lines->rows.end(), [](const auto& a, const auto& b) { return a[0].Text() < b[0].Text(); });
-            for (const auto& l : lines->rows) {
-                const char* sql = fx.release_reservation ? "UPDATE stock SET reserved = reserved - $3 WHERE sku = $1 AND warehouse = $2"
-                                : fx.consume_stock ? "UPDATE stock SET on_hand = on_hand - $3, reserved = reserved - $3 WHERE sku = $1 AND warehouse = $2"
-                                                   : "UPDATE stock SET on_hand = on_hand + $3 WHERE sku = $1 AND warehouse = $2";
-                if (!db.Query(sql, {l[0].Text(), warehouse, l[1].Int()}, e)) return false;
-            }
-        }
-        if (fx.refund && !db.Query("INSERT INTO refunds(order_no, reason, amount_fen, created_at) "
-                                   "SELECT order_no, $2, amount_to_pay_fen, $3 FROM orders WHERE order_no = $1",
-                                   {order_no, EventCode(event), now}, e))
-            return false;
-        // The relay's message: released once the order is paid, withdrawn if it never will be.
-        if (event == OrderEvent::Pay &&
-            !db.Query("UPDATE outbox SET state = 'ready', ready_at = $2 WHERE order_no = $1 AND state = 'awaiting_payment'",
-                      {order_no, now}, e))
-            return false;
-        if ((event == OrderEvent::Cancel || event == OrderEvent::Expire) &&
-            !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state = 'awaiting_payment'", {order_no}, e))
-            return false;
-        bool updated = event == OrderEvent::Release
-                           ? db.Query("UPDATE orders SET status = $2, released_at = $3 WHERE order_no = $1",
-                                      {order_no, StatusCode(*to), now}, e).has_value()
-                           : db.Query("UPDATE orders SET status = $2 WHERE order_no = $1", {order_no, StatusCode(*to)}, e).has_value();
-        if (!updated) return false;
-        if (!AddEvent(db, order_no, *to, now, detail, e)) return false;
-        result.status = *to;
-        return true;
-    }, error);
+    bool ok = InWriteTransaction([&](SqlConnection& db, std::string* e) { return MoveOrder(db, order_no, event, detail, now, result, e); },
+                                 error);
     if (!ok && !error->empty()) return std::nullopt;
     return result;
 }
@@ -392,7 +405,8 @@ std::optional<std::vector<std::string>> SqlStore::ExpireUnpaid(int64_t now, std:
     return expired;
 }
 
-std::optional<Store::OrderDeclaration> SqlStore::FindDeclaration(const std::string& order_no, std::string* error)
+std::optional<Store::OrderDeclaration> SqlStore::FindDeclaration(const std::string& order_no, const std::string& kind,
+                                                                 std::string* error)
 {
     auto c = readers().Acquire();
     if (!c->BeginRead(error)) return std::nullopt;
@@ -419,7 +433,7 @@ std::optional<Store::OrderDeclaration> SqlStore::FindDeclaration(const std::stri
     d.amount_to_pay = {row[8].Int()};
     auto lines = c->Query("SELECT sku, product, qty, price_fen, goods_fen FROM order_lines WHERE order_no = $1 ORDER BY line_no",
                           {order_no}, error);
-    auto outbox = c->Query("SELECT guid, ready_at, message FROM outbox WHERE order_no = $1 AND kind = 'order'", {order_no}, error);
+    auto outbox = c->Query("SELECT guid, ready_at, message FROM outbox WHERE order_no = $1 AND kind = $2", {order_no, kind}, error);
     auto paid = c->Query("SELECT detail FROM order_events WHERE order_no = $1 AND status = 'paid' ORDER BY seq", {order_no}, error);
     if (!lines || !outbox || !paid) return std::nullopt;
     for (const auto& l : lines->rows) d.lines.push_back({l[0].Text(), l[1].Text(), l[2].Int(), {l[3].Int()}, {l[4].Int()}});
@@ -453,15 +467,102 @@ std::optional<int64_t> SqlStore::AnnualUsed(const std::string& id_hash, int year
     return r->rows.empty() ? 0 : r->rows[0][0].Int();
 }
 
-std::optional<std::vector<Store::OutboxMessage>> SqlStore::PendingOutbox(int64_t limit, std::string* error)
+std::optional<Store::ReceiptResult> SqlStore::ApplyCustomsReceipt(const CustomsReceipt& r, int64_t now, std::string* error)
 {
-    auto c = pool_->Acquire();
-    auto r = c->Query("SELECT id, order_no, kind, created_at FROM outbox WHERE state = 'ready' AND sent_at IS NULL ORDER BY id LIMIT $1",
-                      {limit}, error);
-    if (!r) return std::nullopt;
+    ReceiptResult result;
+    bool ok = InWriteTransaction([&](SqlConnection& db, std::string* e) {
+        result = {};
+        // Locks the order first (the order every transaction locks in).
+        auto o = db.Query("UPDATE orders SET updated_at = updated_at WHERE order_no = $1 RETURNING status", {r.order_no}, e);
+        if (!o) return false;
+        if (o->rows.empty()) return true; // not ours: nothing to store
+        result.known_order = true;
+        result.status = ParseStatus(o->rows[0][0].Text()).value_or(OrderStatus::PendingPayment);
+        auto stored = db.Query("INSERT INTO customs_receipts(order_no, kind, status, return_time, info, received_at) "
+                               "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+                               {r.order_no, r.message, std::to_string(r.code), r.return_time, r.info.substr(0, 1000), now}, e);
+        if (!stored) return false;
+        if (stored->changed == 0) {
+            result.duplicate = true;
+            return true;
+        }
+        std::string detail = (r.message == "order" ? "CEB312 " : "CEB622 ") + std::to_string(r.code);
+        for (OrderEvent event : EventsForCustomsReceipt(result.status, r.message, r.code)) {
+            TransitionResult moved;
+            if (!MoveOrder(db, r.order_no, event, detail, now, moved, e)) {
+                if (!e->empty()) return false;
+                break; // not allowed after all (cannot happen: core chose it from this status)
+            }
+            result.status = moved.status;
+        }
+        return true;
+    }, error);
+    if (!ok) return std::nullopt;
+    return result;
+}
+
+std::optional<std::vector<Store::OutboxMessage>> SqlStore::ClaimOutbox(int64_t now, int64_t lease, int64_t limit, std::string* error)
+{
     std::vector<OutboxMessage> out;
-    for (const auto& row : r->rows) out.push_back({row[0].Int(), row[1].Text(), row[2].Text(), row[3].Int()});
+    bool ok = InWriteTransaction([&](SqlConnection& db, std::string* e) {
+        out.clear();
+        auto due = db.Query("SELECT id, order_no, kind, guid, ready_at, attempts FROM outbox WHERE state = 'ready' AND next_attempt_at <= $1 "
+                            "ORDER BY id LIMIT $2",
+                            {now, limit}, e);
+        if (!due) return false;
+        for (const auto& row : due->rows) {
+            // Conditional, so two workers never take the same message (PostgreSQL: the second
+            // waits on the row lock, then finds it leased).
+            auto taken = db.Query("UPDATE outbox SET next_attempt_at = $2 WHERE id = $1 AND state = 'ready' AND next_attempt_at <= $3",
+                                  {row[0].Int(), now + lease, now}, e);
+            if (!taken) return false;
+            if (taken->changed == 1)
+                out.push_back({row[0].Int(), row[1].Text(), row[2].Text(), row[3].Text(), row[4].is_null() ? 0 : row[4].Int(), row[5].Int()});
+        }
+        return true;
+    }, error);
+    if (!ok) return std::nullopt;
     return out;
+}
+
+bool SqlStore::MarkOutboxSent(int64_t id, const std::string& message, int64_t now, std::string* error)
+{
+    return InWriteTransaction([&](SqlConnection& db, std::string* e) {
+        return db.Query("UPDATE outbox SET state = 'sent', sent_at = $2, message = $3, attempts = attempts + 1, last_error = '' WHERE id = $1",
+                        {id, now, message}, e).has_value();
+    }, error);
+}
+
+bool SqlStore::MarkOutboxFailed(int64_t id, const std::string& why, int64_t next_attempt_at, bool park, std::string* error)
+{
+    return InWriteTransaction([&](SqlConnection& db, std::string* e) {
+        return db.Query("UPDATE outbox SET state = $2, next_attempt_at = $3, last_error = $4, attempts = attempts + 1 "
+                        "WHERE id = $1 AND state = 'ready'",
+                        {id, park ? "parked" : "ready", next_attempt_at, why.substr(0, 1000)}, e).has_value();
+    }, error);
+}
+
+std::optional<Store::RelayStats> SqlStore::GetRelayStats(std::string* error)
+{
+    auto c = readers().Acquire();
+    auto counts = c->Query("SELECT state, count(*), coalesce(min(ready_at), 0), coalesce(sum(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) "
+                           "FROM outbox WHERE state IN ('ready', 'sent') GROUP BY state",
+                           {}, error);
+    auto parked = c->Query("SELECT order_no, kind, last_error, ready_at, attempts FROM outbox WHERE state = 'parked' ORDER BY id LIMIT 100",
+                           {}, error);
+    if (!counts || !parked) return std::nullopt;
+    RelayStats s;
+    for (const auto& row : counts->rows) {
+        if (row[0].Text() == "sent") s.sent = row[1].Int();
+        else {
+            s.pending = row[1].Int();
+            s.oldest_ready_at = row[2].Int();
+            s.failing = row[3].Int();
+        }
+    }
+    for (const auto& row : parked->rows)
+        s.parked.push_back({row[0].Text(), row[1].Text(), row[2].Text(), row[3].is_null() ? 0 : row[3].Int(), row[4].Int()});
+    return s;
 }
 
 } // namespace bondstore

@@ -162,6 +162,23 @@ const char* const kMigrations[] = {
     ALTER TABLE outbox ADD COLUMN guid TEXT NOT NULL DEFAULT '';          -- the message's guid: the receiver de-duplicates by it
     ALTER TABLE outbox ADD COLUMN message TEXT;                           -- the signed message as sent (audit)
     )sql",
+    R"sql(
+    -- The relay: when to try a message again, and why the last attempt failed. (state 'parked':
+    -- kept and reported, never dropped.)
+    ALTER TABLE outbox ADD COLUMN next_attempt_at BIGINT NOT NULL DEFAULT 0; -- unix milliseconds
+    ALTER TABLE outbox ADD COLUMN last_error TEXT NOT NULL DEFAULT '';
+    CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+    -- Customs' receipts (CEB312, CEB622) as they arrived; the same receipt twice is stored once.
+    CREATE TABLE customs_receipts (
+        order_no    TEXT NOT NULL REFERENCES orders(order_no),
+        kind        TEXT NOT NULL,            -- "order" (CEB312), "inventory" (CEB622)
+        status      TEXT NOT NULL,            -- returnStatus: 2, 120, 800, -621018, …
+        return_time TEXT NOT NULL,            -- returnTime as customs wrote it
+        info        TEXT NOT NULL,
+        received_at BIGINT NOT NULL,
+        PRIMARY KEY (order_no, kind, status, return_time)
+    );
+    )sql",
 };
 
 std::string MigrationSql(const char* migration, const char* dialect)

@@ -51,10 +51,14 @@ public:
     std::optional<TransitionResult> Transition(const std::string& order_no, OrderEvent event, const std::string& detail,
                                                int64_t now, std::string* error) override;
     std::optional<std::vector<std::string>> ExpireUnpaid(int64_t now, std::string* error) override;
-    std::optional<OrderDeclaration> FindDeclaration(const std::string& order_no, std::string* error) override;
+    std::optional<OrderDeclaration> FindDeclaration(const std::string& order_no, const std::string& kind, std::string* error) override;
     std::optional<StoredResponse> FindIdempotentResponse(const std::string& key, std::string* error) override;
     std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) override;
-    std::optional<std::vector<OutboxMessage>> PendingOutbox(int64_t limit, std::string* error) override;
+    std::optional<ReceiptResult> ApplyCustomsReceipt(const CustomsReceipt& receipt, int64_t now, std::string* error) override;
+    std::optional<std::vector<OutboxMessage>> ClaimOutbox(int64_t now, int64_t lease, int64_t limit, std::string* error) override;
+    bool MarkOutboxSent(int64_t id, const std::string& message, int64_t now, std::string* error) override;
+    bool MarkOutboxFailed(int64_t id, const std::string& why, int64_t next_attempt_at, bool park, std::string* error) override;
+    std::optional<RelayStats> GetRelayStats(std::string* error) override;
 
     // Runs `body` inside one write transaction on one connection: commits if it returns true,
     // rolls back if it returns false or a statement fails. PostgreSQL serialization failures and

@@ -130,7 +130,12 @@ public:
         // Each line's product as sold (catalog JSON, by SKU): what customs is told about it, even
         // after the catalog changes.
         std::map<std::string, std::string> products;
-        std::string message_guid;      // the relay message's guid (upper-case UUID), fixed now
+        // The single-window messages the order needs, each with its guid (upper-case UUID) fixed
+        // now: "order" (CEB311) always, "inventory" (CEB621) when Bondstore declares the list.
+        struct Message {
+            std::string kind, guid;
+        };
+        std::vector<Message> messages;
     };
     // Prices the order inside the transaction, once the buyer's annual total is known (and, on
     // PostgreSQL, locked): returns the quote, or sets `refusal` (a code) to refuse the order.
@@ -202,17 +207,54 @@ public:
         std::string payment_id;   // the provider's, from the payment event
         std::string sent_message; // the signed message as sent ("" until sent)
     };
-    // Not found: order_no empty.
-    virtual std::optional<OrderDeclaration> FindDeclaration(const std::string& order_no, std::string* error) = 0;
+    // Not found: order_no empty. `kind`: the outbox message whose guid and state to report
+    // ("order" or "inventory").
+    virtual std::optional<OrderDeclaration> FindDeclaration(const std::string& order_no, const std::string& kind,
+                                                            std::string* error) = 0;
 
+    // A customs receipt (CEB312 or CEB622), stored and applied in one transaction: the moves of
+    // core's EventsForCustomsReceipt, each with its effects (a rejection releases the stock and
+    // the quota). The same receipt again is stored once and moves nothing.
+    struct CustomsReceipt {
+        std::string order_no, message; // message: "order" (CEB312), "inventory" (CEB622)
+        int64_t code = 0;              // returnStatus
+        std::string return_time, info;
+    };
+    struct ReceiptResult {
+        bool known_order = false, duplicate = false;
+        OrderStatus status = OrderStatus::PendingPayment; // the order's status afterwards
+    };
+    virtual std::optional<ReceiptResult> ApplyCustomsReceipt(const CustomsReceipt& receipt, int64_t now, std::string* error) = 0;
+
+    // --- the single-window relay's outbox (order_relay.h) --------------------------------------
     struct OutboxMessage {
         int64_t id = 0;
-        std::string order_no, kind;
-        int64_t created_at = 0;
+        std::string order_no, kind, guid;
+        int64_t ready_at = 0, attempts = 0;
     };
-    // Messages for the single-window relay that are ready (their order is paid) and not yet
-    // sent, oldest first. Written at checkout; an order cancelled or expired unpaid withdraws its.
-    virtual std::optional<std::vector<OutboxMessage>> PendingOutbox(int64_t limit, std::string* error) = 0;
+    // Takes up to `limit` messages that are ready (their order is paid) and due (next attempt at
+    // or before `now_ms`, unix milliseconds), oldest first, and leases them for `lease_ms`:
+    // another relay worker (a second server) does not take them meanwhile; a worker that dies
+    // gives them up then.
+    virtual std::optional<std::vector<OutboxMessage>> ClaimOutbox(int64_t now_ms, int64_t lease_ms, int64_t limit,
+                                                                  std::string* error) = 0;
+    // Delivered: the message as sent is kept (the audit CLI prints it) and never sent again.
+    virtual bool MarkOutboxSent(int64_t id, const std::string& message, int64_t now, std::string* error) = 0;
+    // Not delivered: tried again at `next_attempt_ms` (unix milliseconds); or parked — kept and reported, never
+    // dropped, until an operator acts.
+    virtual bool MarkOutboxFailed(int64_t id, const std::string& why, int64_t next_attempt_ms, bool park, std::string* error) = 0;
+    struct RelayStats {
+        int64_t pending = 0;         // ready, not yet delivered, not parked
+        int64_t failing = 0;         // of those, tried at least once
+        int64_t oldest_ready_at = 0; // of those (0: none)
+        int64_t sent = 0;
+        struct Parked {
+            std::string order_no, kind, error;
+            int64_t ready_at = 0, attempts = 0;
+        };
+        std::vector<Parked> parked;
+    };
+    virtual std::optional<RelayStats> GetRelayStats(std::string* error) = 0;
 };
 
 // Opens (creating if needed) the SQLite store in `data_dir` (the directory is created too) and

@@ -101,6 +101,27 @@ bool OpenStorefront(Storefront& s, std::string* error)
         if (!s.personal_data) return false;
     }
     if (!s.store->BindDataKey(s.personal_data->Fingerprint(), error)) return false;
+
+    // The single window: the registration always (checkout writes the messages the store will
+    // send), the schema and the signing key when the relay or receipts are on.
+    const ServerOptions& o = s.options;
+    s.relay_files = DefaultRelayFiles(o.data_dir);
+    if (!o.customs_config.empty()) s.relay_files.customs_config = o.customs_config;
+    if (!o.ceb_xsd.empty()) s.relay_files.ceb_xsd = o.ceb_xsd;
+    if (!o.signing_key.empty()) s.relay_files.signing_key = o.signing_key;
+    if (!o.signing_cert.empty()) s.relay_files.signing_cert = o.signing_cert;
+    s.relay_files.key_name = o.signing_key_name;
+    if (!o.single_window.empty() || !o.receipt_token.empty()) {
+        // A key pair of our own making only where none was named (the simulator trusts it).
+        std::optional<RelayKit> kit = OpenRelayKit(s.relay_files, o.signing_key.empty() && o.signing_cert.empty(), error);
+        if (!kit) return false;
+        s.relay_kit = std::move(kit);
+        s.customs = s.relay_kit->config;
+    } else {
+        std::optional<CustomsConfig> config = ReadCustomsConfig(s.relay_files.customs_config, error);
+        if (!config) return false;
+        s.customs = std::move(*config);
+    }
     bool empty = s.store->IsEmpty(error);
     if (!error->empty()) return false;
     if (empty && have_seed && !s.store->SeedCatalog(seed, error)) {

@@ -5,6 +5,7 @@
 
 #include "error_reply.h"
 #include "options.h"
+#include "order_relay.h"
 #include "published_catalog.h"
 #include "static_files.h"
 #include "store.h"
@@ -29,6 +30,9 @@ struct Storefront {
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
     std::shared_ptr<const CachedBody> currency_rates_body; // GET /api/currency-rates; null = none
     std::optional<PersonalData> personal_data;             // the data key (personal_data.h)
+    CustomsConfig customs;               // who the store declares as (always read: checkout needs it)
+    RelayFiles relay_files;              // where the relay's configuration came from
+    std::optional<RelayKit> relay_kit;   // schema and signer: loaded when the relay or receipts are on
 };
 
 // Opens the store in options.data_dir, validates the seed catalog and loads it into an empty

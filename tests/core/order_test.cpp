@@ -256,6 +256,31 @@ TEST_CASE("the lifecycle: allowed moves only, and what each does to stock and qu
     CHECK_FALSE(ParseEvent(""));
 }
 
+TEST_CASE("customs receipts move an order forward only: declared, released on 800, rejected on a negative code")
+{
+    using S = OrderStatus;
+    using E = OrderEvent;
+    using Events = std::vector<OrderEvent>;
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", 2) == Events{E::Declare});
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", 120) == Events{E::Declare});
+    CHECK(EventsForCustomsReceipt(S::Declared, "order", 120).empty());     // already there
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 399).empty());
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 800) == Events{E::Release});
+    CHECK(EventsForCustomsReceipt(S::Paid, "inventory", 800) == Events{E::Declare, E::Release}); // 800 before anything else
+    CHECK(EventsForCustomsReceipt(S::Declared, "order", 800) == Events{}); // 800 releases the inventory list, not the order message
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", -621018) == Events{E::Reject});
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", -301010) == Events{E::Declare, E::Reject});
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 100) == Events{E::Reject});
+    // Late and repeated receipts: never backwards, never out of a final status.
+    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 120).empty());
+    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 800).empty());
+    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 899).empty());
+    CHECK(EventsForCustomsReceipt(S::Rejected, "inventory", 800).empty());
+    CHECK(EventsForCustomsReceipt(S::Shipped, "order", 2).empty());
+    CHECK(EventsForCustomsReceipt(S::Cancelled, "order", 120).empty());
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", 4).empty()); // the e-port failed to pass it on: it retries
+}
+
 TEST_CASE("returns: within 30 days of release; quota years are China's calendar years")
 {
     int64_t released = 1'780'000'000;

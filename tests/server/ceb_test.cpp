@@ -287,7 +287,7 @@ TEST_CASE("bondstore-admin ceb prints a paid order's message: signed, valid, the
         REQUIRE(std::regex_search(first, m1, std::regex("guid=\"([0-9A-F-]{36})\"")));
         REQUIRE(std::regex_search(again.out, m2, std::regex("guid=\"([0-9A-F-]{36})\"")));
         CHECK(m1[1].str() == m2[1].str());
-        CHECK(m1[1].str() == b.Sql("SELECT guid FROM outbox WHERE order_no = '" + no + "'"));
+        CHECK(m1[1].str() == b.Sql("SELECT guid FROM outbox WHERE kind = 'order' AND order_no = '" + no + "'"));
 
         std::vector<std::string> unknown = ceb;
         unknown[1] = "BS000000000000000";

@@ -65,7 +65,7 @@ TEST_CASE("checkout: one transaction, replayed by key, refused when the price ch
         CHECK(b.SqlInt("SELECT count(*) FROM order_lines WHERE order_no = '" + order_no + "'") == 2);
         CHECK(b.SqlInt("SELECT sum(tax_fen) FROM order_lines WHERE order_no = '" + order_no + "'") == o["tax_total_fen"].get<int64_t>());
         CHECK(b.SqlInt("SELECT count(*) FROM order_events WHERE order_no = '" + order_no + "'") == 1);
-        CHECK(b.Sql("SELECT state FROM outbox WHERE order_no = '" + order_no + "'") == "awaiting_payment");
+        CHECK(b.Sql("SELECT state FROM outbox WHERE kind = 'order' AND order_no = '" + order_no + "'") == "awaiting_payment");
         CHECK(b.SqlInt("SELECT reserved FROM stock WHERE sku = 'T-001' AND warehouse = 'CQ-LL'") == 2);
         CHECK(b.SqlInt("SELECT sum(used_fen) FROM buyer_quota") == o["quote"]["dutiable_fen"].get<int64_t>());
 
@@ -196,7 +196,7 @@ TEST_CASE("life of an order: signed sandbox payment, cancellation and expiry rel
         REQUIRE(again);
         CHECK(again->status == 200);
         // Customs hears of an order once it is paid: its outbox message is released then.
-        CHECK(b.Sql("SELECT state FROM outbox WHERE order_no = '" + no + "'") == "ready");
+        CHECK(b.Sql("SELECT state FROM outbox WHERE kind = 'order' AND order_no = '" + no + "'") == "ready");
 
         // Cancel before declaration: stock and quota come back.
         json cancelled = place("life-2", "T-011", 12);
@@ -209,7 +209,7 @@ TEST_CASE("life of an order: signed sandbox payment, cancellation and expiry rel
         CHECK(b.Sql("SELECT used_fen FROM buyer_quota WHERE used_fen > 0 AND id_hash IN (SELECT buyer_id_hash FROM orders WHERE order_no = '" +
                     cancelled["order_no"].get<std::string>() + "')") == "");
         // Never paid: its outbox message is withdrawn, and there is nothing to refund.
-        CHECK(b.Sql("SELECT state FROM outbox WHERE order_no = '" + cancelled["order_no"].get<std::string>() + "'") == "withdrawn");
+        CHECK(b.Sql("SELECT state FROM outbox WHERE kind = 'order' AND order_no = '" + cancelled["order_no"].get<std::string>() + "'") == "withdrawn");
         CHECK(b.SqlInt("SELECT count(*) FROM refunds") == 0);
 
         // Merchant events: declared, released, shipped (stock leaves), returned (back, quota back).
@@ -255,7 +255,7 @@ TEST_CASE("life of an order: signed sandbox payment, cancellation and expiry rel
         }
         CHECK(unpaid_status == "expired");
         CHECK(b.SqlInt("SELECT reserved FROM stock WHERE sku = 'T-012'") == 0);
-        CHECK(b.Sql("SELECT state FROM outbox WHERE order_no = '" + unpaid["order_no"].get<std::string>() + "'") == "withdrawn");
+        CHECK(b.Sql("SELECT state FROM outbox WHERE kind = 'order' AND order_no = '" + unpaid["order_no"].get<std::string>() + "'") == "withdrawn");
         auto late = c.Post("/api/orders/" + unpaid["order_no"].get<std::string>() + "/payment", secret_of(unpaid), "", "application/json");
         REQUIRE(late);
         CHECK(late->status == 409);
