@@ -128,6 +128,8 @@ int main(int argc, char** argv)
         settings.gateway = o.single_window;
         settings.retry_ms = o.relay_retry_ms;
         settings.park_after = o.relay_park_after;
+        settings.max_retry_ms = o.relay_max_retry_ms;
+        settings.timeout_ms = o.relay_timeout_ms;
         relay = std::make_unique<OrderRelay>(*storefront.store, *storefront.personal_data, *storefront.relay_kit, settings);
         relay->Start();
     }

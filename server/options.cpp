@@ -150,6 +150,11 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
                 r.error = "--relay-retry-ms must be 1 to 300000, got '" + v + "'";
                 return r;
             }
+        } else if (name == "--relay-max-retry-ms" || name == "--relay-timeout-ms") {
+            std::string v;
+            if (!take(v)) return r;
+            int* into = name == "--relay-max-retry-ms" ? &o.relay_max_retry_ms : &o.relay_timeout_ms;
+            if (!positive(v, into) || *into > 3600000) { r.error = name + " must be 1 to 3600000 (ms), got '" + v + "'"; return r; }
         } else if (name == "--relay-park-after") {
             std::string v;
             if (!take(v)) return r;
@@ -216,7 +221,9 @@ The single window (docs/single-window.md):
   --signing-key-name N KeyInfo KeyName (the e-port certificate number), default 0001
   --receipt-token T    the bearer token customs receipts must carry (BONDSTORE_RECEIPT_TOKEN)
   --admin-token T      the bearer token of /api/admin/ (BONDSTORE_ADMIN_TOKEN)
-  --relay-retry-ms N   first retry after a failed delivery, doubling to 5 min, default 1000
+  --relay-retry-ms N   first retry after a failed delivery, doubling (with jitter), default 1000
+  --relay-max-retry-ms N  the longest wait between two tries, default 300000 (5 min)
+  --relay-timeout-ms N one delivery's time-out, default 10000
   --relay-park-after S seconds of failed deliveries before a message is parked, default 86400
   -h, --help           this text
 

@@ -29,7 +29,9 @@ struct ServerOptions {
     std::string receipt_token;    // bearer token receipts must carry; "" = receipts refused
     std::string admin_token;      // bearer token of GET /api/admin/…; "" = admin API refused
     int relay_retry_ms = 1000;    // first retry after a failed delivery; doubles up to 5 minutes
-    int relay_park_after = 86400; // seconds of failures after which a message is parked        // connections served at once (httplib holds a thread per
+    int relay_park_after = 86400; // seconds of failures after which a message is parked
+    int relay_max_retry_ms = 300000;
+    int relay_timeout_ms = 10000; // per delivery        // connections served at once (httplib holds a thread per
                                   // kept-alive connection; kiosks and browsers keep theirs)
     bool help = false;
 };

@@ -172,7 +172,7 @@ int OrderRelay::RunOnce()
         return int64_t(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
     };
     // Leased for longer than a delivery can take: another server's worker leaves them alone.
-    int64_t lease_ms = 2 * int64_t(settings_.timeout_ms) + 30000;
+    int64_t lease_ms = 2 * int64_t(settings_.timeout_ms) + 5000;
     std::optional<std::vector<Store::OutboxMessage>> due = store_.ClaimOutbox(now_ms(), lease_ms, 32, &error);
     if (!due) {
         std::fprintf(stderr, "bondstore-server: relay: %s\n", error.c_str());

@@ -264,15 +264,28 @@ struct Simulator {
                 continue;
             }
             lock.unlock();
+            // As customs does: several receipts of one kind in one message (at most 100).
+            std::vector<std::vector<Pending>> batches;
+            for (const char* kind : {"order", "inventory"}) {
+                std::vector<Pending> batch;
+                for (const Pending& p : due)
+                    if (p.receipt.message == kind) {
+                        batch.push_back(p);
+                        if (batch.size() == 100) { batches.push_back(batch); batch.clear(); }
+                    }
+                if (!batch.empty()) batches.push_back(batch);
+            }
             std::vector<Pending> failed;
-            for (const Pending& p : due) {
+            for (const std::vector<Pending>& batch : batches) {
+                std::vector<CebReceipt> receipts;
+                for (const Pending& p : batch) receipts.push_back(p.receipt);
                 DxpEnvelope e;
                 e.cop_msg_id = NewMessageGuid();
                 e.sender_id = "EPORT";
                 e.receiver_ids = {"BONDSTORE"};
                 e.created_at = UnixNow();
-                e.msg_type = p.receipt.message == "order" ? "CEB312Message" : "CEB622Message";
-                e.data = CebReceiptsXml({p.receipt}, NewMessageGuid());
+                e.msg_type = receipts[0].message == "order" ? "CEB312Message" : "CEB622Message";
+                e.data = CebReceiptsXml(receipts, NewMessageGuid());
                 size_t scheme = o.receipts_url.find("://");
                 size_t path_at = o.receipts_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
                 httplib::Client c(o.receipts_url.substr(0, path_at));
@@ -282,11 +295,12 @@ struct Simulator {
                                 {{"Authorization", "Bearer " + o.receipt_token}}, DxpMsgXml(e), "application/xml");
                 if (r && r->status == 200) {
                     std::lock_guard count(mutex);
-                    receipts_sent++;
+                    receipts_sent += int64_t(receipts.size());
                 } else {
-                    Pending again = p;
-                    again.due_ms = NowMs() + 500; // the store is away: customs keeps it and tries again
-                    failed.push_back(again);
+                    for (Pending again : batch) {
+                        again.due_ms = NowMs() + 500; // the store is away: customs keeps them and tries again
+                        failed.push_back(again);
+                    }
                     if (r && r->status != 500)
                         std::fprintf(stderr, "bondstore-single-window: the store refused a receipt (%d): %s\n", r->status, r->body.c_str());
                 }
@@ -326,6 +340,8 @@ Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL --receipt-t
   --shuffle-receipts       receipts of a message in random order
   --receipt-delay-ms N     between a message's receipts, default 50
   --seed N                 for the random faults
+  --annual-limit-fen N     the buyer's annual limit as customs' ledger sees it, default 2600000
+                           (lower it to play a buyer who also bought on other platforms)
 GET /stats: what arrived, by guid. POST /control/down (body 1 or 0): down or up.
 )";
 
@@ -365,6 +381,7 @@ int main(int argc, char** argv)
         else if (a == "--latency-ms" && more && number(0, 60000, &v)) o.latency_ms = int(v);
         else if (a == "--receipt-delay-ms" && more && number(0, 60000, &v)) o.receipt_delay_ms = int(v);
         else if (a == "--seed" && more && number(0, 1e15, &v)) o.seed = uint64_t(v);
+        else if (a == "--annual-limit-fen" && more && number(0, 1e12, &v)) o.annual_limit_fen = int64_t(v);
         else if (a == "--shuffle-receipts") o.shuffle_receipts = true;
         else if (a == "--down" && more) {
             std::string w = args[++i];

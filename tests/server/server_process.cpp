@@ -2,9 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,6 +38,21 @@ TempDir::~TempDir()
 }
 
 std::string ServerBinary() { return BONDSTORE_SERVER_BIN; }
+std::string SimulatorBinary() { return BONDSTORE_SIMULATOR_BIN; }
+
+int FreePort()
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    socklen_t len = sizeof a;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    close(fd);
+    return ntohs(a.sin_port);
+}
 std::string AdminBinary() { return BONDSTORE_ADMIN_BIN; }
 std::string SampleCatalog() { return BONDSTORE_SOURCE_DIR "/assets/catalog/sample.json"; }
 
@@ -102,6 +120,11 @@ static int ExitCode(int status)
 
 ServerProcess ServerProcess::Start(std::vector<std::string> args, std::vector<std::string> env)
 {
+    return StartBinary(ServerBinary(), std::move(args), std::move(env));
+}
+
+ServerProcess ServerProcess::StartBinary(const std::string& binary, std::vector<std::string> args, std::vector<std::string> env)
+{
     auto has = [&](const char* flag) {
         for (const std::string& a : args)
             if (a == flag || a.rfind(std::string(flag) + "=", 0) == 0) return true;
@@ -117,7 +140,7 @@ ServerProcess ServerProcess::Start(std::vector<std::string> args, std::vector<st
     s.stderr_path = tmpl;
     int out[2];
     REQUIRE(pipe(out) == 0);
-    s.pid = Spawn(ServerBinary(), args, env, out[1], err_fd);
+    s.pid = Spawn(binary, args, env, out[1], err_fd);
     close(out[1]);
     close(err_fd);
 

@@ -30,6 +30,9 @@ struct ServerProcess {
     // waits until it prints its URL. `env` entries are "NAME=value". Fails the test if it exits
     // first or takes longer than 15 s.
     static ServerProcess Start(std::vector<std::string> args, std::vector<std::string> env = {});
+    // Another of the project's servers (the single-window simulator), started the same way: it
+    // too prints its URL on its first line.
+    static ServerProcess StartBinary(const std::string& binary, std::vector<std::string> args, std::vector<std::string> env = {});
 
     // Sends `sig` and waits for the exit; returns the exit code (128+signal if killed).
     int Stop(int sig);
@@ -63,6 +66,9 @@ RunResult Run(const std::string& binary, const std::vector<std::string>& args,
 std::string AdminBinary();
 
 std::string ServerBinary();
+std::string SimulatorBinary();
+// A TCP port nobody listens on just now (for two processes that must know each other's address).
+int FreePort();
 std::string SampleCatalog();
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& bytes);

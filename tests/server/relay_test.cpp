@@ -1,0 +1,276 @@
+// The single-window relay end to end (issue 7): a paid order's CEB311 and CEB621 go to the
+// simulator (bondstore-single-window, which checks them as customs would, with xmlsec), its
+// receipts come back and move the order to "released" — or "rejected", releasing stock and quota.
+// Receipts twice or out of order never move an order backwards; an outage loses and duplicates
+// nothing in effect; kill -9 of the server while relaying loses nothing.
+#include <doctest/doctest.h>
+
+#include "server/message_signer.h"
+#include "tests/server/order_fixture.h"
+
+#include <csignal>
+#include <mutex>
+#include <thread>
+
+using namespace bondstore;
+using namespace bondstore::test;
+using json = nlohmann::json;
+
+namespace {
+
+std::string XsdFile() { return std::string(BONDSTORE_SOURCE_DIR) + "/../shared/customs/xsd/v202205/ceb_import_202205.xsd"; }
+
+// A store with its relay on, and the simulator it talks to.
+struct Relayed {
+    Backend& backend;
+    TempDir files;
+    std::vector<std::string> server_args;
+    int port = 0;
+    ServerProcess sim, server;
+
+    Relayed(Backend& b, std::vector<std::string> sim_flags = {}, std::vector<std::string> server_flags = {}) : backend(b)
+    {
+        std::string store = b.dir->path + "/store";
+        std::filesystem::create_directories(store);
+        std::string error;
+        // The key pair first, so the simulator can trust its certificate.
+        REQUIRE_MESSAGE(CreateSelfSignedSigningKey(store + "/signing-key.pem", store + "/signing-cert.pem", "relay test", &error), error);
+        WriteFile(files.path + "/web/index.html", "<!doctype html>");
+        WriteOrderCatalog(files.path + "/catalog.json");
+        port = FreePort();
+        std::vector<std::string> sim_args = {"--trusted-cert", store + "/signing-cert.pem", "--ceb-xsd", XsdFile(), "--receipts-url",
+                                             "http://127.0.0.1:" + std::to_string(port) + "/api/single-window/receipts",
+                                             "--receipt-token", "receipt-secret", "--receipt-delay-ms", "20"};
+        sim_args.insert(sim_args.end(), sim_flags.begin(), sim_flags.end());
+        sim = ServerProcess::StartBinary(SimulatorBinary(), sim_args);
+        server_args = b.ServerArgs();
+        for (const std::string& a :
+             {std::string("--web-dir"), files.path + "/web", std::string("--seed-catalog"), files.path + "/catalog.json", std::string("--port"),
+              std::to_string(port), std::string("--single-window"), sim.url + "/ceb", std::string("--receipt-token"), std::string("receipt-secret"),
+              std::string("--admin-token"), std::string("admin-secret"), std::string("--ceb-xsd"), XsdFile(), std::string("--relay-retry-ms"),
+              std::string("50"), std::string("--relay-max-retry-ms"), std::string("1000"), std::string("--relay-timeout-ms"), std::string("2000")})
+            server_args.push_back(a);
+        server_args.insert(server_args.end(), server_flags.begin(), server_flags.end());
+        server = ServerProcess::Start(server_args);
+    }
+
+    // Places and pays an order for `lines` by buyer `buyer`; returns its number.
+    std::string PaidOrder(const std::vector<std::pair<std::string, int>>& lines, int buyer, const std::string& key)
+    {
+        httplib::Client c(server.url);
+        auto placed = PlaceOrder(c, key, OrderBody(lines, buyer, QuotedTotal(server.url, lines)));
+        REQUIRE(placed);
+        REQUIRE_MESSAGE(placed->status == 201, placed->body);
+        json o = json::parse(placed->body);
+        std::string no = o["order_no"].get<std::string>();
+        auto start = c.Post("/api/orders/" + no + "/payment", {{"X-Order-Secret", o["lookup_secret"].get<std::string>()}}, "", "application/json");
+        REQUIRE(start);
+        auto paid = c.Post("/api/payments/sandbox/notify", json::parse(start->body)["notification"].dump(), "application/json");
+        REQUIRE(paid);
+        REQUIRE(paid->status == 200);
+        return no;
+    }
+
+    std::string Status(const std::string& no) { return backend.Sql("SELECT status FROM orders WHERE order_no = '" + no + "'"); }
+
+    // Waits up to `seconds` for the order to reach `status`.
+    std::string WaitFor(const std::string& no, const std::string& status, int seconds = 20)
+    {
+        std::string now;
+        for (int i = 0; i < seconds * 20 && (now = Status(no)) != status; i++) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        return now;
+    }
+
+    json SimStats()
+    {
+        httplib::Client c(sim.url);
+        auto r = c.Get("/stats");
+        REQUIRE(r);
+        return json::parse(r->body);
+    }
+
+    json RelayStats()
+    {
+        httplib::Client c(server.url);
+        auto r = c.Get("/api/admin/relay", {{"Authorization", "Bearer admin-secret"}});
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        return json::parse(r->body);
+    }
+};
+
+// A receipt posted as customs would, bare (no envelope).
+httplib::Result PostReceipt(const std::string& url, const std::string& xml, const std::string& token = "receipt-secret")
+{
+    httplib::Client c(url);
+    return c.Post("/api/single-window/receipts", {{"Authorization", "Bearer " + token}}, xml, "application/xml");
+}
+
+std::string Receipt622(const std::string& guid, const std::string& order_no, int code, const std::string& time)
+{
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ceb:CEB622Message guid=\"" + guid +
+           "\" version=\"1.0\" xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"><ceb:InventoryReturn><ceb:guid>" + guid +
+           "</ceb:guid><ceb:copNo>" + order_no + "</ceb:copNo><ceb:preNo>P00000000000000000</ceb:preNo><ceb:returnStatus>" +
+           std::to_string(code) + "</ceb:returnStatus><ceb:returnTime>" + time + "</ceb:returnTime><ceb:returnInfo>test</ceb:returnInfo>"
+           "</ceb:InventoryReturn></ceb:CEB622Message>";
+}
+
+} // namespace
+
+TEST_CASE("a paid order reaches the single window and is released by its receipts")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        Relayed r(b);
+        std::string no = r.PaidOrder({{"T-000", 1}, {"T-001", 1}}, 41, "relay-1");
+        CHECK_MESSAGE(r.WaitFor(no, "released") == "released", r.server.Stderr() << r.sim.Stderr());
+        // The timeline: paid → declared (the CEB311 was delivered) → released (CEB622 800).
+        std::string timeline = b.kind == "sqlite"
+                                   ? b.Sql("SELECT group_concat(status, ',') FROM (SELECT status FROM order_events WHERE order_no = '" + no + "' ORDER BY seq)")
+                                   : b.Sql("SELECT string_agg(status, ',' ORDER BY seq) FROM order_events WHERE order_no = '" + no + "'");
+        CHECK(timeline == "pending_payment,paid,declared,released");
+        // Every receipt the simulator sent is stored once: 2/120/399 for the order, 2/120/399/800 for the list.
+        for (int i = 0; i < 40 && b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "'") < 7; i++)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "'") == 7);
+        json sim = r.SimStats();
+        CHECK(sim["unique"] == 2); // one CEB311, one CEB621
+        CHECK(sim["invalid"] == 0);
+        json relay = r.RelayStats();
+        CHECK(relay["sent"] == 2);
+        CHECK(relay["pending"] == 0);
+        CHECK(relay["parked"].empty());
+        // The audit CLI prints exactly what was sent.
+        std::vector<std::string> ceb = {"ceb", no, "--data-dir", b.dir->path + "/store", "--ceb-xsd", XsdFile()};
+        if (b.kind == "postgresql") { ceb.push_back("--database"); ceb.push_back(b.conninfo); }
+        RunResult printed = Run(AdminBinary(), ceb);
+        CHECK(printed.exit_code == 0);
+        CHECK(printed.out == b.Sql("SELECT message FROM outbox WHERE kind = 'order' AND order_no = '" + no + "'") + "\n");
+
+        // Receipts again, late, out of order: stored once, never backwards.
+        std::string guid = b.Sql("SELECT guid FROM outbox WHERE kind = 'inventory' AND order_no = '" + no + "'");
+        auto late = PostReceipt(r.server.url, Receipt622(guid, no, 120, "20991231235959000"));
+        REQUIRE(late);
+        CHECK(late->status == 200);
+        CHECK(json::parse(late->body)["applied"] == 1);
+        CHECK(r.Status(no) == "released");
+        auto again = PostReceipt(r.server.url, Receipt622(guid, no, 120, "20991231235959000"));
+        REQUIRE(again);
+        CHECK(json::parse(again->body)["duplicates"] == 1);
+        // Without the token, or not a receipt: refused, nothing stored.
+        auto stranger = PostReceipt(r.server.url, Receipt622(guid, no, -621018, "20991231235959001"), "guess");
+        REQUIRE(stranger);
+        CHECK(stranger->status == 401);
+        auto junk = PostReceipt(r.server.url, "<ceb:CEB622Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"/>");
+        REQUIRE(junk);
+        CHECK(junk->status == 400);
+        CHECK(r.Status(no) == "released");
+    }
+}
+
+TEST_CASE("customs rejects an order over the buyer's annual limit: the order is rejected, stock and quota come back, a refund is due")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        // Customs' ledger knows purchases Bondstore does not (other platforms): here, a limit of ¥10.
+        Relayed r(b, {"--annual-limit-fen", "1000"});
+        std::string no = r.PaidOrder({{"T-002", 1}}, 42, "reject-1");
+        CHECK_MESSAGE(r.WaitFor(no, "rejected") == "rejected", r.server.Stderr());
+        CHECK(b.SqlInt("SELECT reserved FROM stock WHERE sku = 'T-002'") == 0);
+        CHECK(b.SqlInt("SELECT count(*) FROM buyer_quota WHERE used_fen > 0") == 0);
+        CHECK(b.Sql("SELECT reason FROM refunds WHERE order_no = '" + no + "'") == "reject");
+        CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "' AND status = '-621018'") == 1);
+        CHECK(r.SimStats()["rejected_quota"] == 1);
+    }
+}
+
+TEST_CASE("an outage: 1,000 orders while the single window is down, then failing 30% of requests — each delivered once in effect, none stuck")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        Relayed r(b, {"--fail-rate", "0.3", "--seed", "7", "--duplicate-receipts", "0.2", "--shuffle-receipts"});
+        httplib::Client sim(r.sim.url);
+        REQUIRE(sim.Post("/control/down", "1", "text/plain"));
+
+        // 1,000 orders (5 buyers' worth of SKUs would sell out: the test catalog holds 2 units of each
+        // T-0xx; so T-BIG's 100 and restocked T-0xx — each order one unit of T-0nn, restocked).
+        b.SqlWrite("UPDATE stock SET on_hand = 1000 WHERE sku LIKE 'T-0%'");
+        std::vector<std::string> orders(1000);
+        std::vector<std::thread> shoppers;
+        std::mutex failures_mutex;
+        std::vector<std::string> failures;
+        for (int t = 0; t < 8; t++)
+            shoppers.emplace_back([&, t] {
+                for (int i = t; i < 1000; i += 8) {
+                    char sku[16];
+                    std::snprintf(sku, sizeof sku, "T-%03d", i % 50);
+                    try {
+                        orders[size_t(i)] = r.PaidOrder({{sku, 1}}, 1000 + i, "outage-" + std::to_string(i));
+                    } catch (...) {
+                        std::lock_guard lock(failures_mutex);
+                        failures.push_back(std::to_string(i));
+                    }
+                }
+            });
+        for (std::thread& t : shoppers) t.join();
+        REQUIRE(failures.empty());
+        // While it is down, the relay reports what waits.
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        json waiting = r.RelayStats();
+        CHECK(waiting["pending"].get<int>() > 0);
+        CHECK(waiting["failing"].get<int>() > 0);
+
+        // Recovery (still failing 30%): everything released, in time.
+        REQUIRE(sim.Post("/control/down", "0", "text/plain"));
+        int released = 0;
+        for (int i = 0; i < 1200 && released < 1000; i++) { // ≤ 120 s
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            released = int(b.SqlInt("SELECT count(*) FROM orders WHERE status = 'released'"));
+        }
+        CHECK_MESSAGE(released == 1000, b.Sql("SELECT status || ' ' || count(*) FROM orders GROUP BY status") << r.server.Stderr());
+        // A message whose acknowledgement was lost is sent again (and acknowledged as a
+        // duplicate): wait for the last of those, and for the last receipts.
+        json sim_stats;
+        for (int i = 0; i < 300; i++) {
+            sim_stats = r.SimStats();
+            if (sim_stats["receipts_pending"] == 0 && b.SqlInt("SELECT count(*) FROM outbox WHERE state <> 'sent'") == 0) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        MESSAGE(b.kind << ": simulator " << sim_stats.dump() << "; relay " << r.RelayStats().dump());
+        CHECK(sim_stats["unique"] == 2000);  // every message delivered, each counted once by guid
+        CHECK(sim_stats["invalid"] == 0);
+        CHECK(b.SqlInt("SELECT count(*) FROM outbox WHERE state <> 'sent'") == 0);
+        CHECK(r.RelayStats()["parked"].empty());
+        // Every receipt applied, each once: 2, 120, 399 for each order message; 2, 120, 399, 800
+        // for each list — whatever the simulator sent twice or out of order.
+        CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts") == 7000);
+        CHECK(b.SqlInt("SELECT count(*) FROM order_events WHERE status = 'released'") == 1000);
+    }
+}
+
+TEST_CASE("kill -9 of the server while it relays: after a restart every message is delivered, none twice in effect")
+{
+    Backend b = PostgresBackend();
+    Relayed r(b, {"--latency-ms", "20"});
+    std::vector<std::string> orders;
+    for (int i = 0; i < 60; i++) orders.push_back(r.PaidOrder({{"T-0" + std::to_string(10 + i % 40), 1}}, 2000 + i, "kill-" + std::to_string(i)));
+    // Some delivered, most not: kill it.
+    for (int i = 0; i < 200 && b.SqlInt("SELECT count(*) FROM outbox WHERE state = 'sent'") < 10; i++)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    r.server.Stop(SIGKILL);
+    int64_t sent_before = b.SqlInt("SELECT count(*) FROM outbox WHERE state = 'sent'");
+    CHECK(sent_before < 120);
+    // What the dead worker had leased waits out its lease (2 × the 2 s time-out + 5 s): restart,
+    // and wait for all of them.
+    ServerProcess again = ServerProcess::Start(r.server_args);
+    r.server = std::move(again);
+    int released = 0;
+    for (int i = 0; i < 1000 && released < 60; i++) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        released = int(b.SqlInt("SELECT count(*) FROM orders WHERE status = 'released'"));
+    }
+    CHECK(released == 60);
+    json sim = r.SimStats();
+    MESSAGE("killed after " << sent_before << " of 120 messages were marked sent; simulator " << sim.dump());
+    CHECK(sim["unique"] == 120);
+}
