@@ -12,7 +12,8 @@ corpus=build/fuzz/corpus
 artifacts=build/artifacts/fuzz
 mkdir -p "$artifacts"
 fixtures=tests/core/fixtures
-for t in csv shopify google json i18n; do mkdir -p "$corpus/$t"; done
+targets="csv shopify google json i18n receipt"
+for t in $targets; do mkdir -p "$corpus/$t"; done
 # Seeds: the fixtures (with the leading control byte the csv and google targets read).
 for f in "$fixtures"/*.csv; do
   cp "$f" "$corpus/shopify/"
@@ -30,8 +31,21 @@ echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1
 { printf '\002'; printf '%s' "السعر: 298 يوان Made in اليابان"; } > "$corpus/i18n/arabic"
 { printf '\003'; cat assets/currency-rates.json; } > "$corpus/i18n/rates.json"
 
+# receipt: customs' official sample receipts (read from the shared folder, never copied here),
+# bare and in a DxpMsg envelope.
+samples=../shared/customs/xsd/samples_202205_import
+for f in CEB312Message.xml CEB622Message.xml; do
+  if [ -f "$samples/$f" ]; then
+    cp "$samples/$f" "$corpus/receipt/$f"
+    { printf '<dxp:DxpMsg ver="1.0" xmlns:dxp="http://www.chinaport.gov.cn/dxp"><dxp:TransInfo><dxp:CopMsgId>1</dxp:CopMsgId>'
+      printf '<dxp:SenderId>EPORT</dxp:SenderId><dxp:ReceiverIds><dxp:ReceiverId>B</dxp:ReceiverId></dxp:ReceiverIds>'
+      printf '<dxp:CreatTime>2026-01-01T00:00:00</dxp:CreatTime><dxp:MsgType>CEB622Message</dxp:MsgType></dxp:TransInfo><dxp:Data>'
+      base64 -w0 "$samples/$f"; printf '</dxp:Data></dxp:DxpMsg>'; } > "$corpus/receipt/dxp-$f"
+  fi
+done
+
 status=0
-for t in csv shopify google json i18n; do
+for t in $targets; do
   start=$SECONDS
   if build/fuzz/tests/fuzz/${t}_fuzz -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
        -artifact_prefix="$artifacts/${t}-" "$corpus/$t" > "$artifacts/${t}.log" 2>&1; then
