@@ -64,6 +64,7 @@ fuzz() { scripts/fuzz.sh; }
 browser_tests() {
   (cd tests/browser && node run.mjs --server "$root/build/native/server/bondstore-server" \
       --web-dir "$root/build/wasm/web/dist" --seed-catalog "$root/assets/catalog/sample.json" \
+      --simulator "$root/build/native/server/bondstore-single-window" \
       --out "$root/build/artifacts/screenshots") 2>&1 | tee "$logs/browser.txt"
   return "${PIPESTATUS[0]}"
 }

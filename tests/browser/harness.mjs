@@ -1,6 +1,7 @@
 // A small harness for the browser tests: starts a real bondstore-server on an ephemeral port with a
 // temporary data directory, launches Debian's Chromium headless through playwright-core, and
 // runs each test with a fresh page. Screenshots go to the --out directory (a CI artifact).
+import net from "node:net";
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,6 +50,40 @@ export function startServer({ server, webDir, seedCatalog, dataDir, extraArgs = 
       }
     });
     child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+  });
+}
+
+// The single-window simulator (bondstore-single-window), started like the server: it prints its
+// URL first. Receipts go to `receiptsUrl`, signed messages must verify with `cert`.
+export function startSimulator({ simulator, cert, receiptsUrl, token, xsd }) {
+  const args = ["--port", "0", "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-token", token, "--receipt-delay-ms", "50"];
+  if (xsd) args.push("--ceb-xsd", xsd);
+  const child = spawn(simulator, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => { stderr += d; });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error("simulator did not start: " + stderr)), 15000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/http:\/\/[^\s/]+:(\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: `http://127.0.0.1:${m[1]}/`,
+          stop: () => new Promise((done) => { child.once("exit", done); child.kill("SIGTERM"); }),
+        });
+      }
+    });
+    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`simulator exited ${code}: ${stderr}`)); });
+  });
+}
+
+// A TCP port free just now (two processes that must know each other's address).
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); });
   });
 }
 
