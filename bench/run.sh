@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes their output under build/artifacts/bench/.
 #   bench/run.sh                                 all benchmarks
-#   bench/run.sh quote|search|import|web-load|orders    one of them
+#   bench/run.sh quote|search|import|web-load|orders|ceb|relay    one of them
 # Assumes scripts/setup.sh and scripts/build.sh have run (scripts/test.sh does both).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,4 +45,13 @@ if [ "$which" = all ] || [ "$which" = orders ]; then
   # Orders/s and latency on SQLite and PostgreSQL next to each database's raw commit rate; the
   # catalog and inventory next to nginx serving the same bytes. Starts its own PostgreSQL.
   /usr/bin/python3 bench/orders_bench.py 8 | tee "$out/orders.txt"
+fi
+
+if [ "$which" = all ] || [ "$which" = ceb ] || [ "$which" = relay ]; then
+  # The single window: messages built + signed + validated per second (next to bare RSA
+  # signatures), and the relay's end-to-end delivery rate to the simulator (next to the simulator
+  # taking the same envelope alone). Customs' schema is read from beside the checkout.
+  xsd=${BONDSTORE_CEB_XSD:-../shared/customs/xsd/v202205/ceb_import_202205.xsd}
+  { [ "$which" = relay ] || build/native/bench/bondstore-ceb-bench "$xsd" 3
+    [ "$which" = ceb ] || /usr/bin/python3 bench/relay_bench.py 400; } | tee "$out/single-window.txt"
 fi
