@@ -62,6 +62,7 @@ int main(int argc, char** argv)
             o.goods = o.goods + p.price;
         }
         o.tax_total = Money{o.goods.fen / 10};
+        o.amount_paid = o.goods + o.tax_total;
         return o;
     };
 

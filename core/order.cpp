@@ -94,7 +94,19 @@ std::vector<Problem> ValidateOrderRequest(OrderRequest& r, CalendarDate today)
     if (consignee_phone.empty()) out.push_back(OrderProblem("order.phone_invalid", "consignee.phone"));
     else c.phone = consignee_phone;
     c.address = Trimmed(c.address);
+    // Customs' messages are XML: no control characters (and U+FFFE/U+FFFF are not characters).
+    auto xml_safe = [](const std::string& s) {
+        for (size_t i = 0; i < s.size(); i++) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c < 0x20) return false;
+            if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+                return false;
+        }
+        return true;
+    };
     if (c.address.empty() || !IsValidUtf8(c.address)) out.push_back(OrderProblem("order.address_missing", "consignee.address"));
+    else if (!xml_safe(c.address)) out.push_back(OrderProblem("order.address_invalid", "consignee.address"));
     else if (CountCodePoints(c.address) > 200) out.push_back(OrderProblem("order.address_too_long", "consignee.address", "", -1));
     c.district = Trimmed(c.district);
     bool district_ok = c.district.size() == 6 && c.district.find_first_not_of("0123456789") == std::string::npos &&
@@ -211,8 +223,9 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent e)
     return x;
 }
 
-std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code)
+std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted)
 {
+    if (code < 0 && (accepted || code == -301010 || code == -621041)) return {};
     std::optional<OrderEvent> target;
     if (code < 0 || code == 100) target = OrderEvent::Reject;
     else if (message == "inventory" && code == 800) target = OrderEvent::Release;

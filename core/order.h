@@ -53,7 +53,7 @@ constexpr int64_t kMaxOrderLineQty = 999;
 // to 18 characters, phone digits only, names trimmed). Problems, all with section "order" and the
 // field: order.no_lines, order.too_many_lines, order.duplicate_sku, order.qty_not_positive,
 // order.qty_too_large, order.name_invalid, order.phone_invalid, order.address_missing,
-// order.address_too_long, order.district_invalid, order.freight_negative,
+// order.address_too_long, order.address_invalid (control characters), order.district_invalid, order.freight_negative,
 // order.expected_total_missing, and the identity.* codes of resident_id.h.
 std::vector<Problem> ValidateOrderRequest(OrderRequest& request, CalendarDate today);
 
@@ -94,7 +94,11 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent event);
 // returnStatus. A negative code or 100 is a rejection; 800 on the inventory list is the release;
 // any other receipt says the order is with customs. Receipts arrive late, twice and out of
 // order: one that would move the order backwards, or out of a final status, moves nothing.
-std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code);
+// Delivery is at least once, so customs may answer a repeated message with an error about the
+// repetition: a negative code after customs accepted the message (`accepted`: a receipt of 120
+// or more for it is on record), or one of the duplicate codes (−301010 order exists, −621041
+// duplicate declaration), is not a rejection.
+std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted);
 
 // A return must be declared within 30 days of release (SPEC.md §2.6).
 constexpr int64_t kReturnWindowSeconds = 30 * 86400;

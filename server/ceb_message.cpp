@@ -1,5 +1,6 @@
 #include "ceb_message.h"
 
+#include "china_time.h"
 #include "personal_data.h"
 
 #include "core/customs_codes.h"
@@ -62,7 +63,9 @@ struct ConfigReader {
 
 // --- XML text -----------------------------------------------------------------------------------
 
-std::string Escaped(std::string_view text)
+} // namespace
+
+std::string XmlText(std::string_view text)
 {
     std::string out;
     out.reserve(text.size());
@@ -78,6 +81,8 @@ std::string Escaped(std::string_view text)
     }
     return out;
 }
+
+namespace {
 
 // Elements of namespace ceb, one per line, in the order the schema's sequences require.
 struct CebWriter {
@@ -99,7 +104,7 @@ struct CebWriter {
     void Field(const char* name, std::string_view value)
     {
         Indent();
-        xml += "<ceb:" + std::string(name) + ">" + Escaped(value) + "</ceb:" + std::string(name) + ">\n";
+        xml += "<ceb:" + std::string(name) + ">" + XmlText(value) + "</ceb:" + std::string(name) + ">\n";
     }
     // An optional element: left out when there is nothing to say.
     void Optional(const char* name, std::string_view value)
@@ -169,7 +174,7 @@ CustomsConfigParse ParseCustomsConfigJson(std::string_view text)
     CustomsConfig& c = out.config;
     c.platform = r.Party(j, "", "platform");
     c.transfer = r.Party(j, "", "transfer");
-    c.dxp_id = r.Text(j, "", "dxp_id", 30);
+    c.dxp_id = r.Text(j, "", "dxp_id", 16); // BaseTransfer allows 30; the DxpMsg SenderId it also is, 16
     const nlohmann::json* merchants = r.At(j, "merchants");
     if (r.error.empty() && (!merchants || !merchants->is_object() || merchants->empty()))
         r.error = "merchants must map each merchant id to its {\"code\", \"name\"} (ebcCode, ebcName)";
@@ -207,6 +212,14 @@ std::string Ceb311Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
 {
     const CustomsParty* ebc = Enterprise(o, c, error);
     if (!ebc) return {};
+    // acturalPaid must equal what was paid (the payment voucher's amount): with no discounts and
+    // no insurance at Bondstore's checkout it is goods + freight + tax. An order that broke this
+    // would be declared wrongly: refused, never written.
+    if (o.goods + o.freight + o.tax_total != o.amount_paid) {
+        *error = "order " + o.order_no + ": goods + freight + tax (" + FormatYuan(o.goods + o.freight + o.tax_total) +
+                 ") is not the amount paid (" + FormatYuan(o.amount_paid) + ")";
+        return {};
+    }
     CebWriter w;
     w.xml = Open("CEB311Message", o.guid);
     w.depth = 1;
@@ -362,16 +375,6 @@ std::string NewMessageGuid()
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
 }
 
-std::string CebTime(int64_t t)
-{
-    int64_t local = t + 8 * 3600; // China: UTC+8 all year
-    int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    int64_t secs = local - days * 86400;
-    CalendarDate d = FromDaysSinceEpoch(long(days));
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", d.year, d.month, d.day, int(secs / 3600), int(secs / 60 % 60),
-                  int(secs % 60));
-    return buf;
-}
+std::string CebTime(int64_t t) { return ChinaClockText(t); }
 
 } // namespace bondstore

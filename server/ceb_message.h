@@ -83,6 +83,9 @@ std::string Ceb621Xml(const CebOrder& order, const CustomsConfig& config, std::s
 // A fresh message guid: a random (version 4) UUID in upper case, 36 characters.
 std::string NewMessageGuid();
 
+// Text for an XML element or attribute: & < > " and CR escaped (what every message writer uses).
+std::string XmlText(std::string_view text);
+
 // "YYYYMMDDhhmmss" in China time (UTC+8).
 std::string CebTime(int64_t unix_seconds);
 

@@ -1,5 +1,7 @@
 #include "ceb_receipt.h"
 
+#include "ceb_message.h"
+
 #include "core/product.h"
 
 #include <libxml/parser.h>
@@ -32,18 +34,6 @@ bool Digits(std::string_view s, size_t min, size_t max)
     for (char c : s)
         if (c < '0' || c > '9') return false;
     return true;
-}
-
-std::string Escaped(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
 }
 
 } // namespace
@@ -103,15 +93,15 @@ std::string CebReceiptsXml(const std::vector<CebReceipt>& receipts, const std::s
     for (const CebReceipt& r : receipts) {
         if (order) {
             xml += "\t<ceb:OrderReturn>\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n\t\t<ceb:ebpCode>EBP</ceb:ebpCode>\n"
-                   "\t\t<ceb:ebcCode>EBC</ceb:ebcCode>\n\t\t<ceb:orderNo>" + Escaped(r.order_no) + "</ceb:orderNo>\n";
+                   "\t\t<ceb:ebcCode>EBC</ceb:ebcCode>\n\t\t<ceb:orderNo>" + XmlText(r.order_no) + "</ceb:orderNo>\n";
         } else {
             // preNo: the e-port's pre-entry number, 18 characters.
             std::string pre = ("P" + r.order_no + "000000000000000000").substr(0, 18);
-            xml += "\t<ceb:InventoryReturn>\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n\t\t<ceb:copNo>" + Escaped(r.order_no) +
-                   "</ceb:copNo>\n\t\t<ceb:preNo>" + Escaped(pre) + "</ceb:preNo>\n";
+            xml += "\t<ceb:InventoryReturn>\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n\t\t<ceb:copNo>" + XmlText(r.order_no) +
+                   "</ceb:copNo>\n\t\t<ceb:preNo>" + XmlText(pre) + "</ceb:preNo>\n";
         }
         xml += "\t\t<ceb:returnStatus>" + std::to_string(r.code) + "</ceb:returnStatus>\n\t\t<ceb:returnTime>" + r.return_time +
-               "</ceb:returnTime>\n\t\t<ceb:returnInfo>" + Escaped(r.info) + "</ceb:returnInfo>\n";
+               "</ceb:returnTime>\n\t\t<ceb:returnInfo>" + XmlText(r.info) + "</ceb:returnInfo>\n";
         xml += order ? "\t</ceb:OrderReturn>\n" : "\t</ceb:InventoryReturn>\n";
     }
     return xml + "</ceb:" + root + ">\n";

@@ -48,7 +48,7 @@ CebSchema::~CebSchema()
 std::vector<std::string> CebSchema::Validate(std::string_view xml) const
 {
     std::vector<std::string> problems;
-    xmlDoc* doc = xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET);
+    xmlDoc* doc = xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) return {"not well-formed XML"};
     // A validation context per call: the parsed schema itself is shared, read-only.
     xmlSchemaValidCtxt* ctx = xmlSchemaNewValidCtxt(impl_->schema);

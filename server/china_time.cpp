@@ -28,4 +28,16 @@ std::string IsoUtc(int64_t unix_seconds)
     return out;
 }
 
+std::string ChinaClockText(int64_t t, bool iso)
+{
+    int64_t local = t + 8 * 3600;
+    int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    int64_t secs = local - days * 86400;
+    CalendarDate d = FromDaysSinceEpoch(long(days));
+    char buf[64];
+    std::snprintf(buf, sizeof buf, iso ? "%04d-%02d-%02dT%02d:%02d:%02d" : "%04d%02d%02d%02d%02d%02d", d.year, d.month, d.day,
+                  int(secs / 3600), int(secs / 60 % 60), int(secs % 60));
+    return buf;
+}
+
 } // namespace bondstore

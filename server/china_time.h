@@ -17,4 +17,8 @@ CalendarDate TodayInChina();
 int64_t UnixNow();
 std::string IsoUtc(int64_t unix_seconds);
 
+// A moment as the wall clock in China shows it (UTC+8 all year): "YYYYMMDDhhmmss" (CEB appTime),
+// or with `iso` "YYYY-MM-DDThh:mm:ss" (DxpMsg CreatTime).
+std::string ChinaClockText(int64_t unix_seconds, bool iso = false);
+
 } // namespace bondstore

@@ -1,5 +1,8 @@
 #include "dxp_envelope.h"
 
+#include "ceb_message.h"
+#include "china_time.h"
+
 #include "core/calendar_date.h"
 
 #include <libxml/parser.h>
@@ -14,30 +17,6 @@ namespace bondstore {
 namespace {
 
 constexpr const char* kDxpNs = "http://www.chinaport.gov.cn/dxp";
-
-std::string Escaped(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
-}
-
-std::string IsoChinaTime(int64_t t)
-{
-    int64_t local = t + 8 * 3600;
-    int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    int64_t secs = local - days * 86400;
-    CalendarDate d = FromDaysSinceEpoch(long(days));
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", d.year, d.month, d.day, int(secs / 3600), int(secs / 60 % 60),
-                  int(secs % 60));
-    return buf;
-}
 
 std::string Text(xmlNode* n)
 {
@@ -61,11 +40,11 @@ std::string DxpMsgXml(const DxpEnvelope& e)
                             int(e.data.size()));
     b64.resize(size_t(n));
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dxp:DxpMsg ver=\"1.0\" xmlns:dxp=\"http://www.chinaport.gov.cn/dxp\">\n"
-                      "\t<dxp:TransInfo>\n\t\t<dxp:CopMsgId>" + Escaped(e.cop_msg_id) + "</dxp:CopMsgId>\n\t\t<dxp:SenderId>" +
-                      Escaped(e.sender_id) + "</dxp:SenderId>\n\t\t<dxp:ReceiverIds>\n";
-    for (const std::string& r : e.receiver_ids) xml += "\t\t\t<dxp:ReceiverId>" + Escaped(r) + "</dxp:ReceiverId>\n";
-    xml += "\t\t</dxp:ReceiverIds>\n\t\t<dxp:CreatTime>" + IsoChinaTime(e.created_at) + "</dxp:CreatTime>\n\t\t<dxp:MsgType>" +
-           Escaped(e.msg_type) + "</dxp:MsgType>\n\t</dxp:TransInfo>\n\t<dxp:Data>" + b64 + "</dxp:Data>\n</dxp:DxpMsg>\n";
+                      "\t<dxp:TransInfo>\n\t\t<dxp:CopMsgId>" + XmlText(e.cop_msg_id) + "</dxp:CopMsgId>\n\t\t<dxp:SenderId>" +
+                      XmlText(e.sender_id) + "</dxp:SenderId>\n\t\t<dxp:ReceiverIds>\n";
+    for (const std::string& r : e.receiver_ids) xml += "\t\t\t<dxp:ReceiverId>" + XmlText(r) + "</dxp:ReceiverId>\n";
+    xml += "\t\t</dxp:ReceiverIds>\n\t\t<dxp:CreatTime>" + ChinaClockText(e.created_at, true) + "</dxp:CreatTime>\n\t\t<dxp:MsgType>" +
+           XmlText(e.msg_type) + "</dxp:MsgType>\n\t</dxp:TransInfo>\n\t<dxp:Data>" + b64 + "</dxp:Data>\n</dxp:DxpMsg>\n";
     return xml;
 }
 
@@ -75,7 +54,7 @@ std::optional<DxpEnvelope> ParseDxpMsg(std::string_view xml, std::string* error)
         xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
         xmlFreeDoc);
     xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    if (!root || !Is(root, "DxpMsg")) { *error = "not a DxpMsg envelope"; return std::nullopt; }
+    if (!root || !Is(root, "DxpMsg")) { *error = kNotDxpMsg; return std::nullopt; }
     DxpEnvelope e;
     bool have_info = false, have_data = false;
     for (xmlNode* n = root->children; n; n = n->next) {

@@ -20,10 +20,13 @@ struct DxpEnvelope {
     std::string data;                      // the business message (decoded)
 };
 
-// <dxp:DxpMsg ver="1.0" …>; the caller keeps the lengths (ParseCustomsConfigJson checks ids).
+// <dxp:DxpMsg ver="1.0" …>; the caller keeps the lengths (ParseCustomsConfigJson checks dxp_id
+// against SenderId's 16).
 std::string DxpMsgXml(const DxpEnvelope& envelope);
 
-// An envelope from XML, or nothing with `error` (not a DxpMsg, a field missing, Data not base64).
+// An envelope from XML, or nothing with `error`: kNotDxpMsg when the root is something else, or
+// what is wrong with it (a field missing, Data not base64).
+inline constexpr const char* kNotDxpMsg = "not a DxpMsg envelope";
 std::optional<DxpEnvelope> ParseDxpMsg(std::string_view xml, std::string* error);
 
 } // namespace bondstore

@@ -281,6 +281,10 @@ void MountMerchantRoutes(httplib::Server& server, Storefront& s)
         std::optional<OrderEvent> event = ParseEvent(event_code);
         if (!event || *event == OrderEvent::Pay || *event == OrderEvent::Expire || detail.size() > 200)
             return s.errors.Send(req, res, 400, "invalid_request");
+        // With the single window connected, customs' receipts declare, release and reject: a
+        // merchant cannot say so for customs.
+        bool customs_event = *event == OrderEvent::Declare || *event == OrderEvent::Release || *event == OrderEvent::Reject;
+        if (customs_event && !s.options.single_window.empty()) return s.errors.Send(req, res, 409, "transition_not_allowed");
         std::string error;
         std::optional<Store::StoredOrder> order = s.store->FindOrder(req.matches[1], &error);
         if (!order) return s.errors.Send(req, res, 500, "internal");

@@ -71,7 +71,7 @@ public:
 
     std::optional<std::string> Sign(std::string_view xml, std::string* error) const override
     {
-        Doc doc(xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET));
+        Doc doc(xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
         if (!doc) { *error = "the message is not well-formed XML"; return std::nullopt; }
         xmlNode* root = xmlDocGetRootElement(doc.get());
         for (xmlNode* n = root ? root->children : nullptr; n; n = n->next)

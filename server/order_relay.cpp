@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -127,7 +128,7 @@ struct OrderRelay::Worker {
     std::thread thread;
     std::mutex mutex;
     std::condition_variable wake;
-    bool stopping = false;
+    std::atomic<bool> stopping{false};
 };
 
 OrderRelay::OrderRelay(Store& store, const PersonalData& keys, const RelayKit& kit, RelaySettings settings)
@@ -148,7 +149,7 @@ void OrderRelay::Start()
             lock.lock();
             // Busy: straight on. Idle: look again shortly (a paid order should leave within a
             // second or so).
-            if (tried == 0) worker_->wake.wait_for(lock, std::chrono::milliseconds(200), [&] { return worker_->stopping; });
+            if (tried == 0) worker_->wake.wait_for(lock, std::chrono::milliseconds(200), [&] { return worker_->stopping.load(); });
         }
     });
 }
@@ -171,39 +172,40 @@ int OrderRelay::RunOnce()
     auto now_ms = [] {
         return int64_t(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
     };
-    // Leased for longer than a delivery can take: another server's worker leaves them alone.
+    // One message at a time, each under its own lease (longer than a delivery can take), so no
+    // lease runs out while the message waits its turn; another server's worker leaves it alone.
     int64_t lease_ms = 2 * int64_t(settings_.timeout_ms) + 5000;
-    std::optional<std::vector<Store::OutboxMessage>> due = store_.ClaimOutbox(now_ms(), lease_ms, 32, &error);
-    if (!due) {
-        std::fprintf(stderr, "bondstore-server: relay: %s\n", error.c_str());
-        return 0;
-    }
     static thread_local std::mt19937_64 rng{std::random_device{}()};
-    for (const Store::OutboxMessage& m : *due) {
+    int tried = 0;
+    for (; tried < 32; tried++) {
+        if (worker_ && worker_->stopping) break; // (read without the lock: a stale false costs one more delivery)
+        std::optional<std::vector<Store::OutboxMessage>> due = store_.ClaimOutbox(now_ms(), lease_ms, 1, &error);
+        if (!due) {
+            std::fprintf(stderr, "bondstore-server: relay: %s\n", error.c_str());
+            break;
+        }
+        if (due->empty()) break;
+        const Store::OutboxMessage& m = due->front();
         bool permanent = false;
         std::string sent;
         std::string why = Deliver(m, &permanent, &sent);
         int64_t at = UnixNow();
         if (why.empty()) {
-            if (!store_.MarkOutboxSent(m.id, sent, at, &error))
+            if (!store_.MarkOutboxSent(m, sent, at, &error))
                 std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
-            else if (m.kind == "order") {
-                // Customs has the order: it is declared (receipts may have said so already).
-                std::optional<Store::TransitionResult> t = store_.Transition(m.order_no, OrderEvent::Declare, "CEB311 sent", at, &error);
-                if (!t) std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
-            }
             continue;
         }
         // Exponential back-off with jitter (0.5–1.5×), from the number of attempts so far.
         int64_t delay = settings_.retry_ms << std::min<int64_t>(m.attempts, 20);
         delay = std::min(delay, settings_.max_retry_ms);
         delay = int64_t(double(delay) * std::uniform_real_distribution<double>(0.5, 1.5)(rng));
-        bool park = permanent || (m.ready_at > 0 && at - m.ready_at > settings_.park_after);
-        if (!store_.MarkOutboxFailed(m.id, why, now_ms() + delay, park, &error))
+        // Parked when it cannot succeed, or has failed for longer than park_after.
+        bool park = permanent || (m.first_failed_at > 0 && at - m.first_failed_at > settings_.park_after);
+        if (!store_.MarkOutboxFailed(m, why, at, now_ms() + delay, park, &error))
             std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
         if (park) std::fprintf(stderr, "bondstore-server: relay: %s (%s) parked: %s\n", m.order_no.c_str(), m.kind.c_str(), why.c_str());
     }
-    return int(due->size());
+    return tried;
 }
 
 std::string OrderRelay::Deliver(const Store::OutboxMessage& m, bool* permanent, std::string* sent)
@@ -221,7 +223,7 @@ std::string OrderRelay::Deliver(const Store::OutboxMessage& m, bool* permanent, 
     }
     DxpEnvelope envelope;
     envelope.cop_msg_id = m.guid;
-    envelope.sender_id = kit_.config.dxp_id.substr(0, 16);
+    envelope.sender_id = kit_.config.dxp_id; // ≤ 16, checked when the configuration is read
     envelope.receiver_ids = {settings_.receiver_id};
     envelope.created_at = UnixNow();
     envelope.msg_type = type == CebType::Order311 ? "CEB311Message" : "CEB621Message";
@@ -245,7 +247,7 @@ std::string OrderRelay::Deliver(const Store::OutboxMessage& m, bool* permanent, 
     }
     // 4xx (but a time-out or too many requests): the gateway refuses this message as it is.
     *permanent = r->status >= 400 && r->status < 500 && r->status != 408 && r->status != 429;
-    return "the single window answered " + std::to_string(r->status) + ": " + r->body.substr(0, 300);
+    return "the single window answered " + std::to_string(r->status) + ": " + ShortenForReport(r->body, 300);
 }
 
 } // namespace bondstore

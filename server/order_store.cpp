@@ -57,6 +57,19 @@ void MaskedFromJson(const std::string& json, OrderReceipt* r)
     r->consignee_district = text("consignee_district");
 }
 
+// A read-only snapshot for several statements (an order with its lines): begun, and ended
+// whatever happens.
+struct ReadTransaction {
+    SqlConnection& c;
+    bool open = false;
+    bool Begin(std::string* error) { return open = c.BeginRead(error); }
+    ~ReadTransaction()
+    {
+        std::string ignored;
+        if (open) c.Exec("COMMIT", &ignored);
+    }
+};
+
 } // namespace
 
 constexpr std::chrono::milliseconds kInventoryFreshness{500};
@@ -270,11 +283,8 @@ std::optional<Store::PlaceResult> SqlStore::PlaceOrder(const OrderPlacement& p, 
 std::optional<Store::StoredOrder> SqlStore::FindOrder(const std::string& order_no, std::string* error)
 {
     auto c = readers().Acquire();
-    if (!c->BeginRead(error)) return std::nullopt;
-    struct EndRead {
-        SqlConnection& c;
-        ~EndRead() { std::string ignored; c.Exec("COMMIT", &ignored); }
-    } end_read{*c};
+    ReadTransaction read(*c);
+    if (!read.Begin(error)) return std::nullopt;
     auto o = c->Query("SELECT status, created_at, pay_before, released_at, warehouse, buyer_id_hash, contact_sealed, "
                       "receipt_masked, counts_towards_annual_fen, tax_total_fen, amount_to_pay_fen, quote "
                       "FROM orders WHERE order_no = $1",
@@ -327,6 +337,13 @@ bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event,
     result.status = from;
     std::optional<OrderStatus> to = NextStatus(from, event);
     if (!to) { result.problem = "order.transition_not_allowed"; return false; }
+    // Cancelling a paid order: only while customs cannot have it. A message being sent, or sent,
+    // may already be at the single window (withdrawing it there is a CEB623, not done here).
+    if (event == OrderEvent::Cancel && from == OrderStatus::Paid) {
+        auto out = db.Query("SELECT count(*) FROM outbox WHERE order_no = $1 AND state IN ('sending', 'sent')", {order_no}, e);
+        if (!out) return false;
+        if (out->rows[0][0].Int() > 0) { result.problem = "order.transition_not_allowed"; return false; }
+    }
     if (event == OrderEvent::Return && (row[5].is_null() || !WithinReturnWindow(row[5].Int(), now))) {
         result.problem = "order.return_window_closed";
         return false;
@@ -359,7 +376,8 @@ bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event,
                   {order_no, now}, e))
         return false;
     if ((event == OrderEvent::Cancel || event == OrderEvent::Expire) &&
-        !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state = 'awaiting_payment'", {order_no}, e))
+        !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state IN ('awaiting_payment', 'ready', 'parked')",
+                  {order_no}, e))
         return false;
     bool updated = event == OrderEvent::Release
                        ? db.Query("UPDATE orders SET status = $2, released_at = $3 WHERE order_no = $1",
@@ -409,11 +427,8 @@ std::optional<Store::OrderDeclaration> SqlStore::FindDeclaration(const std::stri
                                                                  std::string* error)
 {
     auto c = readers().Acquire();
-    if (!c->BeginRead(error)) return std::nullopt;
-    struct EndRead {
-        SqlConnection& c;
-        ~EndRead() { std::string ignored; c.Exec("COMMIT", &ignored); }
-    } end_read{*c};
+    ReadTransaction read(*c);
+    if (!read.Begin(error)) return std::nullopt;
     auto o = c->Query("SELECT status, merchant, contact_sealed, buyer_id_hash, goods_fen, freight_fen, insurance_fen, tax_total_fen, "
                       "amount_to_pay_fen FROM orders WHERE order_no = $1",
                       {order_no}, error);
@@ -480,14 +495,18 @@ std::optional<Store::ReceiptResult> SqlStore::ApplyCustomsReceipt(const CustomsR
         result.status = ParseStatus(o->rows[0][0].Text()).value_or(OrderStatus::PendingPayment);
         auto stored = db.Query("INSERT INTO customs_receipts(order_no, kind, status, return_time, info, received_at) "
                                "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-                               {r.order_no, r.message, std::to_string(r.code), r.return_time, r.info.substr(0, 1000), now}, e);
+                               {r.order_no, r.message, std::to_string(r.code), r.return_time, r.info, now}, e);
         if (!stored) return false;
         if (stored->changed == 0) {
             result.duplicate = true;
             return true;
         }
         std::string detail = (r.message == "order" ? "CEB312 " : "CEB622 ") + std::to_string(r.code);
-        for (OrderEvent event : EventsForCustomsReceipt(result.status, r.message, r.code)) {
+        auto accepted = db.Query("SELECT count(*) FROM customs_receipts WHERE order_no = $1 AND kind = $2 "
+                                 "AND CAST(status AS BIGINT) >= 120",
+                                 {r.order_no, r.message}, e);
+        if (!accepted) return false;
+        for (OrderEvent event : EventsForCustomsReceipt(result.status, r.message, r.code, accepted->rows[0][0].Int() > 0)) {
             TransitionResult moved;
             if (!MoveOrder(db, r.order_no, event, detail, now, moved, e)) {
                 if (!e->empty()) return false;
@@ -506,18 +525,21 @@ std::optional<std::vector<Store::OutboxMessage>> SqlStore::ClaimOutbox(int64_t n
     std::vector<OutboxMessage> out;
     bool ok = InWriteTransaction([&](SqlConnection& db, std::string* e) {
         out.clear();
-        auto due = db.Query("SELECT id, order_no, kind, guid, ready_at, attempts FROM outbox WHERE state = 'ready' AND next_attempt_at <= $1 "
-                            "ORDER BY id LIMIT $2",
+        // Ready and due, or being sent by a worker whose lease ran out (it died).
+        auto due = db.Query("SELECT id, order_no, kind, guid, ready_at, attempts, state, next_attempt_at, first_failed_at FROM outbox "
+                            "WHERE state IN ('ready', 'sending') AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
                             {now, limit}, e);
         if (!due) return false;
         for (const auto& row : due->rows) {
-            // Conditional, so two workers never take the same message (PostgreSQL: the second
-            // waits on the row lock, then finds it leased).
-            auto taken = db.Query("UPDATE outbox SET next_attempt_at = $2 WHERE id = $1 AND state = 'ready' AND next_attempt_at <= $3",
-                                  {row[0].Int(), now + lease, now}, e);
+            // Conditional on what was read, so two workers never take the same message (PostgreSQL:
+            // the second waits on the row lock, then finds it changed). The lease's end is the
+            // token the worker's Mark* calls must show.
+            auto taken = db.Query("UPDATE outbox SET state = 'sending', next_attempt_at = $2 WHERE id = $1 AND state = $3 AND next_attempt_at = $4",
+                                  {row[0].Int(), now + lease, row[6].Text(), row[7].Int()}, e);
             if (!taken) return false;
             if (taken->changed == 1)
-                out.push_back({row[0].Int(), row[1].Text(), row[2].Text(), row[3].Text(), row[4].is_null() ? 0 : row[4].Int(), row[5].Int()});
+                out.push_back({row[0].Int(), row[1].Text(), row[2].Text(), row[3].Text(), row[4].is_null() ? 0 : row[4].Int(), row[5].Int(),
+                               now + lease, row[8].is_null() ? 0 : row[8].Int()});
         }
         return true;
     }, error);
@@ -525,20 +547,31 @@ std::optional<std::vector<Store::OutboxMessage>> SqlStore::ClaimOutbox(int64_t n
     return out;
 }
 
-bool SqlStore::MarkOutboxSent(int64_t id, const std::string& message, int64_t now, std::string* error)
+bool SqlStore::MarkOutboxSent(const OutboxMessage& m, const std::string& message, int64_t now, std::string* error)
 {
     return InWriteTransaction([&](SqlConnection& db, std::string* e) {
-        return db.Query("UPDATE outbox SET state = 'sent', sent_at = $2, message = $3, attempts = attempts + 1, last_error = '' WHERE id = $1",
-                        {id, now, message}, e).has_value();
+        auto marked = db.Query("UPDATE outbox SET state = 'sent', sent_at = $2, message = $3, attempts = attempts + 1, last_error = '' "
+                               "WHERE id = $1 AND state = 'sending' AND next_attempt_at = $4",
+                               {m.id, now, message, m.lease_until}, e);
+        if (!marked) return false;
+        if (marked->changed == 0) return true; // another worker took it over (this one's lease ran out): its word counts
+        // Customs has the order: it is declared, in the same transaction (receipts may have said so already).
+        if (m.kind == "order") {
+            TransitionResult moved;
+            if (!MoveOrder(db, m.order_no, OrderEvent::Declare, "CEB311 sent", now, moved, e) && !e->empty()) return false;
+        }
+        return true;
     }, error);
 }
 
-bool SqlStore::MarkOutboxFailed(int64_t id, const std::string& why, int64_t next_attempt_at, bool park, std::string* error)
+bool SqlStore::MarkOutboxFailed(const OutboxMessage& m, const std::string& why, int64_t now, int64_t next_attempt_ms, bool park,
+                                std::string* error)
 {
     return InWriteTransaction([&](SqlConnection& db, std::string* e) {
-        return db.Query("UPDATE outbox SET state = $2, next_attempt_at = $3, last_error = $4, attempts = attempts + 1 "
-                        "WHERE id = $1 AND state = 'ready'",
-                        {id, park ? "parked" : "ready", next_attempt_at, why.substr(0, 1000)}, e).has_value();
+        return db.Query("UPDATE outbox SET state = $2, next_attempt_at = $3, last_error = $4, attempts = attempts + 1, "
+                        "first_failed_at = coalesce(first_failed_at, $6) WHERE id = $1 AND state = 'sending' AND next_attempt_at = $5",
+                        {m.id, park ? "parked" : "ready", next_attempt_ms, ShortenForReport(why, 1000) /* cut between characters: PostgreSQL refuses a cut one */, m.lease_until, now}, e)
+            .has_value();
     }, error);
 }
 
@@ -546,7 +579,7 @@ std::optional<Store::RelayStats> SqlStore::GetRelayStats(std::string* error)
 {
     auto c = readers().Acquire();
     auto counts = c->Query("SELECT state, count(*), coalesce(min(ready_at), 0), coalesce(sum(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) "
-                           "FROM outbox WHERE state IN ('ready', 'sent') GROUP BY state",
+                           "FROM outbox WHERE state IN ('ready', 'sending', 'sent', 'parked') GROUP BY state",
                            {}, error);
     auto parked = c->Query("SELECT order_no, kind, last_error, ready_at, attempts FROM outbox WHERE state = 'parked' ORDER BY id LIMIT 100",
                            {}, error);
@@ -554,10 +587,11 @@ std::optional<Store::RelayStats> SqlStore::GetRelayStats(std::string* error)
     RelayStats s;
     for (const auto& row : counts->rows) {
         if (row[0].Text() == "sent") s.sent = row[1].Int();
-        else {
-            s.pending = row[1].Int();
-            s.oldest_ready_at = row[2].Int();
-            s.failing = row[3].Int();
+        else if (row[0].Text() == "parked") s.parked_total = row[1].Int();
+        else { // ready or being sent: pending
+            s.pending += row[1].Int();
+            s.oldest_ready_at = s.oldest_ready_at ? std::min(s.oldest_ready_at, row[2].Int()) : row[2].Int();
+            s.failing += row[3].Int();
         }
     }
     for (const auto& row : parked->rows)

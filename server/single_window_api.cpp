@@ -40,11 +40,10 @@ void MountSingleWindowRoutes(httplib::Server& server, Storefront& s)
         if (!HasToken(req, s.options.receipt_token) || !s.relay_kit) return Unauthorized(s, req, res);
         if (req.body.size() > (8u << 20)) return s.errors.Send(req, res, 413, "body_too_large");
         std::string message = req.body, why;
-        if (req.body.find("DxpMsg") != std::string::npos) {
-            std::optional<DxpEnvelope> envelope = ParseDxpMsg(req.body, &why);
-            if (!envelope) return s.errors.SendWith(req, res, 400, "invalid_request", {}, "\"reason\":" + JsonQuote(why));
-            message = envelope->data;
-        }
+        // In an envelope (its root is dxp:DxpMsg), or bare.
+        std::optional<DxpEnvelope> envelope = ParseDxpMsg(req.body, &why);
+        if (envelope) message = envelope->data;
+        else if (why != kNotDxpMsg) return s.errors.SendWith(req, res, 400, "invalid_request", {}, "\"reason\":" + JsonQuote(why));
         std::vector<std::string> invalid = s.relay_kit->schema->Validate(message);
         if (!invalid.empty())
             return s.errors.SendWith(req, res, 400, "invalid_request", {}, "\"reason\":" + JsonQuote("CEB schema: " + invalid.front()));
@@ -90,7 +89,8 @@ void MountSingleWindowRoutes(httplib::Server& server, Storefront& s)
         res.set_content("{\"relay\":" + std::string(s.options.single_window.empty() ? "\"off\"" : "\"on\"") +
                             ",\"pending\":" + std::to_string(st->pending) + ",\"failing\":" + std::to_string(st->failing) +
                             ",\"oldest_age_s\":" + std::to_string(st->oldest_ready_at ? now - st->oldest_ready_at : 0) +
-                            ",\"sent\":" + std::to_string(st->sent) + ",\"parked\":" + parked + "}",
+                            ",\"sent\":" + std::to_string(st->sent) + ",\"parked_total\":" + std::to_string(st->parked_total) +
+                            ",\"parked\":" + parked + "}",
                         "application/json; charset=utf-8");
     });
 }

@@ -179,6 +179,11 @@ const char* const kMigrations[] = {
         PRIMARY KEY (order_no, kind, status, return_time)
     );
     )sql",
+    R"sql(
+    -- Parking counts from a message's first failed delivery (not from when it became ready: a
+    -- message that waited for the relay to be switched on has not failed yet).
+    ALTER TABLE outbox ADD COLUMN first_failed_at BIGINT;
+    )sql",
 };
 
 std::string MigrationSql(const char* migration, const char* dialect)

@@ -56,8 +56,9 @@ public:
     std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) override;
     std::optional<ReceiptResult> ApplyCustomsReceipt(const CustomsReceipt& receipt, int64_t now, std::string* error) override;
     std::optional<std::vector<OutboxMessage>> ClaimOutbox(int64_t now, int64_t lease, int64_t limit, std::string* error) override;
-    bool MarkOutboxSent(int64_t id, const std::string& message, int64_t now, std::string* error) override;
-    bool MarkOutboxFailed(int64_t id, const std::string& why, int64_t next_attempt_at, bool park, std::string* error) override;
+    bool MarkOutboxSent(const OutboxMessage& message, const std::string& xml, int64_t now, std::string* error) override;
+    bool MarkOutboxFailed(const OutboxMessage& message, const std::string& why, int64_t now, int64_t next_attempt_ms, bool park,
+                          std::string* error) override;
     std::optional<RelayStats> GetRelayStats(std::string* error) override;
 
     // Runs `body` inside one write transaction on one connection: commits if it returns true,

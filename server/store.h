@@ -231,6 +231,8 @@ public:
         int64_t id = 0;
         std::string order_no, kind, guid;
         int64_t ready_at = 0, attempts = 0;
+        int64_t lease_until = 0;     // unix ms: the lease, and the token Mark* must show
+        int64_t first_failed_at = 0; // unix seconds of the first failed delivery (0: none yet)
     };
     // Takes up to `limit` messages that are ready (their order is paid) and due (next attempt at
     // or before `now_ms`, unix milliseconds), oldest first, and leases them for `lease_ms`:
@@ -238,11 +240,14 @@ public:
     // gives them up then.
     virtual std::optional<std::vector<OutboxMessage>> ClaimOutbox(int64_t now_ms, int64_t lease_ms, int64_t limit,
                                                                   std::string* error) = 0;
-    // Delivered: the message as sent is kept (the audit CLI prints it) and never sent again.
-    virtual bool MarkOutboxSent(int64_t id, const std::string& message, int64_t now, std::string* error) = 0;
+    // Delivered: the message as sent is kept (the audit CLI prints it) and never sent again; an
+    // order message moves its order to "declared" in the same transaction. Both Mark* calls do
+    // nothing if the lease was lost (another worker took the message over).
+    virtual bool MarkOutboxSent(const OutboxMessage& message, const std::string& xml, int64_t now, std::string* error) = 0;
     // Not delivered: tried again at `next_attempt_ms` (unix milliseconds); or parked — kept and reported, never
     // dropped, until an operator acts.
-    virtual bool MarkOutboxFailed(int64_t id, const std::string& why, int64_t next_attempt_ms, bool park, std::string* error) = 0;
+    virtual bool MarkOutboxFailed(const OutboxMessage& message, const std::string& why, int64_t now, int64_t next_attempt_ms, bool park,
+                                  std::string* error) = 0;
     struct RelayStats {
         int64_t pending = 0;         // ready, not yet delivered, not parked
         int64_t failing = 0;         // of those, tried at least once
@@ -252,7 +257,8 @@ public:
             std::string order_no, kind, error;
             int64_t ready_at = 0, attempts = 0;
         };
-        std::vector<Parked> parked;
+        std::vector<Parked> parked; // the oldest 100
+        int64_t parked_total = 0;
     };
     virtual std::optional<RelayStats> GetRelayStats(std::string* error) = 0;
 };

@@ -23,17 +23,14 @@ export function parseArgs(argv) {
   return args;
 }
 
-// Starts bondstore-server and resolves with { url, stop() } once it prints its URL.
-export function startServer({ server, webDir, seedCatalog, dataDir, extraArgs = [] }) {
-  const dir = dataDir || mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
-  const args = ["--port", "0", "--bind", "127.0.0.1", "--data-dir", dir, "--web-dir", webDir, ...extraArgs];
-  if (seedCatalog) args.push("--seed-catalog", seedCatalog);
-  const child = spawn(server, args, { stdio: ["ignore", "pipe", "pipe"] });
+// Starts one of the project's servers and resolves once it prints its URL ("… http://HOST:PORT/").
+function spawnServing(binary, args, what, onStop = () => {}) {
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => { stderr += d; });
   return new Promise((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error("server did not start: " + stderr)), 15000);
+    const timer = setTimeout(() => reject(new Error(`${what} did not start: ` + stderr)), 15000);
     child.stdout.on("data", (d) => {
       out += d;
       const m = out.match(/http:\/\/[^\s/]+:(\d+)\//);
@@ -41,42 +38,32 @@ export function startServer({ server, webDir, seedCatalog, dataDir, extraArgs = 
         clearTimeout(timer);
         resolve({
           url: `http://127.0.0.1:${m[1]}/`,
-          dataDir: dir,
           stop: () => new Promise((done) => {
-            child.once("exit", (code) => { if (!dataDir) rmSync(dir, { recursive: true, force: true }); done(code); });
+            child.once("exit", (code) => { onStop(); done(code); });
             child.kill("SIGTERM");
           }),
         });
       }
     });
-    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}: ${stderr}`)); });
+    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`${what} exited ${code}: ${stderr}`)); });
   });
 }
 
-// The single-window simulator (bondstore-single-window), started like the server: it prints its
-// URL first. Receipts go to `receiptsUrl`, signed messages must verify with `cert`.
+// Starts bondstore-server and resolves with { url, dataDir, stop() } once it prints its URL.
+export async function startServer({ server, webDir, seedCatalog, dataDir, extraArgs = [] }) {
+  const dir = dataDir || mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
+  const args = ["--port", "0", "--bind", "127.0.0.1", "--data-dir", dir, "--web-dir", webDir, ...extraArgs];
+  if (seedCatalog) args.push("--seed-catalog", seedCatalog);
+  const s = await spawnServing(server, args, "server", () => { if (!dataDir) rmSync(dir, { recursive: true, force: true }); });
+  return { ...s, dataDir: dir };
+}
+
+// The single-window simulator (bondstore-single-window). Receipts go to `receiptsUrl`; signed
+// messages must verify with `cert`.
 export function startSimulator({ simulator, cert, receiptsUrl, token, xsd }) {
   const args = ["--port", "0", "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-token", token, "--receipt-delay-ms", "50"];
   if (xsd) args.push("--ceb-xsd", xsd);
-  const child = spawn(simulator, args, { stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d) => { stderr += d; });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error("simulator did not start: " + stderr)), 15000);
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/http:\/\/[^\s/]+:(\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: `http://127.0.0.1:${m[1]}/`,
-          stop: () => new Promise((done) => { child.once("exit", done); child.kill("SIGTERM"); }),
-        });
-      }
-    });
-    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`simulator exited ${code}: ${stderr}`)); });
-  });
+  return spawnServing(simulator, args, "simulator");
 }
 
 // A TCP port free just now (two processes that must know each other's address).

@@ -261,24 +261,29 @@ TEST_CASE("customs receipts move an order forward only: declared, released on 80
     using S = OrderStatus;
     using E = OrderEvent;
     using Events = std::vector<OrderEvent>;
-    CHECK(EventsForCustomsReceipt(S::Paid, "order", 2) == Events{E::Declare});
-    CHECK(EventsForCustomsReceipt(S::Paid, "order", 120) == Events{E::Declare});
-    CHECK(EventsForCustomsReceipt(S::Declared, "order", 120).empty());     // already there
-    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 399).empty());
-    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 800) == Events{E::Release});
-    CHECK(EventsForCustomsReceipt(S::Paid, "inventory", 800) == Events{E::Declare, E::Release}); // 800 before anything else
-    CHECK(EventsForCustomsReceipt(S::Declared, "order", 800) == Events{}); // 800 releases the inventory list, not the order message
-    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", -621018) == Events{E::Reject});
-    CHECK(EventsForCustomsReceipt(S::Paid, "order", -301010) == Events{E::Declare, E::Reject});
-    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 100) == Events{E::Reject});
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", 2, false) == Events{E::Declare});
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", 120, false) == Events{E::Declare});
+    CHECK(EventsForCustomsReceipt(S::Declared, "order", 120, false).empty());     // already there
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 399, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 800, false) == Events{E::Release});
+    CHECK(EventsForCustomsReceipt(S::Paid, "inventory", 800, false) == Events{E::Declare, E::Release}); // 800 before anything else
+    CHECK(EventsForCustomsReceipt(S::Declared, "order", 800, false) == Events{}); // 800 releases the inventory list, not the order message
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", -621018, false) == Events{E::Reject});
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", -301004, false) == Events{E::Declare, E::Reject});
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", 100, false) == Events{E::Reject});
     // Late and repeated receipts: never backwards, never out of a final status.
-    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 120).empty());
-    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 800).empty());
-    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 899).empty());
-    CHECK(EventsForCustomsReceipt(S::Rejected, "inventory", 800).empty());
-    CHECK(EventsForCustomsReceipt(S::Shipped, "order", 2).empty());
-    CHECK(EventsForCustomsReceipt(S::Cancelled, "order", 120).empty());
-    CHECK(EventsForCustomsReceipt(S::Paid, "order", 4).empty()); // the e-port failed to pass it on: it retries
+    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 120, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 800, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Released, "inventory", 899, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Rejected, "inventory", 800, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Shipped, "order", 2, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Cancelled, "order", 120, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Paid, "order", 4, false).empty()); // the e-port failed to pass it on: it retries
+    // A repeated delivery answered with an error about the repetition is not a rejection.
+    CHECK(EventsForCustomsReceipt(S::Declared, "order", -301010, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", -621041, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", -621018, true).empty()); // customs accepted it before
+    CHECK(EventsForCustomsReceipt(S::Declared, "inventory", -621018, false) == Events{E::Reject});
 }
 
 TEST_CASE("returns: within 30 days of release; quota years are China's calendar years")

@@ -21,7 +21,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string XsdFile() { return std::string(BONDSTORE_SOURCE_DIR) + "/../shared/customs/xsd/v202205/ceb_import_202205.xsd"; }
 
 // A relay kit with the sample registration and a fresh self-signed key pair.
 struct Kit {
@@ -32,7 +31,7 @@ struct Kit {
     {
         files = DefaultRelayFiles(dir.path);
         files.customs_config = std::string(BONDSTORE_SOURCE_DIR) + "/assets/customs/declarant.json";
-        files.ceb_xsd = XsdFile();
+        files.ceb_xsd = CebXsdFile();
         std::string error;
         std::optional<RelayKit> k = OpenRelayKit(files, true, &error);
         REQUIRE_MESSAGE(k, error);
@@ -162,7 +161,7 @@ TEST_CASE("CEB311 and CEB621 for hundreds of generated orders: valid against cus
                 checked_with_tools++;
                 std::string file = k.dir.path + "/m.xml", bad = k.dir.path + "/bad.xml";
                 WriteFile(file, *xml);
-                RunResult lint = Run("/usr/bin/xmllint", {"--noout", "--schema", XsdFile(), file});
+                RunResult lint = Run("/usr/bin/xmllint", {"--noout", "--schema", CebXsdFile(), file});
                 CHECK_MESSAGE(lint.exit_code == 0, lint.err);
                 RunResult verify = Run("/usr/bin/xmlsec1", {"--verify", "--trusted-pem", k.files.signing_cert, file});
                 CHECK_MESSAGE(verify.exit_code == 0, verify.err);
@@ -238,7 +237,7 @@ TEST_CASE("bondstore-admin ceb prints a paid order's message: signed, valid, the
         std::string store = b.dir->path + "/store";
         std::string error;
         REQUIRE_MESSAGE(CreateSelfSignedSigningKey(store + "/signing-key.pem", store + "/signing-cert.pem", "test", &error), error);
-        std::vector<std::string> ceb = {"ceb", no, "--data-dir", store, "--ceb-xsd", XsdFile()};
+        std::vector<std::string> ceb = {"ceb", no, "--data-dir", store, "--ceb-xsd", CebXsdFile()};
         if (b.kind == "postgresql") { ceb.push_back("--database"); ceb.push_back(b.conninfo); }
 
         // Unpaid: what would be sent, said so.
@@ -262,7 +261,7 @@ TEST_CASE("bondstore-admin ceb prints a paid order's message: signed, valid, the
             CHECK(r.err.empty());
             std::string file = files.path + "/" + type + ".xml";
             WriteFile(file, r.out);
-            RunResult lint = Run("/usr/bin/xmllint", {"--noout", "--schema", XsdFile(), file});
+            RunResult lint = Run("/usr/bin/xmllint", {"--noout", "--schema", CebXsdFile(), file});
             CHECK_MESSAGE(lint.exit_code == 0, lint.err);
             RunResult verify = Run("/usr/bin/xmlsec1", {"--verify", "--trusted-pem", store + "/signing-cert.pem", file});
             CHECK_MESSAGE(verify.exit_code == 0, verify.err);

@@ -180,4 +180,6 @@ httplib::Result PlaceOrder(httplib::Client& c, const std::string& key, const std
     return c.Post("/api/orders", {{"Idempotency-Key", key}, {"Accept-Language", "en"}}, body, "application/json");
 }
 
+std::string CebXsdFile() { return std::string(BONDSTORE_SOURCE_DIR) + "/../shared/customs/xsd/v202205/ceb_import_202205.xsd"; }
+
 } // namespace bondstore::test

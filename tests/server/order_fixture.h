@@ -52,6 +52,9 @@ std::string OrderBody(const std::vector<std::pair<std::string, int>>& lines, int
 // The amount to pay the server quotes for `lines` (POST /api/quote).
 int64_t QuotedTotal(const std::string& url, const std::vector<std::pair<std::string, int>>& lines, int64_t freight_fen = 0);
 
+// Customs' import schema, read from the shared folder beside the checkout (never copied here).
+std::string CebXsdFile();
+
 // POST /api/orders with an Idempotency-Key.
 httplib::Result PlaceOrder(httplib::Client& c, const std::string& key, const std::string& body);
 

@@ -18,7 +18,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string XsdFile() { return std::string(BONDSTORE_SOURCE_DIR) + "/../shared/customs/xsd/v202205/ceb_import_202205.xsd"; }
 
 // A store with its relay on, and the simulator it talks to.
 struct Relayed {
@@ -38,7 +37,7 @@ struct Relayed {
         WriteFile(files.path + "/web/index.html", "<!doctype html>");
         WriteOrderCatalog(files.path + "/catalog.json");
         port = FreePort();
-        std::vector<std::string> sim_args = {"--trusted-cert", store + "/signing-cert.pem", "--ceb-xsd", XsdFile(), "--receipts-url",
+        std::vector<std::string> sim_args = {"--trusted-cert", store + "/signing-cert.pem", "--ceb-xsd", CebXsdFile(), "--receipts-url",
                                              "http://127.0.0.1:" + std::to_string(port) + "/api/single-window/receipts",
                                              "--receipt-token", "receipt-secret", "--receipt-delay-ms", "20"};
         sim_args.insert(sim_args.end(), sim_flags.begin(), sim_flags.end());
@@ -47,7 +46,7 @@ struct Relayed {
         for (const std::string& a :
              {std::string("--web-dir"), files.path + "/web", std::string("--seed-catalog"), files.path + "/catalog.json", std::string("--port"),
               std::to_string(port), std::string("--single-window"), sim.url + "/ceb", std::string("--receipt-token"), std::string("receipt-secret"),
-              std::string("--admin-token"), std::string("admin-secret"), std::string("--ceb-xsd"), XsdFile(), std::string("--relay-retry-ms"),
+              std::string("--admin-token"), std::string("admin-secret"), std::string("--ceb-xsd"), CebXsdFile(), std::string("--relay-retry-ms"),
               std::string("50"), std::string("--relay-max-retry-ms"), std::string("1000"), std::string("--relay-timeout-ms"), std::string("2000")})
             server_args.push_back(a);
         server_args.insert(server_args.end(), server_flags.begin(), server_flags.end());
@@ -141,7 +140,7 @@ TEST_CASE("a paid order reaches the single window and is released by its receipt
         CHECK(relay["pending"] == 0);
         CHECK(relay["parked"].empty());
         // The audit CLI prints exactly what was sent.
-        std::vector<std::string> ceb = {"ceb", no, "--data-dir", b.dir->path + "/store", "--ceb-xsd", XsdFile()};
+        std::vector<std::string> ceb = {"ceb", no, "--data-dir", b.dir->path + "/store", "--ceb-xsd", CebXsdFile()};
         if (b.kind == "postgresql") { ceb.push_back("--database"); ceb.push_back(b.conninfo); }
         RunResult printed = Run(AdminBinary(), ceb);
         CHECK(printed.exit_code == 0);

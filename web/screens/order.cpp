@@ -23,6 +23,16 @@ void DrawOrder(App& app, TestView& view)
     std::string status = m.Format(std::string("order.status.") + StatusCode(r.status));
     Label(app, m.Format("order.status_label", {{"status", status}}));
     Label(app, m.Format("order.amount", {{"amount", app.prices->Format(r.amount_to_pay)}, {"tax", app.prices->Format(r.tax_total)}}));
+    // Why customs refused it, in the shopper's words: the receipt's code is in the rejection's
+    // timeline entry ("CEB622 -621018").
+    for (const OrderTimelineEntry& e : r.timeline) {
+        if (e.status != OrderStatus::Rejected) continue;
+        std::string code = e.detail.substr(e.detail.find(' ') + 1);
+        const char* key = code == "-621005"   ? "order.customs_reason.single_limit"
+                          : code == "-621018" ? "order.customs_reason.annual_limit"
+                                              : "order.customs_reason.other";
+        Paragraph(app, m.Format(key, {{"code", code}}));
+    }
     // China time for every moment shown: the order's, and customs', clock.
     auto when = [&](int64_t at) { return FormatDateTime(at, 480, app.prices->locale()); };
     if (r.status == OrderStatus::PendingPayment && r.pay_before)
