@@ -273,3 +273,38 @@ TEST_CASE("kill -9 of the server while it relays: after a restart every message 
     MESSAGE("killed after " << sent_before << " of 120 messages were marked sent; simulator " << sim.dump());
     CHECK(sim["unique"] == 120);
 }
+
+TEST_CASE("a paid order cancelled while the single window is down never reaches customs")
+{
+    Backend b = PostgresBackend();
+    Relayed r(b);
+    httplib::Client sim(r.sim.url);
+    REQUIRE(sim.Post("/control/down", "1", "text/plain"));
+    httplib::Client c(r.server.url);
+    std::vector<std::pair<std::string, int>> lines = {{"T-003", 1}};
+    auto placed = PlaceOrder(c, "cancel-1", OrderBody(lines, 51, QuotedTotal(r.server.url, lines)));
+    REQUIRE(placed);
+    REQUIRE(placed->status == 201);
+    json o = json::parse(placed->body);
+    std::string no = o["order_no"].get<std::string>();
+    httplib::Headers secret = {{"X-Order-Secret", o["lookup_secret"].get<std::string>()}};
+    auto start = c.Post("/api/orders/" + no + "/payment", secret, "", "application/json");
+    REQUIRE(start);
+    REQUIRE(c.Post("/api/payments/sandbox/notify", json::parse(start->body)["notification"].dump(), "application/json"));
+    // The relay tries (and fails) a few times; the shopper cancels between two tries.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    int status = 0;
+    for (int i = 0; i < 50 && status != 200; i++) { // not while a delivery is under way: then 409, and again
+        auto cancel = c.Post("/api/orders/" + no + "/cancel", secret, "", "application/json");
+        REQUIRE(cancel);
+        status = cancel->status;
+        if (status != 200) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(status == 200);
+    CHECK(b.SqlInt("SELECT count(*) FROM outbox WHERE order_no = '" + no + "' AND state = 'withdrawn'") == 2);
+    CHECK(b.Sql("SELECT reason FROM refunds WHERE order_no = '" + no + "'") == "cancel");
+    REQUIRE(sim.Post("/control/down", "0", "text/plain"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    CHECK(r.SimStats()["unique"] == 0); // nothing of it reached customs
+    CHECK(r.Status(no) == "cancelled");
+}
