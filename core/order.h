@@ -115,6 +115,13 @@ struct OrderTimelineEntry {
     std::string detail; // e.g. a customs receipt code; never personal data
 };
 
+// One answer of customs about an order (a CEB312 or CEB622 receipt), as the order shows it.
+struct CustomsStep {
+    std::string message; // "order" (the CEB311), "inventory" (the CEB621)
+    int64_t code = 0;    // returnStatus: 2, 120, 399, 800, …, negative for an error
+    int64_t at = 0;      // when it arrived (unix seconds)
+};
+
 // What GET /api/orders/{no} answers (and POST /api/orders, with the lookup secret once):
 // personal data masked, the tax breakdown as charged, the timeline.
 struct OrderReceipt {
@@ -130,6 +137,7 @@ struct OrderReceipt {
     Money amount_to_pay, tax_total;
     int64_t pay_before = 0;    // unpaid orders expire then (0: not pending)
     std::vector<OrderTimelineEntry> timeline;
+    std::vector<CustomsStep> customs; // customs' receipts, in the order they arrived
 };
 
 } // namespace bondstore

@@ -124,6 +124,9 @@ std::string OrderReceiptToJson(const OrderReceipt& o)
         w.EndObject();
     }
     w.EndArray();
+    w.Key("customs").BeginArray();
+    for (const CustomsStep& c : o.customs) w.BeginObject().Field("message", c.message).Field("code", c.code).Field("at", c.at).EndObject();
+    w.EndArray();
     out += ",\"quote\":";
     out += o.quote_json.empty() ? "null" : o.quote_json;
     out += "}";
@@ -177,6 +180,12 @@ OrderReceiptParse ParseOrderReceiptJson(std::string_view text)
                 entry.at = er.Integer("at", true);
                 entry.detail = er.String("detail", false);
                 o.timeline.push_back(std::move(entry));
+            }
+    if (const json* c = r.Get("customs", false); c && c->is_array())
+        for (const json& e : *c)
+            if (e.is_object()) {
+                FieldReader cr(e, "customs", -1, out.problems);
+                o.customs.push_back({cr.String("message", true), cr.Integer("code", true), cr.Integer("at", true)});
             }
     if (const json* q = r.Get("quote", false); q && q->is_object()) o.quote_json = q->dump();
     return out;

@@ -309,7 +309,10 @@ std::optional<Store::StoredOrder> SqlStore::FindOrder(const std::string& order_n
     r.quote_json = row[11].Text();
     auto lines = c->Query("SELECT sku, qty FROM order_lines WHERE order_no = $1 ORDER BY line_no", {order_no}, error);
     auto events = c->Query("SELECT status, at, detail FROM order_events WHERE order_no = $1 ORDER BY seq", {order_no}, error);
-    if (!lines || !events) return std::nullopt;
+    auto receipts = c->Query("SELECT kind, status, received_at FROM customs_receipts WHERE order_no = $1 ORDER BY received_at, return_time",
+                             {order_no}, error);
+    if (!lines || !events || !receipts) return std::nullopt;
+    for (const auto& rc : receipts->rows) r.customs.push_back({rc[0].Text(), std::stoll(rc[1].Text()), rc[2].Int()});
     for (const auto& l : lines->rows) r.lines.push_back({l[0].Text(), l[1].Int()});
     for (const auto& ev : events->rows)
         r.timeline.push_back({ParseStatus(ev[0].Text()).value_or(OrderStatus::PendingPayment), ev[1].Int(), ev[2].Text()});

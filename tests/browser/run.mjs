@@ -300,6 +300,9 @@ const tests = [
       "pending_payment,paid,declared,released", "the timeline in the database");
     assert(Number(sql(`SELECT count(*) FROM customs_receipts WHERE order_no = '${no}' AND status = '800'`)) === 1, "the release receipt, stored");
     await page.screenshot({ path: join(args.out, "order-released-en.png") });
+    // Customs' answers in the shopper's language.
+    await selectLocale(page, "zh-Hans");
+    await page.screenshot({ path: join(args.out, "order-released-zh-Hans.png") });
     assert(errors.length === 0, "no page errors: " + errors.join("; "));
     await context.close();
   }],

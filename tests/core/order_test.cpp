@@ -332,10 +332,14 @@ TEST_CASE("order requests, receipts and inventory survive JSON both ways")
     receipt.quote_json = R"({"regime":"cbec"})";
     receipt.amount_to_pay = Money{5000};
     receipt.timeline = {{OrderStatus::PendingPayment, 100, ""}, {OrderStatus::Paid, 200, ""}};
+    receipt.customs = {{"order", 120, 300}, {"inventory", -621018, 400}};
     OrderReceiptParse rp = ParseOrderReceiptJson(OrderReceiptToJson(receipt));
     REQUIRE(rp.ok());
     CHECK(rp.receipt.status == OrderStatus::Paid);
     CHECK(rp.receipt.buyer_id_number == "110105********002X");
     CHECK(rp.receipt.timeline.size() == 2);
+    REQUIRE(rp.receipt.customs.size() == 2);
+    CHECK(rp.receipt.customs[1].code == -621018);
+    CHECK(rp.receipt.customs[1].message == "inventory");
     CHECK(OrderReceiptToJson(rp.receipt) == OrderReceiptToJson(receipt));
 }

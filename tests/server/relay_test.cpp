@@ -9,6 +9,7 @@
 #include "tests/server/order_fixture.h"
 
 #include <csignal>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -26,6 +27,8 @@ struct Relayed {
     std::vector<std::string> server_args;
     int port = 0;
     ServerProcess sim, server;
+    std::map<std::string, std::string> secrets; // order number → lookup secret
+    std::mutex secrets_mutex;                    // (PaidOrder runs on several threads)
 
     Relayed(Backend& b, std::vector<std::string> sim_flags = {}, std::vector<std::string> server_flags = {}) : backend(b)
     {
@@ -62,6 +65,10 @@ struct Relayed {
         REQUIRE_MESSAGE(placed->status == 201, placed->body);
         json o = json::parse(placed->body);
         std::string no = o["order_no"].get<std::string>();
+        {
+            std::lock_guard lock(secrets_mutex);
+            secrets[no] = o["lookup_secret"].get<std::string>();
+        }
         auto start = c.Post("/api/orders/" + no + "/payment", {{"X-Order-Secret", o["lookup_secret"].get<std::string>()}}, "", "application/json");
         REQUIRE(start);
         auto paid = c.Post("/api/payments/sandbox/notify", json::parse(start->body)["notification"].dump(), "application/json");
@@ -132,6 +139,15 @@ TEST_CASE("a paid order reaches the single window and is released by its receipt
         for (int i = 0; i < 40 && b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "'") < 7; i++)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "'") == 7);
+        // The shopper's view of the order carries customs' answers, in the order they arrived.
+        httplib::Client shopper(r.server.url);
+        auto view = shopper.Get("/api/orders/" + no, {{"X-Order-Secret", r.secrets[no]}});
+        REQUIRE(view);
+        json customs = json::parse(view->body)["customs"];
+        CHECK(customs.size() == 7);
+        bool released_seen = false;
+        for (const json& step : customs) released_seen = released_seen || (step["message"] == "inventory" && step["code"] == 800);
+        CHECK(released_seen);
         json sim = r.SimStats();
         CHECK(sim["unique"] == 2); // one CEB311, one CEB621
         CHECK(sim["invalid"] == 0);

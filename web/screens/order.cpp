@@ -66,6 +66,22 @@ void DrawOrder(App& app, TestView& view)
         Label(app, m.Format("order.timeline_entry", {{"time", when(e.at)},
                                                      {"status", m.Format(std::string("order.status.") + StatusCode(e.status))}}),
               Tone::Disabled);
+    // Customs' answers, as they arrived, in the shopper's words.
+    if (!r.customs.empty()) {
+        ImGui::Spacing();
+        Label(app, m.Format("order.customs"));
+        ImGui::Separator();
+        static const int64_t kKnownSteps[] = {2, 3, 4, 100, 120, 300, 399, 500, 501, 502, 503, 599, 700, 800, 899};
+        for (const CustomsStep& c : r.customs) {
+            std::string key = c.code < 0 ? "order.customs_step.error" : "order.customs_step.other";
+            for (int64_t known : kKnownSteps)
+                if (c.code == known) key = "order.customs_step." + std::to_string(known);
+            std::string step = m.Format(key, {{"code", std::to_string(c.code)}});
+            Label(app, m.Format("order.customs_entry", {{"time", when(c.at)}, {"message", m.Format("order.customs_message." + c.message)},
+                                                        {"step", step}}),
+                  Tone::Disabled);
+        }
+    }
     view.order_status = StatusCode(r.status);
     view.order_no = r.order_no;
     ImGui::End();
