@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 
 namespace bondstore::web {
@@ -122,6 +123,14 @@ static void LoadTaxTable(App& app)
 
 void StartLoading(App& app)
 {
+    // A kiosk starts from nothing, and keeps nothing (Remember).
+    app.kiosk.on = PageQueryHas("kiosk");
+    if (app.kiosk.on) {
+        app.screen = Screen::Attract;
+        double idle = std::atof(PageQueryValue("idle").c_str());
+        if (idle > 0) app.kiosk.idle_seconds = idle;
+        ForgetBrowserStorage();
+    }
     app.display_currency = LoadPreference("currency");
     app.pseudo_locales = PageQueryHas("pseudo");
     LoadIcuData(app);
@@ -192,13 +201,34 @@ void SetLocale(App& app, const std::string& tag)
     }
     ImGuiStyle& style = ImGui::GetStyle();
     style.SelectableTextAlign.x = app.rtl ? 1.0f : 0.0f;
-    if (!is_pseudo) SavePreference("locale", locale);
+    if (!is_pseudo) Remember(app, "locale", locale);
+}
+
+void Remember(const App& app, const char* key, const std::string& value)
+{
+    if (!app.kiosk.on) SavePreference(key, value);
+}
+
+void ForgetShopper(App& app)
+{
+    app.cart = Cart{};
+    app.checkout = CheckoutState{};
+    app.order = OrderState{};
+    app.browse = BrowseState{};
+    app.quote = TaxQuote{};
+    app.quote_dirty = true;
+    app.display_currency.clear();
+    ForgetBrowserStorage();
+    // The next shopper's language is their browser's (on a kiosk: the store's default).
+    RequestLocale(app, NegotiateLocale(BrowserLanguages()));
+    app.screen = app.kiosk.on ? Screen::Attract : Screen::Browse;
+    app.kiosk.wipes++;
 }
 
 void SetDisplayCurrency(App& app, const std::string& currency)
 {
     app.display_currency = app.currency_rates.Find(currency) ? currency : std::string();
-    SavePreference("currency", app.display_currency);
+    Remember(app, "currency", app.display_currency);
 }
 
 // The label under `key`, made once per locale.

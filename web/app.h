@@ -21,7 +21,17 @@
 
 namespace bondstore::web {
 
-enum class Screen { Browse, Cart, Checkout, Order };
+enum class Screen { Attract, Browse, Cart, Checkout, Order };
+
+// A kiosk in a community experience store (?kiosk=1): a shared screen in a public place. After
+// `idle_seconds` without a touch it warns for kIdleWarningSeconds, then forgets the shopper.
+struct KioskState {
+    bool on = false;
+    double idle_seconds = 90;   // ?idle=N (tests use a few seconds)
+    double last_input = 0;      // ImGui time of the last touch, key or wheel
+    int wipes = 0;              // how many shoppers it has forgotten
+};
+constexpr double kIdleWarningSeconds = 20; // at least 20 s to continue (the kiosk's promise)
 
 // The checkout form, and what became of the last attempt to place the order.
 struct CheckoutState {
@@ -78,6 +88,7 @@ struct App {
 
     // The shopper's session.
     Screen screen = Screen::Browse;
+    KioskState kiosk;
     BrowseState browse;
     Cart cart;
     CheckoutState checkout;
@@ -107,6 +118,14 @@ struct App {
     bool first_catalog_frame_signalled = false;
     bool all_glyphs_added = false; // every locale's, after the first catalog frame
 };
+
+// Keeps a preference in the browser (localStorage) — except on a kiosk, a shared screen that
+// remembers nothing of its shoppers.
+void Remember(const App& app, const char* key, const std::string& value);
+
+// Forgets the shopper: cart, checkout form, order, search, language and currency choices, in
+// memory and in browser storage; back to the attract screen (kiosk) or browsing.
+void ForgetShopper(App& app);
 
 // Starts fetching the ICU data, the font and the catalog.
 void StartLoading(App& app);

@@ -6,6 +6,7 @@
 #include "web/screens/browse.h"
 #include "web/screens/cart.h"
 #include "web/screens/checkout.h"
+#include "web/screens/kiosk.h"
 #include "web/screens/order.h"
 #include "web/screens/loading.h"
 
@@ -55,7 +56,30 @@ void Frame(void* arg)
     view.width = ImGui::GetIO().DisplaySize.x;
     view.height = ImGui::GetIO().DisplaySize.y;
     bool ready = IsReady(app);
-    if (ready && app.screen == Screen::Cart) {
+
+    // A kiosk forgets a shopper who walked away: any touch, key or wheel is activity; after the
+    // idle time it warns, and after the warning it wipes the session.
+    const ImGuiIO& in = ImGui::GetIO();
+    bool touched = in.MouseDelta.x != 0 || in.MouseDelta.y != 0 || in.MouseWheel != 0 || in.MouseWheelH != 0 ||
+                   !in.InputQueueCharacters.empty() || ImGui::IsAnyMouseDown();
+    for (bool down : in.KeysDown) touched = touched || down; // (ImGui 1.86: a key array)
+    if (touched || app.kiosk.last_input == 0) app.kiosk.last_input = ImGui::GetTime();
+    double idle = ImGui::GetTime() - app.kiosk.last_input;
+    int warning_left = -1;
+    if (ready && app.kiosk.on && app.screen != Screen::Attract && idle >= app.kiosk.idle_seconds) {
+        if (idle >= app.kiosk.idle_seconds + kIdleWarningSeconds) ForgetShopper(app);
+        else warning_left = int(app.kiosk.idle_seconds + kIdleWarningSeconds - idle + 0.999);
+    }
+    view.kiosk = app.kiosk.on;
+    view.kiosk_wipes = app.kiosk.wipes;
+    view.idle_warning = warning_left;
+    view.checkout_fields = std::string(app.checkout.buyer_name) + app.checkout.id_number + app.checkout.buyer_phone +
+                           app.checkout.consignee_name + app.checkout.address + app.order.secret + app.order.receipt.order_no;
+
+    if (ready && app.screen == Screen::Attract) {
+        view.screen = "attract";
+        DrawAttract(app, view);
+    } else if (ready && app.screen == Screen::Cart) {
         view.screen = "cart";
         DrawCart(app, view);
     } else if (ready && app.screen == Screen::Checkout) {
@@ -71,6 +95,8 @@ void Frame(void* arg)
         view.screen = "loading";
         DrawLoading(app, view);
     }
+
+    if (warning_left >= 0) DrawIdleWarning(app, view, warning_left);
 
     view.cart.clear();
     for (const auto& line : app.cart.lines) view.cart.emplace_back(line.sku, line.qty);

@@ -77,7 +77,7 @@ void PlaceOrder(App& app)
         f.busy = false;
         if (r.status == 201) {
             ShowReceipt(app, r.body);
-            SavePreference("last_order", app.order.receipt.order_no + " " + app.order.secret);
+            Remember(app, "last_order", app.order.receipt.order_no + " " + app.order.secret);
             app.cart = Cart();
             app.quote_dirty = true;
             f.problems.clear();

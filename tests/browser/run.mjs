@@ -307,6 +307,71 @@ const tests = [
     await context.close();
   }],
 
+  ["a kiosk forgets its shopper: an idle warning with 20 s to continue, then cart, buyer data and browser storage wiped", async () => {
+    // (Landscape: the portrait kiosk layout is issue 8's.)
+    const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url + "?kiosk=1&idle=8"); // idle after 8 s (a real kiosk: 90 s); the warning lasts 20 s
+    let s = await waitForState(page, (st) => st.screen === "attract" && st.kiosk.on, "the attract screen", 15000);
+    await page.screenshot({ path: join(args.out, "kiosk-attract-en.png") });
+    await clickWidget(page, s, "kiosk.start");
+    s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "browsing");
+    // A shopper: a product in the cart, their name and ID number typed, a language of their own.
+    await clickWidget(page, s, "add.IF-APT-PF3-800");
+    s = await waitForState(page, (st) => st.cart.length === 1, "the product in the cart");
+    await clickWidget(page, s, "nav.cart");
+    s = await waitForState(page, (st) => st.screen === "cart", "the cart");
+    await clickWidget(page, s, "cart.checkout");
+    s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+    await clickWidget(page, s, "checkout.buyer_name");
+    await page.keyboard.type("Wang Xiaoming", { delay: 5 });
+    await clickWidget(page, s, "checkout.id_number");
+    await page.keyboard.type("11010519491231002X", { delay: 5 });
+    s = await waitForState(page, (st) => st.buyerData.includes("11010519491231002X"), "the ID number typed");
+    s = await selectLocale(page, "ja");
+    // A shared screen keeps nothing of its shopper in the browser: not even their language.
+    assert(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bondstore.")).length) === 0,
+      "a kiosk writes nothing to localStorage");
+
+    // They walk away: after the idle time, a warning with at least 20 s to continue.
+    s = await waitForState(page, (st) => st.kiosk.idleWarning > 0, "the idle warning", 15000);
+    assert(s.kiosk.idleWarning >= 19, `at least 20 s to continue, got ${s.kiosk.idleWarning}`);
+    await page.screenshot({ path: join(args.out, "kiosk-idle-warning-ja.png") });
+    await clickWidget(page, s, "kiosk.continue");
+    s = await waitForState(page, (st) => st.kiosk.idleWarning === -1, "the warning dismissed");
+    assert(s.buyerData.includes("11010519491231002X") && s.cart.length === 1, "continuing keeps the session");
+
+    // Then gone for good: the kiosk wipes everything and shows the attract screen.
+    s = await waitForState(page, (st) => st.kiosk.wipes === 1 && st.screen === "attract", "the wipe", 40000);
+    assert(s.cart.length === 0, "the cart is empty");
+    assert(s.buyerData === "", "no buyer data in the app: " + s.buyerData);
+    const stored = await page.evaluate(async () => ({
+      local: Object.keys(localStorage).filter((k) => k.startsWith("bondstore.")),
+      session: Object.keys(sessionStorage).filter((k) => k.startsWith("bondstore.")),
+      // Every IndexedDB database and how many records each store holds (Emscripten's fetch
+      // library opens one of its own, "emscripten_filesystem": it must hold nothing).
+      idb: await Promise.all((indexedDB.databases ? await indexedDB.databases() : []).map((d) => new Promise((done) => {
+        const open = indexedDB.open(d.name);
+        open.onerror = () => done({ name: d.name, records: -1 });
+        open.onsuccess = () => {
+          const db = open.result, names = Array.from(db.objectStoreNames);
+          if (names.length === 0) { db.close(); return done({ name: d.name, records: 0 }); }
+          const tx = db.transaction(names, "readonly");
+          let records = 0, left = names.length;
+          for (const n of names) tx.objectStore(n).count().onsuccess = (e) => {
+            records += e.target.result;
+            if (--left === 0) { db.close(); done({ name: d.name, records }); }
+          };
+        };
+      }))),
+    }));
+    assert(stored.local.length === 0 && stored.session.length === 0, "browser storage forgotten: " + JSON.stringify(stored));
+    assert(stored.idb.every((d) => d.records === 0), "nothing in IndexedDB: " + JSON.stringify(stored.idb));
+    s = await waitForState(page, (st) => st.locale === "en", "the next shopper's language is the browser's");
+    await page.screenshot({ path: join(args.out, "kiosk-after-wipe-en.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
   ["pseudo-locales: en-XA screenshots of every screen lay out cleanly; ar-XB mirrors", async () => {
     const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 800 } });
     await page.goto(server.url + "?pseudo=1");

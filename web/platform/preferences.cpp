@@ -25,11 +25,38 @@ EM_JS(int, js_page_query_has, (const char* name), {
     try { return new URLSearchParams(window.location.search).has(UTF8ToString(name)) ? 1 : 0; } catch (e) { return 0; }
 });
 
+EM_JS(char*, js_page_query_value, (const char* name), {
+    var v = null;
+    try { v = new URLSearchParams(window.location.search).get(UTF8ToString(name)); } catch (e) {}
+    return v === null ? 0 : allocateUTF8(v);
+});
+
+EM_JS(void, js_forget_storage, (), {
+    for (var store of [window.localStorage, window.sessionStorage]) {
+        try {
+            var keys = [];
+            for (var i = 0; i < store.length; i++) if (store.key(i).startsWith("bondstore.")) keys.push(store.key(i));
+            keys.forEach(function (k) { store.removeItem(k); });
+        } catch (e) {}
+    }
+});
+
 } // namespace
 
 namespace bondstore::web {
 
 bool PageQueryHas(const char* name) { return js_page_query_has(name) != 0; }
+
+std::string PageQueryValue(const char* name)
+{
+    char* v = js_page_query_value(name);
+    if (!v) return {};
+    std::string out(v);
+    std::free(v);
+    return out;
+}
+
+void ForgetBrowserStorage() { js_forget_storage(); }
 
 std::string LoadPreference(const char* key)
 {

@@ -11,5 +11,9 @@ std::string LoadPreference(const char* key);               // "" if unset
 void SavePreference(const char* key, const std::string& value);
 std::vector<std::string> BrowserLanguages();               // navigator.languages, in order
 bool PageQueryHas(const char* name);                       // "?pseudo=1" → PageQueryHas("pseudo")
+std::string PageQueryValue(const char* name);              // "?idle=30" → "30"; "" if absent
+// Forgets everything Bondstore keeps in this browser (its localStorage and sessionStorage
+// entries): a kiosk's next shopper starts from nothing.
+void ForgetBrowserStorage();
 
 } // namespace bondstore::web

@@ -40,6 +40,11 @@ struct TestView {
     int frame = 0;
     float mouse_x = 0, mouse_y = 0;  // where ImGui sees the pointer
     std::string hovered_window;      // which ImGui window it is over
+    bool kiosk = false;
+    int kiosk_wipes = 0;             // shoppers the kiosk has forgotten
+    int idle_warning = -1;           // seconds left on the idle warning; -1: none shown
+    std::string checkout_fields;     // every buyer field and the order's number and secret, joined
+                                     // (empty once a kiosk has forgotten its shopper)
 };
 
 // The view the hook reports; the app writes it.
