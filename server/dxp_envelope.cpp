@@ -90,4 +90,12 @@ std::optional<DxpEnvelope> ParseDxpMsg(std::string_view xml, std::string* error)
     return e;
 }
 
+HttpTarget SplitUrl(const std::string& url)
+{
+    size_t scheme_end = url.find("://");
+    size_t path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+    if (path_start == std::string::npos) return {url, "/"};
+    return {url.substr(0, path_start), url.substr(path_start)};
+}
+
 } // namespace bondstore

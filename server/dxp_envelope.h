@@ -20,6 +20,13 @@ struct DxpEnvelope {
     std::string data;                      // the business message (decoded)
 };
 
+// Where envelopes go: "http://host:port/path" as the client's base ("http://host:port") and the
+// path ("/path", "/" when none) — the relay's gateway, the simulator's receipts URL.
+struct HttpTarget {
+    std::string base, path;
+};
+HttpTarget SplitUrl(const std::string& url);
+
 // <dxp:DxpMsg ver="1.0" …>; the caller keeps the lengths (ParseCustomsConfigJson checks dxp_id
 // against SenderId's 16).
 std::string DxpMsgXml(const DxpEnvelope& envelope);

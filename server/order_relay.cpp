@@ -229,17 +229,12 @@ std::string OrderRelay::Deliver(const Store::OutboxMessage& m, bool* permanent, 
     envelope.msg_type = type == CebType::Order311 ? "CEB311Message" : "CEB621Message";
     envelope.data = *xml;
 
-    // "http://host:port/path" → client and path.
-    const std::string& url = settings_.gateway;
-    size_t scheme_end = url.find("://");
-    size_t path_start = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
-    std::string base = path_start == std::string::npos ? url : url.substr(0, path_start);
-    std::string path = path_start == std::string::npos ? "/" : url.substr(path_start);
-    httplib::Client client(base);
+    HttpTarget target = SplitUrl(settings_.gateway);
+    httplib::Client client(target.base);
     client.set_connection_timeout(std::chrono::milliseconds(std::min(settings_.timeout_ms, 3000)));
     client.set_read_timeout(std::chrono::milliseconds(settings_.timeout_ms));
     client.set_write_timeout(std::chrono::milliseconds(settings_.timeout_ms));
-    httplib::Result r = client.Post(path, DxpMsgXml(envelope), "application/xml; charset=utf-8");
+    httplib::Result r = client.Post(target.path, DxpMsgXml(envelope), "application/xml; charset=utf-8");
     if (!r) return "the single window cannot be reached: " + httplib::to_string(r.error());
     if (r->status >= 200 && r->status < 300) {
         *sent = *xml;

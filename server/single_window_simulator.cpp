@@ -286,12 +286,11 @@ struct Simulator {
                 e.created_at = UnixNow();
                 e.msg_type = receipts[0].message == "order" ? "CEB312Message" : "CEB622Message";
                 e.data = CebReceiptsXml(receipts, NewMessageGuid());
-                size_t scheme = o.receipts_url.find("://");
-                size_t path_at = o.receipts_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-                httplib::Client c(o.receipts_url.substr(0, path_at));
+                HttpTarget target = SplitUrl(o.receipts_url);
+                httplib::Client c(target.base);
                 c.set_connection_timeout(std::chrono::seconds(2));
                 c.set_read_timeout(std::chrono::seconds(10));
-                auto r = c.Post(path_at == std::string::npos ? "/" : o.receipts_url.substr(path_at),
+                auto r = c.Post(target.path,
                                 {{"Authorization", "Bearer " + o.receipt_token}}, DxpMsgXml(e), "application/xml");
                 if (r && r->status == 200) {
                     std::lock_guard count(mutex);

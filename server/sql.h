@@ -86,6 +86,19 @@ std::unique_ptr<SqlConnection> OpenSqliteConnection(const std::string& path, std
 // or URI.
 std::unique_ptr<SqlConnection> OpenPostgresConnection(const std::string& conninfo, std::string* error);
 
+// A read-only snapshot for several statements (an order with its lines): begun, and ended
+// whatever happens.
+struct ReadTransaction {
+    SqlConnection& c;
+    bool open = false;
+    bool Begin(std::string* error) { return open = c.BeginRead(error); }
+    ~ReadTransaction()
+    {
+        std::string ignored;
+        if (open) c.Exec("COMMIT", &ignored);
+    }
+};
+
 // A fixed set of connections shared by the server's threads, handed out in the order they were
 // asked for: under load no request waits behind a stream of later ones (a plain mutex lets the
 // same few threads win again and again, and the unlucky ones time out).

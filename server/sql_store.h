@@ -2,7 +2,7 @@
 // connections. Internal to server/: the rest of the server sees Store (store.h).
 //
 // Its methods are split by domain: sql_store.cpp (schema, catalog, merchants), order_store.cpp
-// (inventory, orders, idempotency, the relay outbox).
+// (inventory, orders, idempotency), relay_store.cpp (the single-window outbox, customs' receipts).
 #pragma once
 
 #include "sql.h"
@@ -80,5 +80,10 @@ private:
     uint64_t inventory_generation_ = 0;
     std::chrono::steady_clock::time_point inventory_at_;
 };
+
+// One move of one order inside the caller's transaction (order_store.cpp): used by Transition,
+// by customs' receipts and by the relay marking an order message sent (relay_store.cpp).
+bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event, const std::string& detail, int64_t now,
+               Store::TransitionResult& result, std::string* e);
 
 } // namespace bondstore
