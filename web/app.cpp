@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 
@@ -118,6 +119,21 @@ static void LoadTaxTable(App& app)
         app.tax_table = std::move(parsed.table);
         app.tax_table_loaded = true;
         app.quote_dirty = true;
+    });
+}
+
+// A slice of the full font for characters the subset lacks (FontAtlas). A block the font has no
+// glyph in is not on the server (404): remembered as requested, never asked again.
+static void LoadFontSlice(App& app, unsigned int block)
+{
+    app.font.requested.insert(block);
+    char url[32];
+    std::snprintf(url, sizeof url, "/fonts/u%04x.ttf", block);
+    FetchGet(url, [&app, block](FetchResult r) {
+        if (r.status == 0) { app.font.requested.erase(block); return; } // offline: the next rebuild asks again
+        if (r.status != 200) return;
+        app.font.slices[block] = std::move(r.body);
+        app.font_dirty = true;
     });
 }
 
@@ -385,6 +401,7 @@ void BeforeFrame(App& app)
         double start = emscripten_get_now();
         RebuildFontAtlas(app.font, app.font_size);
         app.font_dirty = false;
+        for (unsigned int block : MissingFontSlices(app.font)) LoadFontSlice(app, block);
         if (!app.first_catalog_frame_signalled) Timed("font_atlas", start);
     }
 }

@@ -3,6 +3,7 @@
 #include "web/app.h"
 #include "web/platform/input.h"
 #include "web/platform/test_hook.h"
+#include "web/platform/text_input.h"
 #include "web/screens/browse.h"
 #include "web/screens/cart.h"
 #include "web/screens/checkout.h"
@@ -36,6 +37,8 @@ void Frame(void* arg)
     Shell& shell = *static_cast<Shell*>(arg);
     App& app = shell.app;
     FollowBrowserWindowSize(shell.window);
+    // Text typed since the last frame; glyphs the atlas lacks are added before this frame draws.
+    app.font_dirty |= AddGlyphText(app.font, UpdateTextInput());
     BeforeFrame(app);
 
     glfwPollEvents();
@@ -169,6 +172,7 @@ int main()
     InstallWheelFix(shell.window);
 
     StartLoading(shell.app);
+    InstallTextInput(shell.window, shell.app.kiosk.on);
     emscripten_set_main_loop_arg(Frame, &shell, 0, true);
     return 0;
 }

@@ -53,12 +53,31 @@ bool RebuildFontAtlas(FontAtlas& atlas, float size_px)
         merge.MergeMode = true;
         io.Fonts->AddFontFromMemoryTTF(atlas.extra_ttf.data(), int(atlas.extra_ttf.size()), size_px, &merge, ranges.Data);
     }
+    for (auto& [block, ttf] : atlas.slices) {
+        ImFontConfig merge = config;
+        merge.MergeMode = true;
+        io.Fonts->AddFontFromMemoryTTF(ttf.data(), int(ttf.size()), size_px, &merge, ranges.Data);
+    }
     io.Fonts->Build();
     atlas.width = io.Fonts->TexWidth;
     atlas.height = io.Fonts->TexHeight;
     bool ok = ImGui_ImplOpenGL3_CreateFontsTexture();
     atlas.build_ms = float(emscripten_get_now() - start);
     return ok;
+}
+
+std::vector<unsigned int> MissingFontSlices(const FontAtlas& atlas)
+{
+    std::vector<unsigned int> out;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.Fonts->Fonts.empty()) return out;
+    const ImFont* font = io.Fonts->Fonts[0];
+    for (unsigned int c : atlas.text) {
+        if (c <= 0x20 || font->FindGlyphNoFallback(ImWchar(c))) continue;
+        unsigned int block = c - c % kFontSliceSize;
+        if (!atlas.requested.count(block) && std::find(out.begin(), out.end(), block) == out.end()) out.push_back(block);
+    }
+    return out;
 }
 
 } // namespace bondstore::web

@@ -1,7 +1,11 @@
 #include "web/platform/test_hook.h"
 
 #include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h> // ImTextCharFromUtf8
 #include <nlohmann/json.hpp>
+
+#include <cstring>
 
 namespace bondstore::web {
 
@@ -53,5 +57,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["kiosk"] = {{"on", v.kiosk}, {"wipes", v.kiosk_wipes}, {"idleWarning", v.idle_warning}};
     j["buyerData"] = v.checkout_fields;
     out = j.dump();
+    return out.c_str();
+}
+
+// The characters of `utf8` the font atlas has no glyph for (they would be drawn as boxes).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_missing_glyphs(const char* utf8)
+{
+    static std::string out;
+    out.clear();
+    ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+    const char* end = utf8 + std::strlen(utf8);
+    for (const char* p = utf8; p < end;) {
+        unsigned int c = 0;
+        int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        if (!font || (c > ' ' && !font->FindGlyphNoFallback(ImWchar(c)))) out.append(p, size_t(n));
+        p += n;
+    }
     return out.c_str();
 }

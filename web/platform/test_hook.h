@@ -2,6 +2,7 @@
 //
 //   window.bondstore.state()   -> JSON of what is on screen (locale, product count, first rows,
 //                                 where the main controls are, in CSS pixels)
+//   window.bondstore.missingGlyphs(text) -> the characters of `text` the font atlas cannot draw
 //   window.bondstore.firstFrame -> a Promise resolved with performance.now() at the first frame
 //                                 that shows the catalog
 //

@@ -29,7 +29,12 @@ std::string Shown(App& app, const std::string& logical)
 {
     // Left to right, only text with right-to-left letters (an Arabic title or language name)
     // needs the work.
-    if (!app.rtl && !MayHoldRightToLeft(logical)) return logical;
+    // Every shown string's glyphs join the atlas (a bit test per code point): text from the
+    // server (customs' notes, an uploaded catalog) never shows as empty boxes for long.
+    if (!app.rtl && !MayHoldRightToLeft(logical)) {
+        app.font_dirty |= AddGlyphText(app.font, logical);
+        return logical;
+    }
     auto it = app.visual_text.find(logical);
     if (it != app.visual_text.end()) return it->second;
     // Texts come from a few hundred messages and the visible rows; a long session of searches
