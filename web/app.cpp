@@ -2,6 +2,7 @@
 
 #include "web/ordering.h"
 #include "web/platform/fetch.h"
+#include "web/platform/offline_store.h"
 #include "web/platform/preferences.h"
 #include "web/platform/test_hook.h"
 
@@ -85,9 +86,10 @@ static void LoadExtraFont(App& app)
 
 static void LoadCurrencyRates(App& app)
 {
-    FetchGet(kCurrencyRatesUrl, [&app](FetchResult r) {
+    FetchOrKept(kCurrencyRatesUrl, [&app](FetchResult r) {
         if (r.status == 404) return; // the store shows yuan only
-        if (r.status != 200) { Retry(app, LoadCurrencyRates, 5000); return; }
+        if (r.status != 200 || r.kept) Retry(app, LoadCurrencyRates, kOfflineRetryMs);
+        if (r.status != 200 || (r.kept && app.currency_rates_loaded)) return;
         CurrencyRatesParse parsed = ParseCurrencyRatesJson(r.body);
         if (!parsed.ok()) return;
         app.currency_rates = std::move(parsed.rates);
@@ -96,10 +98,14 @@ static void LoadCurrencyRates(App& app)
     });
 }
 
+// Catalog and tax table: the server's, or the copy kept from the last visit while it cannot be
+// reached (then asked for again every few seconds, so a fresh one replaces it when it is back).
 static void LoadCatalog(App& app)
 {
-    FetchGet(kCatalogUrl, [&app](FetchResult r) {
+    FetchOrKept(kCatalogUrl, [&app](FetchResult r) {
         if (r.status != 200) { app.load_error = std::string(kCatalogUrl) + " " + r.error; Retry(app, LoadCatalog, 2000); return; }
+        if (r.kept) Retry(app, LoadCatalog, kOfflineRetryMs);
+        if (r.kept && app.catalog_loaded) return; // already showing it
         CatalogParse parsed = ParseCatalogJson(r.body);
         if (!parsed.ok()) { app.load_error = std::string(kCatalogUrl) + " " + parsed.problems.front().code; return; }
         app.catalog = std::move(parsed.catalog);
@@ -112,8 +118,10 @@ static void LoadCatalog(App& app)
 
 static void LoadTaxTable(App& app)
 {
-    FetchGet(kTaxTableUrl, [&app](FetchResult r) {
+    FetchOrKept(kTaxTableUrl, [&app](FetchResult r) {
         if (r.status != 200) { app.load_error = std::string(kTaxTableUrl) + " " + r.error; Retry(app, LoadTaxTable, 2000); return; }
+        if (r.kept) Retry(app, LoadTaxTable, kOfflineRetryMs);
+        if (r.kept && app.tax_table_loaded) return;
         TaxTableParse parsed = ParseTaxTableJson(r.body);
         if (!parsed.ok()) { app.load_error = std::string(kTaxTableUrl) + " " + parsed.problems.front().code; return; }
         app.tax_table = std::move(parsed.table);
@@ -156,6 +164,7 @@ void StartLoading(App& app)
     LoadTaxTable(app);
     LoadCurrencyRates(app);
     LoadInventory(app);
+    LoadOutbox(app);
 }
 
 // The glyphs of every UI string of `locale` (shaped too, right to left) and of every language's
@@ -235,6 +244,9 @@ void ForgetShopper(App& app)
     app.quote_dirty = true;
     app.display_currency.clear();
     ForgetBrowserStorage();
+    // Nothing of the shopper is in IndexedDB (a kiosk never queues orders there: PlaceOrder), but
+    // the outbox is emptied all the same; the kept catalog is the store's, not the shopper's.
+    ForgetOutbox(app);
     // The next shopper's language is their browser's (on a kiosk: the store's default).
     RequestLocale(app, NegotiateLocale(BrowserLanguages()));
     app.screen = app.kiosk.on ? Screen::Attract : Screen::Browse;

@@ -52,7 +52,19 @@ struct OrderState {
     std::string secret;
     bool busy = false;
     std::string notice;
+    std::string queued_key; // an order placed offline, waiting to be confirmed: its outbox key
 };
+
+// An order placed while the server could not be reached, kept in IndexedDB with its
+// Idempotency-Key until the server has answered it (ordering.h).
+struct QueuedOrder {
+    std::string key;   // the Idempotency-Key, also its key in the outbox
+    std::string body;  // the request, as it will be sent
+    std::string locale;
+    bool sending = false;
+};
+
+constexpr int kOfflineRetryMs = 4000; // how often the app asks again while the server is unreachable
 
 // The browse screen's search and filters, and the results core found for them.
 struct BrowseState {
@@ -93,6 +105,8 @@ struct App {
     Cart cart;
     CheckoutState checkout;
     OrderState order;
+    std::vector<QueuedOrder> outbox; // orders placed offline, oldest first
+    bool outbox_retry_scheduled = false;
     CalendarDate today;        // in China; the date tax rules are taken from
     // The cart's tax quote, recomputed by core whenever the cart, catalog or date changes.
     TaxQuote quote;

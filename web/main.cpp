@@ -1,6 +1,7 @@
 // The shopper's app: Dear ImGui on GLFW + WebGL2 in the browser (Emscripten). main() sets up the
 // window and ImGui, starts loading, and hands each frame to the current screen.
 #include "web/app.h"
+#include "web/platform/fetch.h"
 #include "web/platform/input.h"
 #include "web/platform/test_hook.h"
 #include "web/platform/text_input.h"
@@ -73,11 +74,14 @@ void Frame(void* arg)
         if (idle >= app.kiosk.idle_seconds + kIdleWarningSeconds) ForgetShopper(app);
         else warning_left = int(app.kiosk.idle_seconds + kIdleWarningSeconds - idle + 0.999);
     }
+    view.offline = !ServerReachable();
+    view.outbox = int(app.outbox.size());
     view.kiosk = app.kiosk.on;
     view.kiosk_wipes = app.kiosk.wipes;
     view.idle_warning = warning_left;
     view.checkout_fields = std::string(app.checkout.buyer_name) + app.checkout.id_number + app.checkout.buyer_phone +
                            app.checkout.consignee_name + app.checkout.address + app.order.secret + app.order.receipt.order_no;
+    for (const QueuedOrder& q : app.outbox) view.checkout_fields += q.body;
 
     if (ready && app.screen == Screen::Attract) {
         view.screen = "attract";

@@ -1,12 +1,15 @@
 #include "web/ordering.h"
 
 #include "web/platform/fetch.h"
+#include "web/platform/offline_store.h"
 #include "web/platform/preferences.h"
 
 #include "core/wire.h"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace bondstore::web {
 
@@ -23,8 +26,9 @@ int64_t Available(const App& app, const std::string& sku)
 
 void LoadInventory(App& app)
 {
-    FetchGet(kInventoryUrl, [&app](FetchResult r) {
+    FetchOrKept(kInventoryUrl, [&app](FetchResult r) {
         if (r.status != 200) return; // availability is a hint; the server checks at checkout
+        if (r.kept && app.inventory_loaded) return;
         InventoryParse parsed = ParseInventoryJson(r.body);
         if (!parsed.ok()) return;
         app.inventory = std::move(parsed.items);
@@ -54,6 +58,141 @@ static void ShowReceipt(App& app, const std::string& body)
     if (!parsed.receipt.lookup_secret.empty()) app.order.secret = parsed.receipt.lookup_secret;
     app.order.receipt = std::move(parsed.receipt);
     app.order.notice.clear();
+}
+
+// The server's refusal of an order, in the shopper's language (its message already is): a
+// sentence in `notice`, and the problems with single fields.
+static void ShowRefusal(App& app, const FetchResult& r, std::string* notice, std::vector<Problem>* problems)
+{
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    std::string code = j.is_object() && j.contains("error") ? j["error"].value("code", "") : "";
+    if (code == "total_changed" && j.contains("quote")) {
+        Money amount{j["quote"].value("amount_to_pay_fen", int64_t(0))};
+        *notice = app.messages.Format("checkout.total_changed", {{"amount", app.prices->Format(amount)}});
+    } else if (code == "out_of_stock" && j.contains("skus")) {
+        std::string items;
+        for (const auto& sku : j["skus"]) {
+            const Product* p = sku.is_string() ? app.catalog.FindBySku(sku.get<std::string>()) : nullptr;
+            items += (items.empty() ? "" : ", ") + (p ? ProductTitle(app, *p) : sku.dump());
+        }
+        *notice = app.messages.Format("checkout.out_of_stock", {{"items", items}});
+        LoadInventory(app);
+    } else if (j.is_object() && j.contains("error")) {
+        *notice = j["error"].value("message", "");
+        problems->clear();
+        if (j["error"].contains("problems"))
+            for (const auto& p : j["error"]["problems"]) {
+                Problem problem;
+                problem.code = p.value("code", "");
+                problem.field = p.value("field", "");
+                problem.section = "order";
+                problems->push_back(std::move(problem));
+            }
+    } else {
+        *notice = app.messages.Format("checkout.network_error");
+    }
+}
+
+static void ScheduleOutbox(App& app)
+{
+    if (app.outbox_retry_scheduled || app.outbox.empty()) return;
+    app.outbox_retry_scheduled = true;
+    emscripten_async_call([](void* p) {
+        App& app = *static_cast<App*>(p);
+        app.outbox_retry_scheduled = false;
+        SendOutbox(app);
+    }, &app, kOfflineRetryMs);
+}
+
+// The server could not be reached: the order goes to the outbox, and the shopper is told it is
+// waiting only once IndexedDB has it on disk.
+static void QueueOrder(App& app)
+{
+    CheckoutState& f = app.checkout;
+    if (app.kiosk.on) { f.notice = app.messages.Format("checkout.kiosk_offline"); return; }
+    QueuedOrder q{f.idempotency_key, f.keyed_body, app.locale};
+    f.busy = true;
+    OfflinePut(OfflineTable::Outbox, q.key, nlohmann::json{{"body", q.body}, {"locale", q.locale}}.dump(), [&app, q](bool ok) {
+        CheckoutState& f = app.checkout;
+        f.busy = false;
+        if (!ok) { f.notice = app.messages.Format("checkout.network_error"); return; } // nothing kept: say so
+        app.outbox.push_back(q);
+        app.order = OrderState{};
+        app.order.queued_key = q.key;
+        app.cart = Cart();
+        app.quote_dirty = true;
+        f.problems.clear();
+        f.keyed_body.clear();
+        app.screen = Screen::Order;
+        ScheduleOutbox(app);
+    });
+}
+
+void LoadOutbox(App& app)
+{
+    OfflineList(OfflineTable::Outbox, [&app](std::vector<std::pair<std::string, std::string>> rows) {
+        for (auto& [key, value] : rows) {
+            auto j = nlohmann::json::parse(value, nullptr, false);
+            if (!j.is_object() || !j.contains("body")) continue;
+            bool known = false;
+            for (const QueuedOrder& q : app.outbox) known = known || q.key == key;
+            if (!known) app.outbox.push_back({key, j.value("body", ""), j.value("locale", ""), false});
+        }
+        // The shopper who placed it sees it waiting, first thing.
+        if (!app.outbox.empty() && app.order.queued_key.empty() && app.order.receipt.order_no.empty()) {
+            app.order.queued_key = app.outbox.front().key;
+            app.screen = Screen::Order;
+        }
+        SendOutbox(app);
+    });
+}
+
+void SendOutbox(App& app)
+{
+    for (QueuedOrder& q : app.outbox) {
+        if (q.sending) continue;
+        q.sending = true;
+        std::string key = q.key, body = q.body;
+        FetchPost(kOrdersUrl, q.body, {{"Idempotency-Key", key}, {"Accept-Language", q.locale.empty() ? app.locale : q.locale}},
+                  [&app, key, body](FetchResult r) {
+            auto it = std::find_if(app.outbox.begin(), app.outbox.end(), [&](const QueuedOrder& q) { return q.key == key; });
+            if (it == app.outbox.end()) return; // forgotten meanwhile (a kiosk wipe)
+            it->sending = false;
+            if (r.status == 0 || r.status >= 500) { ScheduleOutbox(app); return; } // not answered: later
+            // Answered, accepted or not: the server has the last word, and the outbox lets go.
+            OfflineDelete(OfflineTable::Outbox, key);
+            app.outbox.erase(it);
+            bool shown = app.order.queued_key == key;
+            if (r.status == 201) {
+                if (shown) {
+                    app.order.queued_key.clear();
+                    ShowReceipt(app, r.body);
+                    Remember(app, "last_order", app.order.receipt.order_no + " " + app.order.secret);
+                }
+                LoadInventory(app);
+            } else {
+                std::string notice;
+                std::vector<Problem> problems;
+                ShowRefusal(app, r, &notice, &problems);
+                app.order.notice += (app.order.notice.empty() ? "" : "\n") +
+                                    app.messages.Format("order.queued_refused", {{"reason", notice}});
+                if (shown) app.order.queued_key.clear();
+                // What they wanted goes back into an empty cart, to change and order again.
+                OrderRequestParse parsed = ParseOrderRequestJson(body);
+                if (app.cart.empty())
+                    for (const OrderLineRequest& l : parsed.request.lines) AddToCart(app, l.sku, l.qty);
+            }
+            if (!app.outbox.empty() && app.order.queued_key.empty() && app.order.receipt.order_no.empty())
+                app.order.queued_key = app.outbox.front().key;
+            ScheduleOutbox(app);
+        });
+    }
+}
+
+void ForgetOutbox(App& app)
+{
+    for (const QueuedOrder& q : app.outbox) OfflineDelete(OfflineTable::Outbox, q.key);
+    app.outbox.clear();
 }
 
 void PlaceOrder(App& app)
@@ -86,35 +225,8 @@ void PlaceOrder(App& app)
             LoadInventory(app);
             return;
         }
-        if (r.status == 0) { f.notice = app.messages.Format("checkout.network_error"); return; }
-        // The server's answer: its message is already in the shopper's language.
-        auto j = nlohmann::json::parse(r.body, nullptr, false);
-        std::string code = j.is_object() && j.contains("error") ? j["error"].value("code", "") : "";
-        if (code == "total_changed" && j.contains("quote")) {
-            Money amount{j["quote"].value("amount_to_pay_fen", int64_t(0))};
-            f.notice = app.messages.Format("checkout.total_changed", {{"amount", app.prices->Format(amount)}});
-        } else if (code == "out_of_stock" && j.contains("skus")) {
-            std::string items;
-            for (const auto& sku : j["skus"]) {
-                const Product* p = sku.is_string() ? app.catalog.FindBySku(sku.get<std::string>()) : nullptr;
-                items += (items.empty() ? "" : ", ") + (p ? ProductTitle(app, *p) : sku.dump());
-            }
-            f.notice = app.messages.Format("checkout.out_of_stock", {{"items", items}});
-            LoadInventory(app);
-        } else if (j.is_object() && j.contains("error")) {
-            f.notice = j["error"].value("message", "");
-            f.problems.clear();
-            if (j["error"].contains("problems"))
-                for (const auto& p : j["error"]["problems"]) {
-                    Problem problem;
-                    problem.code = p.value("code", "");
-                    problem.field = p.value("field", "");
-                    problem.section = "order";
-                    f.problems.push_back(std::move(problem));
-                }
-        } else {
-            f.notice = app.messages.Format("checkout.network_error");
-        }
+        ShowRefusal(app, r, &f.notice, &f.problems);
+        if (r.status == 0) { QueueOrder(app); return; }
     });
 }
 

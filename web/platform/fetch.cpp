@@ -9,6 +9,8 @@ namespace bondstore::web {
 
 namespace {
 
+bool g_reachable = true;
+
 // What a request needs until it finishes: the callback, and the bytes and header strings
 // emscripten_fetch reads from.
 struct Pending {
@@ -24,6 +26,7 @@ void Finish(emscripten_fetch_t* fetch)
     FetchResult r;
     r.status = fetch->status;
     if (fetch->data && fetch->numBytes > 0) r.body.assign(fetch->data, size_t(fetch->numBytes));
+    g_reachable = r.status != 0;
     if (r.status == 0) r.error = "network";
     else if (r.status >= 400) r.error = "HTTP " + std::to_string(r.status);
     emscripten_fetch_close(fetch);
@@ -60,6 +63,8 @@ void Send(const char* method, const std::string& url, std::string body, const Fe
 }
 
 } // namespace
+
+bool ServerReachable() { return g_reachable; }
 
 void FetchGet(const std::string& url, FetchDone done) { Send("GET", url, {}, {}, std::move(done)); }
 

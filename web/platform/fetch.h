@@ -13,6 +13,7 @@ struct FetchResult {
     int status = 0;      // HTTP status; 0 when the network failed
     std::string body;
     std::string error;   // set when status is 0 or not 2xx/304
+    bool kept = false;   // the body is the copy kept offline (FetchOrKept), not the server's answer
 };
 
 using FetchDone = std::function<void(FetchResult)>;
@@ -24,6 +25,9 @@ using FetchHeaders = std::vector<std::pair<std::string, std::string>>;
 void FetchPost(const std::string& url, const std::string& body, const FetchHeaders& headers, FetchDone done);
 // GET with extra request headers.
 void FetchGetWith(const std::string& url, const FetchHeaders& headers, FetchDone done);
+
+// False once a request could not reach the server (status 0), true again after any answer.
+bool ServerReachable();
 
 // 128 random bits from the browser's CSPRNG as 32 hex digits: an idempotency key.
 std::string RandomKey();

@@ -53,9 +53,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["cart"] = cart;
     if (!v.quote_json.empty()) j["quote"] = nlohmann::ordered_json::parse(v.quote_json, nullptr, false);
     if (!v.error.empty()) j["error"] = v.error;
-    if (!v.order_no.empty()) j["order"] = {{"no", v.order_no}, {"status", v.order_status}};
+    if (!v.order_no.empty() || !v.order_status.empty()) j["order"] = {{"no", v.order_no}, {"status", v.order_status}};
     j["kiosk"] = {{"on", v.kiosk}, {"wipes", v.kiosk_wipes}, {"idleWarning", v.idle_warning}};
     j["buyerData"] = v.checkout_fields;
+    j["offline"] = v.offline;
+    j["outbox"] = v.outbox;
     out = j.dump();
     return out.c_str();
 }

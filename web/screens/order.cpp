@@ -7,10 +7,43 @@
 #include "web/screens/widgets.h"
 
 #include "core/formatting.h"
+#include "core/wire.h"
 
 #include <imgui.h>
 
 namespace bondstore::web {
+
+namespace {
+
+// An order placed offline, kept on this device until the server has it; or, once the server has
+// refused it, why.
+void DrawWaitingOrder(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    OrderState& o = app.order;
+    view.order_no.clear();
+    view.order_status = o.notice.empty() ? "none" : "refused";
+    const QueuedOrder* queued = nullptr;
+    for (const QueuedOrder& q : app.outbox)
+        if (q.key == o.queued_key) queued = &q;
+    if (queued) {
+        Label(app, m.Format("order.queued_title"));
+        Paragraph(app, m.Format("order.queued_body"), Tone::Disabled);
+        OrderRequestParse parsed = ParseOrderRequestJson(queued->body);
+        for (const OrderLineRequest& l : parsed.request.lines) {
+            const Product* p = app.catalog.FindBySku(l.sku);
+            Label(app, m.Format("order.queued_line", {{"title", p ? ProductTitle(app, *p) : l.sku}, {"qty", l.qty}}));
+        }
+        Label(app, m.Format("order.queued_total", {{"amount", app.prices->Format(parsed.request.expected_total)}}));
+        view.order_status = "queued";
+    }
+    if (!o.notice.empty()) Paragraph(app, o.notice);
+    ImGui::Spacing();
+    if (ImGui::Button(Shown(app, m.Format("order.continue")).c_str())) app.screen = Screen::Browse;
+    RecordWidget(view, "order.continue");
+}
+
+} // namespace
 
 void DrawOrder(App& app, TestView& view)
 {
@@ -19,6 +52,11 @@ void DrawOrder(App& app, TestView& view)
     const OrderReceipt& r = o.receipt;
     BeginFullScreenWindow("##order");
     DrawTopBar(app, view);
+    if (!o.queued_key.empty() || r.order_no.empty()) {
+        DrawWaitingOrder(app, view);
+        ImGui::End();
+        return;
+    }
     Label(app, m.Format("order.title", {{"order_no", r.order_no}}));
     std::string status = m.Format(std::string("order.status.") + StatusCode(r.status));
     Label(app, m.Format("order.status_label", {{"status", status}}));

@@ -1,6 +1,7 @@
 #include "web/screens/widgets.h"
 
 #include "web/app.h"
+#include "web/platform/fetch.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 
@@ -144,6 +145,14 @@ void DrawTopBar(App& app, TestView& view)
         RecordWidget(view, "app.title");
     }
     ImGui::Separator();
+    // Offline: the kept catalog is shown, and orders wait on this device (ordering.h).
+    if (!ServerReachable()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.35f, 0.0f, 1.0f));
+        Paragraph(app, app.outbox.empty() ? app.messages.Format("offline.badge")
+                                          : app.messages.Format("offline.badge_waiting", {{"count", int64_t(app.outbox.size())}}));
+        ImGui::PopStyleColor();
+        RecordWidget(view, "offline.badge");
+    }
 }
 
 } // namespace bondstore::web
