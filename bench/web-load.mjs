@@ -3,6 +3,9 @@
 // (median of N cold runs), next to a baseline measured in the same run: the same browser drawing
 // its first WebGL2 frame of a blank page served from the same origin.
 //
+// Budgets (issue 8), exceeding either exits 1: the first load ≤ 2.0 MB with brotli (2,000,000
+// bytes), and the first catalog frame ≤ 1.0 s (median).
+//
 //   node bench/web-load.mjs --server build/native/server/bondstore-server \
 //        --web-dir build/wasm/web/dist --seed-catalog assets/catalog/sample.json [--runs 5] [--json OUT]
 import { readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
@@ -66,6 +69,12 @@ console.log(`First catalog frame, headless Chromium on loopback, median of ${run
 console.log(`  Bondstore app        ${median(app).toFixed(0)} ms   (runs: ${app.map((x) => x.toFixed(0)).join(", ")})`);
 console.log(`  baseline: blank WebGL2 page, first frame  ${median(base).toFixed(0)} ms   (runs: ${base.map((x) => x.toFixed(0)).join(", ")})`);
 console.log(`  ratio app / baseline ${(median(app) / median(base)).toFixed(1)}x`);
+
+const LOAD_BUDGET = 2000000, FRAME_BUDGET_MS = 1000;
+const loadOk = total.brotli <= LOAD_BUDGET, frameOk = median(app) <= FRAME_BUDGET_MS;
+console.log(`Budgets: first load ${total.brotli} bytes brotli ≤ ${LOAD_BUDGET}: ${loadOk ? "within" : "EXCEEDED"}; ` +
+            `first catalog frame ${median(app).toFixed(0)} ms ≤ ${FRAME_BUDGET_MS} ms: ${frameOk ? "within" : "EXCEEDED"}`);
+process.exitCode = loadOk && frameOk ? 0 : 1;
 
 if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });

@@ -4,8 +4,13 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <numeric>
+
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+#endif
 
 namespace bondstore {
 
@@ -68,11 +73,44 @@ Money PriceBandLow(int band) { return Money{kBandLowFen[std::clamp(band, 0, kPri
 
 namespace {
 
-inline void SetBit(uint64_t* words, unsigned bit) { words[bit >> 6] |= uint64_t(1) << (bit & 63); }
-inline bool HasBit(const uint64_t* words, unsigned bit) { return (words[bit >> 6] >> (bit & 63)) & 1; }
 inline unsigned PairBit(unsigned char a, unsigned char b) { return ((a * 0x9E37u) ^ (b * 0x85EBu) ^ (a >> 3)) & 1023u; }
 
 } // namespace
+
+// The first occurrence of `q` in `hay` at or after `from` (npos if none). Keys are short and a
+// typed letter occurs every few bytes, so std::string_view::find's memchr-then-memcmp per
+// occurrence is slow in WebAssembly, whose libc has no vector memchr. With WebAssembly SIMD, 16
+// positions are tested at once for the query's first two bytes; natively the C library's
+// vectorised memchr does well enough. Same answer either way.
+static size_t FindIn(std::string_view hay, std::string_view q, size_t from = 0)
+{
+#ifdef __wasm_simd128__
+    const size_t n = hay.size(), m = q.size();
+    if (m == 0) return from <= n ? from : std::string_view::npos;
+    if (m > n || from > n - m) return std::string_view::npos;
+    const char* p = hay.data();
+    const v128_t first = wasm_i8x16_splat(q[0]);
+    const v128_t second = wasm_i8x16_splat(m > 1 ? q[1] : 0);
+    size_t i = from;
+    // Each block tests positions i … i+15; position i+k's second byte is at i+k+1.
+    for (; i + 17 <= n && i + m <= n; i += 16) {
+        v128_t eq = wasm_i8x16_eq(wasm_v128_load(p + i), first);
+        if (m > 1) eq = wasm_v128_and(eq, wasm_i8x16_eq(wasm_v128_load(p + i + 1), second));
+        uint32_t mask = wasm_i8x16_bitmask(eq);
+        while (mask) {
+            size_t at = i + size_t(__builtin_ctz(mask));
+            if (at + m > n) return std::string_view::npos;
+            if (m <= 2 || std::memcmp(p + at + 2, q.data() + 2, m - 2) == 0) return at;
+            mask &= mask - 1;
+        }
+    }
+    for (; i + m <= n; i++)
+        if (p[i] == q[0] && std::memcmp(p + i + 1, q.data() + 1, m - 1) == 0) return i;
+    return std::string_view::npos;
+#else
+    return hay.find(q, from);
+#endif
+}
 
 static bool IsWordStart(std::string_view keys, size_t at)
 {
@@ -87,8 +125,10 @@ void SearchIndex::Build(const std::vector<Product>& products)
     products_ = &products;
     entries_.clear();
     entries_.reserve(products.size());
-    filters_.assign(products.size(), Filter{});
-    pairs_.assign(products.size(), PairBits{});
+    attrs_.assign(products.size(), Attrs{});
+    words_ = (products.size() + 63) / 64;
+    for (auto& column : byte_columns_) column.assign(256 * words_, 0);
+    pair_columns_.assign(kPairBuckets * words_, 0);
     categories_.clear();
     origins_.clear();
     rank_locales_.clear();
@@ -113,10 +153,11 @@ void SearchIndex::Build(const std::vector<Product>& products)
     }
     for (const Product& p : products) {
         Entry e;
-        e.category = id_of(category_ids, categories_, p.category);
-        e.origin = id_of(origin_ids, origins_, p.origin_iso);
-        e.band = uint8_t(PriceBand(p.price));
-        e.price = p.price.fen;
+        Attrs& a = attrs_[entries_.size()];
+        a.category = id_of(category_ids, categories_, p.category);
+        a.origin = id_of(origin_ids, origins_, p.origin_iso);
+        a.band = uint8_t(PriceBand(p.price));
+        a.price = p.price.fen;
         auto add = [&](std::string_view key) {
             std::string n = NormalizeForSearch(key);
             if (n.empty()) return;
@@ -132,50 +173,60 @@ void SearchIndex::Build(const std::vector<Product>& products)
         add(p.search.pinyin);
         if (!p.search.initials.empty()) e.initials_start = uint32_t(e.keys.size());
         add(p.search.initials);
-        Filter& f = filters_[entries_.size()];
-        PairBits& pairs = pairs_[entries_.size()];
+        const size_t i = entries_.size();
+        auto set = [&](uint64_t* column) { column[i >> 6] |= uint64_t(1) << (i & 63); };
+        auto set_byte = [&](Column kind, unsigned char c) { set(&byte_columns_[kind][size_t(c) * words_]); };
         for (size_t k = 0; k < e.keys.size(); k++) {
             unsigned char c = static_cast<unsigned char>(e.keys[k]);
             if (c == 0x1f) continue;
-            SetBit(f.bytes.data(), c);
+            set_byte(kBytes, c);
             bool key_start = k == 0 || e.keys[k - 1] == '\x1f';
-            if (key_start) SetBit(f.key_initials.data(), c);
+            if (key_start) set_byte(kKeyInitials, c);
+            if (key_start && k + 1 < e.keys.size() && e.keys[k + 1] == '\x1f') set_byte(kWholeKeys, c);
             if (key_start || IsWordStart(e.keys, k) || (e.initials_start != UINT32_MAX && k >= e.initials_start))
-                SetBit(f.word_initials.data(), c);
+                set_byte(kWordInitials, c);
             if (k + 1 < e.keys.size() && e.keys[k + 1] != '\x1f')
-                SetBit(pairs.data(), PairBit(c, static_cast<unsigned char>(e.keys[k + 1])));
+                set(&pair_columns_[PairBit(c, static_cast<unsigned char>(e.keys[k + 1])) * words_]);
         }
         entries_.push_back(std::move(e));
     }
 }
 
-int SearchIndex::MatchClass(const Entry& e, std::string_view q) const
+// Search and MatchClass run on every keystroke over the whole catalog. The WebAssembly build is
+// size-optimised (-Os), under which clang leaves even one-line helpers (Has, string::size) as
+// calls; `flatten` inlines everything these two call, for speed where it counts.
+[[gnu::flatten]] int SearchIndex::MatchClass(const Entry& e, uint32_t i, std::string_view q) const
 {
     std::string_view keys = e.keys;
-    size_t first = keys.find(q);
+    size_t first = FindIn(keys, q);
     if (first == std::string_view::npos) return 4; // the common case: one scan, no match
-    // A few keys per product: test the whole-key and key-start classes directly, so a one-letter
-    // query that occurs everywhere costs no more than a long one.
-    bool starts_a_key = false;
-    for (size_t k = 0; k < e.key_starts.size(); k++) {
-        size_t start = e.key_starts[k];
-        size_t end = k + 1 < e.key_starts.size() ? e.key_starts[k + 1] - 1 : keys.size() - 1;
-        std::string_view key = keys.substr(start, end - start);
-        if (key == q) return 0;
-        starts_a_key |= key.substr(0, q.size()) == q;
+    const unsigned char c = static_cast<unsigned char>(q[0]);
+    // Whole key, or a key's start: only if some key starts with the query's first byte (the
+    // filter says), and then a few keys per product, tested directly.
+    if (Has(kKeyInitials, c, i)) {
+        bool starts_a_key = false;
+        for (size_t k = 0; k < e.key_starts.size(); k++) {
+            size_t start = e.key_starts[k];
+            size_t end = k + 1 < e.key_starts.size() ? e.key_starts[k + 1] - 1 : keys.size() - 1;
+            if (end - start < q.size() || std::memcmp(keys.data() + start, q.data(), q.size()) != 0) continue;
+            if (end - start == q.size()) return 0;
+            starts_a_key = true;
+        }
+        if (starts_a_key) return 1;
     }
-    if (starts_a_key) return 1;
-    for (size_t at = first; at != std::string_view::npos; at = keys.find(q, at + 1)) {
+    // A word's start: only if some word starts with that byte.
+    if (!Has(kWordInitials, c, i)) return 3;
+    for (size_t at = first; at != std::string_view::npos; at = FindIn(keys, q, at + 1)) {
         auto it = std::upper_bound(e.key_starts.begin(), e.key_starts.end(), uint32_t(at));
         uint32_t start = *(it - 1);
-        size_t end = keys.find('\x1f', start);
+        size_t end = it != e.key_starts.end() ? *it - 1 : keys.size() - 1;
         if (at + q.size() > end) continue; // spans two keys
         if (IsWordStart(keys, at) || start == e.initials_start) return 2;
     }
     return 3;
 }
 
-SearchResult SearchIndex::Search(const SearchQuery& query, const std::vector<uint32_t>* within) const
+[[gnu::flatten]] SearchResult SearchIndex::Search(const SearchQuery& query, const std::vector<uint32_t>* within) const
 {
     SearchResult r;
     if (!products_) return r;
@@ -190,39 +241,74 @@ SearchResult SearchIndex::Search(const SearchQuery& query, const std::vector<uin
     int category = find_id(categories_, query.category), origin = find_id(origins_, query.origin_iso);
     std::vector<int64_t> category_counts(categories_.size()), origin_counts(origins_.size());
 
-    // The query's byte pairs; a product lacking any of them cannot contain the query. Only the
-    // words of the bit set the query uses are compared.
-    PairBits want_pairs{};
-    for (size_t k = 0; k + 1 < q.size(); k++)
-        SetBit(want_pairs.data(), PairBit(static_cast<unsigned char>(q[k]), static_cast<unsigned char>(q[k + 1])));
-    std::vector<std::pair<uint8_t, uint64_t>> want;
-    for (size_t w = 0; w < want_pairs.size(); w++)
-        if (want_pairs[w]) want.emplace_back(uint8_t(w), want_pairs[w]);
-    auto rule_out = [&](uint32_t i) {
-        const PairBits& have = pairs_[i];
-        for (const auto& [w, bits] : want)
-            if ((have[w] & bits) != bits) return true;
-        return false;
+    // The candidates, a word (64 products) at a time: the products having every byte pair of the
+    // query (hashed: a few false positives, which MatchClass drops) — or, for one byte, that byte
+    // — among those the previous keystroke matched, if given.
+    std::vector<const uint64_t*> columns;
+    if (q.size() == 1) columns.push_back(ByteColumn(kBytes, static_cast<unsigned char>(q[0])));
+    for (size_t k = 0; k + 1 < q.size(); k++) {
+        const uint64_t* column = &pair_columns_[PairBit(static_cast<unsigned char>(q[k]), static_cast<unsigned char>(q[k + 1])) * words_];
+        if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.push_back(column);
+    }
+    std::vector<uint64_t> previous;
+    if (within) {
+        previous.assign(words_, 0);
+        for (uint32_t i : *within)
+            if (i < entries_.size()) previous[i >> 6] |= uint64_t(1) << (i & 63);
+    }
+    // With nothing typed, "best match" is the merchant's own order (the catalog's); otherwise ties
+    // go by name in the shopper's locale.
+    bool catalog_order = q.empty() && query.order == SearchOrder::Relevance;
+    auto locale = std::find(rank_locales_.begin(), rank_locales_.end(), query.locale);
+    const std::vector<int32_t>* ranks = catalog_order || locale == rank_locales_.end() ? nullptr
+                                                                                        : &ranks_[size_t(locale - rank_locales_.begin())];
+    // A hit's place in the order as plain numbers, compared in turn: the price (price orders),
+    // the name rank, the catalog index. Relevance keeps its match classes apart (below).
+    struct Hit {
+        int64_t price, rank;
+        uint32_t index;
+        bool operator<(const Hit& o) const
+        {
+            return price != o.price ? price < o.price : rank != o.rank ? rank < o.rank : index < o.index;
+        }
     };
-
-    struct Hit { uint32_t index; int match; };
-    std::vector<Hit> hits;
+    auto hit = [&](uint32_t i) {
+        int64_t price = query.order == SearchOrder::PriceAscending ? attrs_[i].price
+                      : query.order == SearchOrder::PriceDescending ? -attrs_[i].price : 0;
+        int64_t rank = ranks && (*ranks)[i] >= 0 ? int64_t((*ranks)[i]) : int64_t(i);
+        return Hit{price, rank, i};
+    };
+    // The best `limit` hits, found as they come: a bounded heap per match class (relevance) or a
+    // single one, worst on top. Once a heap is full a worse hit costs one comparison, so a typed
+    // letter that matches most of a 50,000-product catalog needs no sort of all its matches.
+    size_t total = 0;
+    std::vector<Hit> heaps[4];
+    bool by_class = query.order == SearchOrder::Relevance;
+    auto offer = [&](uint32_t i, int match) {
+        std::vector<Hit>& heap = heaps[by_class ? match : 0];
+        Hit h = hit(i);
+        if (heap.size() < query.limit) {
+            heap.push_back(h);
+            std::push_heap(heap.begin(), heap.end());
+        } else if (query.limit > 0 && h < heap.front()) {
+            std::pop_heap(heap.begin(), heap.end());
+            heap.back() = h;
+            std::push_heap(heap.begin(), heap.end());
+        }
+    };
     auto consider = [&](uint32_t i) {
         int match;
         if (q.empty()) {
             match = 0;
         } else if (q.size() == 1) {
-            // One byte: the filters answer exactly, except a key that is just that character.
+            // One byte: the columns answer exactly, without reading the text.
             unsigned char c = static_cast<unsigned char>(q[0]);
-            const Filter& f = filters_[i];
-            if (!HasBit(f.bytes.data(), c)) return;
-            match = HasBit(f.key_initials.data(), c) ? MatchClass(entries_[i], q) : HasBit(f.word_initials.data(), c) ? 2 : 3;
+            match = Has(kWholeKeys, c, i) ? 0 : Has(kKeyInitials, c, i) ? 1 : Has(kWordInitials, c, i) ? 2 : 3;
         } else {
-            if (rule_out(i)) return;
-            match = MatchClass(entries_[i], q);
+            match = MatchClass(entries_[i], i, q);
         }
         if (match == 4) return;
-        const Entry& e = entries_[i];
+        const Attrs& e = attrs_[i];
         r.text_matches.push_back(i);
         bool cat_ok = category == -1 || e.category == category;
         bool origin_ok = origin == -1 || e.origin == origin;
@@ -230,45 +316,29 @@ SearchResult SearchIndex::Search(const SearchQuery& query, const std::vector<uin
         if (origin_ok && band_ok) category_counts[e.category]++;
         if (cat_ok && band_ok) origin_counts[e.origin]++;
         if (cat_ok && origin_ok) r.price_bands[e.band]++;
-        if (cat_ok && origin_ok && band_ok) hits.push_back({i, match});
+        if (cat_ok && origin_ok && band_ok) {
+            total++;
+            offer(i, match);
+        }
     };
-    if (within) {
-        r.text_matches.reserve(within->size());
-        for (uint32_t i : *within) if (i < entries_.size()) consider(i);
-    } else {
-        for (uint32_t i = 0; i < entries_.size(); i++) consider(i);
+    r.text_matches.reserve(within ? within->size() : entries_.size() / 4);
+    const size_t n = entries_.size();
+    for (size_t w = 0; w < words_; w++) {
+        uint64_t bits = w + 1 < words_ || n % 64 == 0 ? ~uint64_t(0) : (uint64_t(1) << (n % 64)) - 1;
+        if (within) bits &= previous[w];
+        for (const uint64_t* column : columns) bits &= column[w];
+        while (bits) {
+            consider(uint32_t(w * 64 + size_t(__builtin_ctzll(bits))));
+            bits &= bits - 1;
+        }
     }
 
-    // With nothing typed, "best match" is the merchant's own order (the catalog's); otherwise ties
-    // go by name in the shopper's locale.
-    bool catalog_order = q.empty() && query.order == SearchOrder::Relevance;
-    auto locale = std::find(rank_locales_.begin(), rank_locales_.end(), query.locale);
-    const std::vector<int32_t>* ranks = catalog_order || locale == rank_locales_.end() ? nullptr
-                                                                                        : &ranks_[size_t(locale - rank_locales_.begin())];
-    auto rank = [&](uint32_t i) { return ranks && (*ranks)[i] >= 0 ? int64_t((*ranks)[i]) : int64_t(i); };
-    auto by = [&](const Hit& a, const Hit& b) {
-        const Entry& ea = entries_[a.index];
-        const Entry& eb = entries_[b.index];
-        switch (query.order) {
-        case SearchOrder::PriceAscending:
-            if (ea.price != eb.price) return ea.price < eb.price;
-            break;
-        case SearchOrder::PriceDescending:
-            if (ea.price != eb.price) return ea.price > eb.price;
-            break;
-        case SearchOrder::Relevance:
-            if (a.match != b.match) return a.match < b.match;
-            break;
-        case SearchOrder::Name:
-            break;
-        }
-        return rank(a.index) < rank(b.index);
-    };
-    r.total = hits.size();
-    size_t keep = std::min(query.limit, hits.size());
-    std::partial_sort(hits.begin(), hits.begin() + long(keep), hits.end(), by);
-    r.hits.reserve(keep);
-    for (size_t k = 0; k < keep; k++) r.hits.push_back(hits[k].index);
+    r.total = total;
+    for (std::vector<Hit>& heap : heaps) {
+        std::sort_heap(heap.begin(), heap.end());
+        for (const Hit& h : heap)
+            if (r.hits.size() < query.limit) r.hits.push_back(h.index);
+    }
     // Facet values in name order, as before.
     for (size_t c = 0; c < categories_.size(); c++)
         if (category_counts[c]) r.categories.push_back({categories_[c], category_counts[c]});

@@ -339,6 +339,11 @@ const SearchResult& BrowseResults(App& app)
         q.price_band = b.price_band;
         q.order = b.order;
         q.locale = app.locale;
+        std::string signature = q.text + '\x1f' + q.category + '\x1f' + q.origin_iso + '\x1f' + std::to_string(q.price_band) +
+                                '\x1f' + std::to_string(int(q.order)) + '\x1f' + q.locale;
+        if (signature != b.signature || b.limit == 0) b.limit = kBrowsePage; // a new query: its first page
+        b.signature = signature;
+        q.limit = b.limit;
         // A longer text can only match a subset of what a text it contains matched.
         bool narrower = !b.searched_text.empty() && q.text.find(b.searched_text) != std::string::npos;
         b.result = app.search_index.Search(q, narrower ? &b.narrowing : nullptr);

@@ -76,7 +76,12 @@ struct BrowseState {
     SearchResult result;
     std::string searched_text;          // the text `result` is for
     std::vector<uint32_t> narrowing;    // its text matches: the next, longer text searches only these
+    // Rows fetched in order: the first page, and more as the list scrolls towards them (a search
+    // returns every count, but orders only what is shown).
+    size_t limit = 0;
+    std::string signature;              // the query `limit` is for
 };
+constexpr size_t kBrowsePage = 200;
 
 struct App {
     // Loaded from the server. ICU must have its data before any other ICU call, and keeps

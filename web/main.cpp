@@ -43,6 +43,7 @@ void Frame(void* arg)
     BeforeFrame(app);
 
     glfwPollEvents();
+    double imgui_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -126,6 +127,9 @@ void Frame(void* arg)
     view.hovered_window = GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : "";
 
     ImGui::Render();
+    // ImGui's CPU time this frame (building the frame and its draw lists; not the GL submission),
+    // for the frame budget (bench/web-frame.mjs).
+    view.imgui_ms[size_t(app.frame) % view.imgui_ms.size()] = float(emscripten_get_now() - imgui_start);
     int w = 0, h = 0;
     glfwGetFramebufferSize(shell.window, &w, &h);
     glViewport(0, 0, w, h);

@@ -5,6 +5,12 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+namespace {
+
+EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+
+} // namespace
+
 namespace bondstore::web {
 
 static EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*)
@@ -33,7 +39,7 @@ void FollowBrowserWindowSize(GLFWwindow* window)
     // Not glfwSetWindowSize: Emscripten's GLFW asks for full screen when the size equals the
     // screen's (always, in a maximised or headless browser), which the browser refuses without a
     // gesture. Browser.setCanvasSize resizes the canvas and notifies GLFW (and so ImGui) the same way.
-    EM_ASM({ Browser.setCanvasSize($0, $1); }, int(css_w), int(css_h));
+    js_set_canvas_size(int(css_w), int(css_h));
 }
 
 } // namespace bondstore::web

@@ -5,6 +5,7 @@
 #include <imgui_internal.h> // ImTextCharFromUtf8
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 namespace bondstore::web {
@@ -45,6 +46,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}};
     j["widgets"] = widgets;
     j["frame"] = v.frame;
+    // The last frames' ImGui CPU time, oldest first.
+    nlohmann::ordered_json imgui_ms = nlohmann::ordered_json::array();
+    for (int k = std::max(1, v.frame - int(v.imgui_ms.size()) + 1); k <= v.frame; k++) imgui_ms.push_back(v.imgui_ms[size_t(k) % v.imgui_ms.size()]);
+    j["imguiMs"] = imgui_ms;
     j["search"] = {{"text", v.search_text}, {"total", v.search_total}};
     j["mouse"] = {v.mouse_x, v.mouse_y};
     j["hoveredWindow"] = v.hovered_window;

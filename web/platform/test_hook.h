@@ -9,6 +9,7 @@
 // The app fills a TestView every frame it draws; the hook serialises it only when asked.
 #pragma once
 
+#include <array>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +40,7 @@ struct TestView {
     std::string error;
     std::string order_no, order_status; // the order screen's order
     int frame = 0;
+    std::array<float, 240> imgui_ms{}; // ImGui CPU time of the last frames, by frame number mod 240
     float mouse_x = 0, mouse_y = 0;  // where ImGui sees the pointer
     std::string hovered_window;      // which ImGui window it is over
     bool kiosk = false;

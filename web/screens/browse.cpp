@@ -11,6 +11,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <functional>
 
 namespace bondstore::web {
@@ -120,7 +121,7 @@ void DrawBrowse(App& app, TestView& view)
     const SearchResult& before = BrowseResults(app);
     DrawFilters(app, view, before);
     const SearchResult& r = BrowseResults(app); // the filters may have changed it
-    int count = int(r.hits.size());
+    int count = int(r.total);
     Label(app, m.Format("search.results", {{"count", int64_t(r.total)}}), Tone::Disabled);
     if (!app.display_currency.empty()) {
         const CurrencyRate* rate = app.currency_rates.Find(app.display_currency);
@@ -155,10 +156,18 @@ void DrawBrowse(App& app, TestView& view)
         TableHeaders(app);
 
         // Only visible rows are formatted and drawn: 10,000 products cost what 40 do.
+        // Rows past those ordered so far ask for more (drawn next frame), so the scroll bar covers
+        // every match from the start.
         ImGuiListClipper clipper;
         clipper.Begin(count);
+        size_t wanted = 0;
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
+                if (size_t(i) >= r.hits.size()) {
+                    wanted = std::max(wanted, size_t(i) + 1);
+                    ImGui::TableNextRow();
+                    continue;
+                }
                 const Product& p = app.catalog.products[r.hits[size_t(i)]];
                 int64_t available = Available(app, p.sku);
                 std::string stock = available < 0 ? std::string()
@@ -193,6 +202,10 @@ void DrawBrowse(App& app, TestView& view)
             }
         }
         ImGui::EndTable();
+        if (wanted > r.hits.size()) {
+            app.browse.limit = std::max(wanted + kBrowsePage, app.browse.limit * 2);
+            app.browse.dirty = true;
+        }
     }
     ImGui::End();
 }
