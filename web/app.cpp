@@ -5,6 +5,7 @@
 #include "web/platform/offline_store.h"
 #include "web/platform/preferences.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/theme.h"
 
 #include "core/bidi_text.h"
 #include "core/formatting.h"
@@ -156,6 +157,11 @@ void StartLoading(App& app)
         ForgetBrowserStorage();
     }
     app.display_currency = LoadPreference("currency");
+    app.display.touch = app.kiosk.on || PageQueryHas("touch");
+    float text_scale = float(std::atof(LoadPreference("text_scale").c_str()));
+    for (float t : kTextScales)
+        if (t == text_scale) app.display.text_scale = t;
+    app.display.high_contrast = LoadPreference("contrast") == "high" || PageQueryHas("contrast");
     app.pseudo_locales = PageQueryHas("pseudo");
     LoadIcuData(app);
     LoadFont(app);
@@ -243,6 +249,8 @@ void ForgetShopper(App& app)
     app.quote = TaxQuote{};
     app.quote_dirty = true;
     app.display_currency.clear();
+    app.display.text_scale = 1; // a shopper's own display choices go with them
+    app.display.high_contrast = false;
     ForgetBrowserStorage();
     // Nothing of the shopper is in IndexedDB (a kiosk never queues orders there: PlaceOrder), but
     // the outbox is emptied all the same; the kept catalog is the store's, not the shopper's.
@@ -251,6 +259,18 @@ void ForgetShopper(App& app)
     RequestLocale(app, NegotiateLocale(BrowserLanguages()));
     app.screen = app.kiosk.on ? Screen::Attract : Screen::Browse;
     app.kiosk.wipes++;
+}
+
+void SetTextScale(App& app, float scale)
+{
+    app.display.text_scale = scale;
+    Remember(app, "text_scale", std::to_string(scale));
+}
+
+void SetHighContrast(App& app, bool on)
+{
+    app.display.high_contrast = on;
+    Remember(app, "contrast", on ? "high" : "normal");
 }
 
 void SetDisplayCurrency(App& app, const std::string& currency)
@@ -416,7 +436,7 @@ void BeforeFrame(App& app)
     }
     if (app.font_loaded && app.font_dirty) {
         double start = emscripten_get_now();
-        RebuildFontAtlas(app.font, app.font_size);
+        RebuildFontAtlas(app.font, Px(app, app.font_size));
         app.font_dirty = false;
         for (unsigned int block : MissingFontSlices(app.font)) LoadFontSlice(app, block);
         if (!app.first_catalog_frame_signalled) Timed("font_atlas", start);

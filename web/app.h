@@ -33,6 +33,18 @@ struct KioskState {
 };
 constexpr double kIdleWarningSeconds = 20; // at least 20 s to continue (the kiosk's promise)
 
+// How the app is shown (screens/theme.h): the device's pixel ratio, the shopper's text size and
+// contrast (accessibility; remembered, except on a kiosk), touch sizing (a kiosk, or ?touch=1).
+struct DisplayState {
+    float dpr = 1;
+    float text_scale = 1;
+    bool high_contrast = false;
+    bool touch = false;
+    // What ImGui's style was last built for.
+    float built_scale = 0;
+    bool built_contrast = false, built_touch = false;
+};
+
 // The checkout form, and what became of the last attempt to place the order.
 struct CheckoutState {
     char buyer_name[64] = "", id_number[32] = "", buyer_phone[32] = "";
@@ -106,6 +118,7 @@ struct App {
     // The shopper's session.
     Screen screen = Screen::Browse;
     KioskState kiosk;
+    DisplayState display;
     BrowseState browse;
     Cart cart;
     CheckoutState checkout;
@@ -131,7 +144,7 @@ struct App {
     std::string requested_locale;
     Messages messages;
     std::unique_ptr<PriceFormatter> prices;
-    float font_size = 18.0f;
+    float font_size = 18.0f; // CSS pixels, before the UI scale
 
     int frame = 0;
     bool first_catalog_frame_signalled = false;
@@ -151,6 +164,10 @@ void StartLoading(App& app);
 
 // True once ICU, the font and the catalog are all in (the catalog screen can draw).
 bool IsReady(const App& app);
+
+// The shopper's text size (one of kTextScales) and contrast, remembered for them.
+void SetTextScale(App& app, float scale);
+void SetHighContrast(App& app, bool on);
 
 // The display currency ("" for yuan only), remembered for the shopper.
 void SetDisplayCurrency(App& app, const std::string& currency);

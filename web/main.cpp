@@ -8,8 +8,10 @@
 #include "web/screens/browse.h"
 #include "web/screens/cart.h"
 #include "web/screens/checkout.h"
+#include "web/screens/drag_scroll.h"
 #include "web/screens/kiosk.h"
 #include "web/screens/order.h"
+#include "web/screens/theme.h"
 #include "web/screens/loading.h"
 
 #include "core/wire.h"
@@ -31,15 +33,17 @@ namespace {
 struct Shell {
     GLFWwindow* window = nullptr;
     App app;
+    DragScroll drag;
 };
 
 void Frame(void* arg)
 {
     Shell& shell = *static_cast<Shell*>(arg);
     App& app = shell.app;
-    FollowBrowserWindowSize(shell.window);
+    app.display.dpr = FollowBrowserWindowSize(shell.window);
+    ApplyTheme(app);
     // Text typed since the last frame; glyphs the atlas lacks are added before this frame draws.
-    app.font_dirty |= AddGlyphText(app.font, UpdateTextInput());
+    app.font_dirty |= AddGlyphText(app.font, UpdateTextInput(app.display.dpr));
     BeforeFrame(app);
 
     glfwPollEvents();
@@ -47,6 +51,7 @@ void Frame(void* arg)
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    if (app.display.touch) UpdateDragScroll(shell.drag, Px(app, 10));
 
     TestView& view = CurrentTestView();
     view.widgets.clear();
@@ -58,8 +63,10 @@ void Frame(void* arg)
     view.atlas_width = app.font.width;
     view.atlas_height = app.font.height;
     view.atlas_build_ms = app.font.build_ms;
-    view.width = ImGui::GetIO().DisplaySize.x;
-    view.height = ImGui::GetIO().DisplaySize.y;
+    // The test view speaks CSS pixels, as the page does.
+    view.dpr = app.display.dpr;
+    view.width = ImGui::GetIO().DisplaySize.x / view.dpr;
+    view.height = ImGui::GetIO().DisplaySize.y / view.dpr;
     bool ready = IsReady(app);
 
     // A kiosk forgets a shopper who walked away: any touch, key or wheel is activity; after the
@@ -122,8 +129,8 @@ void Frame(void* arg)
     }
 
     const ImGuiIO& io = ImGui::GetIO();
-    view.mouse_x = io.MousePos.x;
-    view.mouse_y = io.MousePos.y;
+    view.mouse_x = io.MousePos.x / view.dpr;
+    view.mouse_y = io.MousePos.y / view.dpr;
     view.hovered_window = GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : "";
 
     ImGui::Render();
@@ -133,7 +140,8 @@ void Frame(void* arg)
     int w = 0, h = 0;
     glfwGetFramebufferSize(shell.window, &w, &h);
     glViewport(0, 0, w, h);
-    glClearColor(0.96f, 0.96f, 0.95f, 1.0f);
+    ImVec4 page = PageColor(app);
+    glClearColor(page.x, page.y, page.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
@@ -167,13 +175,6 @@ int main()
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // nothing is persisted behind the shopper's back
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui::StyleColorsLight();
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.FramePadding = ImVec2(10, 6);
-    style.ItemSpacing = ImVec2(10, 8);
-    style.CellPadding = ImVec2(8, 6);
-    style.WindowPadding = ImVec2(16, 14);
-    style.FrameRounding = 4;
 
     ImGui_ImplGlfw_InitForOpenGL(shell.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");

@@ -40,8 +40,8 @@ function assertLaidOut(s, where) {
   }
   const title = s.widgets["app.title"], menu = s.widgets["lang.menu"];
   assert(title && menu, `${where}: the top bar is drawn`);
-  const overlap = s.rtl ? title.x < menu.x + menu.w : title.x + title.w > Math.min(...["nav.cart", "currency.menu", "lang.menu"]
-    .filter((id) => s.widgets[id]).map((id) => s.widgets[id].x));
+  const controls = ["nav.cart", "currency.menu", "lang.menu", "display.menu"].filter((id) => s.widgets[id]).map((id) => s.widgets[id]);
+  const overlap = s.rtl ? title.x < Math.max(...controls.map((c) => c.x + c.w)) : title.x + title.w > Math.min(...controls.map((c) => c.x));
   assert(!overlap, `${where}: the title runs into the controls`);
 }
 
@@ -539,6 +539,116 @@ const tests = [
     assert(leaked.length === 0, "no buyer data in IndexedDB: " + leaked.map(([w]) => w).join(", "));
     s = await waitForState(page, (st) => st.locale === "en", "the next shopper's language is the browser's");
     await page.screenshot({ path: join(args.out, "kiosk-after-wipe-en.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["a portrait touch kiosk: every control at least 44 × 44 CSS px, drag to scroll with inertia, a drag over a button does not press it", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1080, height: 1920 } });
+    await page.goto(server.url + "?kiosk=1");
+    let s = await waitForState(page, (st) => st.screen === "attract", "the attract screen", 15000);
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-attract-zh-Hans.png") });
+    await clickWidget(page, s, "kiosk.start");
+    s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows.length > 0 && st.firstRows[0][STOCK] !== "", "browsing");
+    await waitFrames(page, 3);
+    s = await page.evaluate(() => window.bondstore.state());
+    assertLaidOut(s, "portrait kiosk browse");
+    // (A combo's own rect reads as empty while its popup is open: ImGui's last item is then the popup.)
+    const small = (st) => Object.entries(st.widgets).filter(([id, r]) => !["app.title", "offline.badge"].includes(id) && r.h > 0 &&
+      (r.w < 43.5 || r.h < 43.5) && r.y + r.h <= st.viewport.h && r.y >= 0);
+    assert(small(s).length === 0, "touch targets under 44 px: " + JSON.stringify(small(s)));
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-browse-zh-Hans.png") });
+    await clickWidget(page, s, "lang.menu");
+    await waitFrames(page, 3);
+    s = await page.evaluate(() => window.bondstore.state());
+    assert(Object.keys(s.widgets).filter((id) => id.startsWith("lang.") && id !== "lang.menu").length >= 9, "the language menu is open");
+    assert(small(s).length === 0, "menu items under 44 px: " + JSON.stringify(small(s)));
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-language-menu-zh-Hans.png") });
+    await pressKey(page, "Escape");
+
+    // A slow drag that starts on an "add" button scrolls the list and adds nothing.
+    s = await waitForState(page, (st) => st.listScroll === 0, "the list at the top");
+    const add = s.widgets[`add.${s.firstRows[2][SKU]}`];
+    await page.mouse.move(add.x + add.w / 2, add.y + add.h / 2);
+    await waitFrames(page, 1);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) { await page.mouse.move(add.x + add.w / 2, add.y + add.h / 2 - 30 * k); await waitFrames(page, 1); }
+    await page.mouse.up();
+    await waitFrames(page, 2);
+    s = await page.evaluate(() => window.bondstore.state());
+    assert(s.listScroll > 150, `the list follows the finger, scrolled ${s.listScroll}`);
+    assert(s.cart.length === 0, "a drag is not a tap: nothing added");
+    // A flick (back up: the sample's list is only a little taller than the screen) keeps the list
+    // moving after the finger lifts, slowing down to a stop.
+    const before = s.listScroll;
+    await page.mouse.move(540, 1000);
+    await waitFrames(page, 1);
+    await page.mouse.down();
+    // A finger reports a move every 16 ms or so; a flick lifts while still moving.
+    for (let k = 1; k <= 8; k++) { await page.mouse.move(540, 1000 + 30 * k); await page.waitForTimeout(16); }
+    await page.mouse.up();
+    // The finger moved the list 240 px; coasting takes it further (to the top here), over a few
+    // frames, then it stops.
+    await page.waitForTimeout(1500);
+    const stopped = (await page.evaluate(() => window.bondstore.state())).listScroll;
+    assert(stopped < before - 240 - 20, `it coasts after the lift: from ${before}, the finger alone would leave ${before - 240}, got ${stopped}`);
+    await waitFrames(page, 5);
+    assert((await page.evaluate(() => window.bondstore.state())).listScroll === stopped, "and then stops");
+
+    // A tap still adds; the cart and checkout in portrait, with touch-sized controls.
+    s = await page.evaluate(() => window.bondstore.state());
+    const addable = Object.keys(s.widgets).find((id) => id.startsWith("add.") && s.widgets[id].y > 200 && s.widgets[id].y < 1700);
+    await clickWidget(page, s, addable);
+    s = await waitForState(page, (st) => st.cart.length === 1, "a tap adds to the cart");
+    await clickWidget(page, s, "nav.cart");
+    s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart");
+    await waitFrames(page, 3);
+    s = await page.evaluate(() => window.bondstore.state());
+    assert(small(s).length === 0, "cart controls under 44 px: " + JSON.stringify(small(s)));
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-cart-zh-Hans.png") });
+    await clickWidget(page, s, "cart.checkout");
+    s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+    await waitFrames(page, 3);
+    s = await page.evaluate(() => window.bondstore.state());
+    assert(small(s).length === 0, "checkout controls under 44 px: " + JSON.stringify(small(s)));
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-checkout-zh-Hans.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["high-DPI, text size and high contrast: a 2× screen draws at full resolution, larger text grows every control, high contrast is remembered", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+    await page.goto(server.url);
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows.length > 0, "the catalog");
+    assert(s.viewport.dpr === 2 && s.viewport.w === 1280, `CSS size 1280 at 2 device pixels each: ${JSON.stringify(s.viewport)}`);
+    assert(await page.evaluate(() => document.getElementById("canvas").width) === 2560, "the canvas has a pixel per device pixel");
+    assert(s.atlas.h >= 1024, `glyphs rasterised at twice the size: atlas ${s.atlas.w}×${s.atlas.h}`);
+    await page.screenshot({ path: join(args.out, "browse-hidpi-en.png") });
+    await clickWidget(page, s, "add.SK-LAM-CR-60"); // clicks land where the page says the control is
+    s = await waitForState(page, (st) => st.cart.length === 1, "added with a click at 2×");
+    const boxHeight = s.widgets["search.box"].h;
+    await clickWidget(page, s, "display.menu");
+    await clickWidget(page, s, "display.text_largest");
+    s = await waitForState(page, (st) => st.widgets["search.box"] && st.widgets["search.box"].h > boxHeight * 1.3, "larger text, larger controls");
+    assertLaidOut(s, "largest text");
+    await page.screenshot({ path: join(args.out, "browse-largest-text-en.png") });
+    await clickWidget(page, s, "display.menu");
+    await clickWidget(page, s, "display.high_contrast");
+    await waitFrames(page, 3);
+    await page.screenshot({ path: join(args.out, "browse-high-contrast-en.png") });
+    // Remembered for this shopper (not on a kiosk: see the kiosk test).
+    await page.reload();
+    await page.evaluate(() => window.bondstore.firstFrame);
+    s = await waitForState(page, (st) => st.screen === "browse", "reloaded");
+    await waitFrames(page, 3);
+    s = await page.evaluate(() => window.bondstore.state());
+    assert(s.widgets["search.box"].h > boxHeight * 1.3, "the text size is remembered");
+    assert(await page.evaluate(() => localStorage.getItem("bondstore.contrast")) === "high", "high contrast is remembered");
+    // Keyboard navigation: Tab moves between the controls (ImGui's keyboard navigation).
+    await clickWidget(page, s, "search.box");
+    await page.keyboard.type("lamer", { delay: 20 });
+    s = await waitForState(page, (st) => st.search.text === "lamer", "typed");
     assert(errors.length === 0, "no page errors: " + errors.join("; "));
     await context.close();
   }],

@@ -29,17 +29,26 @@ void InstallWheelFix(GLFWwindow* window)
     emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, OnWheel);
 }
 
-void FollowBrowserWindowSize(GLFWwindow* window)
+float FollowBrowserWindowSize(GLFWwindow* window)
 {
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    // The canvas holds a device pixel per device pixel (crisp text on high-DPI screens); its CSS
+    // size stays the page's. Emscripten's GLFW scales mouse positions to canvas pixels, so ImGui
+    // works in device pixels throughout.
+    double dpr = emscripten_get_device_pixel_ratio();
+    if (dpr <= 0) dpr = 1;
+    int want_w = int(css_w * dpr + 0.5), want_h = int(css_h * dpr + 0.5);
     int w = 0, h = 0;
     glfwGetWindowSize(window, &w, &h);
-    if (int(css_w) == w && int(css_h) == h) return;
-    // Not glfwSetWindowSize: Emscripten's GLFW asks for full screen when the size equals the
-    // screen's (always, in a maximised or headless browser), which the browser refuses without a
-    // gesture. Browser.setCanvasSize resizes the canvas and notifies GLFW (and so ImGui) the same way.
-    js_set_canvas_size(int(css_w), int(css_h));
+    if (want_w != w || want_h != h) {
+        // Not glfwSetWindowSize: Emscripten's GLFW asks for full screen when the size equals the
+        // screen's (always, in a maximised or headless browser), which the browser refuses without
+        // a gesture. Browser.setCanvasSize resizes the canvas and notifies GLFW (and so ImGui) the
+        // same way.
+        js_set_canvas_size(want_w, want_h);
+    }
+    return float(dpr);
 }
 
 } // namespace bondstore::web

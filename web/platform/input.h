@@ -10,7 +10,8 @@ namespace bondstore::web {
 // lines, up = positive.
 void InstallWheelFix(GLFWwindow* window);
 
-// Keeps the GLFW window (and the canvas) the size of the browser window.
-void FollowBrowserWindowSize(GLFWwindow* window);
+// Keeps the GLFW window (and the canvas) the size of the browser window, in device pixels.
+// Returns the device pixel ratio.
+float FollowBrowserWindowSize(GLFWwindow* window);
 
 } // namespace bondstore::web

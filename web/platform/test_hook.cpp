@@ -35,12 +35,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["locale"] = v.locale;
     j["rtl"] = v.rtl;
     j["currency"] = v.currency;
-    j["viewport"] = {{"w", v.width}, {"h", v.height}};
+    j["viewport"] = {{"w", v.width}, {"h", v.height}, {"dpr", v.dpr}};
     nlohmann::ordered_json startup = nlohmann::ordered_json::object();
     for (const auto& [step, ms] : v.startup_ms) startup[step] = ms;
     j["startupMs"] = startup;
     j["atlas"] = {{"glyphs", v.atlas_glyphs}, {"w", v.atlas_width}, {"h", v.atlas_height}, {"buildMs", v.atlas_build_ms}};
     j["productCount"] = v.product_count;
+    j["listScroll"] = v.list_scroll;
     j["firstRows"] = v.first_rows;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
     for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}};

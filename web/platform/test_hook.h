@@ -26,11 +26,13 @@ struct TestView {
     std::string locale;
     bool rtl = false;              // the UI is laid out right to left
     std::string currency;          // the display currency, "" for yuan only
-    float width = 0, height = 0;   // of the canvas, in the units of the widget rects
+    float width = 0, height = 0;   // of the canvas, in CSS pixels (the units of the widget rects)
+    float dpr = 1;                 // device pixels per CSS pixel (ImGui works in device pixels)
     int atlas_glyphs = 0, atlas_width = 0, atlas_height = 0;
     float atlas_build_ms = 0;      // the last font atlas build
     std::vector<std::pair<std::string, float>> startup_ms; // named start-up steps and their cost
     int product_count = 0;
+    float list_scroll = 0;         // how far the product list is scrolled, CSS pixels
     std::vector<std::vector<std::string>> first_rows; // cells of the first rows as shown
     std::vector<WidgetRect> widgets;
     std::vector<std::pair<std::string, long long>> cart; // sku, qty

@@ -95,7 +95,7 @@ void InstallTextInput(GLFWwindow* window, bool on_screen_keyboard)
     js_install_text_input(on_screen_keyboard ? 1 : 0);
 }
 
-std::string UpdateTextInput()
+std::string UpdateTextInput(float dpr)
 {
     ImGuiIO& io = ImGui::GetIO();
     std::string delivered;
@@ -103,7 +103,7 @@ std::string UpdateTextInput()
         io.AddInputCharactersUTF8(g_pending.c_str());
         delivered.swap(g_pending);
     }
-    js_text_input_focus(io.WantTextInput ? 1 : 0, g_ime_x, g_ime_y);
+    js_text_input_focus(io.WantTextInput ? 1 : 0, int(float(g_ime_x) / dpr), int(float(g_ime_y) / dpr));
     return delivered;
 }
 

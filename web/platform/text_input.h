@@ -24,6 +24,7 @@ void InstallTextInput(GLFWwindow* window, bool on_screen_keyboard);
 // Once per frame, before ImGui::NewFrame: hands ImGui the text that arrived, and focuses the
 // textarea while ImGui wants text (releases it otherwise). Returns the text handed over (its
 // glyphs may be new to the font atlas).
-std::string UpdateTextInput();
+// `dpr`: device pixels per CSS pixel (ImGui's positions are in device pixels).
+std::string UpdateTextInput(float dpr);
 
 } // namespace bondstore::web

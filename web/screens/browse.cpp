@@ -4,6 +4,7 @@
 #include "web/ordering.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
 #include "web/screens/widgets.h"
 
 #include "core/formatting.h"
@@ -39,10 +40,10 @@ bool FacetCombo(App& app, const char* id, const std::string& any, std::string& s
     ImGui::SetNextItemWidth(width);
     std::string preview = Shown(app, selected.empty() ? any : name(selected));
     if (ImGui::BeginCombo(id, preview.c_str())) {
-        if (ImGui::Selectable(Shown(app, any).c_str(), selected.empty())) { selected.clear(); changed = true; }
+        if (Choice(app, Shown(app, any).c_str(), selected.empty())) { selected.clear(); changed = true; }
         for (const FacetCount& f : values) {
             std::string label = app.messages.Format("search.facet_count", {{"name", name(f.value)}, {"count", f.count}});
-            if (ImGui::Selectable((Shown(app, label) + "##" + f.value).c_str(), selected == f.value)) { selected = f.value; changed = true; }
+            if (Choice(app, (Shown(app, label) + "##" + f.value).c_str(), selected == f.value)) { selected = f.value; changed = true; }
         }
         ImGui::EndCombo();
     }
@@ -76,10 +77,10 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
         ImGui::SetNextItemWidth(width * 0.14f);
         std::string band_preview = b.price_band < 0 ? m.Format("search.any_price") : BandName(app, b.price_band);
         if (ImGui::BeginCombo("##band", Shown(app, band_preview).c_str())) {
-            if (ImGui::Selectable(Shown(app, m.Format("search.any_price")).c_str(), b.price_band < 0)) { b.price_band = -1; b.dirty = true; }
+            if (Choice(app, Shown(app, m.Format("search.any_price")).c_str(), b.price_band < 0)) { b.price_band = -1; b.dirty = true; }
             for (int band = 0; band < kPriceBandCount; band++) {
                 std::string label = m.Format("search.facet_count", {{"name", BandName(app, band)}, {"count", r.price_bands[band]}});
-                if (ImGui::Selectable((Shown(app, label) + "##" + std::to_string(band)).c_str(), b.price_band == band)) {
+                if (Choice(app, (Shown(app, label) + "##" + std::to_string(band)).c_str(), b.price_band == band)) {
                     b.price_band = band;
                     b.dirty = true;
                 }
@@ -98,7 +99,7 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
         for (const auto& [o, key] : orders) if (o == b.order) order_preview = m.Format(key);
         if (ImGui::BeginCombo("##sort", Shown(app, order_preview).c_str())) {
             for (const auto& [o, key] : orders)
-                if (ImGui::Selectable((Shown(app, m.Format(key)) + "##" + key).c_str(), o == b.order)) { b.order = o; b.dirty = true; }
+                if (Choice(app, (Shown(app, m.Format(key)) + "##" + key).c_str(), o == b.order)) { b.order = o; b.dirty = true; }
             ImGui::EndCombo();
         }
         RecordWidget(view, "search.sort");
@@ -191,7 +192,7 @@ void DrawBrowse(App& app, TestView& view)
                 ImGui::TableSetColumnIndex(VisualColumn(app, kAdd, kColumns));
                 ImGui::PushID(i);
                 ImGui::BeginDisabled(available == 0);
-                if (ImGui::SmallButton(Shown(app, m.Format("browse.add")).c_str())) AddToCart(app, p.sku);
+                if (RowButton(app, Shown(app, m.Format("browse.add")).c_str())) AddToCart(app, p.sku);
                 ImGui::EndDisabled();
                 ImGui::PopID();
                 RecordWidget(view, "add." + p.sku);
@@ -201,6 +202,7 @@ void DrawBrowse(App& app, TestView& view)
                 }
             }
         }
+        view.list_scroll = ImGui::GetScrollY() / view.dpr;
         ImGui::EndTable();
         if (wanted > r.hits.size()) {
             app.browse.limit = std::max(wanted + kBrowsePage, app.browse.limit * 2);

@@ -3,6 +3,7 @@
 #include "web/app.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
 #include "web/screens/widgets.h"
 
 #include "core/formatting.h"
@@ -100,12 +101,14 @@ void DrawCart(App& app, TestView& view)
                 if (!approx.empty()) LabelAtEnd(app, approx, Tone::Disabled);
             }
             ImGui::TableSetColumnIndex(VisualColumn(app, kQty, kColumns));
-            if (ImGui::Button("-")) { set_sku = line.sku; set_qty = line.qty - 1; }
+            // Square on a kiosk: a touch target however narrow the sign.
+            const ImVec2 qty_button(app.display.touch ? Px(app, kTouchTarget) : 0, 0);
+            if (ImGui::Button("-", qty_button)) { set_sku = line.sku; set_qty = line.qty - 1; }
             RecordWidget(view, "qty-." + line.sku);
             ImGui::SameLine();
             ImGui::TextUnformatted(m.Format("cart.qty_value", {{"qty", line.qty}}).c_str());
             ImGui::SameLine();
-            if (ImGui::Button("+")) { set_sku = line.sku; set_qty = line.qty + 1; }
+            if (ImGui::Button("+", qty_button)) { set_sku = line.sku; set_qty = line.qty + 1; }
             RecordWidget(view, "qty+." + line.sku);
             // Quote lines follow cart lines one to one when every SKU is in the catalog.
             const LineTax* lt = i < q.lines.size() && q.lines[i].sku == line.sku ? &q.lines[i] : nullptr;
@@ -114,7 +117,7 @@ void DrawCart(App& app, TestView& view)
             ImGui::TableSetColumnIndex(VisualColumn(app, kTax, kColumns));
             if (lt && q.accepted()) LabelAtEnd(app, price.Format(lt->tax()));
             ImGui::TableSetColumnIndex(VisualColumn(app, kRemove, kColumns));
-            if (ImGui::SmallButton(Shown(app, m.Format("cart.remove")).c_str())) remove_sku = line.sku;
+            if (RowButton(app, Shown(app, m.Format("cart.remove")).c_str())) remove_sku = line.sku;
             RecordWidget(view, "remove." + line.sku);
             ImGui::PopID();
         }
@@ -126,14 +129,14 @@ void DrawCart(App& app, TestView& view)
     ImGui::Spacing();
     if (!q.accepted()) {
         // The limit warnings come before any number: the shopper must change the cart first.
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
         Paragraph(app, m.Format("tax.regime.rejected"));
         Paragraph(app, m.Format("tax.reason." + q.reason, LimitArgs(q, price)));
         ImGui::PopStyleColor();
         Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.goods")}, {"amount", price.Format(q.goods)}}), Tone::Disabled);
     } else {
         Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
-        float table_width = 460.0f;
+        float table_width = Px(app, 460);
         if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - table_width);
         if (ImGui::BeginTable(app.rtl ? "breakdown_rtl" : "breakdown", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(table_width, 0))) {
             for (int v = 0; v < 2; v++) {

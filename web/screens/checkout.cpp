@@ -4,6 +4,7 @@
 #include "web/ordering.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
 #include "web/screens/widgets.h"
 
 #include <imgui.h>
@@ -26,7 +27,7 @@ void Field(App& app, TestView& view, const char* label_key, const char* id, char
     ImGui::InputText((std::string("##") + id).c_str(), buffer, size);
     RecordWidget(view, std::string("checkout.") + id);
     // Under the field, what core (or the server) found wrong with it.
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
     for (const Problem& p : app.checkout.problems)
         for (const std::string& f : fields)
             if (p.field == f) Paragraph(app, ProblemText(app.messages, p));
@@ -46,7 +47,7 @@ void DrawCheckout(App& app, TestView& view)
     Label(app, m.Format("checkout.title"));
     ImGui::Spacing();
 
-    float width = std::min(ImGui::GetContentRegionAvail().x, 640.0f);
+    float width = std::min(ImGui::GetContentRegionAvail().x, Px(app, 640));
     if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
     ImGui::BeginChild("##form", ImVec2(width, 0));
     Label(app, m.Format("checkout.buyer"));
@@ -65,7 +66,7 @@ void DrawCheckout(App& app, TestView& view)
     Field(app, view, "checkout.address", "address", f.address, sizeof f.address, {"consignee.address"});
     Field(app, view, "checkout.district", "district", f.district, sizeof f.district, {"consignee.district"});
     // Problems not about one of these fields (the lines, the stock, the limits).
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
     for (const Problem& p : f.problems)
         if (p.field.rfind("buyer.", 0) != 0 && p.field.rfind("consignee.", 0) != 0) Paragraph(app, ProblemText(m, p));
     if (!f.notice.empty()) Paragraph(app, f.notice);

@@ -3,6 +3,7 @@
 #include "web/app.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
 #include "web/screens/widgets.h"
 
 #include <imgui.h>
@@ -42,7 +43,7 @@ void DrawIdleWarning(App& app, TestView& view, int seconds_left)
 {
     const Messages& m = app.messages;
     ImGuiIO& io = ImGui::GetIO();
-    ImVec2 size(std::min(io.DisplaySize.x - 40, 560.0f), 0);
+    ImVec2 size(std::min(io.DisplaySize.x - Px(app, 40), Px(app, 560)), 0);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(size);
     ImGui::SetNextWindowFocus();
@@ -54,7 +55,7 @@ void DrawIdleWarning(App& app, TestView& view, int seconds_left)
     Paragraph(app, m.Format("kiosk.idle_body", {{"seconds", int64_t(seconds_left)}}));
     ImGui::Spacing();
     // A touch target well over 44 × 44 px.
-    if (ImGui::Button(Shown(app, m.Format("kiosk.continue")).c_str(), ImVec2(-1, 64))) app.kiosk.last_input = ImGui::GetTime();
+    if (ImGui::Button(Shown(app, m.Format("kiosk.continue")).c_str(), ImVec2(-1, Px(app, 64)))) app.kiosk.last_input = ImGui::GetTime();
     RecordWidget(view, "kiosk.continue");
     ImGui::End();
 }

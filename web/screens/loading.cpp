@@ -3,6 +3,7 @@
 #include "web/app.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
 #include "web/screens/widgets.h"
 
 #include <imgui.h>
@@ -20,8 +21,8 @@ void DrawLoading(App& app, TestView& view)
         ImDrawList* draw = ImGui::GetWindowDrawList();
         ImVec2 centre(ImGui::GetWindowPos().x + size.x / 2, ImGui::GetWindowPos().y + size.y / 2);
         float start = float(ImGui::GetTime() * 6.0);
-        draw->PathArcTo(centre, 18.0f, start, start + 4.5f, 24);
-        draw->PathStroke(ImGui::GetColorU32(ImGuiCol_TextDisabled), 0, 4.0f);
+        draw->PathArcTo(centre, Px(app, 18), start, start + 4.5f, 24);
+        draw->PathStroke(ImGui::GetColorU32(ImGuiCol_TextDisabled), 0, Px(app, 4));
         ImGui::End();
         view.error = app.load_error;
         return;

@@ -4,6 +4,7 @@
 #include "web/platform/fetch.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
 
 #include "core/formatting.h"
 #include "core/i18n_bundle.h"
@@ -28,7 +29,8 @@ void BeginFullScreenWindow(const char* id)
 void RecordWidget(TestView& view, const std::string& id)
 {
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    view.widgets.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y});
+    float k = 1 / view.dpr; // in CSS pixels, as the page and the tests see them
+    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k});
 }
 
 void AlignRight(const std::string& text)
@@ -78,7 +80,7 @@ void LanguageMenu(App& app, TestView& view, float width)
             Label(app, app.messages.Format("app.test_locales"), Tone::Disabled);
             pseudo_header = true;
         }
-        if (ImGui::Selectable((Shown(app, l.name) + "##" + l.tag).c_str(), l.tag == app.locale) && l.tag != app.locale)
+        if (Choice(app, (Shown(app, l.name) + "##" + l.tag).c_str(), l.tag == app.locale) && l.tag != app.locale)
             RequestLocale(app, l.tag);
         RecordWidget(view, "lang." + l.tag);
     }
@@ -92,10 +94,41 @@ void CurrencyMenu(App& app, TestView& view, float width)
     RecordWidget(view, "currency.menu");
     if (!open) return;
     for (const std::string& code : CurrencyCodes(app)) {
-        if (ImGui::Selectable((Shown(app, CurrencyLabel(app, code)) + "##" + code).c_str(), code == app.display_currency))
+        if (Choice(app, (Shown(app, CurrencyLabel(app, code)) + "##" + code).c_str(), code == app.display_currency))
             SetDisplayCurrency(app, code);
         RecordWidget(view, "currency." + (code.empty() ? std::string("CNY") : code));
     }
+    ImGui::EndCombo();
+}
+
+// Text size and contrast, for shoppers who need them (theme.h).
+const char* const kTextScaleKeys[] = {"display.text_normal", "display.text_large", "display.text_largest"};
+
+std::vector<std::string> DisplayLabels(const App& app)
+{
+    std::vector<std::string> out;
+    for (const char* key : kTextScaleKeys) out.push_back(app.messages.Format(key));
+    out.push_back(app.messages.Format("display.high_contrast"));
+    out.push_back(app.messages.Format("display.menu"));
+    return out;
+}
+
+void DisplayMenu(App& app, TestView& view, float width)
+{
+    ImGui::SetNextItemWidth(width);
+    bool open = ImGui::BeginCombo("##display", Shown(app, app.messages.Format("display.menu")).c_str(), ImGuiComboFlags_HeightLargest);
+    RecordWidget(view, "display.menu");
+    if (!open) return;
+    for (size_t k = 0; k < std::size(kTextScales); k++) {
+        if (Choice(app, (Shown(app, app.messages.Format(kTextScaleKeys[k])) + "##" + kTextScaleKeys[k]).c_str(),
+                   app.display.text_scale == kTextScales[k]))
+            SetTextScale(app, kTextScales[k]);
+        RecordWidget(view, kTextScaleKeys[k]);
+    }
+    ImGui::Separator();
+    if (Choice(app, Shown(app, app.messages.Format("display.high_contrast")).c_str(), app.display.high_contrast))
+        SetHighContrast(app, !app.display.high_contrast);
+    RecordWidget(view, "display.high_contrast");
     ImGui::EndCombo();
 }
 
@@ -115,7 +148,8 @@ void DrawTopBar(App& app, TestView& view)
     std::vector<std::string> currency_names;
     for (const std::string& code : CurrencyCodes(app)) currency_names.push_back(CurrencyLabel(app, code));
     const float currency_width = currencies ? ComboWidth(app, currency_names) : 0;
-    float controls = language_width + (currencies ? currency_width + style.ItemSpacing.x : 0) +
+    const float display_width = ComboWidth(app, DisplayLabels(app));
+    float controls = language_width + display_width + style.ItemSpacing.x + (currencies ? currency_width + style.ItemSpacing.x : 0) +
                      (cart.empty() ? 0 : ImGui::CalcTextSize(cart.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x);
     float right_edge = ImGui::GetWindowContentRegionMax().x;
 
@@ -131,6 +165,8 @@ void DrawTopBar(App& app, TestView& view)
             ImGui::SameLine();
         }
         LanguageMenu(app, view, language_width);
+        ImGui::SameLine();
+        DisplayMenu(app, view, display_width);
     };
     ImGui::AlignTextToFramePadding();
     if (!app.rtl) {
@@ -147,7 +183,7 @@ void DrawTopBar(App& app, TestView& view)
     ImGui::Separator();
     // Offline: the kept catalog is shown, and orders wait on this device (ordering.h).
     if (!ServerReachable()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.35f, 0.0f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Warning));
         Paragraph(app, app.outbox.empty() ? app.messages.Format("offline.badge")
                                           : app.messages.Format("offline.badge_waiting", {{"count", int64_t(app.outbox.size())}}));
         ImGui::PopStyleColor();
