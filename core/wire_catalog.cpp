@@ -246,7 +246,8 @@ std::string CatalogToJson(const Catalog& c, bool with_stock)
     out.reserve(64 + c.products.size() * 640);
     wire::JsonWriter w(out);
     w.BeginObject().Field("version", c.version);
-    if (with_stock) {
+    // The bonded warehouses are public (a shopper sees where the goods ship from); their stock is not.
+    if (with_stock || !c.warehouses.empty()) {
         w.Key("warehouses").BeginArray();
         for (const Warehouse& wh : c.warehouses) {
             w.BeginObject().Field("code", wh.code).Key("name");

@@ -246,6 +246,7 @@ void ForgetShopper(App& app)
     app.checkout = CheckoutState{};
     app.order = OrderState{};
     app.browse = BrowseState{};
+    app.product_sku.clear();
     app.quote = TaxQuote{};
     app.quote_dirty = true;
     app.display_currency.clear();
@@ -301,6 +302,12 @@ std::string ApproximatePrice(App& app, Money amount)
 std::string CountryLabel(App& app, const std::string& iso)
 {
     return Remember(app, "country." + iso, [&] { return CountryName(iso, app.prices->locale()); });
+}
+
+std::string CategoryLabel(const App& app, const std::string& key)
+{
+    std::string name = app.messages.Format("category." + key);
+    return name == "category." + key ? key : name; // an uploaded category without a message
 }
 
 std::string CurrencyLabel(App& app, const std::string& currency)

@@ -21,7 +21,7 @@
 
 namespace bondstore::web {
 
-enum class Screen { Attract, Browse, Cart, Checkout, Order };
+enum class Screen { Attract, Browse, Product, Cart, Checkout, Order };
 
 // A kiosk in a community experience store (?kiosk=1): a shared screen in a public place. After
 // `idle_seconds` without a touch it warns for kIdleWarningSeconds, then forgets the shopper.
@@ -120,6 +120,7 @@ struct App {
     KioskState kiosk;
     DisplayState display;
     BrowseState browse;
+    std::string product_sku; // the product page's
     Cart cart;
     CheckoutState checkout;
     OrderState order;
@@ -178,6 +179,7 @@ void SetDisplayCurrency(App& app, const std::string& currency);
 // `amount` in the display currency, marked approximate ("≈ $27.50"); "" when yuan only.
 std::string ApproximatePrice(App& app, Money amount);
 std::string CountryLabel(App& app, const std::string& iso);      // "日本", "Japan"
+std::string CategoryLabel(const App& app, const std::string& key); // "奶粉", "Infant formula"
 std::string CurrencyLabel(App& app, const std::string& currency); // "US Dollar"; "" → yuan
 std::string DateLabel(App& app, CalendarDate date);               // "2025年1月31日"
 std::string ProductSize(App& app, const Product& p);              // "50 ml", "3 pieces"

@@ -11,6 +11,7 @@
 #include "web/screens/drag_scroll.h"
 #include "web/screens/kiosk.h"
 #include "web/screens/order.h"
+#include "web/screens/product.h"
 #include "web/screens/theme.h"
 #include "web/screens/loading.h"
 
@@ -94,6 +95,9 @@ void Frame(void* arg)
     if (ready && app.screen == Screen::Attract) {
         view.screen = "attract";
         DrawAttract(app, view);
+    } else if (ready && app.screen == Screen::Product) {
+        view.screen = "product";
+        DrawProduct(app, view);
     } else if (ready && app.screen == Screen::Cart) {
         view.screen = "cart";
         DrawCart(app, view);

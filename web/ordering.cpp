@@ -174,8 +174,8 @@ void SendOutbox(App& app)
                 std::string notice;
                 std::vector<Problem> problems;
                 ShowRefusal(app, r, &notice, &problems);
-                app.order.notice += (app.order.notice.empty() ? "" : "\n") +
-                                    app.messages.Format("order.queued_refused", {{"reason", notice}});
+                if (!app.order.notice.empty()) app.order.notice += '\n'; // one refusal per line
+                app.order.notice += app.messages.Format("order.queued_refused", {{"reason", notice}});
                 if (shown) app.order.queued_key.clear();
                 // What they wanted goes back into an empty cart, to change and order again.
                 OrderRequestParse parsed = ParseOrderRequestJson(body);

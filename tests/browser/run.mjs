@@ -34,7 +34,7 @@ async function selectLocale(page, tag) {
 function assertLaidOut(s, where) {
   const { w: width, h: height } = s.viewport;
   for (const [id, r] of Object.entries(s.widgets)) {
-    if (id.startsWith("add.") || id.startsWith("remove.") || id.startsWith("qty")) continue; // table rows scroll
+    if (id.startsWith("add.") || id.startsWith("open.") || id.startsWith("remove.") || id.startsWith("qty")) continue; // table rows scroll
     assert(r.x >= -0.5 && r.x + r.w <= width + 0.5 && r.y >= -0.5 && r.y + r.h <= height + 0.5,
       `${where}: ${id} ${JSON.stringify(r)} is outside the ${width}×${height} canvas`);
   }
@@ -539,6 +539,35 @@ const tests = [
     assert(leaked.length === 0, "no buyer data in IndexedDB: " + leaked.map(([w]) => w).join(", "));
     s = await waitForState(page, (st) => st.locale === "en", "the next shopper's language is the browser's");
     await page.screenshot({ path: join(args.out, "kiosk-after-wipe-en.png") });
+    assert(errors.length === 0, "no page errors: " + errors.join("; "));
+    await context.close();
+  }],
+
+  ["home and product page: a category in one tap, the product's tax on one unit from core (the server's own quote), its bonded stock, added to the cart", async () => {
+    const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.evaluate(() => window.bondstore.firstFrame);
+    let s = await waitForState(page, (st) => st.screen === "browse" && st.widgets["home.category.skincare"] && st.firstRows[0][STOCK] !== "", "the home categories");
+    await page.screenshot({ path: join(args.out, "home-zh-Hans.png") });
+    await clickWidget(page, s, "home.category.skincare");
+    s = await waitForState(page, (st) => st.search.total > 0 && st.search.total < sample.products.length && !st.widgets["home.category.skincare"],
+      "the skin care products");
+    assert(s.firstRows.every((r) => sample.products.find((p) => p.sku === r[SKU]).category === "skincare"), "only skin care: " + JSON.stringify(s.firstRows));
+    await clickWidget(page, s, "open.SK-LAM-CR-60");
+    s = await waitForState(page, (st) => st.screen === "product" && st.product && st.product.sku === "SK-LAM-CR-60", "the product page");
+    const server_quote = await (await fetch(server.url + "api/quote", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ date: s.product.quote.date, lines: [{ sku: "SK-LAM-CR-60", qty: 1 }] }),
+    })).json();
+    assert(canonical(server_quote) === canonical(s.product.quote), `the page's quote is the server's:\n${JSON.stringify(s.product.quote)}\n${JSON.stringify(server_quote)}`);
+    assert(s.product.quote.consumption_tax_fen > 0, "high-end cosmetics: consumption tax on one");
+    await page.screenshot({ path: join(args.out, "product-zh-Hans.png") });
+    await clickWidget(page, s, "product.add");
+    s = await waitForState(page, (st) => st.cart.length === 1 && st.cart[0].sku === "SK-LAM-CR-60", "added from the product page");
+    s = await selectLocale(page, "en");
+    await page.screenshot({ path: join(args.out, "product-en.png") });
+    await clickWidget(page, s, "product.back");
+    s = await waitForState(page, (st) => st.screen === "browse", "back to the list");
     assert(errors.length === 0, "no page errors: " + errors.join("; "));
     await context.close();
   }],

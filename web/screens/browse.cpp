@@ -19,12 +19,6 @@ namespace bondstore::web {
 
 namespace {
 
-std::string CategoryName(const App& app, const std::string& key)
-{
-    std::string name = app.messages.Format("category." + key);
-    return name == "category." + key ? key : name; // an uploaded category without a message
-}
-
 std::string BandName(const App& app, int band)
 {
     std::string low = app.prices->Format(PriceBandLow(band));
@@ -65,7 +59,7 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
     });
     controls.push_back([&] {
         b.dirty |= FacetCombo(app, "##category", m.Format("search.any_category"), b.category, r.categories,
-                              [&](const std::string& v) { return CategoryName(app, v); }, width * 0.16f);
+                              [&](const std::string& v) { return CategoryLabel(app, v); }, width * 0.16f);
         RecordWidget(view, "search.category");
     });
     controls.push_back([&] {
@@ -110,6 +104,33 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
     }
 }
 
+// The store's front: its categories as large buttons with their counts, while nothing is searched
+// or chosen; one tap narrows the list (a kiosk shopper need not type at all).
+void DrawCategories(App& app, TestView& view, const SearchResult& r)
+{
+    BrowseState& b = app.browse;
+    if (b.text[0] != '\0' || !b.category.empty() || !b.origin.empty() || b.price_band >= 0 || r.categories.empty()) return;
+    Label(app, app.messages.Format("home.categories"), Tone::Disabled);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float right = ImGui::GetWindowContentRegionMax().x, x = 0;
+    std::vector<const FacetCount*> order;
+    for (const FacetCount& f : r.categories) order.push_back(&f);
+    if (app.rtl) std::reverse(order.begin(), order.end());
+    for (size_t k = 0; k < order.size(); k++) {
+        const FacetCount& f = *order[k];
+        std::string label = Shown(app, app.messages.Format("search.facet_count", {{"name", CategoryLabel(app, f.value)}, {"count", f.count}}));
+        float width = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2;
+        if (k > 0 && x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+        if (ImGui::Button((label + "##cat." + f.value).c_str())) {
+            b.category = f.value;
+            b.dirty = true;
+        }
+        RecordWidget(view, "home.category." + f.value);
+        x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    }
+    ImGui::Spacing();
+}
+
 } // namespace
 
 void DrawBrowse(App& app, TestView& view)
@@ -120,6 +141,7 @@ void DrawBrowse(App& app, TestView& view)
     Label(app, m.Format("browse.heading"));
 
     const SearchResult& before = BrowseResults(app);
+    DrawCategories(app, view, before);
     DrawFilters(app, view, before);
     const SearchResult& r = BrowseResults(app); // the filters may have changed it
     int count = int(r.total);
@@ -185,6 +207,13 @@ void DrawBrowse(App& app, TestView& view)
                     if (c == kPrice) {
                         LabelAtEnd(app, cells[c]);
                         if (!approx.empty()) LabelAtEnd(app, approx, Tone::Disabled);
+                    } else if (c == kName) {
+                        // The name opens the product page.
+                        if (Choice(app, (Shown(app, cells[c]) + "##open" + p.sku).c_str(), false)) {
+                            app.product_sku = p.sku;
+                            app.screen = Screen::Product;
+                        }
+                        RecordWidget(view, "open." + p.sku);
                     } else {
                         Label(app, cells[c], c == kSku || (c == kStock && available == 0) ? Tone::Disabled : Tone::Normal);
                     }

@@ -3,6 +3,7 @@
 #include "web/app.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/tax_text.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
 
@@ -12,42 +13,6 @@
 #include <imgui.h>
 
 namespace bondstore::web {
-
-namespace {
-
-// Core writes amounts in notes as plain yuan ("10.00"); shown here in the shopper's format.
-bool IsAmountArg(const std::string& name)
-{
-    return name == "single_limit" || name == "annual_limit" || name == "threshold" || name == "per_unit" ||
-           name == "price_per_unit" || name == "price_per_item";
-}
-
-MessageArgs NoteArgs(const TaxNote& note, const PriceFormatter& price)
-{
-    MessageArgs args;
-    for (const auto& [k, v] : note.args) {
-        std::string shown = IsAmountArg(k) ? price.FormatYuanDecimal(v) : std::string();
-        args.emplace_back(k, shown.empty() ? v : shown);
-    }
-    return args;
-}
-
-MessageArgs LimitArgs(const TaxQuote& q, const PriceFormatter& price)
-{
-    return {{"single_limit", price.Format(q.single_limit)}, {"annual_limit", price.Format(q.annual_limit)}};
-}
-
-// One "label ........ amount" row of the breakdown (mirrored right to left).
-void AmountRow(App& app, const std::string& label, const std::string& amount, bool strong = false)
-{
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(VisualColumn(app, 0, 2));
-    Label(app, label, strong ? Tone::Normal : Tone::Disabled);
-    ImGui::TableSetColumnIndex(VisualColumn(app, 1, 2));
-    LabelAtEnd(app, amount);
-}
-
-} // namespace
 
 void DrawCart(App& app, TestView& view)
 {
@@ -136,25 +101,7 @@ void DrawCart(App& app, TestView& view)
         Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.goods")}, {"amount", price.Format(q.goods)}}), Tone::Disabled);
     } else {
         Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
-        float table_width = Px(app, 460);
-        if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - table_width);
-        if (ImGui::BeginTable(app.rtl ? "breakdown_rtl" : "breakdown", 2, ImGuiTableFlags_SizingFixedFit, ImVec2(table_width, 0))) {
-            for (int v = 0; v < 2; v++) {
-                int c = VisualColumn(app, v, 2);
-                ImGui::TableSetupColumn(c == 0 ? "##label" : "##amount", c == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
-                                        c == 0 ? 0.0f : 160.0f);
-            }
-            AmountRow(app, m.Format("cart.goods"), price.Format(q.goods));
-            AmountRow(app, m.Format("cart.freight"), price.Format(q.freight));
-            if (q.tariff.fen) AmountRow(app, m.Format("cart.tariff"), price.Format(q.tariff));
-            AmountRow(app, m.Format("cart.consumption_tax"), price.Format(q.consumption_tax));
-            AmountRow(app, m.Format("cart.vat"), price.Format(q.vat));
-            AmountRow(app, m.Format("cart.tax_total"), price.Format(q.tax_total), true);
-            AmountRow(app, m.Format("cart.to_pay"), price.Format(q.amount_to_pay), true);
-            std::string approx = ApproximatePrice(app, q.amount_to_pay);
-            if (!approx.empty()) AmountRow(app, std::string(), approx);
-            ImGui::EndTable();
-        }
+        DrawQuoteBreakdown(app, q, app.rtl ? "breakdown_rtl" : "breakdown");
     }
     if (q.accepted()) {
         if (ImGui::Button(Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;

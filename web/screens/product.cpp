@@ -1,0 +1,128 @@
+#include "web/screens/product.h"
+
+#include "web/app.h"
+#include "web/ordering.h"
+#include "web/platform/test_hook.h"
+#include "web/screens/tax_text.h"
+#include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
+#include "web/screens/widgets.h"
+
+#include "core/cart.h"
+#include "core/formatting.h"
+#include "core/i18n_bundle.h"
+#include "core/wire.h"
+
+#include <imgui.h>
+
+namespace bondstore::web {
+
+namespace {
+
+// The bonded warehouses holding it, by name in the shopper's language.
+std::string WarehouseNames(const App& app, const SkuAvailability* stock)
+{
+    std::string names;
+    if (!stock) return names;
+    for (const auto& [code, available] : stock->warehouses) {
+        if (available <= 0) continue;
+        std::string name = code;
+        for (const Warehouse& w : app.catalog.warehouses)
+            if (w.code == code) name = std::string(ChooseText(w.name, {}, app.locale_chain).text);
+        names += (names.empty() ? "" : ", ") + name;
+    }
+    return names;
+}
+
+} // namespace
+
+void DrawProduct(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    const PriceFormatter& price = *app.prices;
+    BeginFullScreenWindow("##product");
+    DrawTopBar(app, view);
+    if (ImGui::Button(Shown(app, m.Format("product.back")).c_str())) app.screen = Screen::Browse;
+    RecordWidget(view, "product.back");
+    const Product* p = app.catalog.FindBySku(app.product_sku);
+    if (!p) { // gone from a newer catalog
+        app.screen = Screen::Browse;
+        ImGui::End();
+        return;
+    }
+    ImGui::BeginChild("##product_body");
+    ImGui::SetWindowFontScale(1.35f);
+    Paragraph(app, ProductTitle(app, *p));
+    ImGui::SetWindowFontScale(1.0f);
+    std::string facts = p->brand;
+    for (const std::string& fact : {ProductSize(app, *p), CategoryLabel(app, p->category),
+                                    p->origin_iso.empty() ? std::string() : m.Format("product.made_in", {{"country", CountryLabel(app, p->origin_iso)}})})
+        if (!fact.empty()) facts += (facts.empty() ? "" : " · ") + fact;
+    Label(app, facts, Tone::Disabled);
+    ImGui::Spacing();
+    ImGui::SetWindowFontScale(1.25f);
+    Label(app, price.Format(p->price));
+    ImGui::SetWindowFontScale(1.0f);
+    std::string approx = ApproximatePrice(app, p->price);
+    if (!approx.empty()) Label(app, approx, Tone::Disabled);
+
+    // Bonded stock.
+    int64_t available = Available(app, p->sku);
+    const SkuAvailability* stock = nullptr;
+    for (const SkuAvailability& a : app.inventory)
+        if (a.sku == p->sku) stock = &a;
+    if (available >= 0) {
+        std::string level = available == 0 ? m.Format("inventory.out")
+                          : available <= kLowStock ? m.Format("inventory.low", {{"count", available}})
+                                                   : m.Format("inventory.in_stock");
+        std::string where = WarehouseNames(app, stock);
+        Label(app, where.empty() ? level : m.Format("product.stock_at", {{"stock", level}, {"warehouses", where}}),
+              available == 0 ? Tone::Disabled : Tone::Normal);
+    }
+    ImGui::BeginDisabled(available == 0);
+    if (ImGui::Button(Shown(app, m.Format("product.add")).c_str(), ImVec2(Px(app, 240), 0))) AddToCart(app, p->sku);
+    ImGui::EndDisabled();
+    RecordWidget(view, "product.add");
+    int64_t in_cart = 0;
+    for (const CartLine& l : app.cart.lines)
+        if (l.sku == p->sku) in_cart = l.qty;
+    if (in_cart > 0) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        Label(app, m.Format("product.in_cart", {{"count", in_cart}}), Tone::Disabled);
+    }
+
+    std::string description(ChooseText(p->description, {}, app.locale_chain).text);
+    if (!description.empty()) {
+        ImGui::Spacing();
+        Paragraph(app, description);
+    }
+
+    // The tax on one, quoted by core from today's rules.
+    ImGui::Spacing();
+    ImGui::Separator();
+    Label(app, m.Format("product.tax_title"));
+    QuoteRequest request;
+    request.date = app.today;
+    FillQuoteLines(app.catalog, {CartLine{p->sku, 1}}, &request.lines);
+    TaxQuote q = Quote(request, app.tax_table);
+    view.product_quote_json = TaxQuoteToJson(q);
+    if (!q.accepted()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
+        Paragraph(app, m.Format("tax.regime.rejected"));
+        Paragraph(app, m.Format("tax.reason." + q.reason, LimitArgs(q, price)));
+        ImGui::PopStyleColor();
+    } else {
+        Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
+        DrawQuoteBreakdown(app, q, app.rtl ? "one_rtl" : "one");
+        for (const TaxNote& n : q.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
+        for (const LineTax& lt : q.lines)
+            for (const TaxNote& n : lt.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
+    }
+    Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
+    ImGui::EndChild();
+    view.product_sku = p->sku;
+    ImGui::End();
+}
+
+} // namespace bondstore::web
