@@ -3,6 +3,7 @@
 #pragma once
 
 #include "web/platform/font_atlas.h"
+#include "web/screens/on_screen_keyboard.h"
 
 #include "core/bonded_stock.h"
 #include "core/cart.h"
@@ -119,6 +120,7 @@ struct App {
     Screen screen = Screen::Browse;
     KioskState kiosk;
     DisplayState display;
+    OnScreenKeyboard keyboard; // a touch screen's (kiosk)
     BrowseState browse;
     std::string product_sku; // the product page's
     Cart cart;

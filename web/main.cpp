@@ -51,6 +51,8 @@ void Frame(void* arg)
     double imgui_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    bool keyboard_touched = app.display.touch && ImGui::GetIO().MouseDown[0]; // (before the keyboard takes it)
+    if (app.display.touch) InterceptKeyboardTouch(app.keyboard);
     ImGui::NewFrame();
     if (app.display.touch) UpdateDragScroll(shell.drag, Px(app, 10));
 
@@ -74,7 +76,7 @@ void Frame(void* arg)
     // idle time it warns, and after the warning it wipes the session.
     const ImGuiIO& in = ImGui::GetIO();
     bool touched = in.MouseDelta.x != 0 || in.MouseDelta.y != 0 || in.MouseWheel != 0 || in.MouseWheelH != 0 ||
-                   !in.InputQueueCharacters.empty() || ImGui::IsAnyMouseDown();
+                   !in.InputQueueCharacters.empty() || ImGui::IsAnyMouseDown() || keyboard_touched;
     for (bool down : in.KeysDown) touched = touched || down; // (ImGui 1.86: a key array)
     if (touched || app.kiosk.last_input == 0) app.kiosk.last_input = ImGui::GetTime();
     double idle = ImGui::GetTime() - app.kiosk.last_input;
@@ -115,6 +117,8 @@ void Frame(void* arg)
         DrawLoading(app, view);
     }
 
+    view.keyboard.clear();
+    if (ready) DrawOnScreenKeyboard(app, view, app.keyboard);
     if (warning_left >= 0) DrawIdleWarning(app, view, warning_left);
 
     view.cart.clear();

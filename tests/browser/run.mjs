@@ -595,6 +595,24 @@ const tests = [
     await page.screenshot({ path: join(args.out, "kiosk-portrait-language-menu-zh-Hans.png") });
     await pressKey(page, "Escape");
 
+    // No keyboard on a kiosk: the search box brings up an on-screen one (Latin, for pinyin).
+    await clickWidget(page, s, "search.box");
+    s = await waitForState(page, (st) => st.keyboard === "latin" && st.widgets["osk.n"], "the on-screen keyboard");
+    for (const key of ["n", "f", "x"]) await clickWidget(page, s, "osk." + key);
+    s = await waitForState(page, (st) => st.search.text === "nfx", "typed on the screen");
+    await clickWidget(page, s, "osk.backspace");
+    s = await waitForState(page, (st) => st.search.text === "nf" && st.search.total >= 5, "a key taken back: the formulas");
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-keyboard-zh-Hans.png") });
+    assert(small(s).length === 0, "keys under 44 px: " + JSON.stringify(small(s)));
+    await clickWidget(page, s, "osk.done");
+    s = await waitForState(page, (st) => st.keyboard === "", "the keyboard put away");
+    await clickWidget(page, s, "search.box");
+    s = await waitForState(page, (st) => st.keyboard === "latin", "the keyboard again");
+    await clickWidget(page, s, "osk.backspace");
+    await clickWidget(page, s, "osk.backspace");
+    await clickWidget(page, s, "osk.done");
+    s = await waitForState(page, (st) => st.search.text === "" && st.keyboard === "", "the search cleared");
+
     // A slow drag that starts on an "add" button scrolls the list and adds nothing.
     s = await waitForState(page, (st) => st.listScroll === 0, "the list at the top");
     const add = s.widgets[`add.${s.firstRows[2][SKU]}`];
@@ -641,6 +659,13 @@ const tests = [
     s = await page.evaluate(() => window.bondstore.state());
     assert(small(s).length === 0, "checkout controls under 44 px: " + JSON.stringify(small(s)));
     await page.screenshot({ path: join(args.out, "kiosk-portrait-checkout-zh-Hans.png") });
+    // The ID number field brings up digits (and X).
+    await clickWidget(page, s, "checkout.id_number");
+    s = await waitForState(page, (st) => st.keyboard === "digits" && st.widgets["osk.X"], "the digit keyboard");
+    for (const key of "11010519491231002X") await clickWidget(page, s, "osk." + key);
+    s = await waitForState(page, (st) => st.buyerData.includes("11010519491231002X"), "the ID number typed on the screen");
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-digit-keyboard-zh-Hans.png") });
+    await clickWidget(page, s, "osk.done");
     assert(errors.length === 0, "no page errors: " + errors.join("; "));
     await context.close();
   }],

@@ -65,6 +65,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["kiosk"] = {{"on", v.kiosk}, {"wipes", v.kiosk_wipes}, {"idleWarning", v.idle_warning}};
     j["buyerData"] = v.checkout_fields;
     j["offline"] = v.offline;
+    j["keyboard"] = v.keyboard;
     j["outbox"] = v.outbox;
     out = j.dump();
     return out.c_str();

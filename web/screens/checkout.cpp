@@ -19,12 +19,15 @@ std::string ProblemText(const Messages& m, const Problem& p)
     return m.Format("problem." + p.code, {{"value", p.value}, {"limit", p.limit}, {"field", p.field}});
 }
 
+enum class Keys { Text, Digits }; // what a kiosk's on-screen keyboard offers for the field
+
 void Field(App& app, TestView& view, const char* label_key, const char* id, char* buffer, size_t size,
-           const std::vector<std::string>& fields)
+           const std::vector<std::string>& fields, Keys keys = Keys::Text)
 {
     Label(app, app.messages.Format(label_key));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText((std::string("##") + id).c_str(), buffer, size);
+    if (keys == Keys::Digits) WantDigitKeyboard(app.keyboard);
     RecordWidget(view, std::string("checkout.") + id);
     // Under the field, what core (or the server) found wrong with it.
     ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
@@ -53,18 +56,18 @@ void DrawCheckout(App& app, TestView& view)
     Label(app, m.Format("checkout.buyer"));
     Paragraph(app, m.Format("checkout.buyer_note"), Tone::Disabled);
     Field(app, view, "checkout.name", "buyer_name", f.buyer_name, sizeof f.buyer_name, {"buyer.name"});
-    Field(app, view, "checkout.id_number", "id_number", f.id_number, sizeof f.id_number, {"buyer.id_number"});
-    Field(app, view, "checkout.phone", "buyer_phone", f.buyer_phone, sizeof f.buyer_phone, {"buyer.phone"});
+    Field(app, view, "checkout.id_number", "id_number", f.id_number, sizeof f.id_number, {"buyer.id_number"}, Keys::Digits);
+    Field(app, view, "checkout.phone", "buyer_phone", f.buyer_phone, sizeof f.buyer_phone, {"buyer.phone"}, Keys::Digits);
     ImGui::Spacing();
     Label(app, m.Format("checkout.consignee"));
     ImGui::Checkbox(Shown(app, m.Format("checkout.same_person")).c_str(), &f.buyer_receives);
     RecordWidget(view, "checkout.same_person");
     if (!f.buyer_receives) {
         Field(app, view, "checkout.name", "consignee_name", f.consignee_name, sizeof f.consignee_name, {"consignee.name"});
-        Field(app, view, "checkout.phone", "consignee_phone", f.consignee_phone, sizeof f.consignee_phone, {"consignee.phone"});
+        Field(app, view, "checkout.phone", "consignee_phone", f.consignee_phone, sizeof f.consignee_phone, {"consignee.phone"}, Keys::Digits);
     }
     Field(app, view, "checkout.address", "address", f.address, sizeof f.address, {"consignee.address"});
-    Field(app, view, "checkout.district", "district", f.district, sizeof f.district, {"consignee.district"});
+    Field(app, view, "checkout.district", "district", f.district, sizeof f.district, {"consignee.district"}, Keys::Digits);
     // Problems not about one of these fields (the lines, the stock, the limits).
     ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
     for (const Problem& p : f.problems)
