@@ -146,9 +146,11 @@ fi
 
 # --- 5. Browser test driver (playwright-core from npm, Debian's chromium) ---------------------
 if [ -f "$here/tests/browser/package-lock.json" ]; then
-  if [ ! -d "$here/tests/browser/node_modules/playwright-core" ]; then
+  # Again whenever the lockfile changed since the last install.
+  if ! cmp -s "$here/tests/browser/package-lock.json" "$here/tests/browser/node_modules/.bondstore-lock"; then
     log "npm ci (tests/browser)"
-    (cd "$here/tests/browser" && npm ci --silent --no-audit --no-fund >/dev/null)
+    (cd "$here/tests/browser" && npm ci --silent --no-audit --no-fund >/dev/null \
+       && cp package-lock.json node_modules/.bondstore-lock)
   fi
 fi
 

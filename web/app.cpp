@@ -163,6 +163,7 @@ void StartLoading(App& app)
         if (t == text_scale) app.display.text_scale = t;
     app.display.high_contrast = LoadPreference("contrast") == "high" || PageQueryHas("contrast");
     app.pseudo_locales = PageQueryHas("pseudo");
+    app.handoff_link = PageQueryValue("cart");
     LoadIcuData(app);
     LoadFont(app);
     LoadExtraFont(app);
@@ -247,6 +248,7 @@ void ForgetShopper(App& app)
     app.order = OrderState{};
     app.browse = BrowseState{};
     app.product_sku.clear();
+    app.handoff_open = false;
     app.quote = TaxQuote{};
     app.quote_dirty = true;
     app.display_currency.clear();

@@ -123,6 +123,8 @@ struct App {
     OnScreenKeyboard keyboard; // a touch screen's (kiosk)
     BrowseState browse;
     std::string product_sku; // the product page's
+    bool handoff_open = false; // "continue on your phone": the cart's QR code is shown
+    std::string handoff_link;  // ?cart=… of a page opened from such a code, until taken
     Cart cart;
     CheckoutState checkout;
     OrderState order;

@@ -9,6 +9,7 @@
 #include "web/screens/cart.h"
 #include "web/screens/checkout.h"
 #include "web/screens/drag_scroll.h"
+#include "web/screens/handoff.h"
 #include "web/screens/kiosk.h"
 #include "web/screens/order.h"
 #include "web/screens/product.h"
@@ -71,6 +72,7 @@ void Frame(void* arg)
     view.width = ImGui::GetIO().DisplaySize.x / view.dpr;
     view.height = ImGui::GetIO().DisplaySize.y / view.dpr;
     bool ready = IsReady(app);
+    if (ready) TakeHandoff(app);
 
     // A kiosk forgets a shopper who walked away: any touch, key or wheel is activity; after the
     // idle time it warns, and after the warning it wipes the session.
@@ -117,6 +119,8 @@ void Frame(void* arg)
         DrawLoading(app, view);
     }
 
+    view.handoff_url.clear();
+    if (ready) DrawHandoff(app, view);
     view.keyboard.clear();
     if (ready) DrawOnScreenKeyboard(app, view, app.keyboard);
     if (warning_left >= 0) DrawIdleWarning(app, view, warning_left);

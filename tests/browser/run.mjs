@@ -15,6 +15,8 @@ for (const k of ["server", "web-dir", "seed-catalog", "out", "simulator"]) {
   if (!args[k]) { console.error(`missing --${k}`); process.exit(2); }
 }
 import { execFileSync } from "node:child_process";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 const sample = JSON.parse(readFileSync(args["seed-catalog"], "utf8"));
 const first = sample.products[0];
 const locales = JSON.parse(readFileSync(new URL("../../i18n/locales.json", import.meta.url), "utf8"));
@@ -653,6 +655,28 @@ const tests = [
     s = await page.evaluate(() => window.bondstore.state());
     assert(small(s).length === 0, "cart controls under 44 px: " + JSON.stringify(small(s)));
     await page.screenshot({ path: join(args.out, "kiosk-portrait-cart-zh-Hans.png") });
+
+    // "Continue on your phone": the cart as a QR code; a phone's camera reads the link, and the
+    // store opens there with the same cart.
+    const cartLines = s.cart;
+    await clickWidget(page, s, "cart.handoff");
+    s = await waitForState(page, (st) => st.handoff && st.widgets["handoff.qr"], "the QR code");
+    const qrRect = s.widgets["handoff.qr"];
+    await page.screenshot({ path: join(args.out, "kiosk-portrait-handoff-zh-Hans.png") });
+    const png = PNG.sync.read(await page.screenshot({ clip: { x: qrRect.x, y: qrRect.y, width: qrRect.w, height: qrRect.h } }));
+    const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    assert(read && read.data === s.handoff.url, `the code reads as the link: ${read && read.data} vs ${s.handoff.url}`);
+    assert(/\?cart=[^&]+\*1$/.test(read.data) && !/11010519491231002X/.test(read.data), "products and quantities only: " + read.data);
+    const phone = await openPage(browser, { locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.page.goto(read.data);
+    let p = await waitForState(phone.page, (st) => st.screen === "cart" && st.cart.length === cartLines.length, "the cart on the phone", 15000);
+    assert(canonical(p.cart) === canonical(cartLines), `the same cart: ${JSON.stringify(p.cart)} vs ${JSON.stringify(cartLines)}`);
+    assert(!(await phone.page.evaluate(() => location.search)).includes("cart="), "the link leaves the address bar");
+    await phone.page.screenshot({ path: join(args.out, "phone-handoff-cart-zh-Hans.png") });
+    assert(phone.errors.length === 0, "no page errors on the phone: " + phone.errors.join("; "));
+    await phone.context.close();
+    await clickWidget(page, s, "handoff.close");
+    s = await waitForState(page, (st) => !st.handoff, "the code put away");
     await clickWidget(page, s, "cart.checkout");
     s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
     await waitFrames(page, 3);

@@ -25,11 +25,27 @@ EM_JS(int, js_page_query_has, (const char* name), {
     try { return new URLSearchParams(window.location.search).has(UTF8ToString(name)) ? 1 : 0; } catch (e) { return 0; }
 });
 
+// The raw value, as written in the address (URLSearchParams would decode it, and a SKU's own
+// "%2C" must stay apart from the "," between entries).
 EM_JS(char*, js_page_query_value, (const char* name), {
-    var v = null;
-    try { v = new URLSearchParams(window.location.search).get(UTF8ToString(name)); } catch (e) {}
+    var want = UTF8ToString(name), v = null;
+    window.location.search.substring(1).split("&").forEach(function (pair) {
+        var eq = pair.indexOf("=");
+        var k = eq < 0 ? pair : pair.substring(0, eq);
+        if (v === null && k === want) v = eq < 0 ? "" : pair.substring(eq + 1);
+    });
     return v === null ? 0 : allocateUTF8(v);
 });
+
+EM_JS(void, js_forget_page_query, (const char* name), {
+    try {
+        var url = new URL(window.location.href);
+        url.searchParams.delete(UTF8ToString(name));
+        window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+    } catch (e) {}
+});
+
+EM_JS(char*, js_page_origin, (), { return allocateUTF8(window.location.origin); });
 
 EM_JS(void, js_forget_storage, (), {
     for (var store of [window.localStorage, window.sessionStorage]) {
@@ -57,6 +73,16 @@ std::string PageQueryValue(const char* name)
 }
 
 void ForgetBrowserStorage() { js_forget_storage(); }
+
+void ForgetPageQuery(const char* name) { js_forget_page_query(name); }
+
+std::string PageOrigin()
+{
+    char* v = js_page_origin();
+    std::string out(v ? v : "");
+    std::free(v);
+    return out;
+}
 
 std::string LoadPreference(const char* key)
 {

@@ -12,6 +12,9 @@ void SavePreference(const char* key, const std::string& value);
 std::vector<std::string> BrowserLanguages();               // navigator.languages, in order
 bool PageQueryHas(const char* name);                       // "?pseudo=1" → PageQueryHas("pseudo")
 std::string PageQueryValue(const char* name);              // "?idle=30" → "30"; "" if absent
+                                                           // (raw: still percent-encoded)
+void ForgetPageQuery(const char* name);                    // drops ?name=… from the address bar
+std::string PageOrigin();                                  // "https://shop.example"
 // Forgets everything Bondstore keeps in this browser (its localStorage and sessionStorage
 // entries): a kiosk's next shopper starts from nothing.
 void ForgetBrowserStorage();

@@ -106,7 +106,11 @@ void DrawCart(App& app, TestView& view)
     if (q.accepted()) {
         if (ImGui::Button(Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;
         RecordWidget(view, "cart.checkout");
+        ImGui::SameLine();
     }
+    // The same cart on the shopper's own phone (a QR code): their ID number never touches a kiosk.
+    if (ImGui::Button(Shown(app, m.Format("cart.handoff")).c_str())) app.handoff_open = true;
+    RecordWidget(view, "cart.handoff");
     Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
     Label(app, m.Format("cart.date", {{"date", DateLabel(app, q.date)}}), Tone::Disabled);
 
