@@ -52,6 +52,12 @@ struct CheckoutState {
     char consignee_name[64] = "", consignee_phone[32] = "", address[256] = "", district[16] = "";
     bool buyer_receives = true;       // the consignee is the buyer
     std::vector<Problem> problems;    // core's checks, or the server's answer
+    // Core checks the form as it is typed: a field's problems show once the shopper has left it
+    // (or, for the ID number, typed all 18 characters), and every field's after a first attempt.
+    std::vector<std::string> touched; // problem fields ("buyer.id_number") the shopper has finished
+    bool attempted = false;           // "place order" was pressed
+    bool edited = false;              // a field changed: check again
+    size_t checked_touched = 0;       // how many were touched at the last check
     std::string notice;               // one translated sentence (total changed, out of stock, …)
     bool busy = false;                // a request is in flight
     // The Idempotency-Key of the request body it was made for: a retry of the same body reuses

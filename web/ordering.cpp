@@ -202,6 +202,7 @@ void PlaceOrder(App& app)
     std::vector<Problem> problems;
     OrderRequest order = CheckoutRequest(app, &problems);
     f.problems = problems;
+    f.attempted = true; // every field's problems show from now on
     f.notice.clear();
     if (HasErrors(problems)) return;
     std::string body = OrderRequestToJson(order);

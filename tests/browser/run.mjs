@@ -260,6 +260,9 @@ const tests = [
     };
     await fill("buyer_name", "Wang Xiaoming");
     await fill("id_number", "110101199001011234");
+    // Core checks the ID number as soon as it is whole, before anything is sent.
+    s = await waitForState(page, (st) => (st.formProblems || []).some((p) => p.startsWith("buyer.id_number:")), "the ID number's problem, live");
+    assert(!(s.formProblems || []).some((p) => p.startsWith("buyer.phone:")), "no complaint about a field not yet filled: " + s.formProblems);
     await fill("buyer_phone", "13800138000");
     await fill("address", "Chongqing Yubei District, Bonded Port Road 1");
     await fill("district", "500112");

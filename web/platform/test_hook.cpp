@@ -66,6 +66,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["buyerData"] = v.checkout_fields;
     j["offline"] = v.offline;
     j["keyboard"] = v.keyboard;
+    if (v.screen == "checkout") j["formProblems"] = v.form_problems;
     if (!v.handoff_url.empty()) j["handoff"] = {{"url", v.handoff_url}};
     j["outbox"] = v.outbox;
     out = j.dump();

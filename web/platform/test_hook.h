@@ -49,6 +49,7 @@ struct TestView {
     bool kiosk = false;
     int kiosk_wipes = 0;             // shoppers the kiosk has forgotten
     int idle_warning = -1;           // seconds left on the idle warning; -1: none shown
+    std::vector<std::string> form_problems; // "field:code" shown under the checkout's fields
     std::string handoff_url;         // the link in the QR code shown, "" if none
     std::string keyboard;            // the on-screen keyboard shown: "latin", "digits", "" (none)
     bool offline = false;            // the last request could not reach the server

@@ -9,6 +9,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace bondstore::web {
 
 namespace {
@@ -26,14 +29,24 @@ void Field(App& app, TestView& view, const char* label_key, const char* id, char
 {
     Label(app, app.messages.Format(label_key));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputText((std::string("##") + id).c_str(), buffer, size);
+    CheckoutState& form = app.checkout;
+    bool changed = ImGui::InputText((std::string("##") + id).c_str(), buffer, size);
     if (keys == Keys::Digits) WantDigitKeyboard(app.keyboard);
     RecordWidget(view, std::string("checkout.") + id);
+    form.edited |= changed;
+    // Finished with: left after an edit, or an ID number at its full length.
+    bool finished = ImGui::IsItemDeactivatedAfterEdit() || (changed && fields.front() == "buyer.id_number" && std::strlen(buffer) >= 18);
+    if (finished)
+        for (const std::string& f : fields)
+            if (std::find(form.touched.begin(), form.touched.end(), f) == form.touched.end()) form.touched.push_back(f);
     // Under the field, what core (or the server) found wrong with it.
     ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
-    for (const Problem& p : app.checkout.problems)
+    for (const Problem& p : form.problems)
         for (const std::string& f : fields)
-            if (p.field == f) Paragraph(app, ProblemText(app.messages, p));
+            if (p.field == f && (form.attempted || std::find(form.touched.begin(), form.touched.end(), f) != form.touched.end())) {
+                Paragraph(app, ProblemText(app.messages, p));
+                view.form_problems.push_back(p.field + ":" + p.code);
+            }
     ImGui::PopStyleColor();
 }
 
@@ -43,6 +56,13 @@ void DrawCheckout(App& app, TestView& view)
 {
     const Messages& m = app.messages;
     CheckoutState& f = app.checkout;
+    // Core's checks, again after every change (the server runs the same ones).
+    if (f.edited || f.touched.size() != f.checked_touched) {
+        CheckoutRequest(app, &f.problems);
+        f.edited = false;
+        f.checked_touched = f.touched.size();
+    }
+    view.form_problems.clear();
     BeginFullScreenWindow("##checkout");
     DrawTopBar(app, view);
     if (ImGui::Button(Shown(app, m.Format("checkout.back")).c_str())) app.screen = Screen::Cart;
