@@ -5,6 +5,7 @@
 #include "storefront.h"
 
 #include "core/bonded_stock.h"
+#include "core/calendar_date.h"
 #include "core/catalog_import.h"
 #include "core/wire.h"
 
@@ -228,6 +229,45 @@ void MountMerchantRoutes(httplib::Server& server, Storefront& s)
         } else {
             s.errors.Send(req, res, 400, "format_unknown");
         }
+    });
+
+    // The merchant's sales for the merchant screen's charts: ?days=N (1…366, default 30) China
+    // calendar days up to today: orders, goods and tax paid, customs rejections per day, and the
+    // ten products that sold most.
+    server.Get("/api/merchant/stats", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = Authenticate(s, req, res);
+        if (merchant.empty()) return;
+        int64_t days = 30;
+        if (req.has_param("days")) {
+            const std::string v = req.get_param_value("days");
+            days = v.size() <= 3 && !v.empty() && std::all_of(v.begin(), v.end(), ::isdigit) ? std::stoll(v) : 0;
+            if (days < 1 || days > 366) return s.errors.Send(req, res, 400, "invalid_request");
+        }
+        const int64_t today = (UnixNow() + 28800) / 86400; // China calendar day
+        const int64_t first = today - days + 1;
+        std::string error;
+        auto stats = s.store->MerchantSales(merchant, first * 86400 - 28800, &error);
+        if (!stats) return s.errors.Send(req, res, 500, "internal");
+        nlohmann::ordered_json j;
+        j["merchant"] = merchant;
+        j["from"] = FormatIsoDate(ChinaDateAt(first * 86400 - 28800));
+        j["to"] = FormatIsoDate(ChinaDateAt(today * 86400 - 28800));
+        // Every day of the range, with zeros where nothing was sold (a chart's x axis).
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        size_t k = 0;
+        for (int64_t day = first; day <= today; day++) {
+            Store::SalesDay d{day};
+            while (k < stats->days.size() && stats->days[k].day < day) k++;
+            if (k < stats->days.size() && stats->days[k].day == day) d = stats->days[k];
+            out.push_back({{"date", FormatIsoDate(ChinaDateAt(day * 86400 - 28800))}, {"orders", d.orders}, {"goods_fen", d.goods_fen},
+                           {"tax_fen", d.tax_fen}, {"rejected", d.rejected}});
+        }
+        j["days"] = out;
+        nlohmann::ordered_json top = nlohmann::ordered_json::array();
+        for (const Store::TopProduct& t : stats->top) top.push_back({{"sku", t.sku}, {"qty", t.qty}, {"goods_fen", t.goods_fen}});
+        j["top"] = top;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(j.dump(), "application/json; charset=utf-8");
     });
 
     // One change to on-hand stock, idempotent on its id:

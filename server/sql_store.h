@@ -60,6 +60,7 @@ public:
     bool MarkOutboxFailed(const OutboxMessage& message, const std::string& why, int64_t now, int64_t next_attempt_ms, bool park,
                           std::string* error) override;
     std::optional<RelayStats> GetRelayStats(std::string* error) override;
+    std::optional<SalesStats> MerchantSales(const std::string& merchant, int64_t since, std::string* error) override;
 
     // Runs `body` inside one write transaction on one connection: commits if it returns true,
     // rolls back if it returns false or a statement fails. PostgreSQL serialization failures and

@@ -76,7 +76,8 @@ bool StaticFiles::Load(const std::string& dir, std::string* error)
 
 std::shared_ptr<const CachedBody> StaticFiles::Find(const std::string& path) const
 {
-    auto it = files_.find(path == "/" ? std::string("/index.html") : path);
+    // "/" and the merchant screen ("/merchant") are the app's page; the app reads its path.
+    auto it = files_.find(path == "/" || path == "/merchant" ? std::string("/index.html") : path);
     return it == files_.end() ? nullptr : it->second;
 }
 

@@ -248,6 +248,23 @@ public:
     // dropped, until an operator acts.
     virtual bool MarkOutboxFailed(const OutboxMessage& message, const std::string& why, int64_t now, int64_t next_attempt_ms, bool park,
                                   std::string* error) = 0;
+    // A merchant's sales since `since` (unix seconds), by China calendar day: orders placed; the
+    // goods and the tax of those paid (not cancelled, expired, returned or still unpaid); those
+    // customs rejected. And the products that sold most (by units in paid orders).
+    struct SalesDay {
+        int64_t day = 0; // days since 1970-01-01 in China time (UTC+8)
+        int64_t orders = 0, goods_fen = 0, tax_fen = 0, rejected = 0;
+    };
+    struct TopProduct {
+        std::string sku;
+        int64_t qty = 0, goods_fen = 0;
+    };
+    struct SalesStats {
+        std::vector<SalesDay> days; // days with orders, oldest first
+        std::vector<TopProduct> top; // at most 10
+    };
+    virtual std::optional<SalesStats> MerchantSales(const std::string& merchant, int64_t since, std::string* error) = 0;
+
     struct RelayStats {
         int64_t pending = 0;         // ready, not yet delivered, not parked
         int64_t failing = 0;         // of those, tried at least once

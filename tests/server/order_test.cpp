@@ -445,3 +445,60 @@ TEST_CASE("a store refuses to start under another data key: buyers' data and quo
         CHECK(b.SqlInt("SELECT count(*) FROM orders") == 1); // nothing touched
     }
 }
+
+TEST_CASE("merchant sales figures for the merchant screen's charts: per China day, paid goods and tax, rejections, top products")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        OrderShop shop(b);
+        std::vector<std::string> args = {"tokens", "create", "--merchant", "demo", "--data-dir", b.dir->path + "/store"};
+        if (b.kind == "postgresql") { args.push_back("--database"); args.push_back(b.conninfo); }
+        std::string token = Run(AdminBinary(), args).out;
+        token = token.substr(0, token.find('\n'));
+        httplib::Client c(shop.server.url);
+        httplib::Headers auth = {{"Authorization", "Bearer " + token}};
+
+        std::vector<std::string> orders;
+        for (int k = 0; k < 4; k++) {
+            auto r = PlaceOrder(c, "stats-" + std::to_string(k), OrderBody({{"T-02" + std::to_string(k), 1}}, 40 + k, shop.one_item_total));
+            REQUIRE(r);
+            REQUIRE_MESSAGE(r->status == 201, r->body);
+            orders.push_back(Body(r)["order_no"].get<std::string>());
+        }
+        // One paid, one paid and then refused by customs, one cancelled, one still unpaid: the
+        // figures read the orders as the store holds them.
+        b.SqlWrite("UPDATE orders SET status = 'paid' WHERE order_no = '" + orders[0] + "'");
+        b.SqlWrite("UPDATE orders SET status = 'rejected' WHERE order_no = '" + orders[1] + "'");
+        b.SqlWrite("UPDATE orders SET status = 'cancelled' WHERE order_no = '" + orders[2] + "'");
+        const int64_t goods = b.SqlInt("SELECT goods_fen FROM orders WHERE order_no = '" + orders[0] + "'");
+        const int64_t tax = b.SqlInt("SELECT tax_total_fen FROM orders WHERE order_no = '" + orders[0] + "'") +
+                            b.SqlInt("SELECT tax_total_fen FROM orders WHERE order_no = '" + orders[1] + "'");
+
+        CHECK(c.Get("/api/merchant/stats")->status == 401);
+        CHECK(c.Get("/api/merchant/stats?days=0", auth)->status == 400);
+        CHECK(c.Get("/api/merchant/stats?days=x", auth)->status == 400);
+        auto r = c.Get("/api/merchant/stats?days=7", auth);
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        json j = Body(r);
+        REQUIRE(j["days"].size() == 7); // every day, zeros included
+        json today = j["days"].back();
+        CHECK(today["date"] == j["to"]);
+        CHECK(today["orders"] == 4);
+        CHECK(today["goods_fen"] == 2 * goods);
+        CHECK(today["tax_fen"] == tax);
+        CHECK(today["rejected"] == 1);
+        CHECK(j["days"][0]["orders"] == 0);
+        REQUIRE(j["top"].size() == 2); // the paid and the rejected order's products
+        CHECK(j["top"][0]["sku"] == "T-020");
+        CHECK(j["top"][0]["qty"] == 1);
+        CHECK(j["top"][1]["sku"] == "T-021");
+        // Another merchant sees none of it.
+        args[3] = "other";
+        std::string other = Run(AdminBinary(), args).out;
+        other = other.substr(0, other.find('\n'));
+        json theirs = Body(c.Get("/api/merchant/stats?days=7", {{"Authorization", "Bearer " + other}}));
+        CHECK(theirs["days"].back()["orders"] == 0);
+        CHECK(theirs["top"].empty());
+    }
+}
