@@ -164,6 +164,7 @@ void StartLoading(App& app)
     app.display.high_contrast = LoadPreference("contrast") == "high" || PageQueryHas("contrast");
     app.pseudo_locales = PageQueryHas("pseudo");
     app.handoff_link = PageQueryValue("cart");
+    app.merchant.on = PagePath().rfind("/merchant", 0) == 0;
     LoadIcuData(app);
     LoadFont(app);
     LoadExtraFont(app);

@@ -2,6 +2,7 @@
 // from it and change it only through the functions below.
 #pragma once
 
+#include "web/merchant_desk.h"
 #include "web/platform/font_atlas.h"
 #include "web/screens/on_screen_keyboard.h"
 
@@ -127,6 +128,7 @@ struct App {
     KioskState kiosk;
     DisplayState display;
     OnScreenKeyboard keyboard; // a touch screen's (kiosk)
+    MerchantDesk merchant;     // the merchant screen's (/merchant), instead of the shopper's
     BrowseState browse;
     std::string product_sku; // the product page's
     bool handoff_open = false; // "continue on your phone": the cart's QR code is shown

@@ -15,6 +15,7 @@
 #include "web/screens/product.h"
 #include "web/screens/theme.h"
 #include "web/screens/loading.h"
+#include "web/screens/merchant.h"
 
 #include "core/wire.h"
 
@@ -96,7 +97,9 @@ void Frame(void* arg)
                            app.checkout.consignee_name + app.checkout.address + app.order.secret + app.order.receipt.order_no;
     for (const QueuedOrder& q : app.outbox) view.checkout_fields += q.body;
 
-    if (ready && app.screen == Screen::Attract) {
+    if (ready && app.merchant.on) {
+        DrawMerchant(app, view); // (sets view.screen)
+    } else if (ready && app.screen == Screen::Attract) {
         view.screen = "attract";
         DrawAttract(app, view);
     } else if (ready && app.screen == Screen::Product) {

@@ -46,6 +46,7 @@ EM_JS(void, js_forget_page_query, (const char* name), {
 });
 
 EM_JS(char*, js_page_origin, (), { return allocateUTF8(window.location.origin); });
+EM_JS(char*, js_page_path, (), { return allocateUTF8(window.location.pathname); });
 
 EM_JS(void, js_forget_storage, (), {
     for (var store of [window.localStorage, window.sessionStorage]) {
@@ -75,6 +76,14 @@ std::string PageQueryValue(const char* name)
 void ForgetBrowserStorage() { js_forget_storage(); }
 
 void ForgetPageQuery(const char* name) { js_forget_page_query(name); }
+
+std::string PagePath()
+{
+    char* v = js_page_path();
+    std::string out(v ? v : "");
+    std::free(v);
+    return out;
+}
 
 std::string PageOrigin()
 {

@@ -15,6 +15,7 @@ std::string PageQueryValue(const char* name);              // "?idle=30" → "30
                                                            // (raw: still percent-encoded)
 void ForgetPageQuery(const char* name);                    // drops ?name=… from the address bar
 std::string PageOrigin();                                  // "https://shop.example"
+std::string PagePath();                                    // "/merchant"
 // Forgets everything Bondstore keeps in this browser (its localStorage and sessionStorage
 // entries): a kiosk's next shopper starts from nothing.
 void ForgetBrowserStorage();

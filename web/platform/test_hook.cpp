@@ -67,6 +67,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["offline"] = v.offline;
     j["keyboard"] = v.keyboard;
     if (v.screen == "checkout") j["formProblems"] = v.form_problems;
+    if (v.screen.rfind("merchant", 0) == 0)
+        j["merchant"] = {{"id", v.merchant_id}, {"check", v.merchant_check}, {"problems", v.merchant_problems},
+                         {"uploadStatus", v.merchant_upload_status}, {"products", v.merchant_products},
+                         {"days", v.merchant_days}, {"orders", v.merchant_orders}};
     if (!v.handoff_url.empty()) j["handoff"] = {{"url", v.handoff_url}};
     j["outbox"] = v.outbox;
     out = j.dump();

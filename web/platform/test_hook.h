@@ -49,6 +49,13 @@ struct TestView {
     bool kiosk = false;
     int kiosk_wipes = 0;             // shoppers the kiosk has forgotten
     int idle_warning = -1;           // seconds left on the idle warning; -1: none shown
+    // The merchant screen: who is signed in, core's check of the chosen file (valid, rejected,
+    // has errors), its problems ("row:code"), the upload's HTTP status, products, chart days, orders.
+    std::string merchant_id;
+    std::array<int64_t, 3> merchant_check{};
+    std::vector<std::string> merchant_problems;
+    int merchant_upload_status = 0, merchant_products = 0, merchant_days = 0;
+    int64_t merchant_orders = 0;
     std::vector<std::string> form_problems; // "field:code" shown under the checkout's fields
     std::string handoff_url;         // the link in the QR code shown, "" if none
     std::string keyboard;            // the on-screen keyboard shown: "latin", "digits", "" (none)

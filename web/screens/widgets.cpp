@@ -139,12 +139,12 @@ void DrawTopBar(App& app, TestView& view)
     const ImGuiStyle& style = ImGui::GetStyle();
     std::string title = Shown(app, app.messages.Format("app.title"));
     std::string cart;
-    if (app.screen != Screen::Cart)
+    if (app.screen != Screen::Cart && !app.merchant.on)
         cart = Shown(app, app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}}));
     std::vector<std::string> names;
     for (const LocaleInfo& l : MenuLocales(app)) names.push_back(l.name);
     const float language_width = ComboWidth(app, names);
-    bool currencies = app.currency_rates_loaded && !app.currency_rates.rates.empty();
+    bool currencies = app.currency_rates_loaded && !app.currency_rates.rates.empty() && !app.merchant.on;
     std::vector<std::string> currency_names;
     for (const std::string& code : CurrencyCodes(app)) currency_names.push_back(CurrencyLabel(app, code));
     const float currency_width = currencies ? ComboWidth(app, currency_names) : 0;

@@ -1,0 +1,254 @@
+#include "web/screens/merchant.h"
+
+#include "web/app.h"
+#include "web/merchant_desk.h"
+#include "web/platform/files.h"
+#include "web/platform/test_hook.h"
+#include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
+#include "web/screens/widgets.h"
+
+#include "core/i18n.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace bondstore::web {
+
+namespace {
+
+void DrawSignIn(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    MerchantDesk& d = app.merchant;
+    float width = std::min(ImGui::GetContentRegionAvail().x, Px(app, 520));
+    ImGui::BeginChild("##signin", ImVec2(width, 0));
+    Paragraph(app, m.Format("merchant.sign_in_note"), Tone::Disabled);
+    Label(app, m.Format("merchant.token"));
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    bool enter = ImGui::InputText("##token", d.token, sizeof d.token, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    RecordWidget(view, "merchant.token");
+    ImGui::BeginDisabled(d.busy || d.token[0] == '\0');
+    if (ImGui::Button(Shown(app, m.Format("merchant.sign_in")).c_str()) || enter) SignIn(app);
+    ImGui::EndDisabled();
+    RecordWidget(view, "merchant.sign_in");
+    if (!d.notice.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
+        Paragraph(app, d.notice);
+        ImGui::PopStyleColor();
+    }
+    ImGui::EndChild();
+}
+
+// The problems of a file, a row each: where, and what (core's message in the merchant's language).
+void ProblemTable(App& app, TestView& view, const std::vector<Problem>& problems, const char* id)
+{
+    const Messages& m = app.messages;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    float height = std::min(Px(app, 320), (float(problems.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing());
+    if (!ImGui::BeginTable(id, 3, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_row")).c_str(), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_sku")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_problem")).c_str(), ImGuiTableColumnFlags_WidthStretch, 5.0f);
+    ImGui::TableHeadersRow();
+    for (const Problem& p : problems) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        Label(app, p.row >= 0 ? std::to_string(p.row) : p.index >= 0 ? std::to_string(p.index + 1) : std::string());
+        ImGui::TableSetColumnIndex(1);
+        Label(app, p.sku);
+        ImGui::TableSetColumnIndex(2);
+        Paragraph(app, DescribeProblem(m, p), p.severity == Severity::Warning ? Tone::Disabled : Tone::Normal);
+        view.merchant_problems.push_back((p.row >= 0 ? std::to_string(p.row) : std::string()) + ":" + p.code);
+    }
+    ImGui::EndTable();
+}
+
+void DrawUpload(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    MerchantDesk& d = app.merchant;
+    if (ImGui::Button(Shown(app, m.Format("merchant.choose_file")).c_str()))
+        ChooseFile([&app](std::string name, std::string bytes) { CheckCatalogFile(app, std::move(name), std::move(bytes)); });
+    RecordWidget(view, "merchant.choose_file");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    Label(app, m.Format("merchant.drop_hint"), Tone::Disabled);
+    if (!d.checked) return;
+
+    const CatalogImport& c = d.check;
+    ImGui::Spacing();
+    Label(app, m.Format("merchant.file", {{"name", d.file_name}, {"format", FormatName(c.format)}, {"rows", c.rows}}));
+    int64_t valid = int64_t(c.products.size());
+    bool errors = HasErrors(c.problems);
+    Label(app, m.Format("merchant.report", {{"valid", valid}, {"rejected", c.rejected}}), errors ? Tone::Normal : Tone::Disabled);
+    view.merchant_check = {valid, c.rejected, errors ? 1 : 0};
+    if (!c.problems.empty()) ProblemTable(app, view, c.problems, "##check");
+    // Only a file core finds no error in is sent: the server would refuse it whole.
+    ImGui::BeginDisabled(errors || d.uploading || c.fatal);
+    if (ImGui::Button(Shown(app, m.Format("merchant.upload")).c_str())) UploadCatalog(app);
+    ImGui::EndDisabled();
+    RecordWidget(view, "merchant.upload");
+    if (errors) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        Label(app, m.Format("merchant.fix_first"), Tone::Disabled);
+    }
+    if (d.uploading || d.upload_status != 0) {
+        ImGui::ProgressBar(float(d.sent), ImVec2(Px(app, 360), 0));
+        RecordWidget(view, "merchant.progress");
+    }
+    view.merchant_upload_status = d.upload_status;
+    if (d.upload_status == 200)
+        Label(app, m.Format("merchant.uploaded", {{"created", d.created}, {"updated", d.updated}, {"unchanged", d.unchanged}}));
+    else if (d.upload_status != 0) {
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
+        Label(app, m.Format("merchant.upload_failed"));
+        ImGui::PopStyleColor();
+        ProblemTable(app, view, d.upload_problems, "##server");
+    }
+}
+
+void DrawStock(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    MerchantDesk& d = app.merchant;
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##stock", 4, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_sku")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(Shown(app, m.Format("browse.col.name")).c_str(), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn(Shown(app, m.Format("browse.col.price")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_available")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(int(d.products.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; i++) {
+            const Product& p = d.products[size_t(i)];
+            int64_t available = 0;
+            for (const SkuAvailability& a : d.stock)
+                if (a.sku == p.sku) available = a.available;
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            Label(app, p.sku, Tone::Disabled);
+            ImGui::TableSetColumnIndex(1);
+            Label(app, ProductTitle(app, p));
+            ImGui::TableSetColumnIndex(2);
+            LabelAtEnd(app, app.prices->Format(p.price));
+            ImGui::TableSetColumnIndex(3);
+            LabelAtEnd(app, std::to_string(available), available == 0 ? Tone::Disabled : Tone::Normal);
+        }
+    ImGui::EndTable();
+    view.merchant_products = int(d.products.size());
+}
+
+// One chart: a value per day, drawn by ImGui, with its total in the title.
+void DayChart(App& app, TestView& view, const char* id, const std::string& title, const std::vector<float>& values, bool lines)
+{
+    Label(app, title);
+    ImVec2 size(ImGui::GetContentRegionAvail().x, Px(app, 110));
+    float top = 0;
+    for (float v : values) top = std::max(top, v);
+    if (lines) ImGui::PlotLines(id, values.data(), int(values.size()), 0, nullptr, 0, std::max(1.0f, top * 1.1f), size);
+    else ImGui::PlotHistogram(id, values.data(), int(values.size()), 0, nullptr, 0, std::max(1.0f, top * 1.1f), size);
+    RecordWidget(view, std::string("merchant.chart") + id);
+}
+
+void DrawSales(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    const MerchantDesk& d = app.merchant;
+    std::vector<float> orders, revenue, tax, rejected;
+    int64_t total_orders = 0, total_goods = 0, total_tax = 0, total_rejected = 0;
+    for (const MerchantDesk::Day& day : d.days) {
+        orders.push_back(float(day.orders));
+        revenue.push_back(float(day.goods_fen) / 100);
+        tax.push_back(float(day.tax_fen) / 100);
+        rejected.push_back(float(day.rejected));
+        total_orders += day.orders;
+        total_goods += day.goods_fen;
+        total_tax += day.tax_fen;
+        total_rejected += day.rejected;
+    }
+    if (!d.days.empty())
+        Label(app, m.Format("merchant.period", {{"from", d.days.front().date}, {"to", d.days.back().date}}), Tone::Disabled);
+    ImGui::BeginChild("##charts");
+    DayChart(app, view, "##orders", m.Format("merchant.chart_orders", {{"count", total_orders}}), orders, false);
+    DayChart(app, view, "##revenue", m.Format("merchant.chart_revenue", {{"amount", app.prices->Format(Money{total_goods})}}), revenue, true);
+    DayChart(app, view, "##tax", m.Format("merchant.chart_tax", {{"amount", app.prices->Format(Money{total_tax})}}), tax, false);
+    DayChart(app, view, "##rejected", m.Format("merchant.chart_rejections", {{"count", total_rejected}}), rejected, false);
+    Label(app, m.Format("merchant.top_products"));
+    int64_t most = d.top.empty() ? 1 : std::max<int64_t>(1, d.top.front().qty);
+    for (const MerchantDesk::Top& t : d.top) {
+        std::string title = t.sku;
+        for (const Product& p : d.products)
+            if (p.sku == t.sku) title = ProductTitle(app, p);
+        // A bar as long as the units sold, labelled with them and the goods' value.
+        ImGui::ProgressBar(float(t.qty) / float(most), ImVec2(Px(app, 240), 0),
+                           m.Format("merchant.top_units", {{"count", t.qty}}).c_str());
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        Label(app, title + " · " + app.prices->Format(Money{t.goods_fen}));
+    }
+    ImGui::EndChild();
+    view.merchant_days = int(d.days.size());
+    view.merchant_orders = total_orders;
+}
+
+} // namespace
+
+void DrawMerchant(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    MerchantDesk& d = app.merchant;
+    view.merchant_problems.clear();
+    BeginFullScreenWindow("##merchant");
+    DrawTopBar(app, view);
+    ImGui::SetWindowFontScale(1.2f);
+    Label(app, m.Format("merchant.title"));
+    ImGui::SetWindowFontScale(1.0f);
+    if (d.merchant.empty()) {
+        view.screen = "merchant-sign-in";
+        DrawSignIn(app, view);
+        ImGui::End();
+        return;
+    }
+    view.screen = "merchant";
+    view.merchant_id = d.merchant;
+    Label(app, m.Format("merchant.signed_in", {{"merchant", d.merchant}}), Tone::Disabled);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(Shown(app, m.Format("merchant.sign_out")).c_str())) SignOut(app);
+    RecordWidget(view, "merchant.sign_out");
+    // (Tabs keep their ids across languages: "###", so a language switch keeps the open one.)
+    if (ImGui::BeginTabBar("##merchant_tabs")) {
+        bool tab_upload = ImGui::BeginTabItem((Shown(app, m.Format("merchant.tab_upload")) + "###tab_upload").c_str());
+        RecordWidget(view, "merchant.tab_upload");
+        if (tab_upload) {
+            if (d.tab != 0) { d.tab = 0; RefreshMerchant(app); }
+            DrawUpload(app, view);
+            ImGui::EndTabItem();
+        }
+        bool tab_stock = ImGui::BeginTabItem((Shown(app, m.Format("merchant.tab_stock")) + "###tab_stock").c_str());
+        RecordWidget(view, "merchant.tab_stock");
+        if (tab_stock) {
+            if (d.tab != 1) { d.tab = 1; RefreshMerchant(app); }
+            DrawStock(app, view);
+            ImGui::EndTabItem();
+        }
+        bool tab_sales = ImGui::BeginTabItem((Shown(app, m.Format("merchant.tab_sales")) + "###tab_sales").c_str());
+        RecordWidget(view, "merchant.tab_sales");
+        if (tab_sales) {
+            if (d.tab != 2) { d.tab = 2; RefreshMerchant(app); }
+            DrawSales(app, view);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+} // namespace bondstore::web
