@@ -14,7 +14,7 @@ namespace {
 
 FetchHeaders Auth(const App& app)
 {
-    return {{"Authorization", std::string("Bearer ") + app.merchant.token}, {"Accept-Language", app.locale}};
+    return {BearerAuthorization(app.merchant.token), {"Accept-Language", app.locale}};
 }
 
 // The server's problems ({"code","field","row","sku",…}) as core's.
@@ -91,8 +91,8 @@ void UploadCatalog(App& app)
     d.uploading = true;
     d.sent = 0;
     d.upload_status = 0;
-    std::string url = std::string("/api/merchant/catalog?format=") + FormatName(d.check.format) + "&lang=" + app.locale;
-    UploadWithProgress(url, d.file_bytes, "application/octet-stream", Auth(app), [&app](double sent) { app.merchant.sent = sent; },
+    std::string url = UrlWithQuery("/api/merchant/catalog", {{"format", FormatName(d.check.format)}, {"lang", app.locale}});
+    UploadWithProgress(url, d.file_bytes, Auth(app), [&app](double sent) { app.merchant.sent = sent; },
                        [&app](FetchResult r) {
         MerchantDesk& d = app.merchant;
         d.uploading = false;

@@ -3,6 +3,7 @@
 #include <emscripten.h>
 #include <emscripten/fetch.h>
 
+#include <cctype>
 #include <cstring>
 
 namespace bondstore::web {
@@ -65,6 +66,25 @@ void Send(const char* method, const std::string& url, std::string body, const Fe
 } // namespace
 
 bool ServerReachable() { return g_reachable; }
+
+std::pair<std::string, std::string> BearerAuthorization(const std::string& token) { return {"Authorization", "Bearer " + token}; }
+
+std::string UrlWithQuery(const std::string& path, const FetchHeaders& params)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    std::string url = path;
+    for (const auto& [name, value] : params) {
+        url += url.find('?') == std::string::npos ? '?' : '&';
+        url += name + '=';
+        for (unsigned char c : value) {
+            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') { url += char(c); continue; }
+            url += '%';
+            url += digits[c >> 4];
+            url += digits[c & 15];
+        }
+    }
+    return url;
+}
 
 void FetchGet(const std::string& url, FetchDone done) { Send("GET", url, {}, {}, std::move(done)); }
 

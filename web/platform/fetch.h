@@ -26,6 +26,12 @@ void FetchPost(const std::string& url, const std::string& body, const FetchHeade
 // GET with extra request headers.
 void FetchGetWith(const std::string& url, const FetchHeaders& headers, FetchDone done);
 
+// The Authorization header of a bearer token (a merchant's API token).
+std::pair<std::string, std::string> BearerAuthorization(const std::string& token);
+
+// `path` with `params` as its query string, percent-encoded.
+std::string UrlWithQuery(const std::string& path, const FetchHeaders& params);
+
 // False once a request could not reach the server (status 0), true again after any answer.
 bool ServerReachable();
 

@@ -113,14 +113,14 @@ void AcceptDroppedFiles(FileChosen done)
     if (first) js_accept_drops();
 }
 
-void UploadWithProgress(const std::string& url, const std::string& body, const std::string& content_type,
-                        const FetchHeaders& headers, std::function<void(double)> progress, FetchDone done)
+void UploadWithProgress(const std::string& url, const std::string& body, const FetchHeaders& headers,
+                        std::function<void(double)> progress, FetchDone done)
 {
     int id = g_next_upload++;
     g_uploads[id] = Upload{std::move(progress), std::move(done)};
     std::string joined;
     for (const auto& [name, value] : headers) joined += name + '\n' + value + '\n';
-    js_upload(id, url.c_str(), body.data(), int(body.size()), content_type.c_str(), joined.c_str());
+    js_upload(id, url.c_str(), body.data(), int(body.size()), "application/octet-stream", joined.c_str());
 }
 
 } // namespace bondstore::web

@@ -18,8 +18,9 @@ void ChooseFile(FileChosen done);
 // From now on, a file dropped anywhere on the page is read and handed to `done`.
 void AcceptDroppedFiles(FileChosen done);
 
-// POST `body` with upload progress: `progress` gets the fraction sent (0…1) as it goes.
-void UploadWithProgress(const std::string& url, const std::string& body, const std::string& content_type,
-                        const FetchHeaders& headers, std::function<void(double)> progress, FetchDone done);
+// POST `body` (a file's bytes, application/octet-stream) with upload progress: `progress` gets
+// the fraction sent (0…1) as it goes.
+void UploadWithProgress(const std::string& url, const std::string& body, const FetchHeaders& headers,
+                        std::function<void(double)> progress, FetchDone done);
 
 } // namespace bondstore::web

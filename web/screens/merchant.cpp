@@ -212,7 +212,7 @@ void DrawMerchant(App& app, TestView& view)
     Label(app, m.Format("merchant.title"));
     ImGui::SetWindowFontScale(1.0f);
     if (d.merchant.empty()) {
-        view.screen = "merchant-sign-in";
+        view.screen = "merchant_sign_in";
         DrawSignIn(app, view);
         ImGui::End();
         return;

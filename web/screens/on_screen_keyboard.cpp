@@ -15,8 +15,11 @@ namespace {
 
 enum Action { kChar = 0, kBackspace = 1, kDone = 2 };
 
-const char* const kLatinRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm-"};
-const char* const kDigitRows[] = {"123", "456", "789", "X0"};
+// Key caps, row by row (QWERTY: what pinyin is typed on). The hyphen joins the last Latin row and
+// the X (the ID number's check character) the last digit row.
+const char* const kLatinRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+const char* const kDigitRows[] = {"123", "456", "789", "0"};
+constexpr char kLatinExtra = '-', kDigitExtra = 'X';
 
 // The keys' labels and what they do, row by row; each row is centred. Space, Backspace and Done
 // are words in the shopper's language.
@@ -28,6 +31,9 @@ std::vector<std::vector<OnScreenKeyboard::Key>> Layout(App& app, KeyboardLayout 
         rows.emplace_back();
         for (const char* c = row; *c; c++) rows.back().push_back({std::string(1, *c), static_cast<unsigned char>(*c), kChar, {}, {}});
     }
+    const char extra = layout == KeyboardLayout::Latin ? kLatinExtra : kDigitExtra;
+    auto& last = rows.back();
+    last.insert(layout == KeyboardLayout::Latin ? last.end() : last.begin(), {std::string(1, extra), static_cast<unsigned char>(extra), kChar, {}, {}});
     // Space (Latin), Backspace and Done on the last row.
     if (layout == KeyboardLayout::Latin) rows.push_back({{Shown(app, app.messages.Format("osk.space")), ' ', kChar, {}, {}}});
     rows.back().push_back({Shown(app, app.messages.Format("osk.backspace")), 0, kBackspace, {}, {}});
