@@ -39,6 +39,15 @@ struct OrderShop {
 
 json Body(const httplib::Result& r) { return json::parse(r->body); }
 
+// A merchant API token made with the admin CLI on the back end's store.
+std::string MerchantToken(const Backend& b, const std::string& merchant)
+{
+    std::vector<std::string> args = {"tokens", "create", "--merchant", merchant, "--data-dir", b.dir->path + "/store"};
+    if (b.kind == "postgresql") { args.push_back("--database"); args.push_back(b.conninfo); }
+    std::string token = Run(AdminBinary(), args).out;
+    return token.substr(0, token.find('\n'));
+}
+
 } // namespace
 
 TEST_CASE("checkout: one transaction, replayed by key, refused when the price changed or the key is reused")
@@ -213,12 +222,7 @@ TEST_CASE("life of an order: signed sandbox payment, cancellation and expiry rel
         CHECK(b.SqlInt("SELECT count(*) FROM refunds") == 0);
 
         // Merchant events: declared, released, shipped (stock leaves), returned (back, quota back).
-        std::string token = Run(AdminBinary(), [&] {
-            std::vector<std::string> a = {"tokens", "create", "--merchant", "demo", "--data-dir", b.dir->path + "/store"};
-            if (b.kind == "postgresql") { a.push_back("--database"); a.push_back(b.conninfo); }
-            return a;
-        }()).out;
-        token = token.substr(0, token.find('\n'));
+        std::string token = MerchantToken(b, "demo");
         httplib::Headers merchant = {{"Authorization", "Bearer " + token}};
         auto event = [&](const std::string& order_no, const char* what) {
             return c.Post("/api/merchant/orders/" + order_no + "/events", merchant, json{{"event", what}}.dump(), "application/json");
@@ -359,10 +363,7 @@ TEST_CASE("merchant stock adjustments are idempotent on their id; shoppers see a
     for (Backend& b : BothBackends()) {
         CAPTURE(b.kind);
         OrderShop shop(b);
-        std::vector<std::string> args = {"tokens", "create", "--merchant", "demo", "--data-dir", b.dir->path + "/store"};
-        if (b.kind == "postgresql") { args.push_back("--database"); args.push_back(b.conninfo); }
-        std::string token = Run(AdminBinary(), args).out;
-        token = token.substr(0, token.find('\n'));
+        std::string token = MerchantToken(b, "demo");
         httplib::Client c(shop.server.url);
         httplib::Headers auth = {{"Authorization", "Bearer " + token}};
         json adj = {{"id", "recv-1"}, {"sku", "T-040"}, {"warehouse", "CQ-LL"}, {"delta", 8}, {"reason", "received"}};
@@ -451,10 +452,7 @@ TEST_CASE("merchant sales figures for the merchant screen's charts: per China da
     for (Backend& b : BothBackends()) {
         CAPTURE(b.kind);
         OrderShop shop(b);
-        std::vector<std::string> args = {"tokens", "create", "--merchant", "demo", "--data-dir", b.dir->path + "/store"};
-        if (b.kind == "postgresql") { args.push_back("--database"); args.push_back(b.conninfo); }
-        std::string token = Run(AdminBinary(), args).out;
-        token = token.substr(0, token.find('\n'));
+        std::string token = MerchantToken(b, "demo");
         httplib::Client c(shop.server.url);
         httplib::Headers auth = {{"Authorization", "Bearer " + token}};
 
@@ -494,9 +492,7 @@ TEST_CASE("merchant sales figures for the merchant screen's charts: per China da
         CHECK(j["top"][0]["qty"] == 1);
         CHECK(j["top"][1]["sku"] == "T-021");
         // Another merchant sees none of it.
-        args[3] = "other";
-        std::string other = Run(AdminBinary(), args).out;
-        other = other.substr(0, other.find('\n'));
+        std::string other = MerchantToken(b, "other");
         json theirs = Body(c.Get("/api/merchant/stats?days=7", {{"Authorization", "Bearer " + other}}));
         CHECK(theirs["days"].back()["orders"] == 0);
         CHECK(theirs["top"].empty());
