@@ -131,6 +131,8 @@ struct App {
     MerchantDesk merchant;     // the merchant screen's (/merchant), instead of the shopper's
     BrowseState browse;
     std::string product_sku; // the product page's
+    TaxQuote product_quote;        // its one-unit quote,
+    std::string product_quote_key; // for this product, date and catalog version
     bool handoff_open = false; // "continue on your phone": the cart's QR code is shown
     std::string handoff_link;  // ?cart=… of a page opened from such a code, until taken
     Cart cart;

@@ -12,6 +12,8 @@
 #include <imgui.h>
 #include <qrcodegen.hpp>
 
+#include <memory>
+
 namespace bondstore::web {
 
 void DrawHandoff(App& app, TestView& view)
@@ -27,7 +29,14 @@ void DrawHandoff(App& app, TestView& view)
     // (which, without exceptions in WebAssembly, aborts): a cart too long for a code says so.
     constexpr size_t kMaxLink = 1200; // still scannable from a phone at arm's length
     const bool fits = url.size() <= kMaxLink;
-    qrcodegen::QrCode qr = qrcodegen::QrCode::encodeText(fits ? url.c_str() : "", qrcodegen::QrCode::Ecc::MEDIUM);
+    // Encoded once per link, not every frame.
+    static std::string encoded_url;
+    static std::unique_ptr<qrcodegen::QrCode> encoded;
+    if (!encoded || url != encoded_url) {
+        encoded = std::make_unique<qrcodegen::QrCode>(qrcodegen::QrCode::encodeText(fits ? url.c_str() : "", qrcodegen::QrCode::Ecc::MEDIUM));
+        encoded_url = url;
+    }
+    const qrcodegen::QrCode& qr = *encoded;
 
     ImGuiIO& io = ImGui::GetIO();
     const int quiet = 4; // modules of white around the code, as scanners expect

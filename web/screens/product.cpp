@@ -102,11 +102,17 @@ void DrawProduct(App& app, TestView& view)
     ImGui::Spacing();
     ImGui::Separator();
     Label(app, m.Format("product.tax_title"));
-    QuoteRequest request;
-    request.date = app.today;
-    FillQuoteLines(app.catalog, {CartLine{p->sku, 1}}, &request.lines);
-    TaxQuote q = Quote(request, app.tax_table);
-    view.product_quote_json = TaxQuoteToJson(q);
+    // Quoted once per product, date and catalog, not every frame.
+    std::string key = p->sku + ' ' + FormatIsoDate(app.today) + ' ' + std::to_string(app.catalog.version);
+    if (key != app.product_quote_key) {
+        QuoteRequest request;
+        request.date = app.today;
+        FillQuoteLines(app.catalog, {CartLine{p->sku, 1}}, &request.lines);
+        app.product_quote = Quote(request, app.tax_table);
+        app.product_quote_key = key;
+        view.product_quote_json = TaxQuoteToJson(app.product_quote);
+    }
+    const TaxQuote& q = app.product_quote;
     if (!q.accepted()) {
         ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
         Paragraph(app, m.Format("tax.regime.rejected"));
