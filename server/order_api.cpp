@@ -3,6 +3,7 @@
 #include "ceb_message.h"
 #include "china_time.h"
 #include "merchant_api.h"
+#include "order_seal.h"
 #include "payment.h"
 #include "storefront.h"
 
@@ -76,6 +77,140 @@ std::string MaskAddress(const std::string& address)
     return address.substr(0, keep) + (keep < address.size() ? "****" : "");
 }
 
+bool IdempotencyKeyOk(const std::string& key)
+{
+    bool ok = !key.empty() && key.size() <= 200;
+    for (char c : key) ok = ok && c > 0x20 && c < 0x7f;
+    return ok;
+}
+
+// Checkout proper, for an order's JSON (as sent, or opened from a sealed body).
+void TakeOrder(Storefront& s, const httplib::Request& req, httplib::Response& res, const std::string& key,
+               const std::string& body)
+{
+    // A retry of an order already taken is answered as it was, before anything is checked
+    // again: a catalog or a date that changed since must not turn an order the shopper has
+    // into an error. (The transaction below checks the key again, for concurrent retries.)
+    const PersonalData& pd = *s.personal_data;
+    std::string request_hash = pd.KeyedHash(body);
+    std::string lookup_error;
+    std::optional<Store::StoredResponse> seen = s.store->FindIdempotentResponse(key, &lookup_error);
+    if (!lookup_error.empty()) {
+        std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", lookup_error.c_str());
+        return s.errors.Send(req, res, 500, "internal");
+    }
+    if (seen && seen->request_hash != request_hash) return s.errors.Send(req, res, 422, "idempotency_key_reused");
+    if (seen && !seen->response.empty()) {
+        res.set_header("Idempotent-Replayed", "true");
+        return SendJson(res, 201, seen->response);
+    }
+
+    OrderRequestParse parsed = ParseOrderRequestJson(body);
+    if (!parsed.ok()) return s.errors.SendProblems(req, res, 400, "invalid_request", parsed.problems);
+    OrderRequest order = std::move(parsed.request);
+    CalendarDate today = TodayInChina();
+    std::vector<Problem> problems = ValidateOrderRequest(order, today);
+    auto snapshot = s.catalog.Current();
+    std::vector<CartLine> cart;
+    for (const OrderLineRequest& l : order.lines) cart.push_back({l.sku, l.qty});
+    QuoteRequest quote_request;
+    quote_request.date = today;
+    // Freight is the store's to set (--freight-fen); the shopper's figure must match it, as
+    // the total must.
+    quote_request.freight = Money{s.options.freight_fen};
+    for (Problem& p : FillQuoteLines(snapshot->catalog, cart, &quote_request.lines))
+        if (p.code == "cart.unknown_sku") problems.push_back(std::move(p));
+    std::set<std::string> merchants;
+    if (!HasErrors(problems)) {
+        // Customs takes one order per e-commerce enterprise (CEB311 ebcCode): one merchant's
+        // goods per order.
+        std::vector<std::string> skus;
+        for (const OrderLineRequest& l : order.lines) skus.push_back(l.sku);
+        std::string owners_error;
+        std::map<std::string, std::string> owners = s.store->OwnersOf(skus, &owners_error);
+        if (!owners_error.empty()) {
+            std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", owners_error.c_str());
+            return s.errors.Send(req, res, 500, "internal");
+        }
+        for (const std::string& sku : skus) merchants.insert(owners[sku]);
+        if (merchants.size() > 1) {
+            Problem p;
+            p.code = "order.mixed_merchants";
+            p.section = "order";
+            p.field = "lines";
+            problems.push_back(std::move(p));
+        }
+    }
+    if (HasErrors(problems)) return s.errors.SendProblems(req, res, 422, "invalid_order", problems);
+
+    int64_t now = UnixNow();
+    Store::OrderPlacement p;
+    p.idempotency_key = key;
+    p.request_hash = request_hash;
+    p.order_no = NewOrderNumber();
+    p.lines = order.lines;
+    p.buyer_id_hash = pd.KeyedHash(order.buyer.id_number);
+    p.contact_sealed = pd.Seal(ContactJson(order));
+    p.now = now;
+    p.pay_before = now + s.options.payment_timeout;
+    p.quota_year = QuotaYear(now);
+    p.merchant = merchants.empty() ? std::string() : *merchants.begin();
+    for (const OrderLineRequest& l : order.lines)
+        if (const Product* product = snapshot->catalog.FindBySku(l.sku)) p.products[l.sku] = ProductToJson(*product);
+    p.messages.push_back({"order", NewMessageGuid()});
+    if (s.customs.declare_inventory) p.messages.push_back({"inventory", NewMessageGuid()});
+    OrderReceipt& r = p.receipt;
+    r.buyer_name = MaskName(order.buyer.name);
+    r.buyer_id_number = MaskResidentId(order.buyer.id_number);
+    r.buyer_phone = MaskPhone(order.buyer.phone);
+    r.consignee_name = MaskName(order.consignee.name);
+    r.consignee_phone = MaskPhone(order.consignee.phone);
+    r.consignee_address = MaskAddress(order.consignee.address);
+    r.consignee_district = order.consignee.district;
+
+    auto pricing = [&](Money annual_used, std::string* refusal) {
+        QuoteRequest q = quote_request;
+        q.annual_used = annual_used;
+        TaxQuote quote = Quote(q, s.tax_table);
+        // Nobody pays a number they were not shown.
+        if (quote.accepted() && (quote.amount_to_pay != order.expected_total || order.freight != quote.freight))
+            *refusal = "total_changed";
+        return quote;
+    };
+    auto respond = [&](const OrderReceipt& receipt) {
+        OrderReceipt shown = receipt;
+        shown.lookup_secret = pd.LookupSecret(receipt.order_no);
+        return OrderReceiptToJson(shown);
+    };
+    std::string error;
+    std::optional<Store::PlaceResult> placed = s.store->PlaceOrder(p, pricing, respond, &error);
+    if (!placed) {
+        std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", error.c_str());
+        return s.errors.Send(req, res, 500, "internal");
+    }
+    using Outcome = Store::PlaceResult::Outcome;
+    switch (placed->outcome) {
+    case Outcome::Created:
+        return SendJson(res, 201, placed->body);
+    case Outcome::Replayed:
+        res.set_header("Idempotent-Replayed", "true");
+        return SendJson(res, 201, placed->body);
+    case Outcome::KeyReused:
+        return s.errors.Send(req, res, 422, "idempotency_key_reused");
+    case Outcome::OutOfStock: {
+        std::string skus;
+        for (const std::string& sku : placed->short_skus) skus += (skus.empty() ? "" : ",") + JsonQuote(sku);
+        return s.errors.SendWith(req, res, 409, "out_of_stock", {}, "\"skus\":[" + skus + "]");
+    }
+    case Outcome::Refused:
+        if (placed->refusal == "total_changed")
+            return s.errors.SendWith(req, res, 409, "total_changed", {}, "\"quote\":" + TaxQuoteToJson(placed->quote));
+        // The tax rules refuse it (limits, the positive list, …): the reason is the quote's.
+        return s.errors.SendWith(req, res, 422, "order_refused", {},
+                                 "\"reason\":" + JsonQuote(placed->refusal) + ",\"quote\":" + TaxQuoteToJson(placed->quote));
+    }
+}
+
 } // namespace
 
 void MountOrderRoutes(httplib::Server& server, Storefront& s)
@@ -96,131 +231,50 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
     server.Post("/api/orders", [&s](const httplib::Request& req, httplib::Response& res) {
         if (req.body.size() > kMaxOrderRequestBytes) return s.errors.Send(req, res, 413, "body_too_large");
         std::string key = req.get_header_value("Idempotency-Key");
-        bool key_ok = !key.empty() && key.size() <= 200;
-        for (char c : key) key_ok = key_ok && c > 0x20 && c < 0x7f;
-        if (!key_ok) return s.errors.Send(req, res, 400, "idempotency_key_missing");
+        if (!IdempotencyKeyOk(key)) return s.errors.Send(req, res, 400, "idempotency_key_missing");
+        if (!OrderSeal::IsSealed(req.body)) return TakeOrder(s, req, res, key, req.body);
 
-        // A retry of an order already taken is answered as it was, before anything is checked
-        // again: a catalog or a date that changed since must not turn an order the shopper has
-        // into an error. (The transaction below checks the key again, for concurrent retries.)
-        const PersonalData& pd = *s.personal_data;
-        std::string request_hash = pd.KeyedHash(req.body);
-        std::string lookup_error;
-        std::optional<Store::StoredResponse> seen = s.store->FindIdempotentResponse(key, &lookup_error);
-        if (!lookup_error.empty()) {
-            std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", lookup_error.c_str());
-            return s.errors.Send(req, res, 500, "internal");
-        }
-        if (seen && seen->request_hash != request_hash) return s.errors.Send(req, res, 422, "idempotency_key_reused");
-        if (seen && !seen->response.empty()) {
-            res.set_header("Idempotent-Replayed", "true");
-            return SendJson(res, 201, seen->response);
-        }
-
-        OrderRequestParse parsed = ParseOrderRequestJson(req.body);
-        if (!parsed.ok()) return s.errors.SendProblems(req, res, 400, "invalid_request", parsed.problems);
-        OrderRequest order = std::move(parsed.request);
-        CalendarDate today = TodayInChina();
-        std::vector<Problem> problems = ValidateOrderRequest(order, today);
-        auto snapshot = s.catalog.Current();
-        std::vector<CartLine> cart;
-        for (const OrderLineRequest& l : order.lines) cart.push_back({l.sku, l.qty});
-        QuoteRequest quote_request;
-        quote_request.date = today;
-        // Freight is the store's to set (--freight-fen); the shopper's figure must match it, as
-        // the total must.
-        quote_request.freight = Money{s.options.freight_fen};
-        for (Problem& p : FillQuoteLines(snapshot->catalog, cart, &quote_request.lines))
-            if (p.code == "cart.unknown_sku") problems.push_back(std::move(p));
-        std::set<std::string> merchants;
-        if (!HasErrors(problems)) {
-            // Customs takes one order per e-commerce enterprise (CEB311 ebcCode): one merchant's
-            // goods per order.
-            std::vector<std::string> skus;
-            for (const OrderLineRequest& l : order.lines) skus.push_back(l.sku);
-            std::string owners_error;
-            std::map<std::string, std::string> owners = s.store->OwnersOf(skus, &owners_error);
-            if (!owners_error.empty()) {
-                std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", owners_error.c_str());
-                return s.errors.Send(req, res, 500, "internal");
-            }
-            for (const std::string& sku : skus) merchants.insert(owners[sku]);
-            if (merchants.size() > 1) {
-                Problem p;
-                p.code = "order.mixed_merchants";
-                p.section = "order";
-                p.field = "lines";
-                problems.push_back(std::move(p));
+        // A kiosk's queued order, sealed to this server (order_seal.h). Its outbox lets go once
+        // answered, so a refusal is also kept for the shopper following it on their phone.
+        std::string code;
+        std::optional<std::string> body = s.order_seal->Open(req.body, key, &code);
+        if (!body) return s.errors.Send(req, res, 400, code);
+        TakeOrder(s, req, res, key, *body);
+        if (res.status >= 400 && res.status < 500) {
+            std::string error;
+            if (!s.store->RecordRefusal(key, {res.status, res.body}, UnixNow(), &error)) {
+                // Not kept: answer 500, so the kiosk keeps the order and sends it again.
+                std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", error.c_str());
+                s.errors.Send(req, res, 500, "internal");
             }
         }
-        if (HasErrors(problems)) return s.errors.SendProblems(req, res, 422, "invalid_order", problems);
+    });
 
-        int64_t now = UnixNow();
-        Store::OrderPlacement p;
-        p.idempotency_key = key;
-        p.request_hash = request_hash;
-        p.order_no = NewOrderNumber();
-        p.lines = order.lines;
-        p.buyer_id_hash = pd.KeyedHash(order.buyer.id_number);
-        p.contact_sealed = pd.Seal(ContactJson(order));
-        p.now = now;
-        p.pay_before = now + s.options.payment_timeout;
-        p.quota_year = QuotaYear(now);
-        p.merchant = merchants.empty() ? std::string() : *merchants.begin();
-        for (const OrderLineRequest& l : order.lines)
-            if (const Product* product = snapshot->catalog.FindBySku(l.sku)) p.products[l.sku] = ProductToJson(*product);
-        p.messages.push_back({"order", NewMessageGuid()});
-        if (s.customs.declare_inventory) p.messages.push_back({"inventory", NewMessageGuid()});
-        OrderReceipt& r = p.receipt;
-        r.buyer_name = MaskName(order.buyer.name);
-        r.buyer_id_number = MaskResidentId(order.buyer.id_number);
-        r.buyer_phone = MaskPhone(order.buyer.phone);
-        r.consignee_name = MaskName(order.consignee.name);
-        r.consignee_phone = MaskPhone(order.consignee.phone);
-        r.consignee_address = MaskAddress(order.consignee.address);
-        r.consignee_district = order.consignee.district;
-
-        auto pricing = [&](Money annual_used, std::string* refusal) {
-            QuoteRequest q = quote_request;
-            q.annual_used = annual_used;
-            TaxQuote quote = Quote(q, s.tax_table);
-            // Nobody pays a number they were not shown.
-            if (quote.accepted() && (quote.amount_to_pay != order.expected_total || order.freight != quote.freight))
-                *refusal = "total_changed";
-            return quote;
-        };
-        auto respond = [&](const OrderReceipt& receipt) {
-            OrderReceipt shown = receipt;
-            shown.lookup_secret = pd.LookupSecret(receipt.order_no);
-            return OrderReceiptToJson(shown);
-        };
+    // What became of a queued order, for whoever holds its Idempotency-Key (a kiosk's "follow on
+    // your phone" code): the order as POST /api/orders answered it (200), the refusal kept for it
+    // (its 4xx), or 404 order_not_received while no kiosk has delivered it. Only keys of at least
+    // 32 characters are looked up: a short key could be guessed.
+    server.Get("/api/orders/queued", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string key = req.get_header_value("Idempotency-Key");
+        if (!IdempotencyKeyOk(key) || key.size() < 32) return s.errors.Send(req, res, 400, "idempotency_key_missing");
         std::string error;
-        std::optional<Store::PlaceResult> placed = s.store->PlaceOrder(p, pricing, respond, &error);
-        if (!placed) {
-            std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", error.c_str());
+        std::optional<Store::StoredResponse> taken = s.store->FindIdempotentResponse(key, &error);
+        std::optional<Store::Refusal> refused;
+        if (error.empty() && !(taken && !taken->response.empty())) refused = s.store->FindRefusal(key, &error);
+        if (!error.empty()) {
+            std::fprintf(stderr, "bondstore-server: GET /api/orders/queued: %s\n", error.c_str());
             return s.errors.Send(req, res, 500, "internal");
         }
-        using Outcome = Store::PlaceResult::Outcome;
-        switch (placed->outcome) {
-        case Outcome::Created:
-            return SendJson(res, 201, placed->body);
-        case Outcome::Replayed:
-            res.set_header("Idempotent-Replayed", "true");
-            return SendJson(res, 201, placed->body);
-        case Outcome::KeyReused:
-            return s.errors.Send(req, res, 422, "idempotency_key_reused");
-        case Outcome::OutOfStock: {
-            std::string skus;
-            for (const std::string& sku : placed->short_skus) skus += (skus.empty() ? "" : ",") + JsonQuote(sku);
-            return s.errors.SendWith(req, res, 409, "out_of_stock", {}, "\"skus\":[" + skus + "]");
-        }
-        case Outcome::Refused:
-            if (placed->refusal == "total_changed")
-                return s.errors.SendWith(req, res, 409, "total_changed", {}, "\"quote\":" + TaxQuoteToJson(placed->quote));
-            // The tax rules refuse it (limits, the positive list, …): the reason is the quote's.
-            return s.errors.SendWith(req, res, 422, "order_refused", {},
-                                     "\"reason\":" + JsonQuote(placed->refusal) + ",\"quote\":" + TaxQuoteToJson(placed->quote));
-        }
+        if (taken && !taken->response.empty()) return SendJson(res, 200, taken->response);
+        if (refused) return SendJson(res, refused->status, refused->response);
+        s.errors.Send(req, res, 404, "order_not_received");
+    });
+
+    // The key kiosks seal queued orders to (order_seal.h); the same on every server sharing the
+    // data key.
+    server.Get("/api/order-seal-key", [&s](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(s.order_seal->PublicKeyJson(), "application/json; charset=utf-8");
     });
 
     // An order, for whoever holds its lookup secret.

@@ -421,6 +421,25 @@ std::optional<Store::StoredResponse> SqlStore::FindIdempotentResponse(const std:
     return StoredResponse{r->rows[0][0].Text(), r->rows[0][1].Text()};
 }
 
+bool SqlStore::RecordRefusal(const std::string& key, const Refusal& refusal, int64_t now, std::string* error)
+{
+    return InWriteTransaction([&](SqlConnection& db, std::string* e) {
+        return db.Query("INSERT INTO queued_refusals(key, status, response, created_at) VALUES ($1, $2, $3, $4) "
+                        "ON CONFLICT (key) DO UPDATE SET status = excluded.status, response = excluded.response, "
+                        "created_at = excluded.created_at",
+                        {key, int64_t(refusal.status), refusal.response, now}, e)
+            .has_value();
+    }, error);
+}
+
+std::optional<Store::Refusal> SqlStore::FindRefusal(const std::string& key, std::string* error)
+{
+    auto c = readers().Acquire();
+    auto r = c->Query("SELECT status, response FROM queued_refusals WHERE key = $1", {key}, error);
+    if (!r || r->rows.empty()) return std::nullopt;
+    return Refusal{int(r->rows[0][0].Int()), r->rows[0][1].Text()};
+}
+
 std::optional<int64_t> SqlStore::AnnualUsed(const std::string& id_hash, int year, std::string* error)
 {
     auto c = readers().Acquire();

@@ -51,6 +51,8 @@ bool FromHex(std::string_view hex, unsigned char* out, size_t n)
     return true;
 }
 
+} // namespace
+
 std::string Base64(const unsigned char* bytes, size_t n)
 {
     std::string out(4 * ((n + 2) / 3), '\0');
@@ -69,8 +71,6 @@ std::optional<std::vector<unsigned char>> Unbase64(std::string_view text)
     out.resize(size_t(length) - padding);
     return out;
 }
-
-} // namespace
 
 std::optional<PersonalData> PersonalData::FromHexKey(std::string_view hex, std::string* error)
 {
@@ -189,6 +189,11 @@ bool PersonalData::CheckLookupSecret(std::string_view order_no, std::string_view
 {
     std::string want = LookupSecret(order_no);
     return secret.size() == want.size() && CRYPTO_memcmp(want.data(), secret.data(), want.size()) == 0;
+}
+
+void PersonalData::DeriveKey(std::string_view label, unsigned char out[32]) const
+{
+    Hmac(key_, std::string("bondstore/") + std::string(label), out);
 }
 
 std::string PersonalData::SandboxSignature(std::string_view message) const

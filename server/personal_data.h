@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bondstore {
 
@@ -43,6 +44,10 @@ public:
     // A signature for the payment sandbox's notifications (payment.h), under its own subkey.
     std::string SandboxSignature(std::string_view message) const;
 
+    // A 32-byte key for another purpose (HMAC-SHA256 of `label` under the data key), so every
+    // server sharing the data key derives the same one (order_seal.h).
+    void DeriveKey(std::string_view label, unsigned char out[32]) const;
+
 private:
     unsigned char key_[32] = {}, hash_key_[32] = {}, secret_key_[32] = {}, sandbox_key_[32] = {};
 };
@@ -50,5 +55,9 @@ private:
 // Random bytes from OpenSSL's CSPRNG, as lower-case hex (2 characters a byte) or decimal digits.
 std::string RandomHex(size_t bytes);
 std::string RandomDigits(size_t count);
+
+// Standard base64 with padding; decoding refuses anything else.
+std::string Base64(const unsigned char* bytes, size_t n);
+std::optional<std::vector<unsigned char>> Unbase64(std::string_view text);
 
 } // namespace bondstore

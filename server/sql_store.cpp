@@ -184,6 +184,16 @@ const char* const kMigrations[] = {
     -- message that waited for the relay to be switched on has not failed yet).
     ALTER TABLE outbox ADD COLUMN first_failed_at BIGINT;
     )sql",
+    R"sql(
+    -- A sealed order's refusal (order_seal.h): a kiosk's outbox lets go of an order once answered,
+    -- so the answer is kept for the shopper who follows the order on their phone.
+    CREATE TABLE queued_refusals (
+        key         TEXT PRIMARY KEY,         -- the order's Idempotency-Key
+        status      INTEGER NOT NULL,         -- the HTTP status it was refused with
+        response    TEXT NOT NULL,            -- the answer's body
+        created_at  BIGINT NOT NULL
+    );
+    )sql",
 };
 
 std::string MigrationSql(const char* migration, const char* dialect)

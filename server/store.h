@@ -187,6 +187,15 @@ public:
     };
     virtual std::optional<StoredResponse> FindIdempotentResponse(const std::string& key, std::string* error) = 0;
 
+    // A sealed order's refusal, kept under its Idempotency-Key for whoever follows the order
+    // (GET /api/orders/queued); the latest refusal replaces an earlier one.
+    struct Refusal {
+        int status = 0;
+        std::string response;
+    };
+    virtual bool RecordRefusal(const std::string& key, const Refusal& refusal, int64_t now, std::string* error) = 0;
+    virtual std::optional<Refusal> FindRefusal(const std::string& key, std::string* error) = 0;
+
     // The buyer's annual total used so far (fen), by the keyed hash of their ID number.
     virtual std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) = 0;
 

@@ -101,6 +101,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
         if (!s.personal_data) return false;
     }
     if (!s.store->BindDataKey(s.personal_data->Fingerprint(), error)) return false;
+    s.order_seal.emplace(*s.personal_data);
 
     // The single window: the registration always (checkout writes the messages the store will
     // send), the schema and the signing key when the relay or receipts are on.

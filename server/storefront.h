@@ -10,6 +10,7 @@
 #include "static_files.h"
 #include "store.h"
 
+#include "order_seal.h"
 #include "personal_data.h"
 
 #include "core/tax_table.h"
@@ -30,6 +31,7 @@ struct Storefront {
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
     std::shared_ptr<const CachedBody> currency_rates_body; // GET /api/currency-rates; null = none
     std::optional<PersonalData> personal_data;             // the data key (personal_data.h)
+    std::optional<OrderSeal> order_seal;                   // what kiosks seal queued orders to (from the data key)
     CustomsConfig customs;               // who the store declares as (always read: checkout needs it)
     RelayFiles relay_files;              // where the relay's configuration came from
     std::optional<RelayKit> relay_kit;   // schema and signer: loaded when the relay or receipts are on

@@ -173,6 +173,12 @@ void StartLoading(App& app)
     LoadCurrencyRates(app);
     LoadInventory(app);
     LoadOutbox(app);
+    if (app.kiosk.on) LoadSealKey(app);
+    // A phone opened from a kiosk's "follow this order" code, or reopened while following one.
+    std::string follow = PageQueryValue("follow");
+    ForgetPageQuery("follow");
+    if (follow.empty() && !app.kiosk.on) follow = LoadPreference("follow");
+    if (!follow.empty() && !app.kiosk.on) StartFollowing(app, follow);
 }
 
 // The glyphs of every UI string of `locale` (shaped too, right to left) and of every language's
@@ -256,8 +262,8 @@ void ForgetShopper(App& app)
     app.display.text_scale = 1; // a shopper's own display choices go with them
     app.display.high_contrast = false;
     ForgetBrowserStorage();
-    // Nothing of the shopper is in IndexedDB (a kiosk never queues orders there: PlaceOrder), but
-    // the outbox is emptied all the same; the kept catalog is the store's, not the shopper's.
+    // A kiosk's queued orders are sealed (PlaceOrder): they stay to be sent, and their readable
+    // copy in memory goes. The kept catalog is the store's, not the shopper's.
     ForgetOutbox(app);
     // The next shopper's language is their browser's (on a kiosk: the store's default).
     RequestLocale(app, NegotiateLocale(BrowserLanguages()));

@@ -73,15 +73,21 @@ struct OrderState {
     bool busy = false;
     std::string notice;
     std::string queued_key; // an order placed offline, waiting to be confirmed: its outbox key
+    // A kiosk's queued order this phone follows (opened from its ?follow= code): the order's
+    // Idempotency-Key, until the server has answered it (FollowOrder).
+    std::string following;
+    bool follow_scheduled = false;
 };
 
 // An order placed while the server could not be reached, kept in IndexedDB with its
 // Idempotency-Key until the server has answered it (ordering.h).
 struct QueuedOrder {
     std::string key;   // the Idempotency-Key, also its key in the outbox
-    std::string body;  // the request, as it will be sent
+    std::string body;  // the request, as it will be sent (on a kiosk: sealed, platform/sealing.h)
     std::string locale;
     bool sending = false;
+    bool sealed = false;
+    std::string shown; // the request in the clear, in memory only, while its shopper may look
 };
 
 constexpr int kOfflineRetryMs = 4000; // how often the app asks again while the server is unreachable
@@ -139,6 +145,7 @@ struct App {
     CheckoutState checkout;
     OrderState order;
     std::vector<QueuedOrder> outbox; // orders placed offline, oldest first
+    std::string seal_key;            // GET /api/order-seal-key (a kiosk seals what it queues)
     bool outbox_retry_scheduled = false;
     CalendarDate today;        // in China; the date tax rules are taken from
     // The cart's tax quote, recomputed by core whenever the cart, catalog or date changes.

@@ -89,13 +89,16 @@ void Frame(void* arg)
         else warning_left = int(app.kiosk.idle_seconds + kIdleWarningSeconds - idle + 0.999);
     }
     view.offline = !ServerReachable();
+    view.handoff_url.clear(); // (set by the screen or the panel that draws a code)
     view.outbox = int(app.outbox.size());
     view.kiosk = app.kiosk.on;
     view.kiosk_wipes = app.kiosk.wipes;
     view.idle_warning = warning_left;
     view.checkout_fields = std::string(app.checkout.buyer_name) + app.checkout.id_number + app.checkout.buyer_phone +
-                           app.checkout.consignee_name + app.checkout.address + app.order.secret + app.order.receipt.order_no;
-    for (const QueuedOrder& q : app.outbox) view.checkout_fields += q.body;
+                           app.checkout.consignee_name + app.checkout.address + app.checkout.keyed_body + app.order.secret +
+                           app.order.receipt.order_no;
+    for (const QueuedOrder& q : app.outbox) view.checkout_fields += q.shown; // (a sealed body is not readable)
+    view.seal_key = !app.seal_key.empty();
 
     if (ready && app.merchant.on) {
         DrawMerchant(app, view); // (sets view.screen)
@@ -122,7 +125,6 @@ void Frame(void* arg)
         DrawLoading(app, view);
     }
 
-    view.handoff_url.clear();
     if (ready) DrawHandoff(app, view);
     view.keyboard.clear();
     if (ready) DrawOnScreenKeyboard(app, view, app.keyboard);

@@ -3,6 +3,7 @@
 #include "web/platform/fetch.h"
 #include "web/platform/offline_store.h"
 #include "web/platform/preferences.h"
+#include "web/platform/sealing.h"
 
 #include "core/wire.h"
 
@@ -10,11 +11,15 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace bondstore::web {
 
 static const char* kInventoryUrl = "/api/inventory";
 static const char* kOrdersUrl = "/api/orders";
+static const char* kQueuedOrderUrl = "/api/orders/queued";
+static const char* kSealKeyUrl = "/api/order-seal-key";
+constexpr int kFollowRetryMs = 5000;
 
 int64_t Available(const App& app, const std::string& sku)
 {
@@ -104,15 +109,13 @@ static void ScheduleOutbox(App& app)
     }, &app, kOfflineRetryMs);
 }
 
-// The server could not be reached: the order goes to the outbox, and the shopper is told it is
-// waiting only once IndexedDB has it on disk.
-static void QueueOrder(App& app)
+// Puts `q` in the outbox; the shopper is told it is waiting only once IndexedDB has it on disk.
+static void KeepQueued(App& app, QueuedOrder q)
 {
     CheckoutState& f = app.checkout;
-    if (app.kiosk.on) { f.notice = app.messages.Format("checkout.kiosk_offline"); return; }
-    QueuedOrder q{f.idempotency_key, f.keyed_body, app.locale};
     f.busy = true;
-    OfflinePut(OfflineTable::Outbox, q.key, nlohmann::json{{"body", q.body}, {"locale", q.locale}}.dump(), [&app, q](bool ok) {
+    nlohmann::json row{{"body", q.body}, {"locale", q.locale}, {"sealed", q.sealed}};
+    OfflinePut(OfflineTable::Outbox, q.key, row.dump(), [&app, q](bool ok) {
         CheckoutState& f = app.checkout;
         f.busy = false;
         if (!ok) { f.notice = app.messages.Format("checkout.network_error"); return; } // nothing kept: say so
@@ -128,6 +131,33 @@ static void QueueOrder(App& app)
     });
 }
 
+// The server could not be reached: the order goes to the outbox. A kiosk seals it to the server
+// first (order_seal.h): what it keeps, and what its wipe leaves behind to be sent, no one at the
+// kiosk can read. Without the server's key or WebCrypto it cannot, and says the order cannot be
+// placed now.
+static void QueueOrder(App& app)
+{
+    CheckoutState& f = app.checkout;
+    QueuedOrder q{f.idempotency_key, f.keyed_body, app.locale, false, false, f.keyed_body};
+    if (!app.kiosk.on) return KeepQueued(app, std::move(q));
+    if (app.seal_key.empty()) { f.notice = app.messages.Format("checkout.kiosk_offline"); return; }
+    f.busy = true;
+    SealForServer(app.seal_key, q.key, q.body, [&app, q](std::string sealed) mutable {
+        app.checkout.busy = false;
+        if (sealed.empty()) { app.checkout.notice = app.messages.Format("checkout.kiosk_offline"); return; }
+        q.body = std::move(sealed);
+        q.sealed = true;
+        KeepQueued(app, std::move(q));
+    });
+}
+
+void LoadSealKey(App& app)
+{
+    FetchOrKept(kSealKeyUrl, [&app](FetchResult r) {
+        if (r.status == 200 && !r.body.empty()) app.seal_key = r.body;
+    });
+}
+
 void LoadOutbox(App& app)
 {
     OfflineList(OfflineTable::Outbox, [&app](std::vector<std::pair<std::string, std::string>> rows) {
@@ -136,10 +166,13 @@ void LoadOutbox(App& app)
             if (!j.is_object() || !j.contains("body")) continue;
             bool known = false;
             for (const QueuedOrder& q : app.outbox) known = known || q.key == key;
-            if (!known) app.outbox.push_back({key, j.value("body", ""), j.value("locale", ""), false});
+            if (known) continue;
+            QueuedOrder q{key, j.value("body", ""), j.value("locale", ""), false, j.value("sealed", false), {}};
+            if (!q.sealed) q.shown = q.body;
+            app.outbox.push_back(std::move(q));
         }
-        // The shopper who placed it sees it waiting, first thing.
-        if (!app.outbox.empty() && app.order.queued_key.empty() && app.order.receipt.order_no.empty()) {
+        // The shopper who placed it sees it waiting, first thing; a kiosk's next shopper does not.
+        if (!app.kiosk.on && !app.outbox.empty() && app.order.queued_key.empty() && app.order.receipt.order_no.empty()) {
             app.order.queued_key = app.outbox.front().key;
             app.screen = Screen::Order;
         }
@@ -152,37 +185,39 @@ void SendOutbox(App& app)
     for (QueuedOrder& q : app.outbox) {
         if (q.sending) continue;
         q.sending = true;
-        std::string key = q.key, body = q.body;
+        std::string key = q.key;
         FetchPost(kOrdersUrl, q.body, {{"Idempotency-Key", key}, {"Accept-Language", q.locale.empty() ? app.locale : q.locale}},
-                  [&app, key, body](FetchResult r) {
+                  [&app, key](FetchResult r) {
             auto it = std::find_if(app.outbox.begin(), app.outbox.end(), [&](const QueuedOrder& q) { return q.key == key; });
             if (it == app.outbox.end()) return; // forgotten meanwhile (a kiosk wipe)
             it->sending = false;
             if (r.status == 0 || r.status >= 500) { ScheduleOutbox(app); return; } // not answered: later
             // Answered, accepted or not: the server has the last word, and the outbox lets go.
+            // (A sealed order's refusal stays with the server, for the phone following it.)
+            std::string shown = it->shown;
             OfflineDelete(OfflineTable::Outbox, key);
             app.outbox.erase(it);
-            bool shown = app.order.queued_key == key;
+            bool on_screen = app.order.queued_key == key;
             if (r.status == 201) {
-                if (shown) {
+                if (on_screen) {
                     app.order.queued_key.clear();
                     ShowReceipt(app, r.body);
                     Remember(app, "last_order", app.order.receipt.order_no + " " + app.order.secret);
                 }
                 LoadInventory(app);
-            } else {
+            } else if (!shown.empty()) { // its shopper may still be here (never after a kiosk's wipe)
                 std::string notice;
                 std::vector<Problem> problems;
                 ShowRefusal(app, r, &notice, &problems);
                 if (!app.order.notice.empty()) app.order.notice += '\n'; // one refusal per line
                 app.order.notice += app.messages.Format("order.queued_refused", {{"reason", notice}});
-                if (shown) app.order.queued_key.clear();
+                if (on_screen) app.order.queued_key.clear();
                 // What they wanted goes back into an empty cart, to change and order again.
-                OrderRequestParse parsed = ParseOrderRequestJson(body);
+                OrderRequestParse parsed = ParseOrderRequestJson(shown);
                 if (app.cart.empty())
                     for (const OrderLineRequest& l : parsed.request.lines) AddToCart(app, l.sku, l.qty);
             }
-            if (!app.outbox.empty() && app.order.queued_key.empty() && app.order.receipt.order_no.empty())
+            if (!app.kiosk.on && !app.outbox.empty() && app.order.queued_key.empty() && app.order.receipt.order_no.empty())
                 app.order.queued_key = app.outbox.front().key;
             ScheduleOutbox(app);
         });
@@ -191,8 +226,55 @@ void SendOutbox(App& app)
 
 void ForgetOutbox(App& app)
 {
-    for (const QueuedOrder& q : app.outbox) OfflineDelete(OfflineTable::Outbox, q.key);
-    app.outbox.clear();
+    for (auto it = app.outbox.begin(); it != app.outbox.end();) {
+        if (it->sealed) { it->shown.clear(); ++it; continue; } // still to be sent; unreadable here
+        OfflineDelete(OfflineTable::Outbox, it->key);
+        it = app.outbox.erase(it);
+    }
+}
+
+static void ScheduleFollow(App& app)
+{
+    if (app.order.follow_scheduled || app.order.following.empty()) return;
+    app.order.follow_scheduled = true;
+    emscripten_async_call([](void* p) {
+        App& app = *static_cast<App*>(p);
+        app.order.follow_scheduled = false;
+        FollowOrder(app);
+    }, &app, kFollowRetryMs);
+}
+
+void StartFollowing(App& app, const std::string& key)
+{
+    bool ok = !key.empty() && key.size() <= 200;
+    for (char c : key) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+    if (!ok) return;
+    app.order = OrderState{};
+    app.order.following = key;
+    Remember(app, "follow", key);
+    app.screen = Screen::Order;
+    FollowOrder(app);
+}
+
+void FollowOrder(App& app)
+{
+    if (app.order.following.empty()) return;
+    std::string key = app.order.following;
+    FetchGetWith(kQueuedOrderUrl, {{"Idempotency-Key", key}, {"Accept-Language", app.locale}}, [&app, key](FetchResult r) {
+        if (app.order.following != key) return; // followed something else meanwhile
+        if (r.status == 0 || r.status == 404 || r.status >= 500) { ScheduleFollow(app); return; } // not there yet
+        app.order.following.clear();
+        Remember(app, "follow", "");
+        if (r.status == 200) {
+            ShowReceipt(app, r.body);
+            Remember(app, "last_order", app.order.receipt.order_no + " " + app.order.secret);
+            return;
+        }
+        std::string notice;
+        std::vector<Problem> problems;
+        ShowRefusal(app, r, &notice, &problems);
+        app.order.notice = app.messages.Format("order.queued_refused", {{"reason", notice}});
+    });
 }
 
 void PlaceOrder(App& app)

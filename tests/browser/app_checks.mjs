@@ -1,5 +1,7 @@
 // Checks of the Bondstore app shared by the browser tests: the product list's cells, the language
 // switch, and layout.
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { assert, clickWidget, waitForState } from "./harness.mjs";
 
 // firstRows cells, in reading order whatever the direction: name, brand, size, origin, stock, price,
@@ -24,7 +26,50 @@ export function assertLaidOut(s, where) {
   }
   const title = s.widgets["app.title"], menu = s.widgets["lang.menu"];
   assert(title && menu, `${where}: the top bar is drawn`);
-  const controls = ["nav.cart", "currency.menu", "lang.menu", "display.menu"].filter((id) => s.widgets[id]).map((id) => s.widgets[id]);
-  const overlap = s.rtl ? title.x < Math.max(...controls.map((c) => c.x + c.w)) : title.x + title.w > Math.min(...controls.map((c) => c.x));
+  // (On a phone the controls wrap below the title: only those on its line can run into it.)
+  const controls = ["nav.cart", "currency.menu", "lang.menu", "display.menu"].filter((id) => s.widgets[id]).map((id) => s.widgets[id])
+    .filter((c) => c.y < title.y + title.h && title.y < c.y + c.h);
+  const overlap = controls.length > 0 &&
+    (s.rtl ? title.x < Math.max(...controls.map((c) => c.x + c.w)) : title.x + title.w > Math.min(...controls.map((c) => c.x)));
   assert(!overlap, `${where}: the title runs into the controls`);
+  const all = ["nav.cart", "currency.menu", "lang.menu", "display.menu"].filter((id) => s.widgets[id]).map((id) => [id, s.widgets[id]]);
+  for (const [i, [a, ra]] of all.entries())
+    for (const [b, rb] of all.slice(i + 1))
+      assert(!(ra.x < rb.x + rb.w && rb.x < ra.x + ra.w && ra.y < rb.y + rb.h && rb.y < ra.y + ra.h), `${where}: ${a} overlaps ${b}`);
+}
+
+// What this origin keeps in the browser: its localStorage and sessionStorage entries, and every
+// record of every IndexedDB database as text (Emscripten's fetch library opens a database of its
+// own, "emscripten_filesystem"). `records` lists [database/store, text] pairs.
+export async function browserStorage(page) {
+  const stored = await page.evaluate(async () => ({
+    local: Object.keys(localStorage).filter((k) => k.startsWith("bondstore.")),
+    session: Object.keys(sessionStorage).filter((k) => k.startsWith("bondstore.")),
+    idb: await Promise.all((indexedDB.databases ? await indexedDB.databases() : []).map((d) => new Promise((done) => {
+      const open = indexedDB.open(d.name);
+      open.onerror = () => done({ name: d.name, stores: null });
+      open.onsuccess = () => {
+        const db = open.result, names = Array.from(db.objectStoreNames);
+        if (names.length === 0) { db.close(); return done({ name: d.name, stores: {} }); }
+        const tx = db.transaction(names, "readonly"), stores = {};
+        let left = names.length;
+        for (const n of names) tx.objectStore(n).getAll().onsuccess = (e) => {
+          stores[n] = e.target.result.map((v) => typeof v === "string" ? v : JSON.stringify(v));
+          if (--left === 0) { db.close(); done({ name: d.name, stores }); }
+        };
+      };
+    }))),
+  }));
+  stored.readable = stored.idb.every((d) => d.stores);
+  stored.records = stored.idb.flatMap((d) => Object.entries(d.stores || {}).flatMap(([n, vs]) => vs.map((v) => [d.name + "/" + n, v])));
+  return stored;
+}
+
+// The text of the QR code drawn in widget `id`, read from a screenshot as a phone's camera would.
+export async function readQrCode(page, s, id) {
+  const r = s.widgets[id];
+  assert(r, `the code ${id} is drawn`);
+  const png = PNG.sync.read(await page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } }));
+  const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  return read ? read.data : null;
 }

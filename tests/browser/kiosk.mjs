@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { assert, canonical, clickWidget, freePort, openPage, pressKey, startServer, waitFrames, waitForState } from "./harness.mjs";
-import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, selectLocale } from "./app_checks.mjs";
+import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, browserStorage, readQrCode, selectLocale } from "./app_checks.mjs";
 
 // t: { browser, server, args, sample, first, locales } (run.mjs).
 export default function kioskTests(t) {
@@ -49,30 +49,11 @@ export default function kioskTests(t) {
       s = await waitForState(page, (st) => st.kiosk.wipes === 1 && st.screen === "attract", "the wipe", 40000);
       assert(s.cart.length === 0, "the cart is empty");
       assert(s.buyerData === "", "no buyer data in the app: " + s.buyerData);
-      const stored = await page.evaluate(async () => ({
-        local: Object.keys(localStorage).filter((k) => k.startsWith("bondstore.")),
-        session: Object.keys(sessionStorage).filter((k) => k.startsWith("bondstore.")),
-        // Every record of every IndexedDB database, as text: the kept catalog may stay (it is the
-        // store's), the outbox must be empty, and no record may hold the shopper's data. (Emscripten's
-        // fetch library opens a database of its own, "emscripten_filesystem".)
-        idb: await Promise.all((indexedDB.databases ? await indexedDB.databases() : []).map((d) => new Promise((done) => {
-          const open = indexedDB.open(d.name);
-          open.onerror = () => done({ name: d.name, stores: null });
-          open.onsuccess = () => {
-            const db = open.result, names = Array.from(db.objectStoreNames);
-            if (names.length === 0) { db.close(); return done({ name: d.name, stores: {} }); }
-            const tx = db.transaction(names, "readonly"), stores = {};
-            let left = names.length;
-            for (const n of names) tx.objectStore(n).getAll().onsuccess = (e) => {
-              stores[n] = e.target.result.map((v) => typeof v === "string" ? v : JSON.stringify(v));
-              if (--left === 0) { db.close(); done({ name: d.name, stores }); }
-            };
-          };
-        }))),
-      }));
+      const stored = await browserStorage(page);
       assert(stored.local.length === 0 && stored.session.length === 0, "browser storage forgotten: " + JSON.stringify(stored));
-      const records = stored.idb.flatMap((d) => Object.entries(d.stores || {}).flatMap(([n, vs]) => vs.map((v) => [d.name + "/" + n, v])));
-      assert(stored.idb.every((d) => d.stores) && !records.some(([where]) => where.endsWith("/outbox")) ,
+      const records = stored.records;
+      // The kept catalog may stay (it is the store's); no queued order, and no record may hold the shopper's data.
+      assert(stored.readable && !records.some(([where]) => where.endsWith("/outbox")) ,
         "no queued orders in IndexedDB: " + records.map(([w]) => w).join(", "));
       const leaked = records.filter(([, v]) => ["11010519491231002X", "Wang Xiaoming"].some((x) => v.includes(x)));
       assert(leaked.length === 0, "no buyer data in IndexedDB: " + leaked.map(([w]) => w).join(", "));
@@ -168,16 +149,15 @@ export default function kioskTests(t) {
       const cartLines = s.cart;
       await clickWidget(page, s, "cart.handoff");
       s = await waitForState(page, (st) => st.handoff && st.widgets["handoff.qr"], "the QR code");
-      const qrRect = s.widgets["handoff.qr"];
       await page.screenshot({ path: join(args.out, "kiosk-portrait-handoff-zh-Hans.png") });
-      const png = PNG.sync.read(await page.screenshot({ clip: { x: qrRect.x, y: qrRect.y, width: qrRect.w, height: qrRect.h } }));
-      const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-      assert(read && read.data === s.handoff.url, `the code reads as the link: ${read && read.data} vs ${s.handoff.url}`);
+      const read = { data: await readQrCode(page, s, "handoff.qr") };
+      assert(read.data === s.handoff.url, `the code reads as the link: ${read.data} vs ${s.handoff.url}`);
       assert(/\?cart=[^&]+\*1$/.test(read.data) && !/11010519491231002X/.test(read.data), "products and quantities only: " + read.data);
       const phone = await openPage(browser, { locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       await phone.page.goto(read.data);
       let p = await waitForState(phone.page, (st) => st.screen === "cart" && st.cart.length === cartLines.length, "the cart on the phone", 15000);
       assert(canonical(p.cart) === canonical(cartLines), `the same cart: ${JSON.stringify(p.cart)} vs ${JSON.stringify(cartLines)}`);
+      assertLaidOut(p, "the phone's cart");
       assert(!(await phone.page.evaluate(() => location.search)).includes("cart="), "the link leaves the address bar");
       await phone.page.screenshot({ path: join(args.out, "phone-handoff-cart-zh-Hans.png") });
       assert(phone.errors.length === 0, "no page errors on the phone: " + phone.errors.join("; "));
@@ -197,6 +177,34 @@ export default function kioskTests(t) {
       s = await waitForState(page, (st) => st.buyerData.includes("11010519491231002X"), "the ID number typed on the screen");
       await page.screenshot({ path: join(args.out, "kiosk-portrait-digit-keyboard-zh-Hans.png") });
       await clickWidget(page, s, "osk.done");
+      // The rest of the form, the order and its screen, in portrait.
+      for (const [id, text] of [["buyer_name", "Li Hua"], ["buyer_phone", "13800138000"], ["address", "Chongqing Yubei District, Bonded Port Road 1"], ["district", "500112"]]) {
+        s = await waitForState(page, (st) => !st.widgets["osk.done"], "the keyboard away");
+        await clickWidget(page, s, "checkout." + id);
+        s = await waitForState(page, (st) => st.widgets["osk.done"], "the keyboard for " + id);
+        await page.keyboard.type(text, { delay: 5 });
+        await clickWidget(page, s, "osk.done");
+      }
+      s = await waitForState(page, (st) => !st.widgets["osk.done"] && st.formProblems.length === 0, "the form complete");
+      await clickWidget(page, s, "checkout.place");
+      s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order", 15000);
+      await waitFrames(page, 3);
+      s = await page.evaluate(() => window.bondstore.state());
+      assertLaidOut(s, "the portrait order screen");
+      assert(small(s).length === 0, "order controls under 44 px: " + JSON.stringify(small(s)));
+      await page.screenshot({ path: join(args.out, "kiosk-portrait-order-zh-Hans.png") });
+      await clickWidget(page, s, "order.cancel"); // (the kiosk test's order is not paid: its stock goes back)
+      s = await waitForState(page, (st) => st.order && st.order.status === "cancelled", "cancelled");
+      // A product page in portrait.
+      await clickWidget(page, s, "order.continue");
+      s = await waitForState(page, (st) => st.screen === "browse" && st.widgets["open." + st.firstRows[0][SKU]], "browsing again");
+      await clickWidget(page, s, "open." + s.firstRows[0][SKU]);
+      s = await waitForState(page, (st) => st.screen === "product" && st.product, "the product page");
+      await waitFrames(page, 3);
+      s = await page.evaluate(() => window.bondstore.state());
+      assertLaidOut(s, "the portrait product page");
+      assert(small(s).length === 0, "product page controls under 44 px: " + JSON.stringify(small(s)));
+      await page.screenshot({ path: join(args.out, "kiosk-portrait-product-zh-Hans.png") });
       assert(errors.length === 0, "no page errors: " + errors.join("; "));
       await context.close();
     }],

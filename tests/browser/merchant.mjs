@@ -84,6 +84,16 @@ export default function merchantTests(t) {
       await page.screenshot({ path: join(args.out, "merchant-sales-en.png") });
       await selectLocale(page, "zh-Hans");
       await page.screenshot({ path: join(args.out, "merchant-sales-zh-Hans.png") });
+      // The same screen on a portrait screen.
+      await page.setViewportSize({ width: 1080, height: 1920 });
+      await waitFrames(page, 5);
+      s = await waitForState(page, (st) => st.viewport.w === 1080 && st.widgets["merchant.chart##orders"], "the charts in portrait");
+      assertLaidOut(s, "the portrait merchant screen");
+      await page.screenshot({ path: join(args.out, "merchant-sales-portrait-zh-Hans.png") });
+      await clickWidget(page, s, "merchant.tab_stock");
+      s = await waitForState(page, (st) => st.merchant.products > 2 && !st.widgets["merchant.chart##orders"], "the stock table in portrait");
+      assertLaidOut(s, "the portrait stock table");
+      await page.screenshot({ path: join(args.out, "merchant-stock-portrait-zh-Hans.png") });
       assert(errors.length === 0, "no page errors: " + errors.join("; "));
       await context.close();
     }],

@@ -6,6 +6,8 @@
 
 #include "tests/server/order_fixture.h"
 
+#include "server/order_seal.h"
+
 #include <csignal>
 #include <filesystem>
 #include <thread>
@@ -497,4 +499,145 @@ TEST_CASE("merchant sales figures for the merchant screen's charts: per China da
         CHECK(theirs["days"].back()["orders"] == 0);
         CHECK(theirs["top"].empty());
     }
+}
+
+TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, followed by key from a phone")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        OrderShop shop(b);
+        httplib::Client c(shop.server.url);
+        auto key_answer = c.Get("/api/order-seal-key");
+        REQUIRE(key_answer);
+        REQUIRE(key_answer->status == 200);
+        json key = json::parse(key_answer->body);
+        CHECK(key["alg"] == "ECDH-P256+HKDF-SHA256+A256GCM");
+        CHECK(key["key_id"].get<std::string>().size() == 16);
+        auto seal = [&](const std::string& idempotency_key, const std::string& body) {
+            std::string error;
+            std::optional<std::string> sealed = bondstore::OrderSeal::Seal(key_answer->body, idempotency_key, body, &error);
+            REQUIRE_MESSAGE(sealed, error);
+            return *sealed;
+        };
+        const std::string k1 = "0123456789abcdef0123456789abcdef", k2 = "fedcba9876543210fedcba9876543210";
+        std::string body = OrderBody({{"T-010", 1}}, 3, shop.one_item_total);
+        std::string sealed = seal(k1, body);
+        CHECK(sealed.find(ValidIdNumber(3)) == std::string::npos);
+        CHECK(sealed.find("T-010") == std::string::npos);
+
+        // Before the kiosk delivers it, a phone following it hears "not received".
+        httplib::Headers follow = {{"Idempotency-Key", k1}};
+        auto early = c.Get("/api/orders/queued", follow);
+        REQUIRE(early);
+        CHECK(early->status == 404);
+        CHECK(Body(early)["error"]["code"] == "order_not_received");
+        // A short key is not looked up (it could be guessed).
+        auto short_key = c.Get("/api/orders/queued", {{"Idempotency-Key", "key-1"}});
+        REQUIRE(short_key);
+        CHECK(short_key->status == 400);
+
+        // Sealed for another Idempotency-Key, altered, or to another store's key: refused, nothing written.
+        auto other_key = PlaceOrder(c, k2, sealed);
+        REQUIRE(other_key);
+        CHECK(other_key->status == 400);
+        CHECK(Body(other_key)["error"]["code"] == "sealed_invalid");
+        json altered = json::parse(sealed);
+        std::string data = altered["sealed"]["data"].get<std::string>();
+        data[10] = data[10] == 'A' ? 'B' : 'A';
+        altered["sealed"]["data"] = data;
+        auto tampered = PlaceOrder(c, k1, altered.dump());
+        REQUIRE(tampered);
+        CHECK(tampered->status == 400);
+        CHECK(Body(tampered)["error"]["code"] == "sealed_invalid");
+        json foreign = json::parse(sealed);
+        foreign["sealed"]["key_id"] = "0000000000000000";
+        auto unknown = PlaceOrder(c, k1, foreign.dump());
+        REQUIRE(unknown);
+        CHECK(unknown->status == 400);
+        CHECK(Body(unknown)["error"]["code"] == "sealed_key_unknown");
+        json off_curve = json::parse(sealed);
+        off_curve["sealed"]["epk"] = std::string("BA") + std::string(86, 'A');
+        auto bad_point = PlaceOrder(c, k1, off_curve.dump());
+        REQUIRE(bad_point);
+        CHECK(bad_point->status == 400);
+        CHECK(shop.Orders() == 0);
+
+        // Delivered: an order like any other; the same envelope again is a replay.
+        auto placed = PlaceOrder(c, k1, sealed);
+        REQUIRE(placed);
+        REQUIRE_MESSAGE(placed->status == 201, placed->body);
+        auto again = PlaceOrder(c, k1, sealed);
+        REQUIRE(again);
+        CHECK(again->status == 201);
+        CHECK(again->get_header_value("Idempotent-Replayed") == "true");
+        CHECK(shop.Orders() == 1);
+        // The phone now gets the order, with the secret to pay it with.
+        auto followed = c.Get("/api/orders/queued", follow);
+        REQUIRE(followed);
+        CHECK(followed->status == 200);
+        CHECK(Body(followed)["order_no"] == Body(placed)["order_no"]);
+        CHECK(Body(followed)["lookup_secret"] == Body(placed)["lookup_secret"]);
+
+        // Refused (out of stock: T-010 holds 2, 1 is taken): the refusal is kept for the phone.
+        std::string k3 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+        auto refused = PlaceOrder(c, k3, seal(k3, OrderBody({{"T-010", 2}}, 4, QuotedTotal(shop.server.url, {{"T-010", 2}}))));
+        REQUIRE(refused);
+        CHECK(refused->status == 409);
+        auto told = c.Get("/api/orders/queued", {{"Idempotency-Key", k3}});
+        REQUIRE(told);
+        CHECK(told->status == 409);
+        CHECK(Body(told)["error"]["code"] == "out_of_stock");
+        CHECK(b.SqlInt("SELECT count(*) FROM queued_refusals") == 1);
+        CHECK(shop.Orders() == 1);
+    }
+}
+
+TEST_CASE("a body sealed by a browser's WebCrypto opens with the key derived from the data key")
+{
+    // Sealed by Node's WebCrypto (the same code as web/platform/sealing.cpp) to the key
+    // GET /api/order-seal-key published under BONDSTORE_DATA_KEY=77…77: a known answer, so
+    // both sides must derive the same secret — not merely agree with each other.
+    std::string error;
+    std::optional<bondstore::PersonalData> data_key = bondstore::PersonalData::FromHexKey(std::string(64, '7'), &error);
+    REQUIRE(data_key);
+    bondstore::OrderSeal seal(*data_key);
+    CHECK(seal.PublicKeyJson() == R"({"alg":"ECDH-P256+HKDF-SHA256+A256GCM","key_id":"05f2f522655bf0bd",)"
+                                  R"("public_key":"BPq2aa/YtAWHZ1CuAosmd3wusTCKOUmiURpj1wmMOgaR+0YO0F860UGbA4SJ4N8q9R/xaktWdSYECnnCAHapge0="})");
+    const std::string sealed =
+        R"({"sealed":{"v":1,"key_id":"05f2f522655bf0bd","epk":"BEnWnuXe7dO0ybxdmnrrneDA5ZZ6f+OI7xZ+ShpPWd6EjmEpqrnmwY93Yw3Zku4wzVJRvCC1dhIMKbodBaMej8k=",)"
+        R"("iv":"9EAUjvu83PTWJ50y","data":"9LRa4jqcdxjsBKhODvt+fY+oDm5k8evydo1PFMkHR9SCtlRe1g=="}})";
+    std::optional<std::string> opened = seal.Open(sealed, "0123456789abcdef0123456789abcdef", &error);
+    REQUIRE_MESSAGE(opened, error);
+    CHECK(*opened == "{\"kiosk\":\"王小明\"}");
+    CHECK(!seal.Open(sealed, "0123456789abcdef0123456789abcdee", &error));
+    CHECK(error == "sealed_invalid");
+    // And what this side seals, it opens; a fresh one-time key each time.
+    std::optional<std::string> a = bondstore::OrderSeal::Seal(seal.PublicKeyJson(), "k", "text", &error);
+    std::optional<std::string> b = bondstore::OrderSeal::Seal(seal.PublicKeyJson(), "k", "text", &error);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(*a != *b);
+    CHECK(seal.Open(*a, "k", &error) == std::optional<std::string>("text"));
+}
+
+TEST_CASE("every server sharing a data key opens what any of them sealed")
+{
+    TempDir dir;
+    WriteFile(dir.path + "/web/index.html", "<!doctype html>");
+    auto args = [&](const std::string& name) {
+        return std::vector<std::string>{"--data-dir", dir.path + "/" + name, "--web-dir", dir.path + "/web"};
+    };
+    const std::string shared_key = "BONDSTORE_DATA_KEY=" + std::string(64, '7');
+    ServerProcess one = ServerProcess::Start(args("one"), {shared_key});
+    ServerProcess two = ServerProcess::Start(args("two"), {shared_key});
+    httplib::Client c1(one.url), c2(two.url);
+    auto k1 = c1.Get("/api/order-seal-key"), k2 = c2.Get("/api/order-seal-key");
+    REQUIRE(k1);
+    REQUIRE(k2);
+    CHECK(k1->body == k2->body);
+    ServerProcess other = ServerProcess::Start(args("three")); // its own data key, in its data directory
+    httplib::Client c3(other.url);
+    auto k3 = c3.Get("/api/order-seal-key");
+    REQUIRE(k3);
+    CHECK(json::parse(k3->body)["key_id"] != json::parse(k1->body)["key_id"]);
 }

@@ -72,6 +72,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
                          {"uploadStatus", v.merchant_upload_status}, {"products", v.merchant_products},
                          {"days", v.merchant_days}, {"orders", v.merchant_orders}};
     if (!v.handoff_url.empty()) j["handoff"] = {{"url", v.handoff_url}};
+    j["sealKey"] = v.seal_key;
     j["outbox"] = v.outbox;
     out = j.dump();
     return out.c_str();

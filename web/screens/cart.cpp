@@ -106,7 +106,7 @@ void DrawCart(App& app, TestView& view)
     if (q.accepted()) {
         if (ImGui::Button(Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;
         RecordWidget(view, "cart.checkout");
-        ImGui::SameLine();
+        SameLineIfFits(Shown(app, m.Format("cart.handoff")));
     }
     // The same cart on the shopper's own phone (a QR code): their ID number never touches a kiosk.
     if (ImGui::Button(Shown(app, m.Format("cart.handoff")).c_str())) app.handoff_open = true;

@@ -3,6 +3,7 @@
 #include "web/app.h"
 #include "web/ordering.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/on_screen_keyboard.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
@@ -32,6 +33,7 @@ void Field(App& app, TestView& view, const char* label_key, const char* id, char
     CheckoutState& form = app.checkout;
     bool changed = ImGui::InputText((std::string("##") + id).c_str(), buffer, size);
     if (keys == Keys::Digits) WantDigitKeyboard(app.keyboard);
+    KeepAboveKeyboard(app.keyboard);
     RecordWidget(view, std::string("checkout.") + id);
     form.edited |= changed;
     // Finished with: left after an edit, or an ID number at its full length.
@@ -102,6 +104,7 @@ void DrawCheckout(App& app, TestView& view)
     if (ImGui::Button(Shown(app, label).c_str(), ImVec2(-FLT_MIN, 0))) PlaceOrder(app);
     ImGui::EndDisabled();
     RecordWidget(view, "checkout.place");
+    KeyboardRoom(app.keyboard);
     ImGui::EndChild();
     ImGui::End();
 }

@@ -16,32 +16,56 @@
 
 namespace bondstore::web {
 
+std::string HandoffBase()
+{
+    // ?handoff=URL on a kiosk that reaches the store by another name (localhost), else this
+    // page's origin.
+    std::string base = PageQueryValue("handoff");
+    return base.empty() ? PageOrigin() + "/" : base;
+}
+
+bool DrawQrCode(const std::string& text, float size)
+{
+    if (text.size() > kMaxQrText) return false;
+    // Encoded once per text, not every frame (a screen shows one or two codes at a time).
+    static std::string encoded_text[2];
+    static std::unique_ptr<qrcodegen::QrCode> encoded[2];
+    static int next = 0;
+    int slot = encoded[0] && encoded_text[0] == text ? 0 : encoded[1] && encoded_text[1] == text ? 1 : -1;
+    if (slot < 0) {
+        slot = next;
+        next = 1 - next;
+        encoded[slot] = std::make_unique<qrcodegen::QrCode>(qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM));
+        encoded_text[slot] = text;
+    }
+    const qrcodegen::QrCode& qr = *encoded[slot];
+    const int quiet = 4; // modules of white around the code, as scanners expect
+    const float module = std::max(1.0f, std::floor(size / float(qr.getSize() + 2 * quiet)));
+    const float side = module * float(qr.getSize() + 2 * quiet);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##qr", ImVec2(side, side));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE);
+    for (int y = 0; y < qr.getSize(); y++)
+        for (int x = 0; x < qr.getSize(); x++)
+            if (qr.getModule(x, y)) {
+                ImVec2 min(at.x + module * float(x + quiet), at.y + module * float(y + quiet));
+                draw->AddRectFilled(min, ImVec2(min.x + module, min.y + module), IM_COL32_BLACK);
+            }
+    return true;
+}
+
 void DrawHandoff(App& app, TestView& view)
 {
     if (!app.handoff_open) return;
     const Messages& m = app.messages;
-    // The store's address as a phone reaches it: ?handoff=URL on a kiosk that reaches the store
-    // by another name (localhost), else this page's origin.
-    std::string base = PageQueryValue("handoff");
-    if (base.empty()) base = PageOrigin() + "/";
-    std::string url = CartHandoffUrl(base, app.cart.lines);
+    std::string url = CartHandoffUrl(HandoffBase(), app.cart.lines);
     // A QR code holds at most 2,331 bytes at this error correction, and the encoder throws beyond
     // (which, without exceptions in WebAssembly, aborts): a cart too long for a code says so.
-    constexpr size_t kMaxLink = 1200; // still scannable from a phone at arm's length
-    const bool fits = url.size() <= kMaxLink;
-    // Encoded once per link, not every frame.
-    static std::string encoded_url;
-    static std::unique_ptr<qrcodegen::QrCode> encoded;
-    if (!encoded || url != encoded_url) {
-        encoded = std::make_unique<qrcodegen::QrCode>(qrcodegen::QrCode::encodeText(fits ? url.c_str() : "", qrcodegen::QrCode::Ecc::MEDIUM));
-        encoded_url = url;
-    }
-    const qrcodegen::QrCode& qr = *encoded;
+    const bool fits = url.size() <= kMaxQrText;
 
     ImGuiIO& io = ImGui::GetIO();
-    const int quiet = 4; // modules of white around the code, as scanners expect
-    const float module = std::max(1.0f, std::floor(Px(app, 360) / float(qr.getSize() + 2 * quiet)));
-    const float side = module * float(qr.getSize() + 2 * quiet);
+    const float side = Px(app, 360);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x / 2, io.DisplaySize.y / 2), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x - Px(app, 40), std::max(side + Px(app, 48), Px(app, 520))), 0));
     ImGui::SetNextWindowFocus();
@@ -59,19 +83,9 @@ void DrawHandoff(App& app, TestView& view)
         ImGui::End();
         return;
     }
-    // The code, black modules on white, centred.
     ImGui::SetCursorPosX((ImGui::GetWindowSize().x - side) / 2);
-    ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##qr", ImVec2(side, side));
+    DrawQrCode(url, side);
     RecordWidget(view, "handoff.qr");
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE);
-    for (int y = 0; y < qr.getSize(); y++)
-        for (int x = 0; x < qr.getSize(); x++)
-            if (qr.getModule(x, y)) {
-                ImVec2 min(at.x + module * float(x + quiet), at.y + module * float(y + quiet));
-                draw->AddRectFilled(min, ImVec2(min.x + module, min.y + module), IM_COL32_BLACK);
-            }
     ImGui::Spacing();
     if (ImGui::Button(Shown(app, m.Format("handoff.close")).c_str(), ImVec2(-FLT_MIN, 0))) app.handoff_open = false;
     RecordWidget(view, "handoff.close");

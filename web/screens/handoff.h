@@ -4,10 +4,23 @@
 // quantities only.
 #pragma once
 
+#include <cstddef>
+#include <string>
+
 namespace bondstore::web {
 
 struct App;
 struct TestView;
+
+// The most a code may hold: still scannable from a phone at arm's length.
+constexpr size_t kMaxQrText = 1200;
+
+// The store's address as a phone reaches it, for links in codes.
+std::string HandoffBase();
+
+// `text` as a QR code (qrcodegen), black on white with its quiet zone, at most `size` pixels
+// wide, at the cursor. False, drawing nothing, if the text is too long for a code.
+bool DrawQrCode(const std::string& text, float size);
 
 // The QR panel over the current screen, while app.handoff_open.
 void DrawHandoff(App& app, TestView& view);

@@ -50,6 +50,18 @@ void WantDigitKeyboard(OnScreenKeyboard& k)
     if (ImGui::IsItemActive()) k.wanted = KeyboardLayout::Digits;
 }
 
+void KeepAboveKeyboard(const OnScreenKeyboard& k)
+{
+    if (!k.visible || !ImGui::IsItemActive()) return;
+    float covered = ImGui::GetItemRectMax().y + ImGui::GetStyle().ItemSpacing.y * 2 - k.panel_min.y;
+    if (covered > 0) ImGui::SetScrollY(ImGui::GetScrollY() + covered);
+}
+
+void KeyboardRoom(const OnScreenKeyboard& k)
+{
+    if (k.visible) ImGui::Dummy(ImVec2(1, k.panel_max.y - k.panel_min.y));
+}
+
 void InterceptKeyboardTouch(OnScreenKeyboard& k)
 {
     ImGuiIO& io = ImGui::GetIO();

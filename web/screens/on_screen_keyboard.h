@@ -35,6 +35,13 @@ struct OnScreenKeyboard {
 // The active text field asks for digits (call right after drawing it).
 void WantDigitKeyboard(OnScreenKeyboard& k);
 
+// After a text field: while it is active and the keyboard covers it, scrolls the field's window
+// so the field sits just above the keyboard (from the next frame).
+void KeepAboveKeyboard(const OnScreenKeyboard& k);
+// At the end of a scrolling window of text fields: while the keyboard is up, room below the last
+// field to scroll it above the keyboard.
+void KeyboardRoom(const OnScreenKeyboard& k);
+
 // Between the platform backend's NewFrame and ImGui::NewFrame: turns a touch on the keyboard into
 // input for the focused field and hides it from ImGui.
 void InterceptKeyboardTouch(OnScreenKeyboard& k);

@@ -2,7 +2,10 @@
 
 #include "web/app.h"
 #include "web/ordering.h"
+#include "web/platform/fetch.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/handoff.h"
+#include "web/screens/theme.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/widgets.h"
 
@@ -28,14 +31,26 @@ void DrawWaitingOrder(App& app, TestView& view)
         if (q.key == o.queued_key) queued = &q;
     if (queued) {
         Label(app, m.Format("order.queued_title"));
-        Paragraph(app, m.Format("order.queued_body"), Tone::Disabled);
-        OrderRequestParse parsed = ParseOrderRequestJson(queued->body);
+        Paragraph(app, m.Format(queued->sealed ? "order.queued_sealed_body" : "order.queued_body"), Tone::Disabled);
+        OrderRequestParse parsed = ParseOrderRequestJson(queued->shown);
         for (const OrderLineRequest& l : parsed.request.lines) {
             const Product* p = app.catalog.FindBySku(l.sku);
             Label(app, m.Format("order.queued_line", {{"title", p ? ProductTitle(app, *p) : l.sku}, {"qty", l.qty}}));
         }
         Label(app, m.Format("order.queued_total", {{"amount", app.prices->Format(parsed.request.expected_total)}}));
         view.order_status = "queued";
+        if (queued->sealed) { // a kiosk's: the shopper follows it, and pays, on their phone
+            ImGui::Spacing();
+            Label(app, m.Format("order.follow_title"));
+            Paragraph(app, m.Format("order.follow_body"), Tone::Disabled);
+            std::string url = UrlWithQuery(HandoffBase(), {{"follow", queued->key}});
+            if (DrawQrCode(url, Px(app, 280))) view.handoff_url = url;
+            RecordWidget(view, "order.follow_qr");
+        }
+    } else if (!o.following.empty()) {
+        Label(app, m.Format("order.following_title"));
+        Paragraph(app, m.Format("order.following_body"), Tone::Disabled);
+        view.order_status = "following";
     }
     if (!o.notice.empty()) Paragraph(app, o.notice);
     ImGui::Spacing();
@@ -79,21 +94,19 @@ void DrawOrder(App& app, TestView& view)
     ImGui::Spacing();
 
     ImGui::BeginDisabled(o.busy);
-    if (r.status == OrderStatus::PendingPayment) {
-        if (ImGui::Button(Shown(app, m.Format("order.pay_sandbox")).c_str())) PayOrderInSandbox(app);
-        RecordWidget(view, "order.pay");
-        ImGui::SameLine();
-    }
-    if (r.status == OrderStatus::PendingPayment || r.status == OrderStatus::Paid) {
-        if (ImGui::Button(Shown(app, m.Format("order.cancel")).c_str())) CancelOrder(app);
-        RecordWidget(view, "order.cancel");
-        ImGui::SameLine();
-    }
-    if (ImGui::Button(Shown(app, m.Format("order.refresh")).c_str())) RefreshOrder(app);
-    RecordWidget(view, "order.refresh");
-    ImGui::SameLine();
-    if (ImGui::Button(Shown(app, m.Format("order.continue")).c_str())) app.screen = Screen::Browse;
-    RecordWidget(view, "order.continue");
+    bool first = true; // the buttons wrap on a narrow screen
+    auto button = [&](const char* key, const char* id) {
+        std::string label = Shown(app, m.Format(key));
+        if (!first) SameLineIfFits(label);
+        first = false;
+        bool pressed = ImGui::Button(label.c_str());
+        RecordWidget(view, id);
+        return pressed;
+    };
+    if (r.status == OrderStatus::PendingPayment && button("order.pay_sandbox", "order.pay")) PayOrderInSandbox(app);
+    if ((r.status == OrderStatus::PendingPayment || r.status == OrderStatus::Paid) && button("order.cancel", "order.cancel")) CancelOrder(app);
+    if (button("order.refresh", "order.refresh")) RefreshOrder(app);
+    if (button("order.continue", "order.continue")) app.screen = Screen::Browse;
     ImGui::EndDisabled();
     if (!o.notice.empty()) Paragraph(app, o.notice);
 

@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace bondstore::web {
 
 namespace {
@@ -50,13 +52,13 @@ void DrawQuoteBreakdown(App& app, const TaxQuote& q, const char* id)
 {
     const Messages& m = app.messages;
     const PriceFormatter& price = *app.prices;
-    float table_width = Px(app, 460);
+    float table_width = std::min(Px(app, 460), ImGui::GetContentRegionAvail().x); // (a phone: the screen's width)
     if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - table_width);
     if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit, ImVec2(table_width, 0))) return;
     for (int v = 0; v < 2; v++) {
         int c = VisualColumn(app, v, 2);
         ImGui::TableSetupColumn(c == 0 ? "##label" : "##amount", c == 0 ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
-                                c == 0 ? 0.0f : Px(app, 160));
+                                c == 0 ? 0.0f : std::min(Px(app, 160), table_width * 0.45f));
     }
     AmountRow(app, m.Format("cart.goods"), price.Format(q.goods));
     AmountRow(app, m.Format("cart.freight"), price.Format(q.freight));

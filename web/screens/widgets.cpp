@@ -33,6 +33,14 @@ void RecordWidget(TestView& view, const std::string& id)
     view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k});
 }
 
+void SameLineIfFits(const std::string& label)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+    float limit = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= limit) ImGui::SameLine();
+}
+
 void AlignRight(const std::string& text)
 {
     float width = ImGui::CalcTextSize(text.c_str()).x;
@@ -149,34 +157,65 @@ void DrawTopBar(App& app, TestView& view)
     for (const std::string& code : CurrencyCodes(app)) currency_names.push_back(CurrencyLabel(app, code));
     const float currency_width = currencies ? ComboWidth(app, currency_names) : 0;
     const float display_width = ComboWidth(app, DisplayLabels(app));
+    const float cart_width = cart.empty() ? 0 : ImGui::CalcTextSize(cart.c_str()).x + style.FramePadding.x * 2;
     float controls = language_width + display_width + style.ItemSpacing.x + (currencies ? currency_width + style.ItemSpacing.x : 0) +
-                     (cart.empty() ? 0 : ImGui::CalcTextSize(cart.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x);
-    float right_edge = ImGui::GetWindowContentRegionMax().x;
+                     (cart.empty() ? 0 : cart_width + style.ItemSpacing.x);
+    const float left_edge = ImGui::GetCursorPosX(), right_edge = ImGui::GetWindowContentRegionMax().x;
+    const float title_width = ImGui::CalcTextSize(title.c_str()).x;
+    // A phone is too narrow for the name and the controls on one line: the name gets its own, and
+    // the controls wrap.
+    const bool one_line = title_width + style.ItemSpacing.x * 2 + controls <= right_edge - left_edge;
 
-    // Left to right: the store's name, then the controls at the right edge. Right to left, mirrored.
+    // The controls left to right. On one line, each after the last; else each after the last if
+    // it fits, or at the start of a new line.
+    float x = 0; // where the next control may start (narrow: window coordinates)
+    auto place = [&](float width, bool first) {
+        if (one_line) {
+            if (!first) ImGui::SameLine();
+            return;
+        }
+        if (!first && x + style.ItemSpacing.x + width <= right_edge) {
+            ImGui::SameLine();
+            x += style.ItemSpacing.x;
+        } else {
+            x = left_edge;
+        }
+        ImGui::SetCursorPosX(x);
+        x += width;
+    };
     auto draw_controls = [&] {
+        bool first = true;
         if (!cart.empty()) {
+            place(cart_width, first);
+            first = false;
             if (ImGui::Button((cart + "##nav.cart").c_str())) app.screen = Screen::Cart;
             RecordWidget(view, "nav.cart");
-            ImGui::SameLine();
         }
         if (currencies) {
+            place(currency_width, first);
+            first = false;
             CurrencyMenu(app, view, currency_width);
-            ImGui::SameLine();
         }
+        place(language_width, first);
         LanguageMenu(app, view, language_width);
-        ImGui::SameLine();
+        place(display_width, false);
         DisplayMenu(app, view, display_width);
     };
     ImGui::AlignTextToFramePadding();
-    if (!app.rtl) {
+    if (!one_line) {
+        if (app.rtl) ImGui::SetCursorPosX(right_edge - title_width);
+        ImGui::TextUnformatted(title.c_str());
+        RecordWidget(view, "app.title");
+        draw_controls();
+    } else if (!app.rtl) {
+        // Left to right: the store's name, then the controls at the right edge. Right to left, mirrored.
         ImGui::TextUnformatted(title.c_str());
         RecordWidget(view, "app.title");
         ImGui::SameLine(right_edge - controls);
         draw_controls();
     } else {
         draw_controls();
-        ImGui::SameLine(right_edge - ImGui::CalcTextSize(title.c_str()).x);
+        ImGui::SameLine(right_edge - title_width);
         ImGui::TextUnformatted(title.c_str());
         RecordWidget(view, "app.title");
     }

@@ -18,6 +18,10 @@ void BeginFullScreenWindow(const char* id);
 // ?pseudo=1). Rects are recorded in the test view.
 void DrawTopBar(App& app, TestView& view);
 
+// Before a button in a row of buttons: on the line of the last item if a button labelled
+// `label` fits there, else on the next (a phone's narrow screen).
+void SameLineIfFits(const std::string& label);
+
 // Moves the cursor so that `text` ends at the right edge of the current column.
 void AlignRight(const std::string& text);
 
