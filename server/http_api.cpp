@@ -107,6 +107,12 @@ void MountRoutes(httplib::Server& server, Storefront& s)
     server.Get(R"(/api/.*)", not_found);
     server.Post(R"(/api/.*)", not_found);
 
+    // Product images a catalog links to as /images/NAME.
+    server.Get(R"(/images/(.+))", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (auto body = s.images.Find("/" + req.matches[1].str())) return ServeCachedBody(req, res, body);
+        s.errors.Send(req, res, 404, "not_found");
+    });
+
     // The web app: its files, and index.html for "/".
     server.Get(R"(/.*)", [&s](const httplib::Request& req, httplib::Response& res) {
         if (auto body = s.web.Find(req.path)) {

@@ -29,6 +29,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     ServerOptions& o = r.options;
     o.web_dir = BONDSTORE_DEFAULT_WEB_DIR;
     o.seed_catalog = BONDSTORE_DEFAULT_SEED_CATALOG;
+    o.images_dir = BONDSTORE_DEFAULT_IMAGES_DIR;
     o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
     o.currency_rates = BONDSTORE_DEFAULT_CURRENCY_RATES;
 
@@ -39,6 +40,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_DATA_DIR", o.data_dir);
     from_env("BONDSTORE_WEB_DIR", o.web_dir);
     from_env("BONDSTORE_SEED_CATALOG", o.seed_catalog);
+    from_env("BONDSTORE_IMAGES_DIR", o.images_dir);
     from_env("BONDSTORE_TAX_TABLE", o.tax_table);
     if (const char* v = env ? env("BONDSTORE_CURRENCY_RATES") : nullptr) o.currency_rates = v; // "" turns them off
     from_env("BONDSTORE_DATABASE", o.database);
@@ -94,6 +96,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.web_dir)) return r;
         } else if (name == "--seed-catalog") {
             if (!take(o.seed_catalog)) return r;
+        } else if (name == "--images-dir") {
+            if (!take(o.images_dir)) return r;
         } else if (name == "--tax-table") {
             if (!take(o.tax_table)) return r;
         } else if (name == "--currency-rates") {
@@ -191,6 +195,8 @@ Usage: bondstore-server [options]
   --data-dir DIR       where the database lives                    (BONDSTORE_DATA_DIR, default ./bondstore-data)
   --web-dir DIR        the built web app to serve                  (BONDSTORE_WEB_DIR)
   --seed-catalog FILE  catalog loaded into an empty store          (BONDSTORE_SEED_CATALOG)
+  --images-dir DIR     product images, served under /images/ for catalogs that link
+                       to /images/NAME; an empty value serves none  (BONDSTORE_IMAGES_DIR)
   --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
   --currency-rates FILE  the store's rates for approximate prices in other currencies;
                        an empty value shows yuan only               (BONDSTORE_CURRENCY_RATES)

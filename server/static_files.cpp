@@ -47,11 +47,12 @@ static bool ReadFile(const fs::path& p, std::string* out)
     return true;
 }
 
-bool StaticFiles::Load(const std::string& dir, std::string* error)
+bool StaticFiles::Load(const std::string& dir, std::string* error, bool app)
 {
     std::error_code ec;
     if (dir.empty() || !fs::is_directory(dir, ec)) {
-        *error = "the web app directory '" + dir + "' does not exist (build the wasm preset, or pass --web-dir)";
+        *error = app ? "the web app directory '" + dir + "' does not exist (build the wasm preset, or pass --web-dir)"
+                     : "the images directory '" + dir + "' does not exist (pass --images-dir, or an empty one for none)";
         return false;
     }
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
@@ -70,7 +71,7 @@ bool StaticFiles::Load(const std::string& dir, std::string* error)
         files_[rel] = MakeCachedBody(std::move(bytes), mime, "no-cache", IsCompressible(mime), std::move(gz), std::move(br));
     }
     if (ec) { *error = "cannot list " + dir + ": " + ec.message(); return false; }
-    if (!files_.count("/index.html")) { *error = dir + " has no index.html"; return false; }
+    if (app && !files_.count("/index.html")) { *error = dir + " has no index.html"; return false; }
     return true;
 }
 

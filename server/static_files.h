@@ -1,5 +1,5 @@
-// StaticFiles: the built web app (index.html, .js, .wasm, ICU data, font), read once at start and
-// served from memory with the right MIME type, ETag, and the build's precompressed .br/.gz forms.
+// StaticFiles: the built web app (index.html, .js, .wasm, ICU data, font), or the product images,
+// read once at start and served from memory with the right MIME type, ETag, and the build's precompressed .br/.gz forms.
 #pragma once
 
 #include "cached_body.h"
@@ -13,9 +13,9 @@ namespace bondstore {
 class StaticFiles {
 public:
     // Loads every file under `dir` (not the .br/.gz siblings, which are attached to their
-    // originals). Returns false with `error` set if `dir` is not a readable directory or holds no
-    // index.html.
-    bool Load(const std::string& dir, std::string* error);
+    // originals). Returns false with `error` set if `dir` is not a readable directory or, for the
+    // web app (`app`), holds no index.html.
+    bool Load(const std::string& dir, std::string* error, bool app = true);
 
     // The body for a URL path ("/" is index.html), or null.
     std::shared_ptr<const CachedBody> Find(const std::string& path) const;

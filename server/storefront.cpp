@@ -131,6 +131,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
     }
     if (!s.catalog.Refresh(*s.store, error)) return false;
     if (!s.web.Load(s.options.web_dir, error)) return false;
+    if (!s.options.images_dir.empty() && !s.images.Load(s.options.images_dir, error, false)) return false;
     return true;
 }
 

@@ -26,6 +26,7 @@ struct Storefront {
     std::unique_ptr<Store> store;
     PublishedCatalog catalog;
     StaticFiles web;
+    StaticFiles images; // product images (--images-dir), under /images/
     ErrorReply errors;
     TaxTable tax_table;
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded

@@ -1,5 +1,5 @@
 // Bondstore's service worker: keeps the app shell (the page, the WebAssembly, ICU's data, the
-// fonts) so the app starts when the server cannot be reached. The catalog, tax table, inventory
+// fonts, and the store's product pictures once seen) so the app starts when the server cannot be reached. The catalog, tax table, inventory
 // and queued orders are the app's own business (IndexedDB, web/platform/offline_store.h): /api/
 // requests pass straight through.
 //
@@ -20,6 +20,7 @@ function shellKey(url) {
   if (url.origin !== self.location.origin) return null;
   if (url.pathname === "/" || url.pathname === "/index.html") return "/";
   if (FILES.includes(url.pathname) || url.pathname.startsWith("/fonts/")) return url.pathname;
+  if (url.pathname.startsWith("/images/")) return url.pathname; // product pictures seen before
   return null;
 }
 

@@ -18,8 +18,11 @@ export default function merchantTests(t) {
       assert(token.startsWith("bst_"), "a token from the CLI");
       const header = "Handle,Title,Variant SKU,Variant Price,HS (product.metafields.customs.hs_code)," +
         "Origin (product.metafields.customs.origin_country),Unit (product.metafields.customs.unit)," +
-        "Qty (product.metafields.customs.legal_qty),Chinese (product.metafields.customs.title_zh)\n";
-      const row = (sku, hs) => `${sku}-h,Butter biscuits ${sku},${sku},32.00,${hs},BE,125,250 g,黄油饼干 ${sku}\n`;
+        "Qty (product.metafields.customs.legal_qty),Chinese (product.metafields.customs.title_zh),Image Src\n";
+      // The picture is on another origin (localhost, not 127.0.0.1) that sends no CORS header:
+      // WebGL may not use it, so shoppers see "No picture" rather than a broken page.
+      const foreign = server.url.replace("127.0.0.1", "localhost") + "images/SK-LAM-CR-60.png";
+      const row = (sku, hs) => `${sku}-h,Butter biscuits ${sku},${sku},32.00,${hs},BE,125,250 g,黄油饼干 ${sku},${foreign}\n`;
       const dir = mkdtempSync(join(tmpdir(), "bondstore-merchant-"));
       const bad = join(dir, "biscuits-bad.csv"), good = join(dir, "biscuits.csv");
       writeFileSync(bad, header + row("E2E-BIS-1", "1905310000") + row("E2E-BIS-2", "19053"));
@@ -65,6 +68,18 @@ export default function merchantTests(t) {
       await page.screenshot({ path: join(args.out, "merchant-uploaded-en.png") });
       const skus = (await (await fetch(server.url + "api/catalog")).json()).products.map((p) => p.sku);
       assert(skus.includes("E2E-BIS-1") && skus.includes("E2E-BIS-2"), "both products published");
+      // A shopper opens one: its picture's host does not share it, and the page says so.
+      const shopper = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+      await shopper.page.goto(server.url);
+      let q = await waitForState(shopper.page, (st) => st.screen === "browse" && st.widgets["search.box"], "a shopper browsing", 15000);
+      await clickWidget(shopper.page, q, "search.box");
+      await shopper.page.keyboard.type("E2E-BIS-1", { delay: 5 });
+      q = await waitForState(shopper.page, (st) => st.widgets["open.E2E-BIS-1"], "the new product found");
+      await clickWidget(shopper.page, q, "open.E2E-BIS-1");
+      q = await waitForState(shopper.page, (st) => st.product && st.product.image === "failed", "its picture refused (no CORS)", 10000);
+      await shopper.page.screenshot({ path: join(args.out, "product-picture-refused-en.png") });
+      assert(shopper.errors.length === 0, "no page errors for the shopper: " + shopper.errors.join("; "));
+      await shopper.context.close();
 
       await clickWidget(page, s, "merchant.tab_stock");
       s = await waitForState(page, (st) => st.merchant.products > 2, "the stock table");

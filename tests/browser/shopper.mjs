@@ -320,6 +320,18 @@ export default function shopperTests(t) {
       })).json();
       assert(canonical(server_quote) === canonical(s.product.quote), `the page's quote is the server's:\n${JSON.stringify(s.product.quote)}\n${JSON.stringify(server_quote)}`);
       assert(s.product.quote.consumption_tax_fen > 0, "high-end cosmetics: consumption tax on one");
+      // Its picture, from the catalog's image link, drawn as the file has it.
+      s = await waitForState(page, (st) => st.product && st.product.image.startsWith("ready"), "the product's picture", 10000);
+      assert(s.product.image === "ready 256x256", "the whole picture: " + s.product.image);
+      const file = PNG.sync.read(readFileSync(join(dirname(args["seed-catalog"]), "images", "SK-LAM-CR-60.png")));
+      const box = s.widgets["product.image"];
+      const shot = PNG.sync.read(await page.screenshot({ clip: { x: box.x, y: box.y, width: box.w, height: box.h } }));
+      for (const [fx, fy] of [[0.5, 0.3], [0.5, 0.7], [0.5, 0.82], [0.1, 0.1]]) {
+        const a = 4 * (Math.floor(fy * file.height) * file.width + Math.floor(fx * file.width));
+        const b = 4 * (Math.floor(fy * shot.height) * shot.width + Math.floor(fx * shot.width));
+        const diff = Math.max(...[0, 1, 2].map((c) => Math.abs(file.data[a + c] - shot.data[b + c])));
+        assert(diff <= 16, `the picture's pixel at ${fx},${fy}: file ${file.data.slice(a, a + 3).join(",")}, screen ${shot.data.slice(b, b + 3).join(",")}`);
+      }
       await page.screenshot({ path: join(args.out, "product-zh-Hans.png") });
       await clickWidget(page, s, "product.add");
       s = await waitForState(page, (st) => st.cart.length === 1 && st.cart[0].sku === "SK-LAM-CR-60", "added from the product page");

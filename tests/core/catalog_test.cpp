@@ -119,6 +119,10 @@ TEST_CASE("validation names the product, the field and what is wrong")
         // gmodel C..510): refused at import, so no message is ever cut.
         {"legal_qty", R"("legal_qty": "0.123456")", "catalog.legal_qty_precision", "legal_qty"},
         {"brand", "\"brand\": \"" + std::string(201, 'B') + "\"", "catalog.brand_too_long", "brand"},
+        // Images are fetched by shoppers' browsers: web addresses or this store's paths only.
+        {"brand", R"x("brand": "A", "images": ["javascript:alert(1)"])x", "catalog.image_url", "images[0]"},
+        {"brand", R"("brand": "A", "images": ["https://cdn.example/a.png", "/images/a b.png"])", "catalog.image_url", "images[1]"},
+        {"brand", R"("brand": "A", "images": ["images/a.png"])", "catalog.image_url", "images[0]"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.replacement);
@@ -135,6 +139,7 @@ TEST_CASE("validation names the product, the field and what is wrong")
 TEST_CASE("the customs limits are limits, not approximations")
 {
     CHECK(ParseCatalogJson(WithField("legal_qty", R"("legal_qty": "0.12345")")).ok());
+    CHECK(ParseCatalogJson(WithField("brand", R"("brand": "A", "images": ["https://cdn.example/a.png?v=2", "http://x.example/b.jpg", "/images/IF-01.png"])")).ok());
     CHECK(ParseCatalogJson(WithField("legal_qty", R"("legal_qty": "0.1234500")")).ok()); // trailing zeros are not precision
     CHECK(ParseCatalogJson(WithField("brand", "\"brand\": \"" + std::string(200, 'B') + "\"")).ok());
     std::string brand200;

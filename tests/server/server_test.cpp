@@ -237,6 +237,45 @@ TEST_CASE("a malformed catalog file stops the server before it serves, naming fi
     CHECK(syntax.err.find("not valid JSON") != std::string::npos);
 }
 
+TEST_CASE("product images are served under /images/ from --images-dir; the sample catalog's all exist")
+{
+    TempDir data;
+    WebFixture web;
+    ServerProcess s = ServerProcess::Start({"--data-dir", data.path + "/store", "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
+    auto c = Client(s);
+    json catalog = json::parse(ReadFile(SampleCatalog()));
+    for (const json& p : catalog["products"]) {
+        REQUIRE(p.contains("images"));
+        std::string url = p["images"][0].get<std::string>();
+        auto image = c.Get(url);
+        REQUIRE(image);
+        CHECK_MESSAGE(image->status == 200, url);
+        CHECK(image->get_header_value("Content-Type") == "image/png");
+        CHECK(image->body.substr(1, 3) == "PNG");
+        CHECK(!image->get_header_value("ETag").empty());
+    }
+    for (const char* path : {"/images/nope.png", "/images/../catalog/sample.json", "/images/"}) {
+        auto missing = c.Get(path);
+        REQUIRE(missing);
+        CHECK_MESSAGE(missing->status == 404, path);
+    }
+    // Another directory, or none.
+    WriteFile(data.path + "/pictures/a.webp", "RIFF....WEBP");
+    ServerProcess other = ServerProcess::Start({"--data-dir", data.path + "/store2", "--web-dir", web.dir.path, "--images-dir", data.path + "/pictures"});
+    auto webp = Client(other).Get("/images/a.webp");
+    REQUIRE(webp);
+    CHECK(webp->status == 200);
+    CHECK(webp->get_header_value("Content-Type") == "image/webp");
+    ServerProcess none = ServerProcess::Start({"--data-dir", data.path + "/store3", "--web-dir", web.dir.path, "--images-dir", ""});
+    auto no_images = Client(none).Get("/images/SK-LAM-CR-60.png");
+    REQUIRE(no_images);
+    CHECK(no_images->status == 404);
+    RunResult missing_dir = Run(ServerBinary(), {"--port", "0", "--data-dir", data.path + "/store4", "--web-dir", web.dir.path,
+                                                 "--images-dir", data.path + "/no-such-dir"});
+    CHECK(missing_dir.exit_code == 1);
+    CHECK(missing_dir.err.find("no-such-dir") != std::string::npos);
+}
+
 TEST_CASE("a broken tax table stops the server, naming the heading, period and field")
 {
     TempDir data;

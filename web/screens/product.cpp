@@ -2,6 +2,7 @@
 
 #include "web/app.h"
 #include "web/ordering.h"
+#include "web/platform/images.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/tax_text.h"
 #include "web/screens/text_layout.h"
@@ -14,6 +15,9 @@
 #include "core/wire.h"
 
 #include <imgui.h>
+
+#include <algorithm>
+#include <cstdint>
 
 namespace bondstore::web {
 
@@ -34,6 +38,33 @@ std::string WarehouseNames(const App& app, const SkuAvailability* stock)
     return names;
 }
 
+// The product's first picture, fitted into a `side` square: a quiet box while it loads, and a
+// word if it cannot be shown.
+void DrawPicture(App& app, TestView& view, const std::string& url, float side)
+{
+    const ShownImage& image = ImageAt(url);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(side, side));
+    RecordWidget(view, "product.image");
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImVec2 end(at.x + side, at.y + side);
+    if (image.state == ShownImage::State::Ready && image.width > 0 && image.height > 0) {
+        float k = std::min(side / float(image.width), side / float(image.height));
+        ImVec2 size(image.width * k, image.height * k);
+        ImVec2 min(at.x + (side - size.x) / 2, at.y + (side - size.y) / 2);
+        draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture)), min, ImVec2(min.x + size.x, min.y + size.y));
+        view.product_image = "ready " + std::to_string(image.width) + "x" + std::to_string(image.height);
+        return;
+    }
+    draw->AddRectFilled(at, end, ImGui::GetColorU32(ImGuiCol_FrameBg), ImGui::GetStyle().FrameRounding);
+    view.product_image = image.state == ShownImage::State::Loading ? "loading" : "failed";
+    if (image.state == ShownImage::State::Failed) {
+        std::string text = Shown(app, app.messages.Format("product.no_image"));
+        ImVec2 t = ImGui::CalcTextSize(text.c_str());
+        draw->AddText(ImVec2(at.x + (side - t.x) / 2, at.y + (side - t.y) / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), text.c_str());
+    }
+}
+
 } // namespace
 
 void DrawProduct(App& app, TestView& view)
@@ -51,6 +82,18 @@ void DrawProduct(App& app, TestView& view)
         return;
     }
     ImGui::BeginChild("##product_body");
+    // The picture beside the facts; above them on a narrow screen, or right to left.
+    view.product_image = "none";
+    const float side = Px(app, 220);
+    const bool beside = !p->images.empty() && !app.rtl && ImGui::GetContentRegionAvail().x >= side * 2.5f;
+    if (!p->images.empty()) {
+        if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - side);
+        DrawPicture(app, view, p->images.front(), side);
+        if (beside) {
+            ImGui::SameLine();
+            ImGui::BeginGroup();
+        }
+    }
     ImGui::SetWindowFontScale(1.35f);
     Paragraph(app, ProductTitle(app, *p));
     ImGui::SetWindowFontScale(1.0f);
@@ -91,6 +134,7 @@ void DrawProduct(App& app, TestView& view)
         ImGui::AlignTextToFramePadding();
         Label(app, m.Format("product.in_cart", {{"count", in_cart}}), Tone::Disabled);
     }
+    if (beside) ImGui::EndGroup();
 
     std::string description(ChooseText(p->description, {}, app.locale_chain).text);
     if (!description.empty()) {
