@@ -19,7 +19,15 @@ export default function layoutTests(t) {
       let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
       await clickWidget(page, s, "add." + first.sku);
       s = await waitForState(page, (st) => st.cart.length === 1, "an item in the cart");
+      // The home screen's category buttons, row by row.
+      const chipRows = (st) => {
+        const rows = new Map();
+        for (const [id, r] of Object.entries(st.widgets).filter(([id]) => id.startsWith("home.category.")))
+          rows.set(Math.round(r.y), [...(rows.get(Math.round(r.y)) || []), { id, ...r }]);
+        return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, chips]) => chips);
+      };
       const prices = new Set();
+      let enFirstRow = null;
       for (const { tag, rtl } of locales.locales) {
         if (s.screen !== "browse") { await clickWidget(page, s, "nav.browse"); s = await waitForState(page, (st) => st.screen === "browse", "browse"); }
         s = tag === s.locale ? s : await selectLocale(page, tag);
@@ -28,6 +36,7 @@ export default function layoutTests(t) {
         assert(s.firstRows[0][PRICE].length > 0 && s.firstRows[0][ORIGIN].length > 0, `${tag}: price and origin shown`);
         prices.add(s.firstRows[0][PRICE]);
         assertLaidOut(s, `${tag} browse`);
+        if (tag === "en") enFirstRow = chipRows(s)[0].sort((a, b) => a.x - b.x).map((c) => c.id);
         await page.screenshot({ path: join(args.out, `locale-${tag}-browse.png`) });
         await clickWidget(page, s, "nav.cart");
         s = await waitForState(page, (st) => st.screen === "cart" && st.quote, `${tag}: the cart`);
@@ -43,6 +52,13 @@ export default function layoutTests(t) {
       assert(s.widgets["lang.menu"].x < s.viewport.w / 2, "ar: the controls are on the left");
       assert(s.widgets["app.title"].x > s.viewport.w / 2, "ar: the title is on the right");
       assert(s.widgets["search.box"].x > s.viewport.w / 2, "ar: the search box starts on the right");
+      const arRows = chipRows(s), rightEdge = Math.max(...arRows[0].map((c) => c.x + c.w));
+      assert(arRows.length >= 2, "ar: the categories take more than one row: " + arRows.length);
+      assert(rightEdge > s.viewport.w - 40, "ar: the first row ends at the right edge: " + rightEdge);
+      for (const row of arRows) assert(Math.abs(Math.max(...row.map((c) => c.x + c.w)) - rightEdge) < 2, "ar: every row flush right");
+      // Wrapped right to left: every row flush with the right edge, the first category rightmost.
+      const firstRow = arRows[0].slice().sort((a, b) => b.x - a.x).map((c) => c.id);
+      assert(firstRow[0] === enFirstRow[0], `ar: the first category (${enFirstRow[0]}) at the right: ${firstRow.join(", ")}`);
       await page.screenshot({ path: join(args.out, "rtl-ar-browse.png") });
       assert(errors.length === 0, "no page errors: " + errors.join("; "));
       await context.close();

@@ -112,21 +112,36 @@ void DrawCategories(App& app, TestView& view, const SearchResult& r)
     if (b.text[0] != '\0' || !b.category.empty() || !b.origin.empty() || b.price_band >= 0 || r.categories.empty()) return;
     Label(app, app.messages.Format("home.categories"), Tone::Disabled);
     const ImGuiStyle& style = ImGui::GetStyle();
-    float right = ImGui::GetWindowContentRegionMax().x, x = 0;
-    std::vector<const FacetCount*> order;
-    for (const FacetCount& f : r.categories) order.push_back(&f);
-    if (app.rtl) std::reverse(order.begin(), order.end());
-    for (size_t k = 0; k < order.size(); k++) {
-        const FacetCount& f = *order[k];
+    const float left = ImGui::GetCursorPosX(), right = ImGui::GetWindowContentRegionMax().x;
+    // Rows filled in reading order; right to left, each row starts at the right edge, so the
+    // first category is the rightmost of the first row.
+    struct Chip { const FacetCount* facet; std::string label; float width; };
+    std::vector<std::vector<Chip>> rows(1);
+    float used = 0;
+    for (const FacetCount& f : r.categories) {
         std::string label = Shown(app, app.messages.Format("search.facet_count", {{"name", CategoryLabel(app, f.value)}, {"count", f.count}}));
         float width = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2;
-        if (k > 0 && x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
-        if (ImGui::Button((label + "##cat." + f.value).c_str())) {
-            b.category = f.value;
-            b.dirty = true;
+        if (!rows.back().empty() && left + used + style.ItemSpacing.x + width > right) {
+            rows.emplace_back();
+            used = 0;
         }
-        RecordWidget(view, "home.category." + f.value);
-        x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+        used += (rows.back().empty() ? 0 : style.ItemSpacing.x) + width;
+        rows.back().push_back({&f, std::move(label), width});
+    }
+    for (std::vector<Chip>& row : rows) {
+        float row_width = -style.ItemSpacing.x;
+        for (const Chip& c : row) row_width += style.ItemSpacing.x + c.width;
+        if (app.rtl) std::reverse(row.begin(), row.end());
+        for (size_t k = 0; k < row.size(); k++) {
+            if (k > 0) ImGui::SameLine();
+            else ImGui::SetCursorPosX(app.rtl ? std::max(left, right - row_width) : left);
+            const FacetCount& f = *row[k].facet;
+            if (ImGui::Button((row[k].label + "##cat." + f.value).c_str())) {
+                b.category = f.value;
+                b.dirty = true;
+            }
+            RecordWidget(view, "home.category." + f.value);
+        }
     }
     ImGui::Spacing();
 }
