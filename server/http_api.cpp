@@ -77,6 +77,13 @@ void MountRoutes(httplib::Server& server, Storefront& s)
     });
 
     // The store's display-currency rates; 404 when it shows yuan only.
+    // What a kiosk (/kiosk) takes from the store's configuration.
+    server.Get("/api/kiosk", [&s](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content("{\"idle_seconds\":" + std::to_string(s.options.kiosk_idle) + ",\"warning_seconds\":20}",
+                        "application/json; charset=utf-8");
+    });
+
     server.Get("/api/currency-rates", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!s.currency_rates_body) return s.errors.Send(req, res, 404, "not_found");
         ServeCachedBody(req, res, s.currency_rates_body);

@@ -23,6 +23,16 @@ static bool ParsePort(const std::string& s, int* port)
     return true;
 }
 
+// A kiosk's idle time: long enough to read a product page, short enough to forget a shopper who left.
+static bool ParseKioskIdle(const std::string& s, int* seconds)
+{
+    int v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || v < 10 || v > 3600) return false;
+    *seconds = v;
+    return true;
+}
+
 OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup env)
 {
     OptionsParse r;
@@ -59,6 +69,12 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     };
     if (!timeout_text.empty() && !positive(timeout_text, &o.payment_timeout)) {
         r.error = "BONDSTORE_PAYMENT_TIMEOUT must be a number of seconds, got '" + timeout_text + "'";
+        return r;
+    }
+    std::string idle_text;
+    from_env("BONDSTORE_KIOSK_IDLE", idle_text);
+    if (!idle_text.empty() && !ParseKioskIdle(idle_text, &o.kiosk_idle)) {
+        r.error = "BONDSTORE_KIOSK_IDLE must be 10-3600 seconds, got '" + idle_text + "'";
         return r;
     }
     std::string port_text;
@@ -98,6 +114,10 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.seed_catalog)) return r;
         } else if (name == "--images-dir") {
             if (!take(o.images_dir)) return r;
+        } else if (name == "--kiosk-idle") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!ParseKioskIdle(v, &o.kiosk_idle)) { r.error = "--kiosk-idle must be 10-3600 seconds, got '" + v + "'"; return r; }
         } else if (name == "--tax-table") {
             if (!take(o.tax_table)) return r;
         } else if (name == "--currency-rates") {
@@ -197,6 +217,8 @@ Usage: bondstore-server [options]
   --seed-catalog FILE  catalog loaded into an empty store          (BONDSTORE_SEED_CATALOG)
   --images-dir DIR     product images, served under /images/ for catalogs that link
                        to /images/NAME; an empty value serves none  (BONDSTORE_IMAGES_DIR)
+  --kiosk-idle N       seconds without a touch before a kiosk (/kiosk) warns for 20 s,
+                       then forgets its shopper                      (BONDSTORE_KIOSK_IDLE, default 90)
   --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
   --currency-rates FILE  the store's rates for approximate prices in other currencies;
                        an empty value shows yuan only               (BONDSTORE_CURRENCY_RATES)

@@ -13,6 +13,7 @@ struct ServerOptions {
     std::string web_dir;          // the built web app (index.html, .wasm, …)
     std::string seed_catalog;     // catalog file loaded into an empty store on first start
     std::string images_dir;       // product images served under /images/ ("" = none)
+    int kiosk_idle = 90;          // seconds without a touch before a kiosk warns, then forgets its shopper
     std::string tax_table;        // the tax table (assets/tax/tax-table.json)
     std::string currency_rates;   // display-currency rates (assets/currency-rates.json); "" = none
     std::string database;         // "" = SQLite in data_dir; else a PostgreSQL URI or conninfo

@@ -77,8 +77,9 @@ bool StaticFiles::Load(const std::string& dir, std::string* error, bool app)
 
 std::shared_ptr<const CachedBody> StaticFiles::Find(const std::string& path) const
 {
-    // "/" and the merchant screen ("/merchant") are the app's page; the app reads its path.
-    auto it = files_.find(path == "/" || path == "/merchant" ? std::string("/index.html") : path);
+    // "/", the kiosk's page ("/kiosk") and the merchant screen ("/merchant") are the app's page;
+    // the app reads its path.
+    auto it = files_.find(path == "/" || path == "/kiosk" || path == "/merchant" ? std::string("/index.html") : path);
     return it == files_.end() ? nullptr : it->second;
 }
 

@@ -2,6 +2,7 @@
 
 #include "web/ordering.h"
 #include "web/platform/fetch.h"
+#include "web/platform/full_screen.h"
 #include "web/platform/offline_store.h"
 #include "web/platform/preferences.h"
 #include "web/platform/test_hook.h"
@@ -148,13 +149,16 @@ static void LoadFontSlice(App& app, unsigned int block)
 
 void StartLoading(App& app)
 {
-    // A kiosk starts from nothing, and keeps nothing (Remember).
-    app.kiosk.on = PageQueryHas("kiosk");
+    // A kiosk (the store's /kiosk page, or ?kiosk=1) starts from nothing, and keeps nothing
+    // (Remember). Its idle time is the server's (GET /api/kiosk), unless the page says (?idle=N).
+    app.kiosk.on = PageQueryHas("kiosk") || PagePath() == "/kiosk";
     if (app.kiosk.on) {
         app.screen = Screen::Attract;
         double idle = std::atof(PageQueryValue("idle").c_str());
         if (idle > 0) app.kiosk.idle_seconds = idle;
+        else LoadKioskSettings(app);
         ForgetBrowserStorage();
+        KeepFullScreen();
     }
     app.display_currency = LoadPreference("currency");
     app.display.touch = app.kiosk.on || PageQueryHas("touch");
@@ -269,6 +273,16 @@ void ForgetShopper(App& app)
     RequestLocale(app, NegotiateLocale(BrowserLanguages()));
     app.screen = app.kiosk.on ? Screen::Attract : Screen::Browse;
     app.kiosk.wipes++;
+}
+
+void LoadKioskSettings(App& app)
+{
+    FetchOrKept("/api/kiosk", [&app](FetchResult r) {
+        if (r.status != 200) return; // the built-in 90 s
+        auto j = nlohmann::json::parse(r.body, nullptr, false);
+        if (j.is_object() && j.contains("idle_seconds") && j["idle_seconds"].is_number() && j["idle_seconds"].get<double>() > 0)
+            app.kiosk.idle_seconds = j["idle_seconds"].get<double>();
+    });
 }
 
 void SetTextScale(App& app, float scale)

@@ -29,7 +29,7 @@ enum class Screen { Attract, Browse, Product, Cart, Checkout, Order };
 // `idle_seconds` without a touch it warns for kIdleWarningSeconds, then forgets the shopper.
 struct KioskState {
     bool on = false;
-    double idle_seconds = 90;   // ?idle=N (tests use a few seconds)
+    double idle_seconds = 90;   // the server's --kiosk-idle (GET /api/kiosk), or ?idle=N (tests use a few seconds)
     double last_input = 0;      // ImGui time of the last touch, key or wheel
     int wipes = 0;              // how many shoppers it has forgotten
 };
@@ -180,6 +180,9 @@ void Remember(const App& app, const char* key, const std::string& value);
 // Forgets the shopper: cart, checkout form, order, search, language and currency choices, in
 // memory and in browser storage; back to the attract screen (kiosk) or browsing.
 void ForgetShopper(App& app);
+
+// A kiosk's settings from the server (GET /api/kiosk: its idle time).
+void LoadKioskSettings(App& app);
 
 // Starts fetching the ICU data, the font and the catalog.
 void StartLoading(App& app);

@@ -2,6 +2,7 @@
 // window and ImGui, starts loading, and hands each frame to the current screen.
 #include "web/app.h"
 #include "web/platform/fetch.h"
+#include "web/platform/full_screen.h"
 #include "web/platform/input.h"
 #include "web/platform/test_hook.h"
 #include "web/platform/text_input.h"
@@ -93,6 +94,8 @@ void Frame(void* arg)
     view.outbox = int(app.outbox.size());
     view.kiosk = app.kiosk.on;
     view.kiosk_wipes = app.kiosk.wipes;
+    view.kiosk_idle = app.kiosk.idle_seconds;
+    view.full_screen = app.kiosk.on && IsFullScreen();
     view.idle_warning = warning_left;
     view.checkout_fields = std::string(app.checkout.buyer_name) + app.checkout.id_number + app.checkout.buyer_phone +
                            app.checkout.consignee_name + app.checkout.address + app.checkout.keyed_body + app.order.secret +

@@ -18,7 +18,7 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 // The cache key of a shell request: "/" for the page whatever its query (?kiosk=1), else the path.
 function shellKey(url) {
   if (url.origin !== self.location.origin) return null;
-  if (url.pathname === "/" || url.pathname === "/index.html") return "/";
+  if (["/", "/index.html", "/kiosk", "/merchant"].includes(url.pathname)) return "/"; // one page, read by path
   if (FILES.includes(url.pathname) || url.pathname.startsWith("/fonts/")) return url.pathname;
   if (url.pathname.startsWith("/images/")) return url.pathname; // product pictures seen before
   return null;

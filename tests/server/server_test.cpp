@@ -276,6 +276,28 @@ TEST_CASE("product images are served under /images/ from --images-dir; the sampl
     CHECK(missing_dir.err.find("no-such-dir") != std::string::npos);
 }
 
+TEST_CASE("kiosks: /kiosk is the app's page, and their idle time is the server's")
+{
+    TempDir data;
+    WebFixture web;
+    ServerProcess s = ServerProcess::Start({"--data-dir", data.path + "/store", "--web-dir", web.dir.path, "--kiosk-idle", "45"});
+    auto c = Client(s);
+    auto page = c.Get("/kiosk");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("<title>Bondstore</title>") != std::string::npos);
+    auto settings = c.Get("/api/kiosk");
+    REQUIRE(settings);
+    CHECK(json::parse(settings->body) == json::parse(R"({"idle_seconds":45,"warning_seconds":20})"));
+    ServerProcess d = ServerProcess::Start({"--data-dir", data.path + "/store2", "--web-dir", web.dir.path}, {"BONDSTORE_KIOSK_IDLE=120"});
+    CHECK(json::parse(Client(d).Get("/api/kiosk")->body)["idle_seconds"] == 120);
+    for (const char* bad : {"5", "3601", "90s", ""}) {
+        RunResult r = Run(ServerBinary(), {"--port", "0", "--data-dir", data.path + "/store3", "--web-dir", web.dir.path, "--kiosk-idle", bad});
+        CHECK_MESSAGE(r.exit_code != 0, bad);
+        CHECK(r.err.find("--kiosk-idle") != std::string::npos);
+    }
+}
+
 TEST_CASE("a broken tax table stops the server, naming the heading, period and field")
 {
     TempDir data;

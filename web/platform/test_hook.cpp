@@ -63,7 +63,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
                         {"image", v.product_image}};
     if (!v.error.empty()) j["error"] = v.error;
     if (!v.order_no.empty() || !v.order_status.empty()) j["order"] = {{"no", v.order_no}, {"status", v.order_status}};
-    j["kiosk"] = {{"on", v.kiosk}, {"wipes", v.kiosk_wipes}, {"idleWarning", v.idle_warning}};
+    j["kiosk"] = {{"on", v.kiosk}, {"wipes", v.kiosk_wipes}, {"idleWarning", v.idle_warning}, {"idle", v.kiosk_idle},
+                  {"fullScreen", v.full_screen}};
     j["buyerData"] = v.checkout_fields;
     j["offline"] = v.offline;
     j["keyboard"] = v.keyboard;

@@ -49,6 +49,8 @@ struct TestView {
     std::string hovered_window;      // which ImGui window it is over
     bool kiosk = false;
     int kiosk_wipes = 0;             // shoppers the kiosk has forgotten
+    double kiosk_idle = 0;           // its idle time, seconds
+    bool full_screen = false;        // the page is full screen
     int idle_warning = -1;           // seconds left on the idle warning; -1: none shown
     // The merchant screen: who is signed in, core's check of the chosen file (valid, rejected,
     // has errors), its problems ("row:code"), the upload's HTTP status, products, chart days, orders.
