@@ -89,10 +89,11 @@ void ValidateProduct(const Product& p, int64_t index, std::vector<Problem>& out)
     if (p.weight_g < 0) add("catalog.weight_negative", "weight_g", std::to_string(p.weight_g));
 
     // An image is fetched by shoppers' browsers: a web address, or a path on this store
-    // (/images/…), with nothing that would break out of a URL.
+    // (/images/…; not "//host/…", which is another host), with nothing that would break out of a URL.
     for (size_t i = 0; i < p.images.size(); i++) {
         const std::string& url = p.images[i];
-        bool ok = url.size() <= 2000 && (url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 || url.rfind("/", 0) == 0);
+        bool path = url.rfind("/", 0) == 0 && url.rfind("//", 0) != 0;
+        bool ok = url.size() <= 2000 && (url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0 || path);
         for (unsigned char c : url) ok = ok && c > 0x20 && c != 0x7f && c != '"' && c != '<' && c != '>' && c != '\\';
         if (!ok) add("catalog.image_url", "images[" + std::to_string(i) + "]", url);
     }

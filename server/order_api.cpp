@@ -235,39 +235,36 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
         if (!OrderSeal::IsSealed(req.body)) return TakeOrder(s, req, res, key, req.body);
 
         // A kiosk's queued order, sealed to this server (order_seal.h). Its outbox lets go once
-        // answered, so a refusal is also kept for the shopper following it on their phone.
+        // answered, so the answer is also kept for the shopper following it on their phone.
         std::string code;
-        std::optional<std::string> body = s.order_seal->Open(req.body, key, &code);
-        if (!body) return s.errors.Send(req, res, 400, code);
-        TakeOrder(s, req, res, key, *body);
-        if (res.status >= 400 && res.status < 500) {
-            std::string error;
-            if (!s.store->RecordRefusal(key, {res.status, res.body}, UnixNow(), &error)) {
-                // Not kept: answer 500, so the kiosk keeps the order and sends it again.
-                std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", error.c_str());
-                s.errors.Send(req, res, 500, "internal");
-            }
+        std::optional<OrderSeal::SealedOrder> sealed = s.order_seal->OpenOrder(req.body, key, &code);
+        if (!sealed) return s.errors.Send(req, res, 400, code);
+        TakeOrder(s, req, res, key, sealed->order);
+        if (res.status >= 500) return; // not answered: the kiosk sends it again
+        std::string error;
+        if (!s.store->KeepQueuedAnswer(s.personal_data->KeyedHash("follow " + sealed->follow), key, {res.status, res.body},
+                                       UnixNow(), &error)) {
+            // Not kept: answer 500, so the kiosk keeps the order and sends it again.
+            std::fprintf(stderr, "bondstore-server: POST /api/orders: %s\n", error.c_str());
+            s.errors.Send(req, res, 500, "internal");
         }
     });
 
-    // What became of a queued order, for whoever holds its Idempotency-Key (a kiosk's "follow on
-    // your phone" code): the order as POST /api/orders answered it (200), the refusal kept for it
-    // (its 4xx), or 404 order_not_received while no kiosk has delivered it. Only keys of at least
-    // 32 characters are looked up: a short key could be guessed.
+    // What became of a kiosk's queued order, for whoever holds its follow secret (header
+    // X-Follow-Secret, from the kiosk's QR code): the order as POST /api/orders answered it (200,
+    // with its lookup secret), the refusal (its 4xx), or 404 order_not_received while no kiosk
+    // has delivered it.
     server.Get("/api/orders/queued", [&s](const httplib::Request& req, httplib::Response& res) {
-        std::string key = req.get_header_value("Idempotency-Key");
-        if (!IdempotencyKeyOk(key) || key.size() < 32) return s.errors.Send(req, res, 400, "idempotency_key_missing");
+        std::string follow = req.get_header_value("X-Follow-Secret");
+        if (follow.size() < 26 || follow.size() > 200) return s.errors.Send(req, res, 404, "order_not_received");
         std::string error;
-        std::optional<Store::StoredResponse> taken = s.store->FindIdempotentResponse(key, &error);
-        std::optional<Store::Refusal> refused;
-        if (error.empty() && !(taken && !taken->response.empty())) refused = s.store->FindRefusal(key, &error);
+        std::optional<Store::QueuedAnswer> answer = s.store->FindQueuedAnswer(s.personal_data->KeyedHash("follow " + follow), &error);
         if (!error.empty()) {
             std::fprintf(stderr, "bondstore-server: GET /api/orders/queued: %s\n", error.c_str());
             return s.errors.Send(req, res, 500, "internal");
         }
-        if (taken && !taken->response.empty()) return SendJson(res, 200, taken->response);
-        if (refused) return SendJson(res, refused->status, refused->response);
-        s.errors.Send(req, res, 404, "order_not_received");
+        if (!answer) return s.errors.Send(req, res, 404, "order_not_received");
+        SendJson(res, answer->status == 201 ? 200 : answer->status, answer->response);
     });
 
     // The key kiosks seal queued orders to (order_seal.h); the same on every server sharing the

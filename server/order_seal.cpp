@@ -29,7 +29,7 @@ struct Freer {
 };
 using PKey = std::unique_ptr<EVP_PKEY, Freer<EVP_PKEY, EVP_PKEY_free>>;
 using PKeyCtx = std::unique_ptr<EVP_PKEY_CTX, Freer<EVP_PKEY_CTX, EVP_PKEY_CTX_free>>;
-using Big = std::unique_ptr<BIGNUM, Freer<BIGNUM, BN_free>>;
+using Big = std::unique_ptr<BIGNUM, Freer<BIGNUM, BN_clear_free>>; // (a private scalar is one)
 
 // An EC key on P-256 from its raw parts: the public point (65 bytes) and, for our own key, the
 // private scalar. Nothing if the point is not on the curve.
@@ -124,13 +124,15 @@ std::optional<Bytes> Field(const nlohmann::json& j, const char* name)
 
 OrderSeal::OrderSeal(const PersonalData& data_key)
 {
-    data_key.DeriveKey("order-seal", private_key_);
-    Big scalar = PrivateScalar(private_key_);
-    BN_bn2binpad(scalar.get(), private_key_, 32);
+    unsigned char seed[32];
+    data_key.DeriveKey("order-seal", seed);
+    Big scalar = PrivateScalar(seed);
+    OPENSSL_cleanse(seed, sizeof seed);
     unsigned char point[kPointBytes];
     PublicPoint(scalar.get(), point);
     public_key_ = Base64(point, kPointBytes);
     key_id_ = KeyId(point);
+    own_.reset(MakeKey(point, scalar.get()).release(), EVP_PKEY_free);
 }
 
 std::string OrderSeal::PublicKeyJson() const
@@ -156,12 +158,9 @@ std::optional<std::string> OrderSeal::Open(std::string_view body, std::string_vi
     std::optional<Bytes> epk = Field(s, "epk"), iv = Field(s, "iv"), data = Field(s, "data");
     if (!epk || epk->size() != kPointBytes || !iv || iv->size() != 12 || !data || data->size() < 16) return std::nullopt;
 
-    Big scalar(BN_bin2bn(private_key_, 32, nullptr));
-    std::optional<std::vector<unsigned char>> own_point = Unbase64(public_key_);
-    PKey own = MakeKey(own_point->data(), scalar.get());
     PKey peer = MakeKey(epk->data(), nullptr);
     unsigned char key[32];
-    if (!own || !peer || !AgreeKey(own.get(), peer.get(), key)) return std::nullopt;
+    if (!own_ || !peer || !AgreeKey(own_.get(), peer.get(), key)) return std::nullopt;
 
     size_t n = data->size() - 16;
     std::string out(n, '\0');
@@ -177,6 +176,20 @@ std::optional<std::string> OrderSeal::Open(std::string_view body, std::string_vi
     if (!ok) return std::nullopt;
     error->clear();
     return out;
+}
+
+std::optional<OrderSeal::SealedOrder> OrderSeal::OpenOrder(std::string_view body, std::string_view idempotency_key,
+                                                           std::string* error) const
+{
+    std::optional<std::string> plaintext = Open(body, idempotency_key, error);
+    if (!plaintext) return std::nullopt;
+    auto j = nlohmann::json::parse(*plaintext, nullptr, false);
+    if (!j.is_object() || !j.contains("order") || !j["order"].is_object() || !j.contains("follow") || !j["follow"].is_string() ||
+        j["follow"].get<std::string>().size() < 26 || j["follow"].get<std::string>().size() > 200) {
+        *error = "sealed_invalid";
+        return std::nullopt;
+    }
+    return SealedOrder{j["order"].dump(), j["follow"].get<std::string>()};
 }
 
 std::optional<std::string> OrderSeal::Seal(std::string_view public_key_json, std::string_view idempotency_key,

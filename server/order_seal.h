@@ -14,13 +14,19 @@
 // The body a kiosk sends (POST /api/orders, docs/api.md):
 //   {"sealed":{"v":1,"key_id":"…","epk":"<base64 65-byte point>","iv":"<base64 12 bytes>",
 //              "data":"<base64 ciphertext ‖ 16-byte tag>"}}
+// and what it seals: {"order":{…the order request…},"follow":"<follow secret>"}. The follow secret
+// (at least 26 characters of a CSPRNG) is shown only as the kiosk's QR code, for the shopper's
+// phone to follow the order with (GET /api/orders/queued); the kiosk does not keep it.
 #pragma once
 
 #include "personal_data.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+typedef struct evp_pkey_st EVP_PKEY;
 
 namespace bondstore {
 
@@ -42,13 +48,20 @@ public:
     // "sealed_key_unknown" (sealed to a key this server does not hold).
     std::optional<std::string> Open(std::string_view body, std::string_view idempotency_key, std::string* error) const;
 
+    // A sealed order: its request's JSON and its follow secret, or nothing with `error` as Open's
+    // (also "sealed_invalid" when the plaintext is not {"order":{…},"follow":"…"}).
+    struct SealedOrder {
+        std::string order, follow;
+    };
+    std::optional<SealedOrder> OpenOrder(std::string_view body, std::string_view idempotency_key, std::string* error) const;
+
     // Seals `plaintext` as the web app does, to the public key of PublicKeyJson(): for tests and
     // tools. Nothing (and `error`) if the key cannot be used.
     static std::optional<std::string> Seal(std::string_view public_key_json, std::string_view idempotency_key,
                                            std::string_view plaintext, std::string* error);
 
 private:
-    unsigned char private_key_[32] = {};
+    std::shared_ptr<EVP_PKEY> own_; // the key pair (EVP_PKEY: OpenSSL's), made once
     std::string public_key_; // base64 of the uncompressed point
     std::string key_id_;
 };

@@ -421,23 +421,23 @@ std::optional<Store::StoredResponse> SqlStore::FindIdempotentResponse(const std:
     return StoredResponse{r->rows[0][0].Text(), r->rows[0][1].Text()};
 }
 
-bool SqlStore::RecordRefusal(const std::string& key, const Refusal& refusal, int64_t now, std::string* error)
+bool SqlStore::KeepQueuedAnswer(const std::string& follow_hash, const std::string& key, const QueuedAnswer& answer,
+                                int64_t now, std::string* error)
 {
     return InWriteTransaction([&](SqlConnection& db, std::string* e) {
-        return db.Query("INSERT INTO queued_refusals(key, status, response, created_at) VALUES ($1, $2, $3, $4) "
-                        "ON CONFLICT (key) DO UPDATE SET status = excluded.status, response = excluded.response, "
-                        "created_at = excluded.created_at",
-                        {key, int64_t(refusal.status), refusal.response, now}, e)
-            .has_value();
+        return db.Query("DELETE FROM queued_orders WHERE created_at < $1", {now - kQueuedAnswerDays * 86400}, e) &&
+               db.Query("INSERT INTO queued_orders(follow_hash, key, status, response, created_at) VALUES ($1, $2, $3, $4, $5) "
+                        "ON CONFLICT (follow_hash) DO NOTHING",
+                        {follow_hash, key, int64_t(answer.status), answer.response, now}, e);
     }, error);
 }
 
-std::optional<Store::Refusal> SqlStore::FindRefusal(const std::string& key, std::string* error)
+std::optional<Store::QueuedAnswer> SqlStore::FindQueuedAnswer(const std::string& follow_hash, std::string* error)
 {
     auto c = readers().Acquire();
-    auto r = c->Query("SELECT status, response FROM queued_refusals WHERE key = $1", {key}, error);
+    auto r = c->Query("SELECT status, response FROM queued_orders WHERE follow_hash = $1", {follow_hash}, error);
     if (!r || r->rows.empty()) return std::nullopt;
-    return Refusal{int(r->rows[0][0].Int()), r->rows[0][1].Text()};
+    return QueuedAnswer{int(r->rows[0][0].Int()), r->rows[0][1].Text()};
 }
 
 std::optional<int64_t> SqlStore::AnnualUsed(const std::string& id_hash, int year, std::string* error)

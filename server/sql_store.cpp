@@ -185,11 +185,13 @@ const char* const kMigrations[] = {
     ALTER TABLE outbox ADD COLUMN first_failed_at BIGINT;
     )sql",
     R"sql(
-    -- A sealed order's refusal (order_seal.h): a kiosk's outbox lets go of an order once answered,
-    -- so the answer is kept for the shopper who follows the order on their phone.
-    CREATE TABLE queued_refusals (
-        key         TEXT PRIMARY KEY,         -- the order's Idempotency-Key
-        status      INTEGER NOT NULL,         -- the HTTP status it was refused with
+    -- What became of a kiosk's sealed order (order_seal.h), for the shopper following it on their
+    -- phone: the kiosk's outbox lets go of an order once answered. Found by the keyed hash of the
+    -- follow secret sealed inside the order (never by the Idempotency-Key, which a kiosk keeps).
+    CREATE TABLE queued_orders (
+        follow_hash TEXT PRIMARY KEY,
+        key         TEXT NOT NULL,            -- the order's Idempotency-Key
+        status      INTEGER NOT NULL,         -- the HTTP status it was answered with (201, 4xx)
         response    TEXT NOT NULL,            -- the answer's body
         created_at  BIGINT NOT NULL
     );

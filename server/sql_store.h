@@ -53,8 +53,9 @@ public:
     std::optional<std::vector<std::string>> ExpireUnpaid(int64_t now, std::string* error) override;
     std::optional<OrderDeclaration> FindDeclaration(const std::string& order_no, const std::string& kind, std::string* error) override;
     std::optional<StoredResponse> FindIdempotentResponse(const std::string& key, std::string* error) override;
-    bool RecordRefusal(const std::string& key, const Refusal& refusal, int64_t now, std::string* error) override;
-    std::optional<Refusal> FindRefusal(const std::string& key, std::string* error) override;
+    bool KeepQueuedAnswer(const std::string& follow_hash, const std::string& key, const QueuedAnswer& answer, int64_t now,
+                          std::string* error) override;
+    std::optional<QueuedAnswer> FindQueuedAnswer(const std::string& follow_hash, std::string* error) override;
     std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) override;
     std::optional<ReceiptResult> ApplyCustomsReceipt(const CustomsReceipt& receipt, int64_t now, std::string* error) override;
     std::optional<std::vector<OutboxMessage>> ClaimOutbox(int64_t now, int64_t lease, int64_t limit, std::string* error) override;

@@ -187,14 +187,18 @@ public:
     };
     virtual std::optional<StoredResponse> FindIdempotentResponse(const std::string& key, std::string* error) = 0;
 
-    // A sealed order's refusal, kept under its Idempotency-Key for whoever follows the order
-    // (GET /api/orders/queued); the latest refusal replaces an earlier one.
-    struct Refusal {
+    // The answer to a kiosk's sealed order, kept for whoever follows it (GET /api/orders/queued)
+    // under the keyed hash of its follow secret. The first answer under a hash stays (a replay
+    // of a taken order answers the same; nothing can overwrite it); answers older than
+    // kQueuedAnswerDays are dropped as new ones are kept.
+    struct QueuedAnswer {
         int status = 0;
         std::string response;
     };
-    virtual bool RecordRefusal(const std::string& key, const Refusal& refusal, int64_t now, std::string* error) = 0;
-    virtual std::optional<Refusal> FindRefusal(const std::string& key, std::string* error) = 0;
+    static constexpr int64_t kQueuedAnswerDays = 30;
+    virtual bool KeepQueuedAnswer(const std::string& follow_hash, const std::string& key, const QueuedAnswer& answer,
+                                  int64_t now, std::string* error) = 0;
+    virtual std::optional<QueuedAnswer> FindQueuedAnswer(const std::string& follow_hash, std::string* error) = 0;
 
     // The buyer's annual total used so far (fen), by the keyed hash of their ID number.
     virtual std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error) = 0;

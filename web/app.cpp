@@ -6,6 +6,7 @@
 #include "web/platform/offline_store.h"
 #include "web/platform/preferences.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/handoff.h"
 #include "web/screens/theme.h"
 
 #include "core/bidi_text.h"
@@ -260,6 +261,7 @@ void ForgetShopper(App& app)
     app.browse = BrowseState{};
     app.product_sku.clear();
     app.handoff_open = false;
+    ForgetQrCodes();
     app.quote = TaxQuote{};
     app.quote_dirty = true;
     app.display_currency.clear();

@@ -73,8 +73,8 @@ struct OrderState {
     bool busy = false;
     std::string notice;
     std::string queued_key; // an order placed offline, waiting to be confirmed: its outbox key
-    // A kiosk's queued order this phone follows (opened from its ?follow= code): the order's
-    // Idempotency-Key, until the server has answered it (FollowOrder).
+    // A kiosk's queued order this phone follows (opened from its ?follow= code): the follow
+    // secret sealed in the order, until the server has answered it (FollowOrder).
     std::string following;
     bool follow_scheduled = false;
 };
@@ -87,7 +87,8 @@ struct QueuedOrder {
     std::string locale;
     bool sending = false;
     bool sealed = false;
-    std::string shown; // the request in the clear, in memory only, while its shopper may look
+    std::string shown;  // the request in the clear, in memory only, while its shopper may look
+    std::string follow; // a sealed order's follow secret (its QR code), in memory only, likewise
 };
 
 constexpr int kOfflineRetryMs = 4000; // how often the app asks again while the server is unreachable

@@ -115,8 +115,17 @@ static void KeepQueued(App& app, QueuedOrder q)
     CheckoutState& f = app.checkout;
     f.busy = true;
     nlohmann::json row{{"body", q.body}, {"locale", q.locale}, {"sealed", q.sealed}};
-    OfflinePut(OfflineTable::Outbox, q.key, row.dump(), [&app, q](bool ok) {
+    const int wipes = app.kiosk.wipes;
+    OfflinePut(OfflineTable::Outbox, q.key, row.dump(), [&app, q, wipes](bool ok) mutable {
         CheckoutState& f = app.checkout;
+        if (app.kiosk.wipes != wipes) { // its shopper is gone: the sealed order is sent, shown to no one
+            if (!ok) return;
+            q.shown.clear();
+            q.follow.clear();
+            app.outbox.push_back(q);
+            ScheduleOutbox(app);
+            return;
+        }
         f.busy = false;
         if (!ok) { f.notice = app.messages.Format("checkout.network_error"); return; } // nothing kept: say so
         app.outbox.push_back(q);
@@ -138,11 +147,18 @@ static void KeepQueued(App& app, QueuedOrder q)
 static void QueueOrder(App& app)
 {
     CheckoutState& f = app.checkout;
-    QueuedOrder q{f.idempotency_key, f.keyed_body, app.locale, false, false, f.keyed_body};
+    if (f.keyed_body.empty()) return;
+    QueuedOrder q{f.idempotency_key, f.keyed_body, app.locale, false, false, f.keyed_body, {}};
     if (!app.kiosk.on) return KeepQueued(app, std::move(q));
     if (app.seal_key.empty()) { f.notice = app.messages.Format("checkout.kiosk_offline"); return; }
+    // Sealed with it, the secret the shopper's phone follows the order by: shown as a QR code,
+    // never kept (order_seal.h).
+    q.follow = RandomKey();
+    std::string plaintext = nlohmann::json{{"order", nlohmann::json::parse(q.body)}, {"follow", q.follow}}.dump();
     f.busy = true;
-    SealForServer(app.seal_key, q.key, q.body, [&app, q](std::string sealed) mutable {
+    const int wipes = app.kiosk.wipes;
+    SealForServer(app.seal_key, q.key, plaintext, [&app, q, wipes](std::string sealed) mutable {
+        if (app.kiosk.wipes != wipes) return; // wiped meanwhile: nothing was kept, and no one is told
         app.checkout.busy = false;
         if (sealed.empty()) { app.checkout.notice = app.messages.Format("checkout.kiosk_offline"); return; }
         q.body = std::move(sealed);
@@ -167,7 +183,7 @@ void LoadOutbox(App& app)
             bool known = false;
             for (const QueuedOrder& q : app.outbox) known = known || q.key == key;
             if (known) continue;
-            QueuedOrder q{key, j.value("body", ""), j.value("locale", ""), false, j.value("sealed", false), {}};
+            QueuedOrder q{key, j.value("body", ""), j.value("locale", ""), false, j.value("sealed", false), {}, {}};
             if (!q.sealed) q.shown = q.body;
             app.outbox.push_back(std::move(q));
         }
@@ -227,7 +243,12 @@ void SendOutbox(App& app)
 void ForgetOutbox(App& app)
 {
     for (auto it = app.outbox.begin(); it != app.outbox.end();) {
-        if (it->sealed) { it->shown.clear(); ++it; continue; } // still to be sent; unreadable here
+        if (it->sealed) { // still to be sent; unreadable here
+            it->shown.clear();
+            it->follow.clear();
+            ++it;
+            continue;
+        }
         OfflineDelete(OfflineTable::Outbox, it->key);
         it = app.outbox.erase(it);
     }
@@ -246,7 +267,7 @@ static void ScheduleFollow(App& app)
 
 void StartFollowing(App& app, const std::string& key)
 {
-    bool ok = !key.empty() && key.size() <= 200;
+    bool ok = key.size() >= 26 && key.size() <= 200;
     for (char c : key) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
     if (!ok) return;
     app.order = OrderState{};
@@ -256,11 +277,17 @@ void StartFollowing(App& app, const std::string& key)
     FollowOrder(app);
 }
 
+void StopFollowing(App& app)
+{
+    app.order.following.clear();
+    Remember(app, "follow", "");
+}
+
 void FollowOrder(App& app)
 {
     if (app.order.following.empty()) return;
     std::string key = app.order.following;
-    FetchGetWith(kQueuedOrderUrl, {{"Idempotency-Key", key}, {"Accept-Language", app.locale}}, [&app, key](FetchResult r) {
+    FetchGetWith(kQueuedOrderUrl, {{"X-Follow-Secret", key}, {"Accept-Language", app.locale}}, [&app, key](FetchResult r) {
         if (app.order.following != key) return; // followed something else meanwhile
         if (r.status == 0 || r.status == 404 || r.status >= 500) { ScheduleFollow(app); return; } // not there yet
         app.order.following.clear();
@@ -293,8 +320,11 @@ void PlaceOrder(App& app)
         f.keyed_body = body;
     }
     f.busy = true;
+    if (!app.order.following.empty()) StopFollowing(app); // their own order now
+    const int wipes = app.kiosk.wipes;
     FetchPost(kOrdersUrl, body, {{"Idempotency-Key", f.idempotency_key}, {"Accept-Language", app.locale}},
-              [&app](FetchResult r) {
+              [&app, wipes](FetchResult r) {
+        if (app.kiosk.wipes != wipes) return; // a kiosk's shopper gone meanwhile: shown to no one
         CheckoutState& f = app.checkout;
         f.busy = false;
         if (r.status == 201) {

@@ -36,8 +36,10 @@ void ForgetOutbox(App& app);
 
 // A phone following a kiosk's queued order (?follow=KEY): the order screen waits until the
 // server has it, then shows it (to pay), or shows why it was refused.
-void StartFollowing(App& app, const std::string& key);
+void StartFollowing(App& app, const std::string& secret);
 void FollowOrder(App& app);
+// Forgets the followed order (its shopper gave up on it).
+void StopFollowing(App& app);
 
 // The order screen's actions: read the order again, pay it in the sandbox, cancel it.
 void RefreshOrder(App& app);

@@ -136,12 +136,17 @@ export default function offlineTests(t) {
       await page.screenshot({ path: join(args.out, "kiosk-offline-sealed-en.png") });
       const link = await readQrCode(page, s, "order.follow_qr");
       assert(link === s.handoff.url && /[?]follow=[0-9a-f]{32}$/.test(link), "the code reads as the follow link: " + link);
-      const key = link.slice(link.indexOf("follow=") + 7);
+      const follow = link.slice(link.indexOf("follow=") + 7);
       // What the kiosk keeps is sealed: its IndexedDB holds none of the buyer's data, before the wipe too.
-      const secrets = buyer.map(([, v]) => v);
+      const secrets = buyer.map(([, v]) => v).concat([follow]);
       let stored = await browserStorage(page);
       const outboxRows = stored.records.filter(([where]) => where === "bondstore/outbox");
       assert(outboxRows.length === 1, "one order in the outbox");
+      const key = (await page.evaluate(() => new Promise((done) => {
+        const open = indexedDB.open("bondstore");
+        open.onsuccess = () => { const r = open.result.transaction("outbox").objectStore("outbox").getAllKeys(); r.onsuccess = () => { open.result.close(); done(r.result[0]); }; };
+      })));
+      assert(key !== follow, "the code's secret is not the order's Idempotency-Key (which the kiosk keeps)");
       const row = JSON.parse(outboxRows[0][1]);
       assert(row.sealed === true && JSON.parse(row.body).sealed && JSON.parse(row.body).sealed.key_id, "kept sealed: " + outboxRows[0][1].slice(0, 200));
       assert(!outboxRows[0][1].includes("SK-LAM-CR-60"), "not even what was ordered can be read");

@@ -321,8 +321,8 @@ export default function shopperTests(t) {
       assert(canonical(server_quote) === canonical(s.product.quote), `the page's quote is the server's:\n${JSON.stringify(s.product.quote)}\n${JSON.stringify(server_quote)}`);
       assert(s.product.quote.consumption_tax_fen > 0, "high-end cosmetics: consumption tax on one");
       // Its picture, from the catalog's image link, drawn as the file has it.
-      s = await waitForState(page, (st) => st.product && st.product.image.startsWith("ready"), "the product's picture", 10000);
-      assert(s.product.image === "ready 256x256", "the whole picture: " + s.product.image);
+      s = await waitForState(page, (st) => st.product && st.product.image === "ready", "the product's picture", 10000);
+      assert(s.product.imageSize.join("x") === "256x256", "the whole picture: " + s.product.imageSize);
       const file = PNG.sync.read(readFileSync(join(dirname(args["seed-catalog"]), "images", "SK-LAM-CR-60.png")));
       const box = s.widgets["product.image"];
       const shot = PNG.sync.read(await page.screenshot({ clip: { x: box.x, y: box.y, width: box.w, height: box.h } }));

@@ -123,6 +123,7 @@ TEST_CASE("validation names the product, the field and what is wrong")
         {"brand", R"x("brand": "A", "images": ["javascript:alert(1)"])x", "catalog.image_url", "images[0]"},
         {"brand", R"("brand": "A", "images": ["https://cdn.example/a.png", "/images/a b.png"])", "catalog.image_url", "images[1]"},
         {"brand", R"("brand": "A", "images": ["images/a.png"])", "catalog.image_url", "images[0]"},
+        {"brand", R"("brand": "A", "images": ["//elsewhere.example/a.png"])", "catalog.image_url", "images[0]"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.replacement);

@@ -501,7 +501,7 @@ TEST_CASE("merchant sales figures for the merchant screen's charts: per China da
     }
 }
 
-TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, followed by key from a phone")
+TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, followed by its secret from a phone")
 {
     for (Backend& b : BothBackends()) {
         CAPTURE(b.kind);
@@ -513,31 +513,31 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
         json key = json::parse(key_answer->body);
         CHECK(key["alg"] == "ECDH-P256+HKDF-SHA256+A256GCM");
         CHECK(key["key_id"].get<std::string>().size() == 16);
-        auto seal = [&](const std::string& idempotency_key, const std::string& body) {
+        // What a kiosk seals: the order, and the secret its QR code shows for following it.
+        auto seal = [&](const std::string& idempotency_key, const std::string& order, const std::string& follow) {
             std::string error;
-            std::optional<std::string> sealed = bondstore::OrderSeal::Seal(key_answer->body, idempotency_key, body, &error);
+            std::string plaintext = "{\"order\":" + order + ",\"follow\":\"" + follow + "\"}";
+            std::optional<std::string> sealed = bondstore::OrderSeal::Seal(key_answer->body, idempotency_key, plaintext, &error);
             REQUIRE_MESSAGE(sealed, error);
             return *sealed;
         };
-        const std::string k1 = "0123456789abcdef0123456789abcdef", k2 = "fedcba9876543210fedcba9876543210";
+        auto follow = [&](const std::string& secret) { return c.Get("/api/orders/queued", {{"X-Follow-Secret", secret}}); };
+        const std::string k1 = "kiosk-key-1", f1 = "f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1";
         std::string body = OrderBody({{"T-010", 1}}, 3, shop.one_item_total);
-        std::string sealed = seal(k1, body);
+        std::string sealed = seal(k1, body, f1);
         CHECK(sealed.find(ValidIdNumber(3)) == std::string::npos);
         CHECK(sealed.find("T-010") == std::string::npos);
+        CHECK(sealed.find(f1) == std::string::npos);
 
-        // Before the kiosk delivers it, a phone following it hears "not received".
-        httplib::Headers follow = {{"Idempotency-Key", k1}};
-        auto early = c.Get("/api/orders/queued", follow);
+        // Before the kiosk delivers it, the phone following it hears "not received".
+        auto early = follow(f1);
         REQUIRE(early);
         CHECK(early->status == 404);
         CHECK(Body(early)["error"]["code"] == "order_not_received");
-        // A short key is not looked up (it could be guessed).
-        auto short_key = c.Get("/api/orders/queued", {{"Idempotency-Key", "key-1"}});
-        REQUIRE(short_key);
-        CHECK(short_key->status == 400);
 
-        // Sealed for another Idempotency-Key, altered, or to another store's key: refused, nothing written.
-        auto other_key = PlaceOrder(c, k2, sealed);
+        // Sealed for another Idempotency-Key, altered, to another store's key, with a point off
+        // the curve, or not an order and its secret: refused, nothing written.
+        auto other_key = PlaceOrder(c, "kiosk-key-2", sealed);
         REQUIRE(other_key);
         CHECK(other_key->status == 400);
         CHECK(Body(other_key)["error"]["code"] == "sealed_invalid");
@@ -560,7 +560,16 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
         auto bad_point = PlaceOrder(c, k1, off_curve.dump());
         REQUIRE(bad_point);
         CHECK(bad_point->status == 400);
+        std::string error;
+        auto bare = PlaceOrder(c, "kiosk-key-3", *bondstore::OrderSeal::Seal(key_answer->body, "kiosk-key-3", body, &error));
+        REQUIRE(bare);
+        CHECK(bare->status == 400);
+        CHECK(Body(bare)["error"]["code"] == "sealed_invalid");
+        auto short_secret = PlaceOrder(c, "kiosk-key-4", seal("kiosk-key-4", body, "short"));
+        REQUIRE(short_secret);
+        CHECK(short_secret->status == 400);
         CHECK(shop.Orders() == 0);
+        CHECK(b.SqlInt("SELECT count(*) FROM queued_orders") == 0);
 
         // Delivered: an order like any other; the same envelope again is a replay.
         auto placed = PlaceOrder(c, k1, sealed);
@@ -571,24 +580,39 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
         CHECK(again->status == 201);
         CHECK(again->get_header_value("Idempotent-Replayed") == "true");
         CHECK(shop.Orders() == 1);
-        // The phone now gets the order, with the secret to pay it with.
-        auto followed = c.Get("/api/orders/queued", follow);
+        // The phone now gets the order, with the secret to pay it with; the Idempotency-Key,
+        // which a kiosk keeps, finds nothing.
+        auto followed = follow(f1);
         REQUIRE(followed);
         CHECK(followed->status == 200);
         CHECK(Body(followed)["order_no"] == Body(placed)["order_no"]);
         CHECK(Body(followed)["lookup_secret"] == Body(placed)["lookup_secret"]);
+        auto by_key = follow(k1 + std::string(26, '0'));
+        REQUIRE(by_key);
+        CHECK(by_key->status == 404);
+        CHECK(b.SqlInt("SELECT count(*) FROM queued_orders") == 1);
+        CHECK(b.Sql("SELECT follow_hash FROM queued_orders").find(f1) == std::string::npos); // kept hashed
 
-        // Refused (out of stock: T-010 holds 2, 1 is taken): the refusal is kept for the phone.
-        std::string k3 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-        auto refused = PlaceOrder(c, k3, seal(k3, OrderBody({{"T-010", 2}}, 4, QuotedTotal(shop.server.url, {{"T-010", 2}}))));
+        // Refused (out of stock: T-010 holds 2, 1 is taken): the refusal is what the phone hears.
+        const std::string f3 = "f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3";
+        auto refused = PlaceOrder(c, "kiosk-key-5", seal("kiosk-key-5", OrderBody({{"T-010", 2}}, 4, QuotedTotal(shop.server.url, {{"T-010", 2}})), f3));
         REQUIRE(refused);
         CHECK(refused->status == 409);
-        auto told = c.Get("/api/orders/queued", {{"Idempotency-Key", k3}});
+        auto told = follow(f3);
         REQUIRE(told);
         CHECK(told->status == 409);
         CHECK(Body(told)["error"]["code"] == "out_of_stock");
-        CHECK(b.SqlInt("SELECT count(*) FROM queued_refusals") == 1);
-        CHECK(shop.Orders() == 1);
+        // A second envelope under a secret already answered changes nothing the phone hears.
+        auto second = PlaceOrder(c, "kiosk-key-6", seal("kiosk-key-6", OrderBody({{"T-011", 1}}, 5, shop.one_item_total), f3));
+        REQUIRE(second);
+        CHECK(second->status == 201);
+        CHECK(follow(f3)->status == 409);
+        // Answers older than 30 days go as new ones are kept.
+        b.SqlWrite("UPDATE queued_orders SET created_at = created_at - 31 * 86400");
+        const std::string f7 = "f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7";
+        CHECK(PlaceOrder(c, "kiosk-key-7", seal("kiosk-key-7", OrderBody({{"T-012", 1}}, 6, shop.one_item_total), f7))->status == 201);
+        CHECK(b.SqlInt("SELECT count(*) FROM queued_orders") == 1);
+        CHECK(shop.Orders() == 3);
     }
 }
 

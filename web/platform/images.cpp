@@ -12,7 +12,9 @@ struct Entry {
     ShownImage image;
     int id = 0;
     unsigned long long last_asked = 0;
+    double failed_at = 0; // ms; a failed picture is asked for again after kRetryMs (the network may be back)
 };
+constexpr double kRetryMs = 30000;
 std::map<std::string, Entry> g_images; // by URL
 std::map<int, std::string> g_loading;  // request id -> URL
 int g_next = 1;
@@ -36,13 +38,16 @@ EM_JS(void, js_load_image, (int id, const char* url_ptr), {
                 w = c.width;
                 h = c.height;
             }
-            var gl = GLctx, tex = gl.createTexture();
-            gl.bindTexture(gl.TEXTURE_2D, tex);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-            gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-            gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+            var gl = GLctx;
+            var tex = gl.createTexture();
+            try {
+                gl.bindTexture(gl.TEXTURE_2D, tex);
+                gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+                gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+                gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+                gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+                gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+            } catch (e) { gl.deleteTexture(tex); throw e; }
             var name = GL.getNewId(GL.textures);
             tex.name = name;
             GL.textures[name] = tex;
@@ -72,6 +77,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bondstore_image_loaded(int id, unsigned tex
     }
     ShownImage& image = it->second.image;
     image.state = texture ? ShownImage::State::Ready : ShownImage::State::Failed;
+    if (!texture) it->second.failed_at = emscripten_get_now();
     image.texture = texture;
     image.width = width;
     image.height = height;
@@ -83,6 +89,11 @@ const ShownImage& ImageAt(const std::string& url)
 {
     g_clock++;
     auto it = g_images.find(url);
+    if (it != g_images.end() && it->second.image.state == ShownImage::State::Failed &&
+        emscripten_get_now() - it->second.failed_at > kRetryMs) {
+        g_images.erase(it); // asked for again below
+        it = g_images.end();
+    }
     if (it != g_images.end()) {
         it->second.last_asked = g_clock;
         return it->second.image;

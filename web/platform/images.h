@@ -1,6 +1,6 @@
 // Images: product pictures, decoded by the browser and uploaded as WebGL textures that ImGui
-// draws (ImTextureID is the GL texture name). Loaded the first time they are asked for; at most
-// kMaxImages are kept, the least recently asked for going first.
+// draws (ImTextureID is the GL texture name). Loaded the first time they are asked for (again
+// 30 s after a failure); at most kMaxImages are kept, the least recently asked for going first.
 //
 // A picture on another host is fetched with CORS (crossorigin="anonymous"): WebGL cannot use an
 // image its host does not share, so a merchant's image host must send

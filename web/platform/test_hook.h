@@ -38,7 +38,8 @@ struct TestView {
     std::vector<std::pair<std::string, long long>> cart; // sku, qty
     std::string quote_json;        // the cart's TaxQuote as core/wire.h writes it ("" if none)
     std::string product_sku, product_quote_json; // the product page's product, and its one-unit quote
-    std::string product_image;     // its picture: "none", "loading", "failed", "ready WxH"
+    std::string product_image;     // its picture: "none", "loading", "failed", "ready"
+    int product_image_size[2] = {}; // its size in pixels, once ready
     std::string search_text;       // what is in the search box
     int64_t search_total = 0;      // products matching it and the filters
     std::string error;

@@ -24,21 +24,32 @@ std::string HandoffBase()
     return base.empty() ? PageOrigin() + "/" : base;
 }
 
+namespace {
+
+// Codes encoded once per text, not every frame (a screen shows one or two at a time).
+struct EncodedCodes {
+    std::string text[2];
+    std::unique_ptr<qrcodegen::QrCode> code[2];
+    int next = 0;
+};
+EncodedCodes g_codes;
+
+} // namespace
+
+void ForgetQrCodes() { g_codes = EncodedCodes{}; }
+
 bool DrawQrCode(const std::string& text, float size)
 {
     if (text.size() > kMaxQrText) return false;
-    // Encoded once per text, not every frame (a screen shows one or two codes at a time).
-    static std::string encoded_text[2];
-    static std::unique_ptr<qrcodegen::QrCode> encoded[2];
-    static int next = 0;
-    int slot = encoded[0] && encoded_text[0] == text ? 0 : encoded[1] && encoded_text[1] == text ? 1 : -1;
+    EncodedCodes& c = g_codes;
+    int slot = c.code[0] && c.text[0] == text ? 0 : c.code[1] && c.text[1] == text ? 1 : -1;
     if (slot < 0) {
-        slot = next;
-        next = 1 - next;
-        encoded[slot] = std::make_unique<qrcodegen::QrCode>(qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM));
-        encoded_text[slot] = text;
+        slot = c.next;
+        c.next = 1 - c.next;
+        c.code[slot] = std::make_unique<qrcodegen::QrCode>(qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM));
+        c.text[slot] = text;
     }
-    const qrcodegen::QrCode& qr = *encoded[slot];
+    const qrcodegen::QrCode& qr = *c.code[slot];
     const int quiet = 4; // modules of white around the code, as scanners expect
     const float module = std::max(1.0f, std::floor(size / float(qr.getSize() + 2 * quiet)));
     const float side = module * float(qr.getSize() + 2 * quiet);

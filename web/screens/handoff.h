@@ -22,6 +22,9 @@ std::string HandoffBase();
 // wide, at the cursor. False, drawing nothing, if the text is too long for a code.
 bool DrawQrCode(const std::string& text, float size);
 
+// Forgets the codes kept encoded (their links: a kiosk forgetting its shopper).
+void ForgetQrCodes();
+
 // The QR panel over the current screen, while app.handoff_open.
 void DrawHandoff(App& app, TestView& view);
 

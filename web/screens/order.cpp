@@ -39,11 +39,11 @@ void DrawWaitingOrder(App& app, TestView& view)
         }
         Label(app, m.Format("order.queued_total", {{"amount", app.prices->Format(parsed.request.expected_total)}}));
         view.order_status = "queued";
-        if (queued->sealed) { // a kiosk's: the shopper follows it, and pays, on their phone
+        if (queued->sealed && !queued->follow.empty()) { // a kiosk's: the shopper follows it, and pays, on their phone
             ImGui::Spacing();
             Label(app, m.Format("order.follow_title"));
             Paragraph(app, m.Format("order.follow_body"), Tone::Disabled);
-            std::string url = UrlWithQuery(HandoffBase(), {{"follow", queued->key}});
+            std::string url = UrlWithQuery(HandoffBase(), {{"follow", queued->follow}});
             if (DrawQrCode(url, Px(app, 280))) view.handoff_url = url;
             RecordWidget(view, "order.follow_qr");
         }
@@ -51,6 +51,12 @@ void DrawWaitingOrder(App& app, TestView& view)
         Label(app, m.Format("order.following_title"));
         Paragraph(app, m.Format("order.following_body"), Tone::Disabled);
         view.order_status = "following";
+        // A kiosk that never comes back (its order lost with it) must not hold the phone forever.
+        if (ImGui::Button(Shown(app, m.Format("order.follow_stop")).c_str())) {
+            StopFollowing(app);
+            app.screen = Screen::Browse;
+        }
+        RecordWidget(view, "order.follow_stop");
     }
     if (!o.notice.empty()) Paragraph(app, o.notice);
     ImGui::Spacing();

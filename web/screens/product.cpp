@@ -53,7 +53,9 @@ void DrawPicture(App& app, TestView& view, const std::string& url, float side)
         ImVec2 size(image.width * k, image.height * k);
         ImVec2 min(at.x + (side - size.x) / 2, at.y + (side - size.y) / 2);
         draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture)), min, ImVec2(min.x + size.x, min.y + size.y));
-        view.product_image = "ready " + std::to_string(image.width) + "x" + std::to_string(image.height);
+        view.product_image = "ready";
+        view.product_image_size[0] = image.width;
+        view.product_image_size[1] = image.height;
         return;
     }
     draw->AddRectFilled(at, end, ImGui::GetColorU32(ImGuiCol_FrameBg), ImGui::GetStyle().FrameRounding);
