@@ -137,7 +137,10 @@ export default function kioskTests(t) {
 
       // A tap still adds; the cart and checkout in portrait, with touch-sized controls.
       s = await page.evaluate(() => window.bondstore.state());
-      const addable = Object.keys(s.widgets).find((id) => id.startsWith("add.") && s.widgets[id].y > 200 && s.widgets[id].y < 1700);
+      // (A product in stock: earlier tests' orders may have sold one out, and its button is disabled.)
+      const inStock = new Set((await (await fetch(server.url + "api/inventory")).json()).items.filter((i) => i.available > 1).map((i) => i.sku));
+      const addable = Object.keys(s.widgets).find((id) => id.startsWith("add.") && inStock.has(id.slice(4)) &&
+        s.widgets[id].y > 200 && s.widgets[id].y < 1700);
       await clickWidget(page, s, addable);
       s = await waitForState(page, (st) => st.cart.length === 1, "a tap adds to the cart");
       await clickWidget(page, s, "nav.cart");
