@@ -82,13 +82,7 @@ std::string KeyId(const unsigned char* point)
 {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(point, kPointBytes, digest);
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    for (int i = 0; i < 8; i++) {
-        out += digits[digest[i] >> 4];
-        out += digits[digest[i] & 15];
-    }
-    return out;
+    return Hex(digest, 8);
 }
 
 Big PrivateScalar(const unsigned char seed[32])

@@ -28,17 +28,6 @@ void Hmac(const unsigned char key[32], std::string_view text, unsigned char out[
     HMAC(EVP_sha256(), key, 32, reinterpret_cast<const unsigned char*>(text.data()), text.size(), out, &length);
 }
 
-std::string Hex(const unsigned char* bytes, size_t n)
-{
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    for (size_t i = 0; i < n; i++) {
-        out += digits[bytes[i] >> 4];
-        out += digits[bytes[i] & 15];
-    }
-    return out;
-}
-
 bool FromHex(std::string_view hex, unsigned char* out, size_t n)
 {
     if (hex.size() != n * 2) return false;
@@ -52,6 +41,17 @@ bool FromHex(std::string_view hex, unsigned char* out, size_t n)
 }
 
 } // namespace
+
+std::string Hex(const unsigned char* bytes, size_t n)
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string out;
+    for (size_t i = 0; i < n; i++) {
+        out += digits[bytes[i] >> 4];
+        out += digits[bytes[i] & 15];
+    }
+    return out;
+}
 
 std::string Base64(const unsigned char* bytes, size_t n)
 {
@@ -122,13 +122,7 @@ std::string PersonalData::Fingerprint() const
 {
     unsigned char out[32];
     Hmac(key_, "bondstore/key-fingerprint", out);
-    static const char digits[] = "0123456789abcdef";
-    std::string hex;
-    for (int i = 0; i < 8; i++) {
-        hex += digits[out[i] >> 4];
-        hex += digits[out[i] & 15];
-    }
-    return hex;
+    return Hex(out, 8);
 }
 
 std::string PersonalData::Seal(std::string_view plaintext) const

@@ -56,6 +56,8 @@ private:
 std::string RandomHex(size_t bytes);
 std::string RandomDigits(size_t count);
 
+// Lower-case hex, 2 characters a byte.
+std::string Hex(const unsigned char* bytes, size_t n);
 // Standard base64 with padding; decoding refuses anything else.
 std::string Base64(const unsigned char* bytes, size_t n);
 std::optional<std::vector<unsigned char>> Unbase64(std::string_view text);

@@ -38,6 +38,21 @@ export function assertLaidOut(s, where) {
       assert(!(ra.x < rb.x + rb.w && rb.x < ra.x + ra.w && ra.y < rb.y + rb.h && rb.y < ra.y + ra.h), `${where}: ${a} overlaps ${b}`);
 }
 
+// From browsing to the checkout form with one of each of `skus` in the cart. Returns the checkout
+// screen's state and the cart's quote as the cart screen showed it.
+export async function goToCheckout(page, s, skus) {
+  for (const sku of skus) {
+    await clickWidget(page, s, "add." + sku);
+    s = await waitForState(page, (st) => st.cart.some((l) => l.sku === sku), `${sku} in the cart`);
+  }
+  await clickWidget(page, s, "nav.cart");
+  s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart, quoted by core");
+  const shown = s.quote;
+  await clickWidget(page, s, "cart.checkout");
+  s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+  return { s, shown };
+}
+
 // What this origin keeps in the browser: its localStorage and sessionStorage entries, and every
 // record of every IndexedDB database as text (Emscripten's fetch library opens a database of its
 // own, "emscripten_filesystem"). `records` lists [database/store, text] pairs.

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { assert, canonical, clickWidget, freePort, openPage, pressKey, startServer, waitFrames, waitForState } from "./harness.mjs";
-import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, browserStorage, readQrCode, selectLocale } from "./app_checks.mjs";
+import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, browserStorage, goToCheckout, readQrCode, selectLocale } from "./app_checks.mjs";
 
 // t: { browser, server, args, sample, first, locales } (run.mjs).
 export default function kioskTests(t) {
@@ -21,12 +21,7 @@ export default function kioskTests(t) {
       await clickWidget(page, s, "kiosk.start");
       s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "browsing");
       // A shopper: a product in the cart, their name and ID number typed, a language of their own.
-      await clickWidget(page, s, "add.IF-APT-PF3-800");
-      s = await waitForState(page, (st) => st.cart.length === 1, "the product in the cart");
-      await clickWidget(page, s, "nav.cart");
-      s = await waitForState(page, (st) => st.screen === "cart", "the cart");
-      await clickWidget(page, s, "cart.checkout");
-      s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+      ({ s } = await goToCheckout(page, s, ["IF-APT-PF3-800"]));
       await clickWidget(page, s, "checkout.buyer_name");
       await page.keyboard.type("Wang Xiaoming", { delay: 5 });
       await clickWidget(page, s, "checkout.id_number");

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { assert, canonical, clickWidget, freePort, openPage, pressKey, startServer, waitFrames, waitForState } from "./harness.mjs";
-import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, browserStorage, readQrCode, selectLocale } from "./app_checks.mjs";
+import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, browserStorage, goToCheckout, readQrCode, selectLocale } from "./app_checks.mjs";
 
 // t: { browser, server, args, sample, first, locales } (run.mjs).
 export default function offlineTests(t) {
@@ -40,13 +40,8 @@ export default function offlineTests(t) {
       assert(s.widgets["offline.badge"], "the offline badge is shown");
       await page.screenshot({ path: join(args.out, "offline-browse-en.png") });
 
-      await clickWidget(page, s, "add.SK-LAM-CR-60");
-      s = await waitForState(page, (st) => st.cart.length === 1, "in the cart");
-      await clickWidget(page, s, "nav.cart");
-      s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart, quoted by core offline");
-      const shown = s.quote;
-      await clickWidget(page, s, "cart.checkout");
-      s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+      let shown; // (the cart, quoted by core offline)
+      ({ s, shown } = await goToCheckout(page, s, ["SK-LAM-CR-60"]));
       for (const [id, text] of [["buyer_name", "Li Hua"], ["id_number", "11010519491231002X"], ["buyer_phone", "13800138000"],
                                 ["address", "Chongqing Yubei District, Bonded Port Road 1"], ["district", "500112"]]) {
         await clickWidget(page, s, "checkout." + id);
@@ -107,13 +102,8 @@ export default function offlineTests(t) {
       let s = await waitForState(page, (st) => st.screen === "attract" && st.sealKey, "the attract screen, with the key to seal to", 15000);
       await clickWidget(page, s, "kiosk.start");
       s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows.length > 0 && st.firstRows[0][STOCK] !== "", "browsing");
-      await clickWidget(page, s, "add.SK-LAM-CR-60");
-      s = await waitForState(page, (st) => st.cart.length === 1, "in the cart");
-      await clickWidget(page, s, "nav.cart");
-      s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart");
-      const shown = s.quote;
-      await clickWidget(page, s, "cart.checkout");
-      s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+      let shown;
+      ({ s, shown } = await goToCheckout(page, s, ["SK-LAM-CR-60"]));
       const buyer = [["buyer_name", "Li Hua"], ["id_number", "11010519491231002X"], ["buyer_phone", "13800138000"],
                      ["address", "Chongqing Yubei District, Bonded Port Road 1"], ["district", "500112"]];
       for (const [id, text] of buyer) {

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { assert, canonical, clickWidget, freePort, openPage, pressKey, startServer, waitFrames, waitForState } from "./harness.mjs";
-import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, selectLocale } from "./app_checks.mjs";
+import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, goToCheckout, selectLocale } from "./app_checks.mjs";
 
 // t: { browser, server, args, sample, first, locales } (run.mjs).
 export default function shopperTests(t) {
@@ -149,15 +149,8 @@ export default function shopperTests(t) {
       await page.goto(server.url);
       await page.evaluate(() => window.bondstore.firstFrame);
       let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog with stock");
-      for (const sku of ["IF-APT-PF3-800", "SK-LAM-CR-60"]) {
-        await clickWidget(page, s, "add." + sku);
-        s = await waitForState(page, (st) => st.cart.some((l) => l.sku === sku), `${sku} in the cart`);
-      }
-      await clickWidget(page, s, "nav.cart");
-      s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart");
-      const shown = s.quote;
-      await clickWidget(page, s, "cart.checkout");
-      s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+      let shown;
+      ({ s, shown } = await goToCheckout(page, s, ["IF-APT-PF3-800", "SK-LAM-CR-60"]));
       await page.screenshot({ path: join(args.out, "checkout-empty-en.png") });
 
       // A wrong ID number is caught by core in the browser, before anything is sent.
@@ -263,13 +256,8 @@ export default function shopperTests(t) {
       s = await waitForState(page, (st) => st.search.text === "爱他美", "the pasted text");
       assert(s.firstRows.length > 0 && s.firstRows.every((r) => r[NAME].includes("爱他美")), "Aptamil found: " + JSON.stringify(s.firstRows));
       const sku = s.firstRows[0][SKU];
-      await clickWidget(page, s, "add." + sku);
-      s = await waitForState(page, (st) => st.cart.length === 1, "in the cart");
-      await clickWidget(page, s, "nav.cart");
-      s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart");
-      const shown = s.quote;
-      await clickWidget(page, s, "cart.checkout");
-      s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+      let shown;
+      ({ s, shown } = await goToCheckout(page, s, [sku]));
       const type = async (id, text) => { await clickWidget(page, s, "checkout." + id); await page.keyboard.type(text, { delay: 5 }); };
       await clickWidget(page, s, "checkout.buyer_name");
       await compose("wangxiaoming", "王小明");

@@ -41,7 +41,37 @@ void DrawCart(App& app, TestView& view)
                                                   "cart.col.total", "cart.col.tax", nullptr};
     static const float weights[kColumns] = {4.0f, 1.2f, 0.0f, 1.2f, 1.2f, 0.0f};
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable(app.rtl ? "cart_rtl" : "cart", kColumns, flags)) { // widths are per id: see browse.cpp
+    // Square on a kiosk: a touch target however narrow the sign.
+    const ImVec2 qty_button(app.display.touch ? Px(app, kTouchTarget) : 0, 0);
+    // A phone's screen (a cart handed off from a kiosk) is too narrow for six columns: each line is
+    // a block instead — its name, then price and quantity, then its goods and tax.
+    const bool narrow = ImGui::GetContentRegionAvail().x < Px(app, 600);
+    for (size_t i = 0; narrow && i < app.cart.lines.size(); i++) {
+        const CartLine& line = app.cart.lines[i];
+        const Product* p = app.catalog.FindBySku(line.sku);
+        const LineTax* lt = i < q.lines.size() && q.lines[i].sku == line.sku ? &q.lines[i] : nullptr;
+        ImGui::PushID(int(i));
+        ImGui::Separator();
+        Paragraph(app, p ? ProductTitle(app, *p) : line.sku);
+        if (p) Label(app, price.Format(p->price), Tone::Disabled);
+        if (ImGui::Button("-", qty_button)) { set_sku = line.sku; set_qty = line.qty - 1; }
+        RecordWidget(view, "qty-." + line.sku);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(m.Format("cart.qty_value", {{"qty", line.qty}}).c_str());
+        ImGui::SameLine();
+        if (ImGui::Button("+", qty_button)) { set_sku = line.sku; set_qty = line.qty + 1; }
+        RecordWidget(view, "qty+." + line.sku);
+        std::string remove = Shown(app, m.Format("cart.remove"));
+        SameLineIfFits(remove);
+        if (RowButton(app, remove.c_str())) remove_sku = line.sku;
+        RecordWidget(view, "remove." + line.sku);
+        if (lt) Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.col.total")}, {"amount", price.Format(lt->goods)}}));
+        if (lt && q.accepted())
+            Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.col.tax")}, {"amount", price.Format(lt->tax())}}), Tone::Disabled);
+        ImGui::PopID();
+    }
+    if (!narrow && ImGui::BeginTable(app.rtl ? "cart_rtl" : "cart", kColumns, flags)) { // widths are per id: see browse.cpp
         for (int v = 0; v < kColumns; v++) {
             int c = VisualColumn(app, v, kColumns);
             std::string header = (headers[c] ? Shown(app, m.Format(headers[c])) : std::string()) + "##" + std::to_string(c);
@@ -66,8 +96,6 @@ void DrawCart(App& app, TestView& view)
                 if (!approx.empty()) LabelAtEnd(app, approx, Tone::Disabled);
             }
             ImGui::TableSetColumnIndex(VisualColumn(app, kQty, kColumns));
-            // Square on a kiosk: a touch target however narrow the sign.
-            const ImVec2 qty_button(app.display.touch ? Px(app, kTouchTarget) : 0, 0);
             if (ImGui::Button("-", qty_button)) { set_sku = line.sku; set_qty = line.qty - 1; }
             RecordWidget(view, "qty-." + line.sku);
             ImGui::SameLine();
