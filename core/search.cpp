@@ -296,17 +296,7 @@ void SearchIndex::Build(const std::vector<Product>& products)
             std::push_heap(heap.begin(), heap.end());
         }
     };
-    auto consider = [&](uint32_t i) {
-        int match;
-        if (q.empty()) {
-            match = 0;
-        } else if (q.size() == 1) {
-            // One byte: the columns answer exactly, without reading the text.
-            unsigned char c = static_cast<unsigned char>(q[0]);
-            match = Has(kWholeKeys, c, i) ? 0 : Has(kKeyInitials, c, i) ? 1 : Has(kWordInitials, c, i) ? 2 : 3;
-        } else {
-            match = MatchClass(entries_[i], i, q);
-        }
+    auto consider = [&](uint32_t i, int match) {
         if (match == 4) return;
         const Attrs& e = attrs_[i];
         r.text_matches.push_back(i);
@@ -321,14 +311,40 @@ void SearchIndex::Build(const std::vector<Product>& products)
             offer(i, match);
         }
     };
-    r.text_matches.reserve(within ? within->size() : entries_.size() / 4);
     const size_t n = entries_.size();
-    for (size_t w = 0; w < words_; w++) {
+    auto candidates = [&](size_t w) {
         uint64_t bits = w + 1 < words_ || n % 64 == 0 ? ~uint64_t(0) : (uint64_t(1) << (n % 64)) - 1;
         if (within) bits &= previous[w];
         for (const uint64_t* column : columns) bits &= column[w];
+        return bits;
+    };
+    size_t most = 0; // (a count first, so the list of matches is allocated once)
+    for (size_t w = 0; w < words_; w++) most += size_t(__builtin_popcountll(candidates(w)));
+    r.text_matches.reserve(most);
+    // One byte: the columns answer the match class exactly, 64 products at a time, without
+    // reading the text: whole key, else a key's start, else a word's start, else inside a word.
+    const bool one_byte = q.size() == 1;
+    const unsigned char c0 = one_byte ? static_cast<unsigned char>(q[0]) : 0;
+    const uint64_t* whole_keys = ByteColumn(kWholeKeys, c0);
+    const uint64_t* key_initials = ByteColumn(kKeyInitials, c0);
+    const uint64_t* word_initials = ByteColumn(kWordInitials, c0);
+    for (size_t w = 0; w < words_; w++) {
+        uint64_t bits = candidates(w);
+        if (!bits) continue;
+        uint64_t m0 = 0, m1 = 0, m2 = 0;
+        if (one_byte) {
+            m0 = whole_keys[w] & bits;
+            m1 = key_initials[w] & bits & ~m0;
+            m2 = word_initials[w] & bits & ~(m0 | m1);
+        }
         while (bits) {
-            consider(uint32_t(w * 64 + size_t(__builtin_ctzll(bits))));
+            const unsigned b = unsigned(__builtin_ctzll(bits));
+            const uint64_t bit = uint64_t(1) << b;
+            const uint32_t i = uint32_t(w * 64 + b);
+            int match = q.empty() ? 0
+                      : one_byte  ? ((m0 & bit) ? 0 : (m1 & bit) ? 1 : (m2 & bit) ? 2 : 3)
+                                  : MatchClass(entries_[i], i, q);
+            consider(i, match);
             bits &= bits - 1;
         }
     }
