@@ -6,7 +6,7 @@
 // narrows within the previous keystroke's matches. Reported: p50 and p99 per keystroke, and the
 // same for a cold full search of each prefix (what a search from scratch costs).
 //
-//   bondstore-search-bench LABEL [--icu-data=PATH] [--products=N] [--budget-ms=X]
+//   bondstore-search-bench LABEL [--icu-data=PATH] [--products=N] [--budget-ms=X] [--worst=N]
 //
 // With --budget-ms, exits 1 (after printing) when the typing p50 exceeds X ms: the web app's
 // budget is 2 ms per keystroke over 50,000 products in WebAssembly (issue 8).
@@ -54,10 +54,12 @@ int main(int argc, char** argv)
     const char* label = argc > 1 ? argv[1] : "native";
     size_t count = 50000;
     double budget_ms = 0;
+    size_t worst = 0; // --worst=N: list the N slowest keystrokes
     static std::vector<char> icu;
     for (int i = 2; i < argc; i++) {
         if (std::strncmp(argv[i], "--products=", 11) == 0) count = size_t(std::atol(argv[i] + 11));
         if (std::strncmp(argv[i], "--budget-ms=", 12) == 0) budget_ms = std::atof(argv[i] + 12);
+        if (std::strncmp(argv[i], "--worst=", 8) == 0) worst = size_t(std::atol(argv[i] + 8));
         if (std::strncmp(argv[i], "--icu-data=", 11) == 0) {
             FILE* f = std::fopen(argv[i] + 11, "rb");
             if (!f) return 2;
@@ -112,11 +114,13 @@ int main(int argc, char** argv)
         }
     }
     std::vector<double> typed, cold, by_length[3]; // typed: 1st keystroke, 2nd, 3rd and later
+    struct Keystroke { double ms; std::string text; size_t total; bool narrowed; };
+    std::vector<Keystroke> keystrokes;
     SearchQuery q;
     q.limit = 50;
     size_t matches = 0;
     for (const std::string& query : queries) {
-        std::vector<uint32_t> within;
+        ProductSet within;
         std::string previous;
         // Each keystroke (a UTF-8 character at a time).
         for (size_t len = 1; len <= query.size(); len++) {
@@ -127,6 +131,7 @@ int main(int argc, char** argv)
             SearchResult r = index.Search(q, narrow ? &within : nullptr);
             auto b = std::chrono::steady_clock::now();
             typed.push_back(std::chrono::duration<double, std::milli>(b - a).count());
+            keystrokes.push_back({typed.back(), q.text, r.total, narrow});
             by_length[std::min<size_t>(2, previous.empty() ? 0 : previous.size() == q.text.size() - 1 ? 1 : 2)].push_back(typed.back());
             SearchResult full = index.Search(q);
             auto c = std::chrono::steady_clock::now();
@@ -137,12 +142,16 @@ int main(int argc, char** argv)
             matches += r.total;
         }
     }
-    std::printf("%s: %zu products, index built in %.0f ms; per keystroke (typing, narrowed) p50 %.3f ms p99 %.3f ms; "
+    std::printf("%s: %zu products, index built in %.0f ms (%.1f MB); per keystroke (typing, narrowed) p50 %.3f ms p99 %.3f ms; "
                 "cold full search p50 %.3f ms p99 %.3f ms; %zu keystrokes\n",
-                label, count, build_ms, Percentile(typed, 0.5), Percentile(typed, 0.99), Percentile(cold, 0.5),
+                label, count, build_ms, double(index.MemoryBytes()) / 1e6, Percentile(typed, 0.5), Percentile(typed, 0.99), Percentile(cold, 0.5),
                 Percentile(cold, 0.99), typed.size());
     std::printf("  %s typing p50 by keystroke: 1st %.3f ms, 2nd %.3f ms, later %.3f ms\n", label, Percentile(by_length[0], 0.5),
                 Percentile(by_length[1], 0.5), Percentile(by_length[2], 0.5));
+    std::sort(keystrokes.begin(), keystrokes.end(), [](const Keystroke& a, const Keystroke& b) { return a.ms > b.ms; });
+    for (size_t k = 0; k < worst && k < keystrokes.size(); k++)
+        std::printf("  %s slow: %.3f ms \"%s\" %zu matches%s\n", label, keystrokes[k].ms, keystrokes[k].text.c_str(), keystrokes[k].total,
+                    keystrokes[k].narrowed ? ", narrowed" : "");
     if (budget_ms > 0) {
         bool ok = Percentile(typed, 0.5) <= budget_ms;
         std::printf("  %s budget: typing p50 %.3f ms, budget %.1f ms per keystroke: %s\n", label, Percentile(typed, 0.5), budget_ms,

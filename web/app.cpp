@@ -429,7 +429,7 @@ static void PrepareCatalog(App& app)
     double start = emscripten_get_now();
     app.search_index.Build(app.catalog.products);
     app.browse.dirty = true;
-    app.browse.narrowing.clear();
+    app.browse.narrowing = {};
     app.browse.searched_text.clear();
     std::vector<LocaleInfo> locales = BundledLocales();
     for (const Product& p : app.catalog.products) {

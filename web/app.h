@@ -102,7 +102,7 @@ struct BrowseState {
     bool dirty = true;
     SearchResult result;
     std::string searched_text;          // the text `result` is for
-    std::vector<uint32_t> narrowing;    // its text matches: the next, longer text searches only these
+    ProductSet narrowing;               // its text matches: the next, longer text searches only these
     // Rows fetched in order: the first page, and more as the list scrolls towards them (a search
     // returns every count, but orders only what is shown).
     size_t limit = 0;

@@ -8,6 +8,7 @@
 #include "tests/core/parity.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 using namespace bondstore;
@@ -45,6 +46,7 @@ TEST_CASE("search text is normalised: case, width, accents, spaces")
     CHECK(NormalizeForSearch("奶粉") == "奶粉");
     CHECK(NormalizeForSearch("Ａｖèｎｅ") == "avene");
     CHECK(NormalizeForSearch("") == "");
+    CHECK(NormalizeForSearch("a\x1f\x01" "b\x7f") == "a b"); // control characters are spaces
 }
 
 TEST_CASE("ranking: a whole key, then a key's start, then a word's start, then anywhere")
@@ -116,7 +118,7 @@ TEST_CASE("typing narrows within the previous matches and finds the same")
     SearchIndex index;
     index.Build(sample.catalog.products);
     SearchQuery q;
-    std::vector<uint32_t> previous;
+    ProductSet previous;
     for (std::string typed : {"a", "ap", "apt", "apta"}) {
         q.text = typed;
         SearchResult full = index.Search(q);
@@ -124,7 +126,150 @@ TEST_CASE("typing narrows within the previous matches and finds the same")
         CHECK(full.hits == narrowed.hits);
         previous = full.text_matches;
     }
-    CHECK(previous.size() == 2); // the two Aptamil products
+    CHECK(previous.Count() == 2); // the two Aptamil products
+}
+
+// The rules of search_h read plainly, product by product: the specification the index's bitmaps
+// and shortcuts must agree with.
+namespace reference {
+
+bool WordStart(const std::string& key, size_t at)
+{
+    return at == 0 || std::string_view(" -/,(.+").find(key[at - 1]) != std::string_view::npos;
+}
+
+int MatchClass(const Product& p, const std::string& q) // 0 whole key … 3 inside a word, 4 none
+{
+    if (q.empty()) return 0;
+    std::vector<std::pair<std::string, bool>> keys; // normalised key, is the pinyin initials
+    for (const auto& [locale, text] : p.title.entries) keys.push_back({NormalizeForSearch(text), false});
+    for (const auto& [locale, text] : p.machine_title.entries) keys.push_back({NormalizeForSearch(text), false});
+    for (const std::string* text : {&p.brand, &p.sku, &p.barcode, &p.search.pinyin}) keys.push_back({NormalizeForSearch(*text), false});
+    keys.push_back({NormalizeForSearch(p.search.initials), true});
+    int best = 4;
+    for (const auto& [key, initials] : keys)
+        for (size_t at = key.find(q); at != std::string::npos; at = key.find(q, at + 1))
+            best = std::min(best, at == 0 && key.size() == q.size() ? 0 : at == 0 ? 1 : initials || WordStart(key, at) ? 2 : 3);
+    return best;
+}
+
+SearchResult Search(const std::vector<Product>& products, const SearchQuery& query)
+{
+    SearchResult r;
+    const std::string q = NormalizeForSearch(query.text);
+    bool has_ranks = false;
+    for (const Product& p : products) has_ranks |= p.search.RankIn(query.locale) >= 0;
+    const bool catalog_order = q.empty() && query.order == SearchOrder::Relevance;
+    std::map<std::string, int64_t> categories, origins;
+    std::vector<std::tuple<int64_t, int64_t, int64_t, uint32_t>> order; // class or 0, price or 0, rank, index
+    for (uint32_t i = 0; i < products.size(); i++) {
+        const Product& p = products[i];
+        int match = MatchClass(p, q);
+        if (match == 4) continue;
+        r.text_matches.words.resize((products.size() + 63) / 64);
+        r.text_matches.words[i / 64] |= uint64_t(1) << (i % 64);
+        bool cat_ok = query.category.empty() || p.category == query.category;
+        bool origin_ok = query.origin_iso.empty() || p.origin_iso == query.origin_iso;
+        bool band_ok = query.price_band < 0 || PriceBand(p.price) == query.price_band;
+        if (origin_ok && band_ok) categories[p.category]++;
+        if (cat_ok && band_ok) origins[p.origin_iso]++;
+        if (cat_ok && origin_ok) r.price_bands[PriceBand(p.price)]++;
+        if (!cat_ok || !origin_ok || !band_ok) continue;
+        r.total++;
+        int64_t rank = !catalog_order && has_ranks && p.search.RankIn(query.locale) >= 0 ? p.search.RankIn(query.locale) : int64_t(i);
+        int64_t price = query.order == SearchOrder::PriceAscending ? p.price.fen : query.order == SearchOrder::PriceDescending ? -p.price.fen : 0;
+        order.push_back({query.order == SearchOrder::Relevance ? match : 0, price, rank, i});
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& hit : order)
+        if (r.hits.size() < query.limit) r.hits.push_back(std::get<3>(hit));
+    for (const auto& [value, count] : categories) r.categories.push_back({value, count});
+    for (const auto& [value, count] : origins) r.origins.push_back({value, count});
+    return r;
+}
+
+} // namespace reference
+
+TEST_CASE("search agrees with the plain rules on random catalogs, typed a character at a time, in every order")
+{
+    // Few distinct pieces, so that queries match often, at every kind of position, across
+    // separators, and in Chinese (three-byte characters that share bytes).
+    const char* const pieces[] = {"a", "b", "n", "ab", "ba", "nai", "fen", "sh", " ", "-", "(", "+", "奶", "粉", "克", "茶", "1", "2", "É", "Ｂ", "\x1f", "\t"};
+    auto text = [&](Rng& rng, size_t most) {
+        std::string s;
+        for (size_t k = 1 + rng.Pick(most); k > 0; k--) s += pieces[rng.Pick(std::size(pieces))];
+        return s;
+    };
+    for (uint64_t seed : {1, 2, 3, 4}) {
+        CAPTURE(seed);
+        Rng rng{seed};
+        const size_t n = seed == 1 ? 70 : 300 + rng.Pick(400); // one word, and several, of products
+        const size_t category_pool = seed == 2 ? 150 : 4;      // many categories, and few
+        std::vector<Product> products(n);
+        for (size_t i = 0; i < n; i++) {
+            Product& p = products[i];
+            p.sku = "S" + std::to_string(i);
+            p.title.Set("zh-Hans", text(rng, 6));
+            if (rng.Pick(3)) p.title.Set("en", text(rng, 8));
+            if (rng.Pick(4) == 0) p.machine_title.Set("zh-Hant", text(rng, 3));
+            p.brand = rng.Pick(5) ? std::string(pieces[rng.Pick(std::size(pieces))]) : text(rng, 3);
+            if (rng.Pick(2)) p.barcode = std::to_string(rng.Next() % 100000);
+            if (rng.Pick(2)) {
+                p.search.pinyin = text(rng, 4);
+                p.search.initials = text(rng, 3);
+            }
+            if (rng.Pick(10)) p.search.rank.push_back({"en", int32_t(rng.Pick(n))}); // some without, ties too
+            p.price = Money{int64_t(rng.Pick(5)) * 100000 + int64_t(rng.Pick(3)) * 100};
+            p.category = "c" + std::to_string(rng.Pick(category_pool));
+            p.origin_iso = std::string(1, char('A' + rng.Pick(3))) + "X";
+        }
+        SearchIndex index;
+        index.Build(products);
+        for (int round = 0; round < 120; round++) {
+            SearchQuery q;
+            std::string typed;
+            if (round % 3 == 0) { // a piece of some product's key, as a shopper would type it
+                const Product& p = products[rng.Pick(n)];
+                const std::string& key = rng.Pick(2) ? p.title.entries[0].second : p.brand;
+                size_t from = rng.Pick(key.size());
+                while (from > 0 && (static_cast<unsigned char>(key[from]) & 0xC0) == 0x80) from--;
+                typed = key.substr(from, 1 + rng.Pick(8));
+                while (!typed.empty() && !IsValidUtf8(typed)) typed.pop_back();
+            } else {
+                typed = text(rng, 3);
+            }
+            if (round % 7 == 0) typed = round % 2 ? "A" : "";
+            q.order = static_cast<SearchOrder>(rng.Pick(4));
+            q.locale = rng.Pick(3) ? "en" : "zh-Hans";
+            q.limit = std::vector<size_t>{0, 1, 5, 50, SIZE_MAX}[rng.Pick(5)];
+            if (rng.Pick(3) == 0) q.category = rng.Pick(8) ? "c" + std::to_string(rng.Pick(category_pool)) : "none";
+            if (rng.Pick(3) == 0) q.origin_iso = std::string(1, char('A' + rng.Pick(4))) + "X";
+            if (rng.Pick(3) == 0) q.price_band = int(rng.Pick(kPriceBandCount));
+            // Every prefix in turn, each narrowed within the previous one's matches.
+            ProductSet previous;
+            for (size_t len = 0; len <= typed.size(); len++) {
+                if (len < typed.size() && (static_cast<unsigned char>(typed[len]) & 0xC0) == 0x80) continue;
+                q.text = typed.substr(0, len);
+                CAPTURE(q.text);
+                CAPTURE(int(q.order));
+                CAPTURE(q.limit);
+                SearchResult want = reference::Search(products, q);
+                SearchResult got = index.Search(q, len > 0 ? &previous : nullptr);
+                REQUIRE(got.hits == want.hits);
+                CHECK(got.total == want.total);
+                CHECK(got.text_matches.Indices() == want.text_matches.Indices());
+                CHECK(std::equal(std::begin(got.price_bands), std::end(got.price_bands), std::begin(want.price_bands)));
+                auto same = [](const std::vector<FacetCount>& a, const std::vector<FacetCount>& b) {
+                    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const FacetCount& x, const FacetCount& y) {
+                               return x.value == y.value && x.count == y.count;
+                           });
+                };
+                CHECK(same(got.categories, want.categories));
+                CHECK(same(got.origins, want.origins));
+                previous = got.text_matches;
+            }
+        }
+    }
 }
 
 TEST_SUITE("server-data")
