@@ -4,6 +4,7 @@
 #include "web/platform/fetch.h"
 #include "web/platform/full_screen.h"
 #include "web/platform/input.h"
+#include "web/platform/splash.h"
 #include "web/platform/test_hook.h"
 #include "web/platform/text_input.h"
 #include "web/screens/browse.h"
@@ -51,6 +52,13 @@ void Frame(void* arg)
     BeforeFrame(app);
 
     glfwPollEvents();
+    // Until the catalog can be shown the page's spinner stands in (splash.h); a load that failed
+    // is the app's to explain.
+    if (!IsReady(app) && app.load_error.empty()) {
+        CurrentTestView().screen = "loading";
+        return;
+    }
+    HideSplash();
     double imgui_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();

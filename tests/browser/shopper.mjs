@@ -14,9 +14,22 @@ export default function shopperTests(t) {
   return [
     ["the catalog shows in Chinese, then in English after a click on the language switch", async () => {
       const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+      // While the catalog is on its way the page's own spinner shows (the app draws nothing yet);
+      // it goes with the app's first frame.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route("**/api/catalog", async (route) => { await held; await route.continue(); });
       await page.goto(server.url);
+      await page.waitForFunction(() => window.Module && Module.calledRun);
+      await page.waitForTimeout(300);
+      assert(await page.evaluate(() => !!document.getElementById("splash") && window.bondstore.firstFrameMs === null),
+             "the spinner shows while the catalog loads");
+      await page.screenshot({ path: join(args.out, "loading.png") });
+      release();
       const firstFrameMs = await page.evaluate(() => window.bondstore.firstFrame);
       assert(firstFrameMs > 0, "first frame signalled");
+      assert(await page.evaluate(() => !document.getElementById("splash")), "the spinner is gone with the first frame");
+      await page.unroute("**/api/catalog");
 
       let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
       assert(s.locale === "zh-Hans", `starts in the browser's language, got ${s.locale}`);
