@@ -122,23 +122,25 @@ int main(int argc, char** argv)
     for (const std::string& query : queries) {
         ProductSet within;
         std::string previous;
+        size_t keystroke = 0;
         // Each keystroke (a UTF-8 character at a time).
         for (size_t len = 1; len <= query.size(); len++) {
             if (len < query.size() && (static_cast<unsigned char>(query[len]) & 0xC0) == 0x80) continue;
             q.text = query.substr(0, len);
             auto a = std::chrono::steady_clock::now();
-            bool narrow = !previous.empty() && q.text.find(previous) != std::string::npos;
+            std::string normalized = NormalizeForSearch(q.text); // (as the web app compares them)
+            bool narrow = !previous.empty() && normalized.find(previous) != std::string::npos;
             SearchResult r = index.Search(q, narrow ? &within : nullptr);
             auto b = std::chrono::steady_clock::now();
             typed.push_back(std::chrono::duration<double, std::milli>(b - a).count());
             keystrokes.push_back({typed.back(), q.text, r.total, narrow});
-            by_length[std::min<size_t>(2, previous.empty() ? 0 : previous.size() == q.text.size() - 1 ? 1 : 2)].push_back(typed.back());
+            by_length[std::min<size_t>(2, keystroke++)].push_back(typed.back());
             SearchResult full = index.Search(q);
             auto c = std::chrono::steady_clock::now();
             cold.push_back(std::chrono::duration<double, std::milli>(c - b).count());
             if (full.total != r.total) { std::fprintf(stderr, "narrowing changed the result\n"); return 1; }
             within = std::move(r.text_matches);
-            previous = q.text;
+            previous = std::move(normalized);
             matches += r.total;
         }
     }

@@ -42,12 +42,17 @@ std::string NormalizeForSearch(std::string_view text)
         for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
         return CollapseSpaces(lower);
     }
+    // Folded first (NFKC: width, compatibility forms, case), then decomposed and stripped of
+    // combining marks, then composed again. Folding first matters: it can compose a mark that
+    // came as a separate character (half-width "ｶﾞ" becomes "ガ"), which must then go like any
+    // other mark, or the query "ｶﾞ" could never find "ガ" and typing "ｶ" then "ｶﾞ" would not narrow.
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return std::string(text);
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
-    icu::UnicodeString decomposed = nfd->normalize(s, status);
+    icu::UnicodeString decomposed = nfd->normalize(fold->normalize(s, status), status);
     icu::UnicodeString stripped;
     for (int32_t i = 0; i < decomposed.length();) {
         UChar32 c = decomposed.char32At(i);
@@ -55,9 +60,8 @@ std::string NormalizeForSearch(std::string_view text)
         if (u_charType(c) == U_NON_SPACING_MARK) continue; // é → e
         stripped.append(c);
     }
-    icu::UnicodeString folded = fold->normalize(stripped, status);
     std::string utf8;
-    folded.toUTF8String(utf8);
+    nfc->normalize(stripped, status).toUTF8String(utf8);
     return CollapseSpaces(utf8);
 }
 
@@ -173,15 +177,16 @@ void SearchIndex::Build(const std::vector<Product>& products)
     rank_locales_.clear();
     ranks_.clear();
     by_name_.clear();
-    std::map<std::string, uint16_t> category_ids, origin_ids;
-    auto id_of = [](std::map<std::string, uint16_t>& ids, std::vector<std::string>& values, const std::string& v) {
-        auto [it, inserted] = ids.emplace(v, uint16_t(values.size()));
+    std::map<std::string, uint32_t> category_ids, origin_ids;
+    auto id_of = [](std::map<std::string, uint32_t>& ids, std::vector<std::string>& values, const std::string& v) {
+        auto [it, inserted] = ids.emplace(v, uint32_t(values.size()));
         if (inserted) values.push_back(v);
         return it->second;
     };
     for (size_t i = 0; i < products.size(); i++) {
         const Product& p = products[i];
         for (const auto& [locale, position] : p.search.rank) {
+            if (p.search.RankIn(locale) != position) continue; // a locale given twice: the first counts, as in RankIn
             auto it = std::find(rank_locales_.begin(), rank_locales_.end(), locale);
             if (it == rank_locales_.end()) {
                 rank_locales_.push_back(locale);
@@ -213,7 +218,7 @@ void SearchIndex::Build(const std::vector<Product>& products)
         Attrs& a = attrs_[entries_.size()];
         a.facet[kCategory] = id_of(category_ids, categories_, p.category);
         a.facet[kOrigin] = id_of(origin_ids, origins_, p.origin_iso);
-        a.facet[kBand] = uint16_t(PriceBand(p.price));
+        a.facet[kBand] = uint32_t(PriceBand(p.price));
         a.price = p.price.fen;
         auto add = [&](std::string_view key) {
             std::string n = NormalizeForSearch(key);
@@ -360,7 +365,7 @@ void SearchIndex::TakeBest(const uint64_t* set, size_t count, size_t limit, cons
 [[gnu::flatten]] SearchResult SearchIndex::Search(const SearchQuery& query, const ProductSet* within) const
 {
     SearchResult r;
-    if (!products_) return r;
+    if (!products_ || entries_.empty()) return r; // (and every column below has at least one word)
     const std::string q = NormalizeForSearch(query.text);
     const size_t n = entries_.size();
 
@@ -437,7 +442,7 @@ void SearchIndex::TakeBest(const uint64_t* set, size_t count, size_t limit, cons
             for (size_t w = 0; w < words_; w++)
                 for (uint64_t bits = matches[w]; bits; bits &= bits - 1) {
                     const unsigned b = unsigned(__builtin_ctzll(bits));
-                    if (attrs_[w * 64 + b].facet[f] == chosen[f]) passes[f][w] |= uint64_t(1) << b;
+                    if (attrs_[w * 64 + b].facet[f] == uint32_t(chosen[f])) passes[f][w] |= uint64_t(1) << b;
                 }
         }
     }

@@ -20,7 +20,8 @@
 
 namespace bondstore {
 
-// NFKC case folding, combining marks removed, runs of whitespace made one space, trimmed.
+// NFKC case folding, combining marks removed (then NFC), whitespace and control characters made
+// one space between words, trimmed.
 std::string NormalizeForSearch(std::string_view text);
 
 // Price bands for the facet, in fen: [0,100), [100,300), [300,1000), [1000,5000), [5000,∞) yuan.
@@ -62,7 +63,8 @@ struct SearchResult {
     std::vector<FacetCount> categories, origins;
     int64_t price_bands[kPriceBandCount] = {};
     // Every product the text matches (ignoring facets): pass it as `within` to the next search
-    // when the new text contains this one — typing narrows, never rescans.
+    // when the new text, normalised, contains this one, normalised (NormalizeForSearch) —
+    // typing narrows, never rescans. (The raw texts are not enough: "ｶ" then "ｶﾞ".)
     ProductSet text_matches;
 };
 
@@ -85,10 +87,10 @@ private:
         uint32_t initials_start = UINT32_MAX; // the pinyin initials key (an offset in the product's keys), if any
     };
     // Facet values and sort fields as small numbers, apart from the text, so a search that
-    // matches most of the catalog (one typed letter) reads 16 bytes a product, if anything.
+    // matches most of the catalog (one typed letter) reads a few bytes a product, if anything.
     struct Attrs {
         int64_t price = 0;
-        uint16_t facet[3] = {};           // category id, origin id, price band
+        uint32_t facet[3] = {};           // category id, origin id, price band
     };
     enum Facet { kCategory, kOrigin, kBand, kFacets };
     // The order hits are taken in (see TakeBest).

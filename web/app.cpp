@@ -396,11 +396,13 @@ const SearchResult& BrowseResults(App& app)
         if (signature != b.signature || b.limit == 0) b.limit = kBrowsePage; // a new query: its first page
         b.signature = signature;
         q.limit = b.limit;
-        // A longer text can only match a subset of what a text it contains matched.
-        bool narrower = !b.searched_text.empty() && q.text.find(b.searched_text) != std::string::npos;
+        // A text can only match a subset of what a text it contains matched (compared normalised,
+        // as search compares them).
+        std::string normalized = NormalizeForSearch(q.text);
+        bool narrower = !b.searched_text.empty() && normalized.find(b.searched_text) != std::string::npos;
         b.result = app.search_index.Search(q, narrower ? &b.narrowing : nullptr);
         b.narrowing = b.result.text_matches;
-        b.searched_text = q.text;
+        b.searched_text = std::move(normalized);
         b.dirty = false;
     }
     return b.result;

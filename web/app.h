@@ -101,7 +101,7 @@ struct BrowseState {
     SearchOrder order = SearchOrder::Relevance;
     bool dirty = true;
     SearchResult result;
-    std::string searched_text;          // the text `result` is for
+    std::string searched_text;          // the text `result` is for, normalised
     ProductSet narrowing;               // its text matches: the next, longer text searches only these
     // Rows fetched in order: the first page, and more as the list scrolls towards them (a search
     // returns every count, but orders only what is shown).

@@ -112,6 +112,45 @@ TEST_CASE("facets count what choosing a value would give; sorting by price and l
     CHECK(PriceBandLow(4).fen == 500000);
 }
 
+TEST_CASE("edge cases: an empty catalog; a locale ranked twice; half-width kana with its voiced mark")
+{
+    std::vector<Product> none;
+    SearchIndex empty;
+    empty.Build(none);
+    SearchQuery q;
+    for (const char* text : {"", "a", "ab", "奶粉"}) {
+        q.text = text;
+        q.price_band = 2;
+        SearchResult r = empty.Search(q);
+        CHECK(r.total == 0);
+        CHECK(r.hits.empty());
+        CHECK(r.text_matches.Count() == 0);
+    }
+
+    std::vector<Product> products = {Item("A", "甲", "Alpha", 100), Item("B", "乙", "Beta", 100), Item("C", "丙", "Gamma", 100)};
+    products[0].search.rank = {{"en", 5}, {"en", 0}}; // the first counts, as in RankIn
+    products[1].search.rank = {{"en", 1}};
+    products[2].search.rank = {{"en", 2}};
+    SearchIndex index;
+    index.Build(products);
+    q = SearchQuery{};
+    q.order = SearchOrder::Name;
+    q.locale = "en";
+    CHECK(Skus(products, index.Search(q)) == std::vector<std::string>{"B", "C", "A"});
+
+    // NFKC composes "ｶﾞ" into "ガ"; its voiced mark goes like any other mark, so the half-width
+    // and the full-width forms find each other, and typing "ｶ" then "ｶﾞ" narrows.
+    CHECK(NormalizeForSearch("ｶﾞﾑ") == NormalizeForSearch("ガム"));
+    std::vector<Product> gum = {Item("G", "ガム", "Gum", 100), Item("K", "カメラ", "Camera", 100)};
+    index.Build(gum);
+    q = SearchQuery{};
+    q.text = "ｶ";
+    SearchResult first = index.Search(q);
+    CHECK(first.total == 2);
+    q.text = "ｶﾞﾑ";
+    CHECK(Skus(gum, index.Search(q, &first.text_matches)) == std::vector<std::string>{"G"});
+}
+
 TEST_CASE("typing narrows within the previous matches and finds the same")
 {
     CatalogParse sample = ParseCatalogJson(EmbeddedTestAssetView("sample_catalog"));
@@ -194,7 +233,7 @@ TEST_CASE("search agrees with the plain rules on random catalogs, typed a charac
 {
     // Few distinct pieces, so that queries match often, at every kind of position, across
     // separators, and in Chinese (three-byte characters that share bytes).
-    const char* const pieces[] = {"a", "b", "n", "ab", "ba", "nai", "fen", "sh", " ", "-", "(", "+", "奶", "粉", "克", "茶", "1", "2", "É", "Ｂ", "\x1f", "\t"};
+    const char* const pieces[] = {"a", "b", "n", "ab", "ba", "nai", "fen", "sh", " ", "-", "(", "+", "奶", "粉", "克", "茶", "1", "2", "É", "Ｂ", "\x1f", "\t", "ｶ", "ﾞ", "ガ", "한"};
     auto text = [&](Rng& rng, size_t most) {
         std::string s;
         for (size_t k = 1 + rng.Pick(most); k > 0; k--) s += pieces[rng.Pick(std::size(pieces))];
@@ -245,16 +284,21 @@ TEST_CASE("search agrees with the plain rules on random catalogs, typed a charac
             if (rng.Pick(3) == 0) q.category = rng.Pick(8) ? "c" + std::to_string(rng.Pick(category_pool)) : "none";
             if (rng.Pick(3) == 0) q.origin_iso = std::string(1, char('A' + rng.Pick(4))) + "X";
             if (rng.Pick(3) == 0) q.price_band = int(rng.Pick(kPriceBandCount));
-            // Every prefix in turn, each narrowed within the previous one's matches.
+            // Every prefix in turn, each narrowed within the previous one's matches when its text,
+            // normalised, contains the previous one (as the web app does).
             ProductSet previous;
+            std::string previous_text;
             for (size_t len = 0; len <= typed.size(); len++) {
                 if (len < typed.size() && (static_cast<unsigned char>(typed[len]) & 0xC0) == 0x80) continue;
                 q.text = typed.substr(0, len);
+                const std::string normalized = NormalizeForSearch(q.text);
+                const bool narrow = len > 0 && normalized.find(previous_text) != std::string::npos;
+                previous_text = normalized;
                 CAPTURE(q.text);
                 CAPTURE(int(q.order));
                 CAPTURE(q.limit);
                 SearchResult want = reference::Search(products, q);
-                SearchResult got = index.Search(q, len > 0 ? &previous : nullptr);
+                SearchResult got = index.Search(q, narrow ? &previous : nullptr);
                 REQUIRE(got.hits == want.hits);
                 CHECK(got.total == want.total);
                 CHECK(got.text_matches.Indices() == want.text_matches.Indices());
