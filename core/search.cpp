@@ -97,6 +97,13 @@ inline unsigned PairColumnNumber(unsigned char a, unsigned char b, unsigned colu
 
 } // namespace
 
+// A product's place by name: its rank in the locale, or (unranked, or no locale) its index. The
+// precomputed walks and the sort in TakeBest must agree on this.
+static int64_t NameRank(const std::vector<int32_t>* ranks, uint32_t i)
+{
+    return ranks && (*ranks)[i] >= 0 ? int64_t((*ranks)[i]) : int64_t(i);
+}
+
 size_t SearchIndex::PairColumn(PairKind kind, unsigned char a, unsigned char b) const
 {
     return PairColumnNumber(a, b, kPairColumns[kind]) * words_;
@@ -198,12 +205,11 @@ void SearchIndex::Build(const std::vector<Product>& products)
     }
     // Every product in each order a search can ask for, so that the best 50 of 30,000 matches are
     // found walking from the front (TakeBest). Unranked products sort by their index, as in Search.
-    auto rank_of = [](const std::vector<int32_t>& ranks, uint32_t i) { return ranks[i] >= 0 ? int64_t(ranks[i]) : int64_t(i); };
     for (const std::vector<int32_t>& ranks : ranks_) {
         std::vector<uint32_t>& order = by_name_.emplace_back(products.size());
         std::iota(order.begin(), order.end(), 0u);
         std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-            int64_t ra = rank_of(ranks, a), rb = rank_of(ranks, b);
+            int64_t ra = NameRank(&ranks, a), rb = NameRank(&ranks, b);
             return ra != rb ? ra < rb : a < b;
         });
     }
@@ -324,8 +330,7 @@ void SearchIndex::TakeBest(const uint64_t* set, size_t count, size_t limit, cons
     const size_t n = entries_.size(), k = std::min(limit, count);
     auto member = [&](uint32_t i) { return (set[i >> 6] >> (i & 63)) & 1; };
     auto key = [&](uint32_t i) {
-        int64_t rank = order.ranks && (*order.ranks)[i] >= 0 ? int64_t((*order.ranks)[i]) : int64_t(i);
-        return std::tuple<int64_t, int64_t, uint32_t>(order.price * attrs_[i].price, rank, i);
+        return std::tuple<int64_t, int64_t, uint32_t>(order.price * attrs_[i].price, NameRank(order.ranks, i), i);
     };
     auto by_key = [&](uint32_t a, uint32_t b) { return key(a) < key(b); };
     const size_t first = hits.size();
