@@ -79,7 +79,9 @@ void InterceptKeyboardTouch(OnScreenKeyboard& k)
             k.pressed = int(i);
             const OnScreenKeyboard::Key& key = k.keys[i];
             if (key.action == kChar) io.AddInputCharacter(key.ch);
-            else if (key.action == kBackspace) { io.KeysDown[backspace] = true; k.backspace_frames = 2; }
+            // Down for exactly one frame: held into a second frame that comes after ImGui's key-repeat
+            // delay (a slow kiosk, 275 ms), one tap would take back two characters.
+            else if (key.action == kBackspace) { io.KeysDown[backspace] = true; k.backspace_frames = 1; }
             else if (key.action == kDone) k.done = true;
         }
     }
