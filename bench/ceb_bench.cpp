@@ -5,9 +5,9 @@
 // same key (the part no implementation can skip).
 //
 //   bondstore-ceb-bench XSD_FILE [SECONDS per figure, default 3]
-#include "server/order_relay.h"
+#include "server/customs/order_relay.h"
 
-#include "core/wire.h"
+#include "core/wire/catalog_json.h"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>

@@ -5,7 +5,7 @@
 //
 //   bondstore-commit-bench sqlite FILE SECONDS THREADS
 //   bondstore-commit-bench postgresql CONNINFO SECONDS THREADS
-#include "server/sql.h"
+#include "server/store/sql.h"
 
 #include <atomic>
 #include <chrono>

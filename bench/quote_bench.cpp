@@ -4,10 +4,11 @@
 // Carts are drawn at random from the sample catalog (1–5 lines, random dates since 2016, freight,
 // annual usage) before timing starts; the timed loop runs core's Quote() only, then separately
 // Quote() plus the TaxQuote JSON the server sends.
-#include "core/cart.h"
-#include "core/tax.h"
+#include "core/cart/cart.h"
+#include "core/tax/tax.h"
+#include "core/wire/catalog_json.h"
+#include "core/wire/tax_json.h"
 #include "tests/core/parity.h" // the same deterministic generator as the parity digest
-#include "core/wire.h"
 
 #include <chrono>
 #include <cstdio>

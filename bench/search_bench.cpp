@@ -10,8 +10,8 @@
 //
 // With --budget-ms, exits 1 (after printing) when the typing p50 exceeds X ms: the web app's
 // budget is 2 ms per keystroke over 50,000 products in WebAssembly (issue 8).
-#include "core/i18n.h"
-#include "core/search.h"
+#include "core/i18n/i18n.h"
+#include "core/search/search.h"
 #include "tests/core/parity.h" // the same deterministic generator as the parity digest
 
 #include <algorithm>

@@ -64,7 +64,7 @@ def main():
     if customs:
         for name in country_names(customs, locales):
             chars.update(name)
-    # The server converts Simplified titles to Traditional for zh-Hant (core/text_conversion.h):
+    # The server converts Simplified titles to Traditional for zh-Hant (core/i18n/text_conversion.h):
     # the converted forms of every text here must be drawable too.
     if "zh-Hant" in locales:
         import icu
@@ -73,7 +73,7 @@ def main():
     # No-break spaces are not "printable" to Python, but ICU puts them in formatted numbers and
     # prices (U+00A0, U+202F), so the font must draw them.
     chars |= set("\u00a0\u2009\u202f")
-    # The en-XA pseudo-locale's accented letters (core/message_pattern.cpp).
+    # The en-XA pseudo-locale's accented letters (core/i18n/message_pattern.cpp).
     chars |= set(chr(c) for c in range(0x100, 0x180))
     text = "".join(sorted(c for c in chars if c.isprintable() or c in "\u00a0\u2009\u202f"))
     subprocess.run([

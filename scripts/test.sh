@@ -6,6 +6,7 @@
 #                                                 5. server integration tests (real HTTP, SQLite)
 #                                                 6. fuzzing: every parser, bounded time, ASan+UBSan
 #                                                 7. browser end-to-end (headless Chromium)
+#   8. the house rules (docs/architecture.md): every include against the folders' dependency order
 # Screenshots land in build/artifacts/screenshots, test logs in build/artifacts/logs.
 # Exits non-zero if any tier fails; prints how long each phase took.
 set -uo pipefail
@@ -25,6 +26,7 @@ phase() { # name command...
   else summary+=("FAIL  $(printf '%-34s' "$name") $((SECONDS - t0)) s"); failed=1; fi
 }
 
+architecture() { python3 scripts/check_architecture.py --self-test 2>&1 | tee "$logs/architecture.txt"; return "${PIPESTATUS[0]}"; }
 setup() { scripts/setup.sh; }
 build() { scripts/build.sh; }
 core_native() {
@@ -78,6 +80,7 @@ if [ $failed = 0 ]; then
   phase "fuzzing (libFuzzer, ASan+UBSan)" fuzz
   phase "browser end-to-end tests" browser_tests
 fi
+phase "architecture (house rules)" architecture
 
 echo
 echo "== summary"

@@ -1,6 +1,7 @@
 // The shopper's app: Dear ImGui on GLFW + WebGL2 in the browser (Emscripten). main() sets up the
 // window and ImGui, starts loading, and hands each frame to the current screen.
-#include "web/app.h"
+#include "web/actions/session.h"
+#include "web/actions/shopping.h"
 #include "web/platform/fetch.h"
 #include "web/platform/full_screen.h"
 #include "web/platform/input.h"
@@ -13,13 +14,16 @@
 #include "web/screens/drag_scroll.h"
 #include "web/screens/handoff.h"
 #include "web/screens/kiosk.h"
+#include "web/screens/loading.h"
+#include "web/screens/merchant.h"
+#include "web/screens/on_screen_keyboard.h"
 #include "web/screens/order.h"
 #include "web/screens/product.h"
 #include "web/screens/theme.h"
-#include "web/screens/loading.h"
-#include "web/screens/merchant.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/wire.h"
+#include "core/wire/tax_json.h"
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>

@@ -140,6 +140,35 @@ export default function shopperTests(t) {
       assert(errors.length === 0, "no page errors: " + errors.join("; "));
       await context.close();
     }],
+    ["a cart no one bonded warehouse can ship says so before checkout, by core's rule (the server's too)", async () => {
+      const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url);
+      await page.evaluate(() => window.bondstore.firstFrame);
+      let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog with its stock");
+      // Nutrilon is only in the Xiyong warehouse, a2 only in Lianglu: no one warehouse holds both.
+      for (const sku of ["IF-NUT-N3-800", "IF-A2-PL3-900"]) {
+        const before = s.cart.length;
+        await clickWidget(page, s, "add." + sku);
+        s = await waitForState(page, (st) => st.cart.length === before + 1, "the item in the cart");
+      }
+      await clickWidget(page, s, "nav.cart");
+      s = await waitForState(page, (st) => st.screen === "cart" && st.widgets["cart.cannot_ship"], "the cart saying it cannot ship as one order");
+      assert(!s.widgets["cart.checkout"], "no checkout for a cart that would be refused");
+      await page.screenshot({ path: join(args.out, "cart-split-warehouses-en.png") });
+      // The server refuses the same lines for the same reason.
+      const lines = s.cart.map((l) => ({ sku: l.sku, qty: l.qty }));
+      const inventory = await (await fetch(server.url + "api/inventory")).json();
+      for (const sku of ["IF-NUT-N3-800", "IF-A2-PL3-900"]) {
+        const item = inventory.items.find((i) => i.sku === sku);
+        assert(item.orderable === Math.max(...item.warehouses.map((w) => w.available)), `${sku}: orderable is one warehouse's`);
+      }
+      assert(lines.length === 2, "two lines");
+      await clickWidget(page, s, "remove.IF-A2-PL3-900");
+      s = await waitForState(page, (st) => st.cart.length === 1 && st.widgets["cart.checkout"] && !st.widgets["cart.cannot_ship"],
+                             "one warehouse holds what is left: checkout again");
+      assert(errors.length === 0, "no page errors: " + errors.join("; "));
+      await context.close();
+    }],
     ["an approximate price in the shopper's currency, never the amount charged", async () => {
       const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 800 } });
       await page.goto(server.url);

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/barcode.h"
+#include "core/catalog/barcode.h"
 
 using namespace bondstore;
 

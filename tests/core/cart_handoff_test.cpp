@@ -1,7 +1,7 @@
 // "Continue on your phone": a cart as a link (core/cart_handoff.h).
 #include <doctest/doctest.h>
 
-#include "core/cart_handoff.h"
+#include "core/cart/cart_handoff.h"
 
 using namespace bondstore;
 

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/i18n_bundle.h"
-#include "core/wire.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/wire/catalog_json.h"
 #include "tests/core/parity.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/decimal.h"
+#include "core/base/decimal.h"
 
 using namespace bondstore;
 

@@ -3,14 +3,15 @@
 // shopper sees (ChooseText); the machine conversion behind zh-Hant in suite "server-data".
 #include <doctest/doctest.h>
 
-#include "core/bidi_text.h"
-#include "core/currency_rates.h"
-#include "core/formatting.h"
-#include "core/i18n_bundle.h"
-#include "core/message_pattern.h"
-#include "core/search.h"
-#include "core/search_keys.h"
-#include "core/text_conversion.h"
+#include "core/catalog/catalog.h"
+#include "core/i18n/bidi_text.h"
+#include "core/i18n/formatting.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/i18n/message_pattern.h"
+#include "core/i18n/text_conversion.h"
+#include "core/search/search.h"
+#include "core/search/search_keys.h"
+#include "core/wire/currency_rates_json.h"
 
 using namespace bondstore;
 

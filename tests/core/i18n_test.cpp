@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "core/formatting.h"
-#include "core/i18n_bundle.h"
-#include "core/message_pattern.h"
+#include "core/i18n/formatting.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/i18n/message_pattern.h"
 
 #include <nlohmann/json.hpp>
 

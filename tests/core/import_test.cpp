@@ -2,7 +2,7 @@
 // real-world quirks, row-level problems, and files that cannot be read at all.
 #include <doctest/doctest.h>
 
-#include "core/catalog_import.h"
+#include "core/import/catalog_import.h"
 #include "tests/core/parity.h"
 #include "tests/core/tax_fixtures.h"
 

@@ -9,7 +9,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
 #include "tests/core/parity.h"
 
 #include <cstdio>

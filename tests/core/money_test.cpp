@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/money.h"
+#include "core/base/money.h"
 
 using namespace bondstore;
 

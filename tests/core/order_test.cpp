@@ -3,9 +3,9 @@
 // lifecycle with what each move does to stock and quota (SPEC.md §2.6, CONVENTIONS.md §8).
 #include <doctest/doctest.h>
 
-#include "core/order.h"
-#include "core/resident_id.h"
-#include "core/wire.h"
+#include "core/orders/order.h"
+#include "core/orders/resident_id.h"
+#include "core/wire/order_json.h"
 
 using namespace bondstore;
 

@@ -1,13 +1,15 @@
 #include "tests/core/parity.h"
 
-#include "core/cart.h"
-#include "core/decimal.h"
-#include "core/i18n.h"
-#include "core/i18n_bundle.h"
-#include "core/money.h"
-#include "core/order.h"
-#include "core/resident_id.h"
-#include "core/wire.h"
+#include "core/base/decimal.h"
+#include "core/base/money.h"
+#include "core/cart/cart.h"
+#include "core/i18n/i18n.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/orders/order.h"
+#include "core/orders/resident_id.h"
+#include "core/wire/catalog_json.h"
+#include "core/wire/order_json.h"
+#include "core/wire/tax_json.h"
 
 #include <cstdio>
 

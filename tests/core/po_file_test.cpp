@@ -2,9 +2,9 @@
 // placed by line; stale translations flagged fuzzy through the stored source hashes.
 #include <doctest/doctest.h>
 
-#include "core/i18n_bundle.h"
-#include "core/message_pattern.h"
-#include "core/po_file.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/i18n/message_pattern.h"
+#include "core/i18n/po_file.h"
 
 #include <algorithm>
 

@@ -2,9 +2,9 @@
 // and collation keys the server computes, which need ICU data the browser does not download.
 #include <doctest/doctest.h>
 
-#include "core/search.h"
-#include "core/search_keys.h"
-#include "core/wire.h"
+#include "core/search/search.h"
+#include "core/search/search_keys.h"
+#include "core/wire/catalog_json.h"
 #include "tests/core/parity.h"
 
 #include <algorithm>

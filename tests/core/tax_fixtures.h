@@ -1,8 +1,8 @@
 // Helpers for the tax tests: the bundled tax table, quote lines, quotes on a date.
 #pragma once
 
-#include "core/tax.h"
-#include "core/wire.h"
+#include "core/tax/tax.h"
+#include "core/wire/tax_json.h"
 #include "tests/core/parity.h"
 
 #include <doctest/doctest.h>

@@ -2,8 +2,8 @@
 // random carts. Vectors from VECTORS.md are in tax_vectors_test.cpp.
 #include <doctest/doctest.h>
 
-#include "core/cart.h"
-#include "core/exact.h"
+#include "core/cart/cart.h"
+#include "core/wire/catalog_json.h"
 #include "tests/core/tax_fixtures.h"
 
 #include <algorithm>

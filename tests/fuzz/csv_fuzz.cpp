@@ -1,5 +1,5 @@
 // libFuzzer target: the RFC 4180 reader, fed in pieces whose size the input chooses.
-#include "core/csv.h"
+#include "core/formats/csv.h"
 
 #include <cstdint>
 #include <cstdlib>

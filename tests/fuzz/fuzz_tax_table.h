@@ -1,7 +1,7 @@
 // The bundled tax table for the fuzz targets, parsed once.
 #pragma once
 
-#include "core/wire.h"
+#include "core/wire/tax_json.h"
 
 #include <cstdlib>
 #include <string_view>

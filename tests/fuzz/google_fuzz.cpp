@@ -2,8 +2,8 @@
 // including the XML reader itself.
 #include "tests/fuzz/fuzz_tax_table.h"
 
-#include "core/catalog_import.h"
-#include "core/xml_reader.h"
+#include "core/formats/xml_reader.h"
+#include "core/import/catalog_import.h"
 
 #include <cstdlib>
 

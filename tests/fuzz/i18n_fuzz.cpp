@@ -2,11 +2,11 @@
 // the real English source and German catalog), MessageFormat patterns (argument analysis and
 // pseudo-localisation, whose output must still compile), display-currency rate files — and any
 // text through Arabic shaping and bidi reordering. The first byte picks which.
-#include "core/bidi_text.h"
-#include "core/currency_rates.h"
-#include "core/i18n_bundle.h"
-#include "core/message_pattern.h"
-#include "core/po_file.h"
+#include "core/i18n/bidi_text.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/i18n/message_pattern.h"
+#include "core/i18n/po_file.h"
+#include "core/wire/currency_rates_json.h"
 
 #include <cstdlib>
 

@@ -2,9 +2,10 @@
 // requests, tax tables — and the quote itself on whatever request parses.
 #include "tests/fuzz/fuzz_tax_table.h"
 
-#include "core/catalog_import.h"
-#include "core/tax.h"
-#include "core/wire.h"
+#include "core/import/catalog_import.h"
+#include "core/tax/tax.h"
+#include "core/wire/catalog_json.h"
+#include "core/wire/tax_json.h"
 
 #include <cstdlib>
 

@@ -2,7 +2,7 @@
 // catalog rules behind it.
 #include "tests/fuzz/fuzz_tax_table.h"
 
-#include "core/catalog_import.h"
+#include "core/import/catalog_import.h"
 
 #include <cstdlib>
 

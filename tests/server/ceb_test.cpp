@@ -4,13 +4,15 @@
 // not ours.
 #include <doctest/doctest.h>
 
-#include "server/order_relay.h"
+#include "server/customs/order_relay.h"
 #include "tests/core/parity.h"
 #include "tests/server/order_fixture.h"
 
-#include "core/cart.h"
-#include "core/tax.h"
-#include "core/wire.h"
+#include "core/cart/cart.h"
+#include "core/tax/tax.h"
+#include "core/wire/catalog_json.h"
+#include "core/wire/customs_config_json.h"
+#include "core/wire/tax_json.h"
 
 #include <csignal>
 #include <regex>

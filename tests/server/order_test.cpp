@@ -6,7 +6,7 @@
 
 #include "tests/server/order_fixture.h"
 
-#include "server/order_seal.h"
+#include "server/security/order_seal.h"
 
 #include <csignal>
 #include <filesystem>
@@ -127,6 +127,8 @@ TEST_CASE("checkout: one transaction, replayed by key, refused when the price ch
                                                       QuotedTotal(shop.server.url, {{"T-003", 1}, {"T-XY", 1}})));
         REQUIRE(split);
         CHECK(split->status == 409);
+        CHECK(Body(split)["error"]["code"] == "out_of_stock");
+        CHECK(Body(split)["skus"] == json::array({"T-003", "T-XY"})); // each is somewhere: the order must be split
         CHECK(shop.Orders() == 1);
 
         // The order can be read back with its secret, and only with it.
@@ -387,6 +389,13 @@ TEST_CASE("merchant stock adjustments are idempotent on their id; shoppers see a
         REQUIRE(refused);
         CHECK(refused->status == 422);
         CHECK(b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-041'") == 2);
+        // Not an adjustment: 400 with what is wrong, field by field, and nothing changed.
+        auto shapeless = c.Post("/api/merchant/stock/adjustments", auth, R"({"id":"x","sku":"T-041","delta":0})", "application/json");
+        REQUIRE(shapeless);
+        CHECK(shapeless->status == 400);
+        CHECK(Body(shapeless)["error"]["code"] == "invalid_request");
+        CHECK(Body(shapeless)["error"]["problems"].size() == 2); // warehouse and reason missing
+        CHECK(b.SqlInt("SELECT count(*) FROM stock_adjustments WHERE id = 'x'") == 0);
 
         auto inventory = c.Get("/api/inventory");
         REQUIRE(inventory);
@@ -416,6 +425,26 @@ TEST_CASE("merchant stock adjustments are idempotent on their id; shoppers see a
         REQUIRE(outside);
         items = Body(outside)["items"];
         CHECK(item("T-040")["available"] == 107);
+
+        // What one order can take is what one warehouse holds (an order ships from one bonded
+        // warehouse): 2 + 4 units in two warehouses are 6 available but 4 orderable, a "low" level,
+        // and an order of 5 is refused although the total would cover it.
+        b.SqlWrite("INSERT INTO stock(sku, warehouse, on_hand) VALUES ('T-041', 'CQ-XY', 4)");
+        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+        auto two = c.Get("/api/inventory");
+        REQUIRE(two);
+        items = Body(two)["items"];
+        CHECK(item("T-041")["available"] == 6);
+        CHECK(item("T-041")["orderable"] == 4);
+        CHECK(item("T-041")["level"] == "low");
+        auto five = PlaceOrder(c, "inv-2", OrderBody({{"T-041", 5}}, 8, QuotedTotal(shop.server.url, {{"T-041", 5}})));
+        REQUIRE(five);
+        CHECK(five->status == 409);
+        CHECK(Body(five)["skus"] == json::array({"T-041"}));
+        auto four = PlaceOrder(c, "inv-3", OrderBody({{"T-041", 4}}, 9, QuotedTotal(shop.server.url, {{"T-041", 4}})));
+        REQUIRE(four);
+        CHECK(four->status == 201);
+        CHECK(Body(four)["warehouse"] == "CQ-XY");
     }
 }
 

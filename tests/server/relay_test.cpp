@@ -5,7 +5,7 @@
 // nothing in effect; kill -9 of the server while relaying loses nothing.
 #include <doctest/doctest.h>
 
-#include "server/message_signer.h"
+#include "server/customs/message_signer.h"
 #include "tests/server/order_fixture.h"
 
 #include <csignal>

@@ -1,14 +1,15 @@
 #include "web/screens/browse.h"
 
-#include "web/app.h"
-#include "web/ordering.h"
+#include "web/actions/labels.h"
+#include "web/actions/ordering.h"
+#include "web/actions/shopping.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
 
-#include "core/formatting.h"
-#include "core/i18n_bundle.h"
+#include "core/i18n/i18n_bundle.h"
 
 #include <imgui.h>
 

@@ -1,14 +1,15 @@
 #include "web/screens/cart.h"
 
-#include "web/app.h"
+#include "web/actions/labels.h"
+#include "web/actions/shopping.h"
 #include "web/platform/test_hook.h"
-#include "web/screens/text_layout.h"
 #include "web/screens/tax_text.h"
+#include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/formatting.h"
-#include "core/wire.h"
 
 #include <imgui.h>
 
@@ -131,7 +132,22 @@ void DrawCart(App& app, TestView& view)
         Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
         DrawQuoteBreakdown(app, q, app.rtl ? "breakdown_rtl" : "breakdown");
     }
-    if (q.accepted()) {
+    // One bonded warehouse ships an order (core's rule, the server's too): a cart no warehouse can
+    // fill says so here, not after the shopper has typed their ID number.
+    std::optional<Fulfilment> fulfilment = CartFulfilment(app);
+    const bool ships = !fulfilment || fulfilment->ok();
+    if (!ships) {
+        std::string items;
+        for (const std::string& sku : fulfilment->short_skus) {
+            const Product* p = app.catalog.FindBySku(sku);
+            items += (items.empty() ? "" : ", ") + (p ? ProductTitle(app, *p) : sku);
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
+        Paragraph(app, m.Format(fulfilment->split ? "cart.split_warehouses" : "checkout.out_of_stock", {{"items", items}}));
+        RecordWidget(view, "cart.cannot_ship");
+        ImGui::PopStyleColor();
+    }
+    if (q.accepted() && ships) {
         if (ImGui::Button(Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;
         RecordWidget(view, "cart.checkout");
         SameLineIfFits(Shown(app, m.Format("cart.handoff")));

@@ -1,12 +1,14 @@
 #include "web/screens/checkout.h"
 
-#include "web/app.h"
-#include "web/ordering.h"
+#include "web/actions/ordering.h"
+#include "web/actions/shopping.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/on_screen_keyboard.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
 #include <imgui.h>
 
@@ -23,16 +25,14 @@ std::string ProblemText(const Messages& m, const Problem& p)
     return m.Format("problem." + p.code, {{"value", p.value}, {"limit", p.limit}, {"field", p.field}});
 }
 
-enum class Keys { Text, Digits }; // what a kiosk's on-screen keyboard offers for the field
-
 void Field(App& app, TestView& view, const char* label_key, const char* id, char* buffer, size_t size,
-           const std::vector<std::string>& fields, Keys keys = Keys::Text)
+           const std::vector<std::string>& fields, KeyboardLayout keys = KeyboardLayout::Latin)
 {
     Label(app, app.messages.Format(label_key));
     ImGui::SetNextItemWidth(-FLT_MIN);
     CheckoutState& form = app.checkout;
     bool changed = ImGui::InputText((std::string("##") + id).c_str(), buffer, size);
-    if (keys == Keys::Digits) WantDigitKeyboard(app.keyboard);
+    WantKeyboard(app.keyboard, keys);
     KeepAboveKeyboard(app.keyboard);
     RecordWidget(view, std::string("checkout.") + id);
     form.edited |= changed;
@@ -78,18 +78,18 @@ void DrawCheckout(App& app, TestView& view)
     Label(app, m.Format("checkout.buyer"));
     Paragraph(app, m.Format("checkout.buyer_note"), Tone::Disabled);
     Field(app, view, "checkout.name", "buyer_name", f.buyer_name, sizeof f.buyer_name, {"buyer.name"});
-    Field(app, view, "checkout.id_number", "id_number", f.id_number, sizeof f.id_number, {"buyer.id_number"}, Keys::Digits);
-    Field(app, view, "checkout.phone", "buyer_phone", f.buyer_phone, sizeof f.buyer_phone, {"buyer.phone"}, Keys::Digits);
+    Field(app, view, "checkout.id_number", "id_number", f.id_number, sizeof f.id_number, {"buyer.id_number"}, KeyboardLayout::Digits);
+    Field(app, view, "checkout.phone", "buyer_phone", f.buyer_phone, sizeof f.buyer_phone, {"buyer.phone"}, KeyboardLayout::Digits);
     ImGui::Spacing();
     Label(app, m.Format("checkout.consignee"));
     ImGui::Checkbox(Shown(app, m.Format("checkout.same_person")).c_str(), &f.buyer_receives);
     RecordWidget(view, "checkout.same_person");
     if (!f.buyer_receives) {
         Field(app, view, "checkout.name", "consignee_name", f.consignee_name, sizeof f.consignee_name, {"consignee.name"});
-        Field(app, view, "checkout.phone", "consignee_phone", f.consignee_phone, sizeof f.consignee_phone, {"consignee.phone"}, Keys::Digits);
+        Field(app, view, "checkout.phone", "consignee_phone", f.consignee_phone, sizeof f.consignee_phone, {"consignee.phone"}, KeyboardLayout::Digits);
     }
     Field(app, view, "checkout.address", "address", f.address, sizeof f.address, {"consignee.address"});
-    Field(app, view, "checkout.district", "district", f.district, sizeof f.district, {"consignee.district"}, Keys::Digits);
+    Field(app, view, "checkout.district", "district", f.district, sizeof f.district, {"consignee.district"}, KeyboardLayout::Digits);
     // Problems not about one of these fields (the lines, the stock, the limits).
     ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
     for (const Problem& p : f.problems)

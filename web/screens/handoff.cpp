@@ -1,18 +1,19 @@
 #include "web/screens/handoff.h"
 
-#include "web/app.h"
+#include "web/actions/shopping.h"
 #include "web/platform/preferences.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/cart_handoff.h"
+#include "core/cart/cart_handoff.h"
 
 #include <imgui.h>
 #include <qrcodegen.hpp>
 
-#include <memory>
 
 namespace bondstore::web {
 
@@ -24,42 +25,31 @@ std::string HandoffBase()
     return base.empty() ? PageOrigin() + "/" : base;
 }
 
-namespace {
-
-// Codes encoded once per text, not every frame (a screen shows one or two at a time).
-struct EncodedCodes {
-    std::string text[2];
-    std::unique_ptr<qrcodegen::QrCode> code[2];
-    int next = 0;
-};
-EncodedCodes g_codes;
-
-} // namespace
-
-void ForgetQrCodes() { g_codes = EncodedCodes{}; }
-
-bool DrawQrCode(const std::string& text, float size)
+bool DrawQrCode(App& app, const std::string& text, float size)
 {
     if (text.size() > kMaxQrText) return false;
-    EncodedCodes& c = g_codes;
-    int slot = c.code[0] && c.text[0] == text ? 0 : c.code[1] && c.text[1] == text ? 1 : -1;
-    if (slot < 0) {
-        slot = c.next;
-        c.next = 1 - c.next;
-        c.code[slot] = std::make_unique<qrcodegen::QrCode>(qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM));
-        c.text[slot] = text;
+    QrCodes& codes = app.qr_codes;
+    QrCode* c = codes.code[0].text == text ? &codes.code[0] : codes.code[1].text == text ? &codes.code[1] : nullptr;
+    if (!c || c->size == 0) {
+        c = &codes.code[codes.next];
+        codes.next = 1 - codes.next;
+        qrcodegen::QrCode qr = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
+        c->text = text;
+        c->size = qr.getSize();
+        c->modules.assign(size_t(c->size) * size_t(c->size), false);
+        for (int y = 0; y < c->size; y++)
+            for (int x = 0; x < c->size; x++) c->modules[size_t(y) * size_t(c->size) + size_t(x)] = qr.getModule(x, y);
     }
-    const qrcodegen::QrCode& qr = *c.code[slot];
     const int quiet = 4; // modules of white around the code, as scanners expect
-    const float module = std::max(1.0f, std::floor(size / float(qr.getSize() + 2 * quiet)));
-    const float side = module * float(qr.getSize() + 2 * quiet);
+    const float module = std::max(1.0f, std::floor(size / float(c->size + 2 * quiet)));
+    const float side = module * float(c->size + 2 * quiet);
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##qr", ImVec2(side, side));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(at, ImVec2(at.x + side, at.y + side), IM_COL32_WHITE);
-    for (int y = 0; y < qr.getSize(); y++)
-        for (int x = 0; x < qr.getSize(); x++)
-            if (qr.getModule(x, y)) {
+    for (int y = 0; y < c->size; y++)
+        for (int x = 0; x < c->size; x++)
+            if (c->modules[size_t(y) * size_t(c->size) + size_t(x)]) {
                 ImVec2 min(at.x + module * float(x + quiet), at.y + module * float(y + quiet));
                 draw->AddRectFilled(min, ImVec2(min.x + module, min.y + module), IM_COL32_BLACK);
             }
@@ -95,7 +85,7 @@ void DrawHandoff(App& app, TestView& view)
         return;
     }
     ImGui::SetCursorPosX((ImGui::GetWindowSize().x - side) / 2);
-    DrawQrCode(url, side);
+    DrawQrCode(app, url, side);
     RecordWidget(view, "handoff.qr");
     ImGui::Spacing();
     if (ImGui::Button(Shown(app, m.Format("handoff.close")).c_str(), ImVec2(-FLT_MIN, 0))) app.handoff_open = false;

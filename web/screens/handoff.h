@@ -19,11 +19,9 @@ constexpr size_t kMaxQrText = 1200;
 std::string HandoffBase();
 
 // `text` as a QR code (qrcodegen), black on white with its quiet zone, at most `size` pixels
-// wide, at the cursor. False, drawing nothing, if the text is too long for a code.
-bool DrawQrCode(const std::string& text, float size);
-
-// Forgets the codes kept encoded (their links: a kiosk forgetting its shopper).
-void ForgetQrCodes();
+// wide, at the cursor; encoded once into app.qr_codes. False, drawing nothing, if the text is too
+// long for a code.
+bool DrawQrCode(App& app, const std::string& text, float size);
 
 // The QR panel over the current screen, while app.handoff_open.
 void DrawHandoff(App& app, TestView& view);

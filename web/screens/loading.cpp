@@ -1,10 +1,11 @@
 #include "web/screens/loading.h"
 
-#include "web/app.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
 #include <imgui.h>
 

@@ -1,14 +1,16 @@
 #include "web/screens/merchant.h"
 
-#include "web/app.h"
-#include "web/merchant_desk.h"
+#include "web/actions/labels.h"
+#include "web/actions/merchant_desk.h"
 #include "web/platform/files.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/i18n.h"
+#include "core/i18n/i18n.h"
 
 #include <imgui.h>
 
@@ -164,7 +166,7 @@ void DrawSales(App& app, TestView& view)
     const MerchantDesk& d = app.merchant;
     std::vector<float> orders, revenue, tax, rejected;
     int64_t total_orders = 0, total_goods = 0, total_tax = 0, total_rejected = 0;
-    for (const MerchantDesk::Day& day : d.days) {
+    for (const SalesFigures::Day& day : d.days) {
         orders.push_back(float(day.orders));
         revenue.push_back(float(day.goods_fen) / 100);
         tax.push_back(float(day.tax_fen) / 100);
@@ -183,7 +185,7 @@ void DrawSales(App& app, TestView& view)
     DayChart(app, view, "##rejected", m.Format("merchant.chart_rejections", {{"count", total_rejected}}), rejected, false);
     Label(app, m.Format("merchant.top_products"));
     int64_t most = d.top.empty() ? 1 : std::max<int64_t>(1, d.top.front().qty);
-    for (const MerchantDesk::Top& t : d.top) {
+    for (const SalesFigures::Top& t : d.top) {
         std::string title = t.sku;
         for (const Product& p : d.products)
             if (p.sku == t.sku) title = ProductTitle(app, p);

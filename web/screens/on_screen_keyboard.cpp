@@ -1,9 +1,10 @@
 #include "web/screens/on_screen_keyboard.h"
 
-#include "web/app.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
 #include <imgui_internal.h> // ending the active field's editing
 
@@ -45,9 +46,9 @@ bool Inside(ImVec2 p, ImVec2 min, ImVec2 max) { return p.x >= min.x && p.y >= mi
 
 } // namespace
 
-void WantDigitKeyboard(OnScreenKeyboard& k)
+void WantKeyboard(OnScreenKeyboard& k, KeyboardLayout layout)
 {
-    if (ImGui::IsItemActive()) k.wanted = KeyboardLayout::Digits;
+    if (ImGui::IsItemActive()) k.wanted = layout;
 }
 
 void KeepAboveKeyboard(const OnScreenKeyboard& k)

@@ -7,33 +7,17 @@
 // ImGui::NewFrame) and become characters or keys for the active field.
 #pragma once
 
-#include <imgui.h>
+#include "web/state/keyboard.h"
 
-#include <string>
-#include <vector>
+#include <imgui.h>
 
 namespace bondstore::web {
 
 struct App;
 struct TestView;
 
-enum class KeyboardLayout { Latin, Digits };
-
-struct OnScreenKeyboard {
-    bool visible = false;               // drawn last frame
-    KeyboardLayout layout = KeyboardLayout::Latin;
-    KeyboardLayout wanted = KeyboardLayout::Latin; // what the active field asked for this frame
-    struct Key { std::string label; unsigned int ch = 0; int action = 0; ImVec2 min, max; };
-    std::vector<Key> keys;              // where each key was drawn (device pixels)
-    ImVec2 panel_min, panel_max;
-    bool captured = false;              // the current touch began on the keyboard
-    int pressed = -1;                   // the key being touched (drawn pressed)
-    int backspace_frames = 0;           // Backspace held for ImGui this many more frames
-    bool done = false;                  // "done" tapped: end the field's editing this frame
-};
-
-// The active text field asks for digits (call right after drawing it).
-void WantDigitKeyboard(OnScreenKeyboard& k);
+// The keys the text field just drawn asks for, if it is active (Latin unless a field asks).
+void WantKeyboard(OnScreenKeyboard& k, KeyboardLayout layout);
 
 // After a text field: while it is active and the keyboard covers it, scrolls the field's window
 // so the field sits just above the keyboard (from the next frame).

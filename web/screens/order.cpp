@@ -1,16 +1,18 @@
 #include "web/screens/order.h"
 
-#include "web/app.h"
-#include "web/ordering.h"
+#include "web/actions/labels.h"
+#include "web/actions/ordering.h"
 #include "web/platform/fetch.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/handoff.h"
-#include "web/screens/theme.h"
 #include "web/screens/text_layout.h"
+#include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/formatting.h"
-#include "core/wire.h"
+#include "core/i18n/formatting.h"
+#include "core/wire/order_json.h"
 
 #include <imgui.h>
 
@@ -44,7 +46,7 @@ void DrawWaitingOrder(App& app, TestView& view)
             Label(app, m.Format("order.follow_title"));
             Paragraph(app, m.Format("order.follow_body"), Tone::Disabled);
             std::string url = UrlWithQuery(HandoffBase(), {{"follow", queued->follow}});
-            if (DrawQrCode(url, Px(app, 280))) view.handoff_url = url;
+            if (DrawQrCode(app, url, Px(app, 280))) view.handoff_url = url;
             RecordWidget(view, "order.follow_qr");
         }
     } else if (!o.following.empty()) {

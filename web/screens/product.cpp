@@ -1,18 +1,20 @@
 #include "web/screens/product.h"
 
-#include "web/app.h"
-#include "web/ordering.h"
+#include "web/actions/labels.h"
+#include "web/actions/ordering.h"
+#include "web/actions/shopping.h"
 #include "web/platform/images.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/tax_text.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/cart.h"
-#include "core/formatting.h"
-#include "core/i18n_bundle.h"
-#include "core/wire.h"
+#include "core/cart/cart.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/wire/tax_json.h"
 
 #include <imgui.h>
 

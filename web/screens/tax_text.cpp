@@ -1,10 +1,11 @@
 #include "web/screens/tax_text.h"
 
-#include "web/app.h"
+#include "web/actions/labels.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/formatting.h"
 
 #include <imgui.h>
 

@@ -3,8 +3,8 @@
 // the quote for one unit; both come from core's Quote, the function the server charges with.
 #pragma once
 
-#include "core/i18n.h"
-#include "core/tax.h"
+#include "core/i18n/i18n.h"
+#include "core/tax/tax.h"
 
 #include <string>
 

@@ -1,8 +1,8 @@
 #include "web/screens/text_layout.h"
 
-#include "web/app.h"
+#include "web/state/app.h"
 
-#include "core/bidi_text.h"
+#include "core/i18n/bidi_text.h"
 
 #include <imgui.h>
 

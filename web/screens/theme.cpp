@@ -1,12 +1,9 @@
 #include "web/screens/theme.h"
 
-#include "web/app.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
 namespace bondstore::web {
-
-float UiScale(const App& app) { return app.display.dpr * app.display.text_scale; }
-
-float Px(const App& app, float css) { return css * UiScale(app); }
 
 namespace {
 

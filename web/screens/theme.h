@@ -5,19 +5,13 @@
 // focus marks.
 #pragma once
 
+#include "web/state/display.h"
+
 #include <imgui.h>
 
 namespace bondstore::web {
 
 struct App;
-
-constexpr float kTouchTarget = 44.0f;  // CSS pixels, the smallest control on a touch screen
-constexpr float kTextScales[] = {1.0f, 1.25f, 1.5f};
-
-// Device pixels per CSS pixel, times the text size.
-float UiScale(const App& app);
-// `css` CSS pixels in ImGui units (device pixels).
-float Px(const App& app, float css);
 
 // Rebuilds ImGui's style (and asks for a font atlas at the new size) when the pixel ratio, the
 // text size, the contrast or touch mode changed. Call before ImGui::NewFrame.

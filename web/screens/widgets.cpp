@@ -1,13 +1,15 @@
 #include "web/screens/widgets.h"
 
-#include "web/app.h"
+#include "web/actions/labels.h"
+#include "web/actions/settings.h"
 #include "web/platform/fetch.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
 
-#include "core/formatting.h"
-#include "core/i18n_bundle.h"
+#include "core/i18n/i18n_bundle.h"
 
 #include <imgui.h>
 

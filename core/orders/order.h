@@ -1,0 +1,152 @@
+// Order: a shopper's cross-border order as Bondstore takes it — who buys (the orderer, who is
+// also the payer), where it goes, what is in it — and the life it leads afterwards:
+//
+//   pending_payment → paid → declared → released → shipped → delivered
+//        │  │           │        └→ rejected           └──────┴→ returned (≤ 30 days after release)
+//        │  └→ expired  └→ cancelled (before declaration)   released ┘
+//        └→ cancelled
+//
+// Everything here is rules: what a valid request is, which move is allowed from which status,
+// and what each move does to stock and to the buyer's annual quota. Storage and clocks are the
+// server's (times come in as arguments).
+#pragma once
+
+#include "core/base/calendar_date.h"
+#include "core/base/money.h"
+#include "core/base/problem.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bondstore {
+
+struct OrderLineRequest {
+    std::string sku;
+    int64_t qty = 0;
+};
+
+// The orderer: real name, resident ID number, phone. Customs requires the orderer to be the payer
+// when identity is not otherwise authenticated (SPEC.md §4); Bondstore always applies it.
+struct Buyer {
+    std::string name, id_number, phone;
+};
+
+struct Consignee {
+    std::string name, phone, address;
+    std::string district; // GB/T 2260 county-level code, 6 digits
+};
+
+struct OrderRequest {
+    std::vector<OrderLineRequest> lines;
+    Buyer buyer;
+    Consignee consignee;
+    Money freight;
+    Money expected_total; // the amount to pay the shopper was shown; the server re-quotes
+};
+
+constexpr int64_t kMaxOrderLineQty = 999;
+
+// Checks a request as of `today` and normalises it in place (ID number upper-cased and expanded
+// to 18 characters, phone digits only, names trimmed). Problems, all with section "order" and the
+// field: order.no_lines, order.too_many_lines, order.duplicate_sku, order.qty_not_positive,
+// order.qty_too_large, order.name_invalid, order.phone_invalid, order.address_missing,
+// order.address_too_long, order.address_invalid (control characters), order.district_invalid, order.freight_negative,
+// order.expected_total_missing, and the identity.* codes of resident_id.h.
+std::vector<Problem> ValidateOrderRequest(OrderRequest& request, CalendarDate today);
+
+// Mainland mobile numbers: 11 digits starting 13–19, "+86"/"86" and separators allowed around
+// them. Returns the 11 digits, or "" if it is not one.
+std::string NormalizeMobilePhone(std::string_view phone);
+
+// How personal data may be shown once an order is taken: "张*" / "J. S****", "138****5678".
+// (ID numbers: MaskResidentId in resident_id.h.)
+std::string MaskName(std::string_view name);
+std::string MaskPhone(std::string_view phone);
+// An address as answers show it: the first six characters, the rest as "****".
+std::string MaskAddress(std::string_view address);
+
+// --- the life of an order ---------------------------------------------------------------------
+
+enum class OrderStatus { PendingPayment, Paid, Declared, Released, Rejected, Shipped, Delivered, Cancelled, Expired, Returned };
+enum class OrderEvent { Pay, Declare, Release, Reject, Ship, Deliver, Cancel, Expire, Return };
+
+const char* StatusCode(OrderStatus status); // "pending_payment", …
+std::optional<OrderStatus> ParseStatus(std::string_view code);
+const char* EventCode(OrderEvent event);    // "pay", …
+std::optional<OrderEvent> ParseEvent(std::string_view code);
+
+// The status an event leads to from `from`, or nothing if it is not allowed there.
+std::optional<OrderStatus> NextStatus(OrderStatus from, OrderEvent event);
+
+// Whether an order counts in a merchant's sales figures: the shopper paid, and neither cancelled
+// it nor returned the goods. Customs' rejections count (the figures show them apart as well);
+// unpaid and expired orders were never sales.
+bool CountsAsSale(OrderStatus status);
+// Every status, in the order of the enum (for a query that lists those a rule selects).
+const std::vector<OrderStatus>& AllStatuses();
+
+// What a move does besides changing the status.
+struct OrderEffects {
+    bool release_reservation = false; // reserved -= qty (the goods stay on hand)
+    bool consume_stock = false;       // on_hand -= qty and reserved -= qty (they leave the warehouse)
+    bool restock = false;             // on_hand += qty (returned goods are back in the bonded area)
+    bool give_back_quota = false;     // the order no longer counts towards the buyer's annual total
+    bool refund = false;              // the shopper gets the payment (goods and tax) back
+};
+OrderEffects EffectsOf(OrderStatus from, OrderEvent event);
+
+// What a customs receipt does to an order (SPEC.md §3.5, §3.10): the moves, in order, from
+// `current`. `message` is "order" (a CEB312 receipt) or "inventory" (CEB622); `code` its
+// returnStatus. A negative code or 100 is a rejection; 800 on the inventory list is the release;
+// any other receipt says the order is with customs. Receipts arrive late, twice and out of
+// order: one that would move the order backwards, or out of a final status, moves nothing.
+// Delivery is at least once, so customs may answer a repeated message with an error about the
+// repetition: a negative code after customs accepted the message (`accepted`: a receipt of 120
+// or more for it is on record), or one of the duplicate codes (−301010 order exists, −621041
+// duplicate declaration), is not a rejection.
+std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted);
+
+// A return must be declared within 30 days of release (SPEC.md §2.6).
+constexpr int64_t kReturnWindowSeconds = 30 * 86400;
+bool WithinReturnWindow(int64_t released_at, int64_t now);
+
+// The calendar year (in China) an order counts towards, from the moment it was placed.
+int QuotaYear(int64_t placed_at_unix);
+
+// --- an order as the shopper sees it -----------------------------------------------------------
+
+struct OrderTimelineEntry {
+    OrderStatus status = OrderStatus::PendingPayment;
+    int64_t at = 0;     // unix seconds
+    std::string detail; // e.g. a customs receipt code; never personal data
+};
+
+// One answer of customs about an order (a CEB312 or CEB622 receipt), as the order shows it.
+struct CustomsStep {
+    std::string message; // "order" (the CEB311), "inventory" (the CEB621)
+    int64_t code = 0;    // returnStatus: 2, 120, 399, 800, …, negative for an error
+    int64_t at = 0;      // when it arrived (unix seconds)
+};
+
+// What GET /api/orders/{no} answers (and POST /api/orders, with the lookup secret once):
+// personal data masked, the tax breakdown as charged, the timeline.
+struct OrderReceipt {
+    std::string order_no;
+    OrderStatus status = OrderStatus::PendingPayment;
+    int64_t created_at = 0;
+    std::string lookup_secret; // only in the answer that created the order
+    std::string buyer_name, buyer_id_number, buyer_phone;        // masked
+    std::string consignee_name, consignee_phone, consignee_address, consignee_district; // names masked
+    std::vector<OrderLineRequest> lines;
+    std::string warehouse;
+    std::string quote_json;    // the TaxQuote as charged (TaxQuoteToJson)
+    Money amount_to_pay, tax_total;
+    int64_t pay_before = 0;    // unpaid orders expire then (0: not pending)
+    std::vector<OrderTimelineEntry> timeline;
+    std::vector<CustomsStep> customs; // customs' receipts, in the order they arrived
+};
+
+} // namespace bondstore

@@ -1,0 +1,154 @@
+#include "core/wire/merchant_json.h"
+
+#include "core/wire/json_reader.h"
+#include "core/wire/json_writer.h"
+
+namespace bondstore {
+
+using wire::FieldReader;
+using wire::json;
+
+namespace {
+
+constexpr int64_t kMaxAdjustment = 1'000'000'000;
+
+} // namespace
+
+std::string MerchantMeToJson(const std::string& merchant)
+{
+    std::string out;
+    wire::JsonWriter(out).BeginObject().Field("merchant", merchant).EndObject();
+    return out;
+}
+
+std::optional<std::string> ParseMerchantMeJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (j.is_discarded() || !j.contains("merchant") || !j["merchant"].is_string()) return std::nullopt;
+    return j["merchant"].get<std::string>();
+}
+
+StockAdjustmentParse ParseStockAdjustmentJson(std::string_view text)
+{
+    StockAdjustmentParse out;
+    json j = wire::ParseObject(text, &out.problems);
+    if (j.is_discarded()) return out;
+    FieldReader r(j, "adjustment", -1, out.problems);
+    StockAdjustmentRequest& a = out.request;
+    a.id = r.String("id", true);
+    a.sku = r.String("sku", true);
+    a.warehouse = r.String("warehouse", true);
+    a.reason = r.String("reason", true);
+    a.delta = r.Integer("delta", true);
+    r.UnknownFields({"id", "sku", "warehouse", "reason", "delta"});
+    if (HasErrors(out.problems)) return out;
+    if (a.id.empty() || a.id.size() > 100) r.Report("stock.adjustment_invalid", "id", a.id);
+    if (a.sku.empty()) r.Report("stock.adjustment_invalid", "sku", a.sku);
+    if (a.warehouse.empty()) r.Report("stock.adjustment_invalid", "warehouse", a.warehouse);
+    if (a.reason.empty() || a.reason.size() > 200) r.Report("stock.adjustment_invalid", "reason", a.reason);
+    if (a.delta == 0 || a.delta > kMaxAdjustment || a.delta < -kMaxAdjustment)
+        r.Report("stock.adjustment_invalid", "delta", std::to_string(a.delta));
+    return out;
+}
+
+std::string StockAdjustmentToJson(const StockAdjustmentRequest& a)
+{
+    std::string out;
+    wire::JsonWriter(out)
+        .BeginObject()
+        .Field("id", a.id)
+        .Field("sku", a.sku)
+        .Field("warehouse", a.warehouse)
+        .Field("delta", a.delta)
+        .Field("reason", a.reason)
+        .EndObject();
+    return out;
+}
+
+std::string StockAdjustmentAnswerToJson(const StockAdjustmentAnswer& a)
+{
+    std::string out;
+    wire::JsonWriter(out)
+        .BeginObject()
+        .Field("id", a.id)
+        .Field("sku", a.sku)
+        .Field("warehouse", a.warehouse)
+        .Field("on_hand", a.on_hand)
+        .Field("reserved", a.reserved)
+        .Field("available", a.on_hand - a.reserved)
+        .Key("replayed")
+        .Bool(a.replayed)
+        .EndObject();
+    return out;
+}
+
+std::string SalesFiguresToJson(const SalesFigures& f)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("merchant", f.merchant).Field("from", f.from).Field("to", f.to);
+    w.Key("days").BeginArray();
+    for (const SalesFigures::Day& d : f.days)
+        w.BeginObject()
+            .Field("date", d.date)
+            .Field("orders", d.orders)
+            .Field("goods_fen", d.goods_fen)
+            .Field("tax_fen", d.tax_fen)
+            .Field("rejected", d.rejected)
+            .EndObject();
+    w.EndArray();
+    w.Key("top").BeginArray();
+    for (const SalesFigures::Top& t : f.top) w.BeginObject().Field("sku", t.sku).Field("qty", t.qty).Field("goods_fen", t.goods_fen).EndObject();
+    w.EndArray().EndObject();
+    return out;
+}
+
+std::optional<SalesFigures> ParseSalesFiguresJson(std::string_view text)
+{
+    std::vector<Problem> problems;
+    json j = wire::ParseObject(text, &problems);
+    if (j.is_discarded()) return std::nullopt;
+    FieldReader r(j, "stats", -1, problems);
+    SalesFigures f;
+    f.merchant = r.String("merchant", true);
+    f.from = r.String("from", true);
+    f.to = r.String("to", true);
+    if (const json* days = r.Get("days", true); days && days->is_array())
+        for (const json& d : *days) {
+            if (!d.is_object()) continue;
+            FieldReader dr(d, "days", -1, problems);
+            f.days.push_back({dr.String("date", true), dr.Integer("orders", true), dr.Integer("goods_fen", true),
+                              dr.Integer("tax_fen", true), dr.Integer("rejected", true)});
+        }
+    if (const json* top = r.Get("top", true); top && top->is_array())
+        for (const json& t : *top) {
+            if (!t.is_object()) continue;
+            FieldReader tr(t, "top", -1, problems);
+            f.top.push_back({tr.String("sku", true), tr.Integer("qty", true), tr.Integer("goods_fen", true)});
+        }
+    if (HasErrors(problems)) return std::nullopt;
+    return f;
+}
+
+std::optional<OrderEventRequest> ParseOrderEventJson(std::string_view text)
+{
+    std::vector<Problem> problems;
+    json j = wire::ParseObject(text, &problems);
+    if (j.is_discarded()) return std::nullopt;
+    FieldReader r(j, "event", -1, problems);
+    OrderEventRequest e{r.String("event", true), r.String("detail", false)};
+    if (HasErrors(problems)) return std::nullopt;
+    return e;
+}
+
+std::string OrderEventToJson(const OrderEventRequest& e)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("event", e.event);
+    if (!e.detail.empty()) w.Field("detail", e.detail);
+    w.EndObject();
+    return out;
+}
+
+} // namespace bondstore

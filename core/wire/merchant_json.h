@@ -1,0 +1,68 @@
+// The merchant API's own shapes (docs/api.md): who is signed in, a stock adjustment and its
+// answer, the sales figures, and an order event a merchant records. (Uploads answer with an
+// ImportReport, import_report_json.h.) Part of core's wire format (core/wire/README.md).
+#pragma once
+
+#include "core/base/problem.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bondstore {
+
+// GET /api/merchant/me: {"merchant"}
+std::string MerchantMeToJson(const std::string& merchant);
+std::optional<std::string> ParseMerchantMeJson(std::string_view json);
+
+// POST /api/merchant/stock/adjustments: {"id","sku","warehouse","delta","reason"}
+struct StockAdjustmentRequest {
+    std::string id, sku, warehouse, reason;
+    int64_t delta = 0;
+};
+// Problems name the field: json.* for the shape, "stock.adjustment_invalid" for an id over 100
+// bytes, a reason over 200, a zero delta or one beyond ±1,000,000,000.
+struct StockAdjustmentParse {
+    StockAdjustmentRequest request;
+    std::vector<Problem> problems;
+    bool ok() const { return !HasErrors(problems); }
+};
+StockAdjustmentParse ParseStockAdjustmentJson(std::string_view json);
+std::string StockAdjustmentToJson(const StockAdjustmentRequest& request);
+
+// Its answer: {"id","sku","warehouse","on_hand","reserved","available","replayed"}.
+struct StockAdjustmentAnswer {
+    std::string id, sku, warehouse;
+    int64_t on_hand = 0, reserved = 0;
+    bool replayed = false;
+};
+std::string StockAdjustmentAnswerToJson(const StockAdjustmentAnswer& answer);
+
+// GET /api/merchant/stats: {"merchant","from","to","days":[{"date","orders","goods_fen","tax_fen",
+// "rejected"}],"top":[{"sku","qty","goods_fen"}]}; every day of the range, oldest first.
+struct SalesFigures {
+    std::string merchant, from, to; // ISO dates, China calendar
+    struct Day {
+        std::string date;
+        int64_t orders = 0, goods_fen = 0, tax_fen = 0, rejected = 0;
+    };
+    std::vector<Day> days;
+    struct Top {
+        std::string sku;
+        int64_t qty = 0, goods_fen = 0;
+    };
+    std::vector<Top> top;
+};
+std::string SalesFiguresToJson(const SalesFigures& figures);
+std::optional<SalesFigures> ParseSalesFiguresJson(std::string_view json);
+
+// POST /api/merchant/orders/{no}/events: {"event","detail"?}
+struct OrderEventRequest {
+    std::string event, detail;
+};
+std::optional<OrderEventRequest> ParseOrderEventJson(std::string_view json);
+std::string OrderEventToJson(const OrderEventRequest& request);
+
+} // namespace bondstore

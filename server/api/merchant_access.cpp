@@ -1,0 +1,36 @@
+#include "server/api/merchant_access.h"
+
+#include "server/app/storefront.h"
+#include "server/http/json_reply.h"
+#include "server/security/merchant_tokens.h"
+
+#include "core/wire/import_report_json.h"
+
+#include <httplib.h>
+
+namespace bondstore {
+
+std::string AuthenticatedMerchant(Storefront& s, const httplib::Request& req, httplib::Response& res)
+{
+    std::string token = BearerToken(req);
+    std::string merchant;
+    if (!token.empty() && token.size() < 256) {
+        std::string error;
+        merchant = s.stores->merchants.MerchantForToken(HashMerchantToken(token), &error);
+    }
+    if (merchant.empty()) {
+        res.set_header("WWW-Authenticate", "Bearer realm=\"bondstore-merchant\"");
+        s.errors.Send(req, res, 401, "unauthorized");
+    }
+    return merchant;
+}
+
+void SendImportReport(Storefront& s, const httplib::Request& req, httplib::Response& res, int status, const ImportReport& report)
+{
+    std::string locale = s.errors.NegotiateLocale(req.get_header_value("Accept-Language"));
+    std::string body = s.errors.Render(locale, [&](const Messages& m) { return ImportReportToJson(report, &m); });
+    res.set_header("Content-Language", locale);
+    SendJson(res, status, std::move(body));
+}
+
+} // namespace bondstore

@@ -1,0 +1,102 @@
+// A merchant's orders: the events a merchant records (until the single-window relay reports
+// them), and the sales figures of the merchant screen's charts.
+#include "server/api/routes.h"
+
+#include "server/api/merchant_access.h"
+#include "server/app/storefront.h"
+#include "server/base/china_time.h"
+#include "server/http/json_reply.h"
+
+#include "core/base/calendar_date.h"
+#include "core/wire/merchant_json.h"
+#include "core/wire/order_json.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+
+namespace bondstore {
+
+namespace {
+
+constexpr int64_t kChinaOffset = 28800; // UTC+8, all year
+
+std::string ChinaDayText(int64_t day) { return FormatIsoDate(ChinaDateAt(day * 86400 - kChinaOffset)); }
+
+// ?days=N: 1…366, default 30; nothing if it is not one of those.
+std::optional<int64_t> DaysParam(const httplib::Request& req)
+{
+    if (!req.has_param("days")) return 30;
+    const std::string v = req.get_param_value("days");
+    int64_t days = v.size() <= 3 && !v.empty() && std::all_of(v.begin(), v.end(), ::isdigit) ? std::stoll(v) : 0;
+    if (days < 1 || days > 366) return std::nullopt;
+    return days;
+}
+
+} // namespace
+
+void MountMerchantOrderRoutes(httplib::Server& server, Storefront& s)
+{
+    // What happened to an order after payment, as the merchant records it: {"event":
+    // "declare|release|reject|ship|deliver|return", "detail"}. Only for orders whose every line is
+    // the merchant's.
+    server.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/events)", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = AuthenticatedMerchant(s, req, res);
+        if (merchant.empty()) return;
+        std::optional<OrderEventRequest> body = ParseOrderEventJson(req.body);
+        std::optional<OrderEvent> event = body ? ParseEvent(body->event) : std::nullopt;
+        if (!event || *event == OrderEvent::Pay || *event == OrderEvent::Expire || body->detail.size() > 200)
+            return s.errors.Send(req, res, 400, "invalid_request");
+        // With the single window connected, customs' receipts declare, release and reject: a
+        // merchant cannot say so for customs.
+        bool customs_event = *event == OrderEvent::Declare || *event == OrderEvent::Release || *event == OrderEvent::Reject;
+        if (customs_event && !s.options.single_window.empty()) return s.errors.Send(req, res, 409, "transition_not_allowed");
+        std::string error;
+        std::optional<OrderStore::StoredOrder> order = s.stores->orders.FindOrder(req.matches[1], &error);
+        if (!order) return s.errors.Internal(req, res, "reading an order", error);
+        std::vector<std::string> skus;
+        for (const OrderLineRequest& l : order->receipt.lines) skus.push_back(l.sku);
+        std::optional<std::map<std::string, std::string>> owners = s.stores->catalog.OwnersOf(skus, &error);
+        if (!owners) return s.errors.Internal(req, res, "reading SKU owners", error);
+        bool mine = !order->receipt.order_no.empty() && !skus.empty();
+        for (const std::string& sku : skus) mine = mine && (*owners)[sku] == merchant;
+        if (!mine) return s.errors.Send(req, res, 404, "order_not_found");
+        auto t = s.stores->orders.Transition(order->receipt.order_no, *event, body->detail, UnixNow(), &error);
+        if (!t) return s.errors.Internal(req, res, "moving an order", error);
+        if (!t->problem.empty())
+            return s.errors.Send(req, res, 409, t->problem == "order.return_window_closed" ? "return_window_closed" : "transition_not_allowed");
+        order = s.stores->orders.FindOrder(order->receipt.order_no, &error);
+        if (!order) return s.errors.Internal(req, res, "reading an order", error);
+        SendJson(res, 200, OrderReceiptToJson(order->receipt));
+    });
+
+    // ?days=N China calendar days up to today: orders, goods and tax of sales, customs rejections
+    // per day, and the ten products that sold most.
+    server.Get("/api/merchant/stats", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = AuthenticatedMerchant(s, req, res);
+        if (merchant.empty()) return;
+        std::optional<int64_t> days = DaysParam(req);
+        if (!days) return s.errors.Send(req, res, 400, "invalid_request");
+        const int64_t today = (UnixNow() + kChinaOffset) / 86400; // China calendar day
+        const int64_t first = today - *days + 1;
+        std::string error;
+        std::optional<SalesStore::SalesStats> stats = s.stores->sales.MerchantSales(merchant, first * 86400 - kChinaOffset, &error);
+        if (!stats) return s.errors.Internal(req, res, "reading sales", error);
+        SalesFigures f;
+        f.merchant = merchant;
+        f.from = ChinaDayText(first);
+        f.to = ChinaDayText(today);
+        // Every day of the range, with zeros where nothing was sold (a chart's x axis).
+        size_t k = 0;
+        for (int64_t day = first; day <= today; day++) {
+            SalesStore::SalesDay d{day};
+            while (k < stats->days.size() && stats->days[k].day < day) k++;
+            if (k < stats->days.size() && stats->days[k].day == day) d = stats->days[k];
+            f.days.push_back({ChinaDayText(day), d.orders, d.goods_fen, d.tax_fen, d.rejected});
+        }
+        for (const SalesStore::TopProduct& t : stats->top) f.top.push_back({t.sku, t.qty, t.goods_fen});
+        SendJson(res, 200, SalesFiguresToJson(f));
+    });
+}
+
+} // namespace bondstore

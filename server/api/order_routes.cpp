@@ -1,0 +1,125 @@
+// The shopper's orders (docs/api.md): checkout with an Idempotency-Key, a kiosk's sealed orders
+// and the phone that follows one, an order read and cancelled with its lookup secret
+// (X-Order-Secret: never in the URL).
+#include "server/api/routes.h"
+
+#include "server/api/order_access.h"
+
+#include "server/app/storefront.h"
+#include "server/base/china_time.h"
+#include "server/http/json_reply.h"
+#include "server/orders/checkout.h"
+
+#include "core/wire/order_json.h"
+#include "core/wire/tax_json.h"
+
+#include <httplib.h>
+
+namespace bondstore {
+
+namespace {
+
+constexpr size_t kMaxOrderRequestBytes = 64 * 1024;
+
+// Checkout proper, for an order's JSON (as sent, or opened from a sealed body).
+void AnswerCheckout(Storefront& s, const httplib::Request& req, httplib::Response& res, const std::string& key, const std::string& body)
+{
+    CheckoutDesk desk{s.catalog,  s.stores->catalog, s.stores->orders, *s.personal_data, s.tax_table,
+                      s.customs,  Money{s.options.freight_fen},        s.options.payment_timeout};
+    CheckoutOutcome o = TakeOrder(desk, key, body);
+    using Kind = CheckoutOutcome::Kind;
+    ApiError error;
+    switch (o.kind) {
+    case Kind::Replayed:
+        res.set_header("Idempotent-Replayed", "true");
+        [[fallthrough]];
+    case Kind::Created: return SendJson(res, 201, std::move(o.answer));
+    case Kind::KeyReused: return s.errors.Send(req, res, 422, "idempotency_key_reused");
+    case Kind::Invalid: return s.errors.SendProblems(req, res, 400, "invalid_request", o.problems);
+    case Kind::Refused: return s.errors.SendProblems(req, res, 422, "invalid_order", o.problems);
+    case Kind::OutOfStock:
+        error.code = "out_of_stock";
+        error.skus = std::move(o.skus);
+        error.with_skus = true;
+        return s.errors.Send(req, res, 409, std::move(error));
+    case Kind::TotalChanged:
+        error.code = "total_changed";
+        error.quote_json = TaxQuoteToJson(o.quote);
+        return s.errors.Send(req, res, 409, std::move(error));
+    case Kind::RulesRefused: // the tax rules refuse it (limits, the positive list, …): the reason is the quote's
+        error.code = "order_refused";
+        error.reason = std::move(o.reason);
+        error.quote_json = TaxQuoteToJson(o.quote);
+        return s.errors.Send(req, res, 422, std::move(error));
+    case Kind::Failed: return s.errors.Internal(req, res, "taking an order", o.failure);
+    }
+}
+
+} // namespace
+
+void MountOrderRoutes(httplib::Server& server, Storefront& s)
+{
+    // Checkout. See docs/api.md: the key, the re-quote, the identity checks, one transaction.
+    server.Post("/api/orders", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (req.body.size() > kMaxOrderRequestBytes) return s.errors.Send(req, res, 413, "body_too_large");
+        std::string key = req.get_header_value("Idempotency-Key");
+        if (!IdempotencyKeyOk(key)) return s.errors.Send(req, res, 400, "idempotency_key_missing");
+        if (!OrderSeal::IsSealed(req.body)) return AnswerCheckout(s, req, res, key, req.body);
+
+        // A kiosk's queued order, sealed to this server (security/order_seal.h). Its outbox lets
+        // go once answered, so the answer is also kept for the shopper following it on their phone.
+        std::string code;
+        std::optional<OrderSeal::SealedOrder> sealed = s.order_seal->OpenOrder(req.body, key, &code);
+        if (!sealed) return s.errors.Send(req, res, 400, code);
+        AnswerCheckout(s, req, res, key, sealed->order);
+        if (res.status >= 500) return; // not answered: the kiosk sends it again
+        std::string error;
+        if (!s.stores->orders.KeepQueuedAnswer(s.personal_data->KeyedHash("follow " + sealed->follow), key, {res.status, res.body},
+                                               UnixNow(), &error))
+            // Not kept: answer 500, so the kiosk keeps the order and sends it again.
+            s.errors.Internal(req, res, "keeping a queued order's answer", error);
+    });
+
+    // What became of a kiosk's queued order, for whoever holds its follow secret (header
+    // X-Follow-Secret, from the kiosk's QR code): the order as POST /api/orders answered it (200,
+    // with its lookup secret), the refusal (its 4xx), or 404 order_not_received while no kiosk
+    // has delivered it.
+    server.Get("/api/orders/queued", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string follow = req.get_header_value("X-Follow-Secret");
+        if (follow.size() < 26 || follow.size() > 200) return s.errors.Send(req, res, 404, "order_not_received");
+        std::string error;
+        std::optional<OrderStore::QueuedAnswer> answer =
+            s.stores->orders.FindQueuedAnswer(s.personal_data->KeyedHash("follow " + follow), &error);
+        if (!error.empty()) return s.errors.Internal(req, res, "reading a queued order", error);
+        if (!answer) return s.errors.Send(req, res, 404, "order_not_received");
+        SendJson(res, answer->status == 201 ? 200 : answer->status, answer->response);
+    });
+
+    // The key kiosks seal queued orders to (security/order_seal.h); the same on every server
+    // sharing the data key.
+    server.Get("/api/order-seal-key", [&s](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(s.order_seal->PublicKeyJson(), "application/json; charset=utf-8");
+    });
+
+    // An order, for whoever holds its lookup secret.
+    server.Get(R"(/api/orders/([A-Za-z0-9]+))", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
+        if (order) SendJson(res, 200, OrderReceiptToJson(order->receipt));
+    });
+
+    // Cancelling: before declaration to customs only.
+    server.Post(R"(/api/orders/([A-Za-z0-9]+)/cancel)", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
+        if (!order) return;
+        std::string error;
+        auto t = s.stores->orders.Transition(order->receipt.order_no, OrderEvent::Cancel, "shopper", UnixNow(), &error);
+        if (!t) return s.errors.Internal(req, res, "cancelling an order", error);
+        if (!t->problem.empty()) return s.errors.Send(req, res, 409, "transition_not_allowed");
+        order = s.stores->orders.FindOrder(order->receipt.order_no, &error);
+        if (!order) return s.errors.Internal(req, res, "reading an order", error);
+        SendJson(res, 200, OrderReceiptToJson(order->receipt));
+    });
+}
+
+} // namespace bondstore

@@ -1,0 +1,86 @@
+// The single window's side of the API: customs' receipts coming in, and the relay's state for the
+// operator (docs/api.md). Both rest on bearer tokens (--receipt-token, --admin-token).
+#include "server/api/routes.h"
+
+#include "server/app/storefront.h"
+#include "server/base/china_time.h"
+#include "server/customs/ceb_receipt.h"
+#include "server/customs/dxp_envelope.h"
+#include "server/http/json_reply.h"
+
+#include "core/wire/service_json.h"
+
+#include <httplib.h>
+
+namespace bondstore {
+
+namespace {
+
+constexpr size_t kMaxReceiptBytes = 8u << 20;
+
+void Unauthorized(Storefront& s, const httplib::Request& req, httplib::Response& res)
+{
+    res.set_header("WWW-Authenticate", "Bearer");
+    s.errors.Send(req, res, 401, "unauthorized");
+}
+
+void InvalidMessage(Storefront& s, const httplib::Request& req, httplib::Response& res, std::string reason)
+{
+    ApiError error;
+    error.code = "invalid_request";
+    error.reason = std::move(reason);
+    s.errors.Send(req, res, 400, std::move(error));
+}
+
+} // namespace
+
+void MountSingleWindowRoutes(httplib::Server& server, Storefront& s)
+{
+    // Receipts (CEB312, CEB622), bare or in a DxpMsg envelope, as customs (or the simulator)
+    // posts them. Checked against the schema, then each stored and applied in one transaction.
+    server.Post("/api/single-window/receipts", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!HasBearerToken(req, s.options.receipt_token) || !s.relay_kit) return Unauthorized(s, req, res);
+        if (req.body.size() > kMaxReceiptBytes) return s.errors.Send(req, res, 413, "body_too_large");
+        std::string message = req.body, why;
+        // In an envelope (its root is dxp:DxpMsg), or bare.
+        std::optional<DxpEnvelope> envelope = ParseDxpMsg(req.body, &why);
+        if (envelope) message = envelope->data;
+        else if (why != kNotDxpMsg) return InvalidMessage(s, req, res, why);
+        std::vector<std::string> invalid = s.relay_kit->schema->Validate(message);
+        if (!invalid.empty()) return InvalidMessage(s, req, res, "CEB schema: " + invalid.front());
+        CebReceiptParse parsed = ParseCebReceipts(message);
+        if (!parsed.ok()) return InvalidMessage(s, req, res, parsed.error);
+        ReceiptsAck ack;
+        for (const CebReceipt& r : parsed.receipts) {
+            std::string error;
+            std::optional<RelayStore::ReceiptResult> result =
+                s.stores->relay.ApplyCustomsReceipt({r.order_no, r.message, r.code, r.return_time, r.info}, UnixNow(), &error);
+            // Customs sends again what was not acknowledged: the ones before stay applied (and are
+            // duplicates then).
+            if (!result) return s.errors.Internal(req, res, "applying the receipt for " + r.order_no, error);
+            if (!result->known_order) ack.unknown_orders++;
+            else if (result->duplicate) ack.duplicates++;
+            else ack.applied++;
+        }
+        SendJson(res, 200, ReceiptsAckToJson(ack));
+    });
+
+    // The relay for the operator: what waits, since when, what fails, what is parked.
+    server.Get("/api/admin/relay", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!HasBearerToken(req, s.options.admin_token)) return Unauthorized(s, req, res);
+        std::string error;
+        std::optional<RelayStore::RelayStats> st = s.stores->relay.GetRelayStats(&error);
+        if (!st) return s.errors.Internal(req, res, "reading the relay's state", error);
+        RelayStatus status;
+        status.on = !s.options.single_window.empty();
+        status.pending = st->pending;
+        status.failing = st->failing;
+        status.oldest_age_s = st->oldest_ready_at ? UnixNow() - st->oldest_ready_at : 0;
+        status.sent = st->sent;
+        status.parked_total = st->parked_total;
+        for (const auto& p : st->parked) status.parked.push_back({p.order_no, p.kind, p.error, p.ready_at, p.attempts});
+        SendJson(res, 200, RelayStatusToJson(status));
+    });
+}
+
+} // namespace bondstore

@@ -1,0 +1,263 @@
+#include "server/app/server_options.h"
+
+#include <charconv>
+
+namespace bondstore {
+
+#ifndef BONDSTORE_DEFAULT_WEB_DIR
+#define BONDSTORE_DEFAULT_WEB_DIR ""
+#endif
+#ifndef BONDSTORE_DEFAULT_SEED_CATALOG
+#define BONDSTORE_DEFAULT_SEED_CATALOG ""
+#endif
+#ifndef BONDSTORE_DEFAULT_TAX_TABLE
+#define BONDSTORE_DEFAULT_TAX_TABLE ""
+#endif
+
+static bool ParsePort(const std::string& s, int* port)
+{
+    int v = -1;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || v < 0 || v > 65535) return false;
+    *port = v;
+    return true;
+}
+
+// A kiosk's idle time: long enough to read a product page, short enough to forget a shopper who left.
+static bool ParseKioskIdle(const std::string& s, int* seconds)
+{
+    int v = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || v < 10 || v > 3600) return false;
+    *seconds = v;
+    return true;
+}
+
+OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup env)
+{
+    OptionsParse r;
+    ServerOptions& o = r.options;
+    o.web_dir = BONDSTORE_DEFAULT_WEB_DIR;
+    o.seed_catalog = BONDSTORE_DEFAULT_SEED_CATALOG;
+    o.images_dir = BONDSTORE_DEFAULT_IMAGES_DIR;
+    o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
+    o.currency_rates = BONDSTORE_DEFAULT_CURRENCY_RATES;
+
+    auto from_env = [&](const char* name, std::string& into) {
+        if (const char* v = env ? env(name) : nullptr; v && *v) into = v;
+    };
+    from_env("BONDSTORE_BIND", o.bind);
+    from_env("BONDSTORE_DATA_DIR", o.data_dir);
+    from_env("BONDSTORE_WEB_DIR", o.web_dir);
+    from_env("BONDSTORE_SEED_CATALOG", o.seed_catalog);
+    from_env("BONDSTORE_IMAGES_DIR", o.images_dir);
+    from_env("BONDSTORE_TAX_TABLE", o.tax_table);
+    if (const char* v = env ? env("BONDSTORE_CURRENCY_RATES") : nullptr) o.currency_rates = v; // "" turns them off
+    from_env("BONDSTORE_DATABASE", o.database);
+    from_env("BONDSTORE_DATA_KEY_FILE", o.data_key_file);
+    from_env("BONDSTORE_CUSTOMS_CONFIG", o.customs_config);
+    from_env("BONDSTORE_SINGLE_WINDOW", o.single_window);
+    from_env("BONDSTORE_CEB_XSD", o.ceb_xsd);
+    from_env("BONDSTORE_RECEIPT_TOKEN", o.receipt_token);
+    from_env("BONDSTORE_ADMIN_TOKEN", o.admin_token);
+    std::string timeout_text;
+    from_env("BONDSTORE_PAYMENT_TIMEOUT", timeout_text);
+    auto positive = [](const std::string& text, int* out) {
+        if (text.empty() || text.size() > 7 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+        *out = std::stoi(text);
+        return *out > 0;
+    };
+    if (!timeout_text.empty() && !positive(timeout_text, &o.payment_timeout)) {
+        r.error = "BONDSTORE_PAYMENT_TIMEOUT must be a number of seconds, got '" + timeout_text + "'";
+        return r;
+    }
+    std::string idle_text;
+    from_env("BONDSTORE_KIOSK_IDLE", idle_text);
+    if (!idle_text.empty() && !ParseKioskIdle(idle_text, &o.kiosk_idle)) {
+        r.error = "BONDSTORE_KIOSK_IDLE must be 10-3600 seconds, got '" + idle_text + "'";
+        return r;
+    }
+    std::string port_text;
+    from_env("BONDSTORE_PORT", port_text);
+    if (!port_text.empty() && !ParsePort(port_text, &o.port)) {
+        r.error = "BONDSTORE_PORT must be a port number (0-65535), got '" + port_text + "'";
+        return r;
+    }
+
+    for (size_t i = 0; i < args.size(); i++) {
+        const std::string& a = args[i];
+        std::string name = a, value;
+        bool has_inline_value = false;
+        if (auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = a.substr(0, eq);
+            value = a.substr(eq + 1);
+            has_inline_value = true;
+        }
+        if (name == "--help" || name == "-h") { o.help = true; continue; }
+        auto take = [&](std::string& into) -> bool {
+            if (has_inline_value) { into = value; return true; }
+            if (i + 1 >= args.size()) { r.error = name + " needs a value"; return false; }
+            into = args[++i];
+            return true;
+        };
+        if (name == "--port") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!ParsePort(v, &o.port)) { r.error = "--port must be a port number (0-65535), got '" + v + "'"; return r; }
+        } else if (name == "--bind") {
+            if (!take(o.bind)) return r;
+        } else if (name == "--data-dir") {
+            if (!take(o.data_dir)) return r;
+        } else if (name == "--web-dir") {
+            if (!take(o.web_dir)) return r;
+        } else if (name == "--seed-catalog") {
+            if (!take(o.seed_catalog)) return r;
+        } else if (name == "--images-dir") {
+            if (!take(o.images_dir)) return r;
+        } else if (name == "--kiosk-idle") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!ParseKioskIdle(v, &o.kiosk_idle)) { r.error = "--kiosk-idle must be 10-3600 seconds, got '" + v + "'"; return r; }
+        } else if (name == "--tax-table") {
+            if (!take(o.tax_table)) return r;
+        } else if (name == "--currency-rates") {
+            if (!take(o.currency_rates)) return r;
+        } else if (name == "--database") {
+            if (!take(o.database)) return r;
+        } else if (name == "--db-connections") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.db_connections) || o.db_connections > 256) {
+                r.error = "--db-connections must be 1 to 256, got '" + v + "'";
+                return r;
+            }
+        } else if (name == "--freight-fen") {
+            std::string v;
+            if (!take(v)) return r;
+            int fen = 0;
+            if (!(v == "0" || positive(v, &fen)) || fen > 10'000'000) {
+                r.error = "--freight-fen must be 0 to 10000000 (fen), got '" + v + "'";
+                return r;
+            }
+            o.freight_fen = fen;
+        } else if (name == "--http-threads") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.http_threads) || o.http_threads > 4096) {
+                r.error = "--http-threads must be 1 to 4096, got '" + v + "'";
+                return r;
+            }
+        } else if (name == "--customs-config") {
+            if (!take(o.customs_config)) return r;
+        } else if (name == "--single-window") {
+            if (!take(o.single_window)) return r;
+            if (o.single_window.rfind("http://", 0) != 0 && o.single_window.rfind("https://", 0) != 0) {
+                r.error = "--single-window must be an http:// or https:// URL, got '" + o.single_window + "'";
+                return r;
+            }
+        } else if (name == "--ceb-xsd") {
+            if (!take(o.ceb_xsd)) return r;
+        } else if (name == "--signing-key") {
+            if (!take(o.signing_key)) return r;
+        } else if (name == "--signing-cert") {
+            if (!take(o.signing_cert)) return r;
+        } else if (name == "--signing-key-name") {
+            if (!take(o.signing_key_name)) return r;
+        } else if (name == "--receipt-token") {
+            if (!take(o.receipt_token)) return r;
+        } else if (name == "--admin-token") {
+            if (!take(o.admin_token)) return r;
+        } else if (name == "--relay-retry-ms") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.relay_retry_ms) || o.relay_retry_ms > 300000) {
+                r.error = "--relay-retry-ms must be 1 to 300000, got '" + v + "'";
+                return r;
+            }
+        } else if (name == "--relay-max-retry-ms" || name == "--relay-timeout-ms") {
+            std::string v;
+            if (!take(v)) return r;
+            int* into = name == "--relay-max-retry-ms" ? &o.relay_max_retry_ms : &o.relay_timeout_ms;
+            if (!positive(v, into) || *into > 3600000) { r.error = name + " must be 1 to 3600000 (ms), got '" + v + "'"; return r; }
+        } else if (name == "--relay-park-after") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.relay_park_after)) { r.error = "--relay-park-after must be a number of seconds, got '" + v + "'"; return r; }
+        } else if (name == "--data-key-file") {
+            if (!take(o.data_key_file)) return r;
+        } else if (name == "--payment-timeout") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.payment_timeout)) { r.error = "--payment-timeout must be a number of seconds, got '" + v + "'"; return r; }
+        } else {
+            r.error = "unknown option '" + a + "' (see --help)";
+            return r;
+        }
+    }
+    if (o.bind.empty()) r.error = "--bind must not be empty";
+    else if (o.data_dir.empty()) r.error = "--data-dir must not be empty";
+    else if (o.tax_table.empty()) r.error = "--tax-table must name the tax table file";
+    return r;
+}
+
+std::string ServerUsage()
+{
+    return R"(bondstore-server — the Bondstore storefront server
+
+Serves the shopper's web app, the catalog API and the bonded-warehouse inventory, backed by an
+embedded SQLite file in the data directory (created, and seeded from the seed catalog, on first
+start).
+
+Usage: bondstore-server [options]
+
+  --port N             port to listen on; 0 picks a free one       (BONDSTORE_PORT, default 8080)
+  --bind ADDR          address to listen on                        (BONDSTORE_BIND, default 127.0.0.1)
+  --data-dir DIR       where the database lives                    (BONDSTORE_DATA_DIR, default ./bondstore-data)
+  --web-dir DIR        the built web app to serve                  (BONDSTORE_WEB_DIR)
+  --seed-catalog FILE  catalog loaded into an empty store          (BONDSTORE_SEED_CATALOG)
+  --images-dir DIR     product images, served under /images/ for catalogs that link
+                       to /images/NAME; an empty value serves none  (BONDSTORE_IMAGES_DIR)
+  --kiosk-idle N       seconds without a touch before a kiosk (/kiosk) warns for 20 s,
+                       then forgets its shopper                      (BONDSTORE_KIOSK_IDLE, default 90)
+  --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
+  --currency-rates FILE  the store's rates for approximate prices in other currencies;
+                       an empty value shows yuan only               (BONDSTORE_CURRENCY_RATES)
+  --database URL       PostgreSQL instead of SQLite, e.g. postgresql://bondstore@db/bondstore
+                       or "host=/run/postgresql dbname=bondstore"    (BONDSTORE_DATABASE)
+  --db-connections N   PostgreSQL connections to keep, default 8
+  --freight-fen N      the store's freight per order in fen (charged, taxed and declared),
+                       default 0; an order that assumes another is answered total_changed
+  --http-threads N     connections served at once, default 64 (a kept-alive connection holds
+                       one thread while it is open)
+  --data-key-file FILE the 32-byte key personal data is sealed with (64 hex digits); default
+                       data-key in the data directory, created on first start (BONDSTORE_DATA_KEY_FILE;
+                       or the key itself in BONDSTORE_DATA_KEY)
+  --payment-timeout S  seconds an order may stay unpaid before it expires and its stock is
+                       released, default 900                          (BONDSTORE_PAYMENT_TIMEOUT)
+
+The single window (docs/single-window.md):
+  --customs-config FILE  the enterprise's customs registration (codes, names; CEB621 declarant
+                       details)                                  (BONDSTORE_CUSTOMS_CONFIG; default
+                       the sample assets/customs/declarant.json, made-up codes)
+  --single-window URL  the gateway the relay POSTs DxpMsg envelopes to; without it orders wait
+                       in the outbox                              (BONDSTORE_SINGLE_WINDOW)
+  --ceb-xsd FILE       customs' ceb_import_202205.xsd              (BONDSTORE_CEB_XSD; default
+                       ../shared/customs/xsd/v202205 beside the checkout)
+  --signing-key FILE --signing-cert FILE  the PEM key pair messages are signed with; default
+                       signing-key.pem/signing-cert.pem in the data directory, created
+                       self-signed (accepted by the simulator, not by the real single window)
+  --signing-key-name N KeyInfo KeyName (the e-port certificate number), default 0001
+  --receipt-token T    the bearer token customs receipts must carry (BONDSTORE_RECEIPT_TOKEN)
+  --admin-token T      the bearer token of /api/admin/ (BONDSTORE_ADMIN_TOKEN)
+  --relay-retry-ms N   first retry after a failed delivery, doubling (with jitter), default 1000
+  --relay-max-retry-ms N  the longest wait between two tries, default 300000 (5 min)
+  --relay-timeout-ms N one delivery's time-out, default 10000
+  --relay-park-after S seconds of failed deliveries before a message is parked, default 86400
+  -h, --help           this text
+
+Flags win over environment variables. The server prints the URL it serves once it is listening,
+and stops cleanly on SIGINT or SIGTERM.
+)";
+}
+
+} // namespace bondstore

@@ -1,0 +1,125 @@
+#include "server/app/storefront.h"
+
+#include "server/base/files.h"
+
+#include "core/i18n/i18n_bundle.h"
+#include "core/wire/catalog_json.h"
+#include "core/wire/currency_rates_json.h"
+#include "core/wire/tax_json.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace bondstore {
+
+static std::string DescribeProblems(const std::vector<Problem>& problems)
+{
+    Messages en = LoadBundledMessages("en");
+    std::string lines;
+    for (const Problem& p : problems)
+        if (p.severity == Severity::Error) lines += "\n  " + DescribeProblem(en, p);
+    return lines;
+}
+
+bool OpenStorefront(Storefront& s, std::string* error)
+{
+    if (!s.errors.Load(error)) return false;
+
+    std::string table_text;
+    if (!ReadFile(s.options.tax_table, &table_text)) {
+        *error = "cannot read the tax table " + s.options.tax_table;
+        return false;
+    }
+    TaxTableParse table = ParseTaxTableJson(table_text);
+    if (!table.ok()) {
+        *error = "the tax table " + s.options.tax_table + " is not valid:" + DescribeProblems(table.problems);
+        return false;
+    }
+    s.tax_table = std::move(table.table);
+    s.tax_table_body = MakeCachedBody(std::move(table_text), "application/json; charset=utf-8", "no-cache", true);
+
+    if (!s.options.currency_rates.empty()) {
+        std::string text;
+        if (!ReadFile(s.options.currency_rates, &text)) {
+            *error = "cannot read the currency rates " + s.options.currency_rates;
+            return false;
+        }
+        CurrencyRatesParse rates = ParseCurrencyRatesJson(text);
+        if (!rates.ok()) {
+            *error = "the currency rates " + s.options.currency_rates + " are not valid:" + DescribeProblems(rates.problems);
+            return false;
+        }
+        s.currency_rates_body = MakeCachedBody(CurrencyRatesToJson(rates.rates), "application/json; charset=utf-8", "no-cache", true);
+    }
+
+    // The seed catalog is checked at every start, not only the first: a broken file named on the
+    // command line should be reported, not silently ignored because the store already has data.
+    Catalog seed;
+    bool have_seed = !s.options.seed_catalog.empty();
+    if (have_seed) {
+        std::string text;
+        if (!ReadFile(s.options.seed_catalog, &text)) {
+            *error = "cannot read the seed catalog " + s.options.seed_catalog;
+            return false;
+        }
+        CatalogParse parsed = ParseCatalogJson(text);
+        if (!parsed.ok()) {
+            *error = "the catalog file " + s.options.seed_catalog + " is not valid:" + DescribeProblems(parsed.problems);
+            return false;
+        }
+        seed = std::move(parsed.catalog);
+    }
+
+    if (const char* hex = std::getenv("BONDSTORE_DATA_KEY"); hex && *hex) {
+        s.personal_data = PersonalData::FromHexKey(hex, error);
+        if (!s.personal_data) { *error = "BONDSTORE_DATA_KEY: " + *error; return false; }
+    }
+
+    s.stores = OpenStores(s.options.data_dir, s.options.database, s.options.db_connections, error);
+    if (!s.stores) return false;
+    if (!s.personal_data) {
+        // The key file: named, or in the data directory (created on first start, next to the
+        // SQLite file it protects; with PostgreSQL, every server needs the same one).
+        bool named = !s.options.data_key_file.empty();
+        std::string path = named ? s.options.data_key_file : (std::filesystem::path(s.options.data_dir) / "data-key").string();
+        std::error_code ec;
+        if (!named) std::filesystem::create_directories(s.options.data_dir, ec);
+        s.personal_data = PersonalData::FromKeyFile(path, !named, error);
+        if (!s.personal_data) return false;
+    }
+    if (!s.stores->database->BindDataKey(s.personal_data->Fingerprint(), error)) return false;
+    s.order_seal.emplace(*s.personal_data);
+
+    // The single window: the registration always (checkout writes the messages the store will
+    // send), the schema and the signing key when the relay or receipts are on.
+    const ServerOptions& o = s.options;
+    s.relay_files = DefaultRelayFiles(o.data_dir);
+    if (!o.customs_config.empty()) s.relay_files.customs_config = o.customs_config;
+    if (!o.ceb_xsd.empty()) s.relay_files.ceb_xsd = o.ceb_xsd;
+    if (!o.signing_key.empty()) s.relay_files.signing_key = o.signing_key;
+    if (!o.signing_cert.empty()) s.relay_files.signing_cert = o.signing_cert;
+    s.relay_files.key_name = o.signing_key_name;
+    if (!o.single_window.empty() || !o.receipt_token.empty()) {
+        // A key pair of our own making only where none was named (the simulator trusts it).
+        std::optional<RelayKit> kit = OpenRelayKit(s.relay_files, o.signing_key.empty() && o.signing_cert.empty(), error);
+        if (!kit) return false;
+        s.relay_kit = std::move(kit);
+        s.customs = s.relay_kit->config;
+    } else {
+        std::optional<CustomsConfig> config = ReadCustomsConfig(s.relay_files.customs_config, error);
+        if (!config) return false;
+        s.customs = std::move(*config);
+    }
+    bool empty = s.stores->catalog.IsEmpty(error);
+    if (!error->empty()) return false;
+    if (empty && have_seed && !s.stores->catalog.SeedCatalog(seed, error)) {
+        *error = "cannot load the seed catalog into the store: " + *error;
+        return false;
+    }
+    if (!s.catalog.Refresh(s.stores->catalog, error)) return false;
+    if (!s.web.Load(s.options.web_dir, error)) return false;
+    if (!s.options.images_dir.empty() && !s.images.Load(s.options.images_dir, error, false)) return false;
+    return true;
+}
+
+} // namespace bondstore

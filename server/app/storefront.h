@@ -1,0 +1,46 @@
+// Storefront: everything one running server holds — its options, its stores, the published
+// catalog, the web app's files, its keys and the translated error texts. Built by main(), handed
+// to the routes; plain data with explicit ownership.
+#pragma once
+
+#include "server/app/server_options.h"
+#include "server/catalog/published_catalog.h"
+#include "server/customs/order_relay.h"
+#include "server/http/error_reply.h"
+#include "server/http/static_files.h"
+#include "server/security/order_seal.h"
+#include "server/security/personal_data.h"
+#include "server/store/stores.h"
+
+#include "core/tax/tax_table.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace bondstore {
+
+struct Storefront {
+    ServerOptions options;
+    std::unique_ptr<Stores> stores;
+    PublishedCatalog catalog;
+    StaticFiles web;
+    StaticFiles images; // product images (--images-dir), under /images/
+    ErrorReply errors;
+    TaxTable tax_table;
+    std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
+    std::shared_ptr<const CachedBody> currency_rates_body; // GET /api/currency-rates; null = none
+    std::optional<PersonalData> personal_data;             // the data key (personal_data.h)
+    std::optional<OrderSeal> order_seal;                   // what kiosks seal queued orders to (from the data key)
+    CustomsConfig customs;               // who the store declares as (always read: checkout needs it)
+    RelayFiles relay_files;              // where the relay's configuration came from
+    std::optional<RelayKit> relay_kit;   // schema and signer: loaded when the relay or receipts are on
+};
+
+// Opens the stores (SQLite in options.data_dir, or PostgreSQL), validates the seed catalog and loads it into an empty
+// store, publishes the catalog, loads the tax table, the web app and the error texts. On failure returns false
+// with a multi-line explanation for the operator in `error` (e.g. which file, product and field
+// of the seed catalog is wrong).
+bool OpenStorefront(Storefront& storefront, std::string* error);
+
+} // namespace bondstore

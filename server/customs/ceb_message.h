@@ -1,0 +1,60 @@
+// CebMessage: the single window's messages for one order, as customs defines them (CEB, the
+// 202205 import schema; ../shared/customs/SPEC.md §3):
+//
+//   CEB311Message  the electronic order (OrderHead + OrderList), sent by the e-commerce enterprise;
+//   CEB621Message  the import inventory list (InventoryHead + InventoryList) for bonded 1210
+//                  imports, sent when Bondstore is configured as the declarant.
+//
+// Pure functions: an order as it was taken (CebOrder) and the enterprise's registration
+// (CustomsConfig) in, XML text out, unsigned (message_signer.h signs it). Every amount comes from
+// the order's stored TaxQuote; every limit of the schema is enforced earlier — at catalog import,
+// at checkout, when the configuration is read — so nothing here is ever truncated.
+#pragma once
+
+#include "core/catalog/product.h"
+#include "core/customs/customs_config.h"
+#include "core/orders/order.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bondstore {
+
+// One order as customs is told about it: fixed when it was taken (the products as sold, the
+// amounts charged), plus its personal data unsealed and its relay message's guid.
+struct CebOrder {
+    std::string guid;          // upper-case UUID, the message's and the head's
+    int64_t declared_at = 0;   // unix seconds: appTime / declTime (China time)
+    std::string order_no;
+    std::string merchant;
+    std::string buyer_reg_no;  // the buyer's account id on the platform
+    Buyer buyer;
+    Consignee consignee;
+    struct Line {
+        Product product; // as sold
+        int64_t qty = 0;
+        Money price, total; // per item, and price × qty
+    };
+    std::vector<Line> lines;
+    Money goods, freight, insurance, tax_total, amount_paid; // from the stored TaxQuote
+    std::string payment_id;    // the provider's transaction id ("" if none)
+};
+
+// The messages, unsigned ("<?xml …?>" and the root, namespace ceb). An order whose merchant has
+// no registration in `config` cannot be declared: `error` says so and the result is "".
+std::string Ceb311Xml(const CebOrder& order, const CustomsConfig& config, std::string* error);
+std::string Ceb621Xml(const CebOrder& order, const CustomsConfig& config, std::string* error);
+
+// A fresh message guid: a random (version 4) UUID in upper case, 36 characters.
+std::string NewMessageGuid();
+
+// Text for an XML element or attribute: & < > " and CR escaped (what every message writer uses).
+std::string XmlText(std::string_view text);
+
+// "YYYYMMDDhhmmss" in China time (UTC+8).
+std::string CebTime(int64_t unix_seconds);
+
+} // namespace bondstore

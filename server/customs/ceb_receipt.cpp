@@ -1,0 +1,110 @@
+#include "server/customs/ceb_receipt.h"
+
+#include "server/customs/ceb_message.h"
+
+#include "core/base/localized_text.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include <memory>
+
+namespace bondstore {
+
+namespace {
+
+constexpr const char* kCebNs = "http://www.chinaport.gov.cn/ceb";
+
+bool Is(const xmlNode* n, const char* name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name) && n->ns && xmlStrEqual(n->ns->href, BAD_CAST kCebNs);
+}
+
+std::string Text(xmlNode* n)
+{
+    xmlChar* t = xmlNodeGetContent(n);
+    std::string s = t ? reinterpret_cast<const char*>(t) : "";
+    xmlFree(t);
+    return s;
+}
+
+bool Digits(std::string_view s, size_t min, size_t max)
+{
+    if (s.size() < min || s.size() > max) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+} // namespace
+
+CebReceiptParse ParseCebReceipts(std::string_view xml)
+{
+    CebReceiptParse out;
+    if (xml.size() > (8u << 20)) { out.error = "the message is larger than 8 MiB"; return out; }
+    std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
+        xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
+        xmlFreeDoc);
+    xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (!root) { out.error = "not well-formed XML"; return out; }
+    const char* item = nullptr;
+    std::string message;
+    if (Is(root, "CEB312Message")) { item = "OrderReturn"; message = "order"; }
+    else if (Is(root, "CEB622Message")) { item = "InventoryReturn"; message = "inventory"; }
+    else { out.error = "not a CEB312Message or CEB622Message"; return out; }
+
+    for (xmlNode* n = root->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (!Is(n, item)) continue; // (a signature, BaseTransfer: not receipts)
+        CebReceipt r;
+        r.message = message;
+        std::string code, copno, orderno;
+        for (xmlNode* f = n->children; f; f = f->next) {
+            if (f->type != XML_ELEMENT_NODE) continue;
+            if (Is(f, "guid")) r.guid = Text(f);
+            else if (Is(f, "orderNo")) orderno = Text(f);
+            else if (Is(f, "copNo")) copno = Text(f);
+            else if (Is(f, "returnStatus")) code = Text(f);
+            else if (Is(f, "returnTime")) r.return_time = Text(f);
+            else if (Is(f, "returnInfo")) r.info = Text(f);
+        }
+        r.order_no = message == "order" ? orderno : copno;
+        std::string where = std::string(item) + " " + std::to_string(out.receipts.size() + 1) + ": ";
+        bool negative = !code.empty() && code[0] == '-';
+        if (!Digits(std::string_view(code).substr(negative ? 1 : 0), 1, 9)) { out.error = where + "returnStatus is not a number"; break; }
+        r.code = std::stoll(code);
+        if (r.guid.size() != 36) { out.error = where + "guid is not 36 characters"; break; }
+        if (r.order_no.empty() || r.order_no.size() > 60) { out.error = where + (message == "order" ? "orderNo" : "copNo") + " is missing"; break; }
+        if (!Digits(r.return_time, 17, 17)) { out.error = where + "returnTime is not YYYYMMDDhhmmssSSS"; break; }
+        if (!IsValidUtf8(r.info) || CountCodePoints(r.info) > 1000) { out.error = where + "returnInfo is not valid text of at most 1000 characters"; break; }
+        out.receipts.push_back(std::move(r));
+    }
+    if (out.error.empty() && out.receipts.empty()) out.error = std::string("no ") + item + " in the message";
+    if (!out.error.empty()) out.receipts.clear();
+    return out;
+}
+
+std::string CebReceiptsXml(const std::vector<CebReceipt>& receipts, const std::string& guid)
+{
+    bool order = receipts.empty() || receipts[0].message == "order";
+    std::string root = order ? "CEB312Message" : "CEB622Message";
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ceb:" + root + " guid=\"" + guid +
+                      "\" version=\"1.0\" xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">\n";
+    for (const CebReceipt& r : receipts) {
+        if (order) {
+            xml += "\t<ceb:OrderReturn>\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n\t\t<ceb:ebpCode>EBP</ceb:ebpCode>\n"
+                   "\t\t<ceb:ebcCode>EBC</ceb:ebcCode>\n\t\t<ceb:orderNo>" + XmlText(r.order_no) + "</ceb:orderNo>\n";
+        } else {
+            // preNo: the e-port's pre-entry number, 18 characters.
+            std::string pre = ("P" + r.order_no + "000000000000000000").substr(0, 18);
+            xml += "\t<ceb:InventoryReturn>\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n\t\t<ceb:copNo>" + XmlText(r.order_no) +
+                   "</ceb:copNo>\n\t\t<ceb:preNo>" + XmlText(pre) + "</ceb:preNo>\n";
+        }
+        xml += "\t\t<ceb:returnStatus>" + std::to_string(r.code) + "</ceb:returnStatus>\n\t\t<ceb:returnTime>" + r.return_time +
+               "</ceb:returnTime>\n\t\t<ceb:returnInfo>" + XmlText(r.info) + "</ceb:returnInfo>\n";
+        xml += order ? "\t</ceb:OrderReturn>\n" : "\t</ceb:InventoryReturn>\n";
+    }
+    return xml + "</ceb:" + root + ">\n";
+}
+
+} // namespace bondstore

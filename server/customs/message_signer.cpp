@@ -1,0 +1,218 @@
+#include "server/customs/message_signer.h"
+
+#include "server/base/bytes.h"
+
+#include <libxml/c14n.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <ctime>
+#include <vector>
+
+namespace bondstore {
+
+namespace {
+
+constexpr const char* kDsNs = "http://www.w3.org/2000/09/xmldsig#";
+
+// The base64 of a certificate's DER form, as X509Certificate carries it.
+std::string CertificateBase64(X509* cert)
+{
+    unsigned char* der = nullptr;
+    int n = i2d_X509(cert, &der);
+    if (n <= 0) return {};
+    std::string out = Base64(der, size_t(n));
+    OPENSSL_free(der);
+    return out;
+}
+
+struct DocDeleter {
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using Doc = std::unique_ptr<xmlDoc, DocDeleter>;
+
+std::string Canonical(xmlDoc* doc, xmlNodeSet* nodes)
+{
+    xmlChar* out = nullptr;
+    int n = xmlC14NDocDumpMemory(doc, nodes, XML_C14N_1_0, nullptr, 0, &out);
+    if (n < 0 || !out) return {};
+    std::string s(reinterpret_cast<char*>(out), size_t(n));
+    xmlFree(out);
+    return s;
+}
+
+xmlNode* Child(xmlNode* parent, xmlNs* ns, const char* name, const char* text = nullptr)
+{
+    return xmlNewTextChild(parent, ns, BAD_CAST name, text ? BAD_CAST text : nullptr);
+}
+
+class RsaSha1Signer final : public MessageSigner {
+public:
+    RsaSha1Signer(EVP_PKEY* key, std::string cert_b64, std::string key_name)
+        : key_(key), cert_b64_(std::move(cert_b64)), key_name_(std::move(key_name)) {}
+    ~RsaSha1Signer() override { EVP_PKEY_free(key_); }
+
+    const char* algorithm() const override { return "http://www.w3.org/2000/09/xmldsig#rsa-sha1"; }
+
+    std::optional<std::string> Sign(std::string_view xml, std::string* error) const override
+    {
+        Doc doc(xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+        if (!doc) { *error = "the message is not well-formed XML"; return std::nullopt; }
+        xmlNode* root = xmlDocGetRootElement(doc.get());
+        for (xmlNode* n = root ? root->children : nullptr; n; n = n->next)
+            if (n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST kDsNs)) {
+                *error = "the message is already signed";
+                return std::nullopt;
+            }
+
+        // 1. The digest of the whole document before the signature is added: exactly what the
+        //    enveloped-signature transform leaves of it afterwards (no whitespace is added next
+        //    to the Signature element for the same reason).
+        std::string document = Canonical(doc.get(), nullptr);
+        if (document.empty()) { *error = "cannot canonicalize the message"; return std::nullopt; }
+        unsigned char digest[EVP_MAX_MD_SIZE];
+        unsigned int digest_len = 0;
+        EVP_Digest(document.data(), document.size(), digest, &digest_len, EVP_sha1(), nullptr);
+
+        // 2. The Signature element, last child of the root.
+        xmlNode* signature = xmlNewNode(nullptr, BAD_CAST "Signature");
+        xmlNs* ds = xmlNewNs(signature, BAD_CAST kDsNs, BAD_CAST "ds");
+        xmlSetNs(signature, ds);
+        xmlAddChild(root, signature);
+        xmlNode* info = Child(signature, ds, "SignedInfo");
+        xmlNewProp(Child(info, ds, "CanonicalizationMethod"), BAD_CAST "Algorithm",
+                   BAD_CAST "http://www.w3.org/TR/2001/REC-xml-c14n-20010315");
+        xmlNewProp(Child(info, ds, "SignatureMethod"), BAD_CAST "Algorithm", BAD_CAST algorithm());
+        xmlNode* reference = Child(info, ds, "Reference");
+        xmlNewProp(reference, BAD_CAST "URI", BAD_CAST "");
+        xmlNode* transforms = Child(reference, ds, "Transforms");
+        xmlNewProp(Child(transforms, ds, "Transform"), BAD_CAST "Algorithm",
+                   BAD_CAST "http://www.w3.org/2000/09/xmldsig#enveloped-signature");
+        xmlNewProp(Child(reference, ds, "DigestMethod"), BAD_CAST "Algorithm", BAD_CAST "http://www.w3.org/2000/09/xmldsig#sha1");
+        Child(reference, ds, "DigestValue", Base64(digest, digest_len).c_str());
+
+        // 3. SignedInfo canonicalized as the node-set of its subtree (with the namespace nodes
+        //    in scope there, as inclusive C14N renders them), signed.
+        std::string signed_info = CanonicalSubtree(doc.get(), "ds:SignedInfo");
+        if (signed_info.empty()) { *error = "cannot canonicalize SignedInfo"; return std::nullopt; }
+        std::optional<std::string> value = RsaSha1(signed_info);
+        if (!value) { *error = "the RSA-SHA1 signature failed"; return std::nullopt; }
+        Child(signature, ds, "SignatureValue", value->c_str());
+        xmlNode* key_info = Child(signature, ds, "KeyInfo");
+        Child(key_info, ds, "KeyName", key_name_.c_str());
+        Child(Child(key_info, ds, "X509Data"), ds, "X509Certificate", cert_b64_.c_str());
+
+        xmlChar* out = nullptr;
+        int n = 0;
+        xmlDocDumpMemoryEnc(doc.get(), &out, &n, "UTF-8");
+        if (!out) { *error = "cannot write the signed message"; return std::nullopt; }
+        std::string signed_xml(reinterpret_cast<char*>(out), size_t(n));
+        xmlFree(out);
+        return signed_xml;
+    }
+
+private:
+    static std::string CanonicalSubtree(xmlDoc* doc, const char* element)
+    {
+        xmlXPathContext* ctx = xmlXPathNewContext(doc);
+        if (!ctx) return {};
+        xmlXPathRegisterNs(ctx, BAD_CAST "ds", BAD_CAST kDsNs);
+        // The XML-DSig idiom for "this element's subtree" as a C14N node-set.
+        std::string expr = std::string("(//. | //@* | //namespace::*)[ancestor-or-self::") + element + "]";
+        xmlXPathObject* nodes = xmlXPathEvalExpression(BAD_CAST expr.c_str(), ctx);
+        std::string out;
+        if (nodes && nodes->nodesetval && nodes->nodesetval->nodeNr > 0) out = Canonical(doc, nodes->nodesetval);
+        xmlXPathFreeObject(nodes);
+        xmlXPathFreeContext(ctx);
+        return out;
+    }
+
+    std::optional<std::string> RsaSha1(const std::string& data) const
+    {
+        std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+        size_t n = 0;
+        if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha1(), nullptr, key_) != 1 ||
+            EVP_DigestSign(ctx.get(), nullptr, &n, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
+            return std::nullopt;
+        std::vector<unsigned char> sig(n);
+        if (EVP_DigestSign(ctx.get(), sig.data(), &n, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
+            return std::nullopt;
+        return Base64(sig.data(), n);
+    }
+
+    EVP_PKEY* key_;
+    std::string cert_b64_, key_name_;
+};
+
+} // namespace
+
+bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::string& cert_pem_file,
+                                const std::string& common_name, std::string* error)
+{
+    EVP_PKEY* key = EVP_RSA_gen(2048);
+    X509* cert = X509_new();
+    bool ok = key && cert;
+    if (ok) {
+        ASN1_INTEGER_set(X509_get_serialNumber(cert), long(std::time(nullptr)));
+        X509_gmtime_adj(X509_getm_notBefore(cert), -3600);
+        X509_gmtime_adj(X509_getm_notAfter(cert), 10L * 365 * 86400);
+        X509_set_pubkey(cert, key);
+        X509_NAME* name = X509_get_subject_name(cert);
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(common_name.c_str()), -1, -1, 0);
+        X509_set_issuer_name(cert, name);
+        ok = X509_sign(cert, key, EVP_sha256()) > 0;
+    }
+    if (ok) {
+        int fd = ::open(key_pem_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        FILE* kf = fd >= 0 ? fdopen(fd, "w") : nullptr;
+        ok = kf && PEM_write_PrivateKey(kf, key, nullptr, nullptr, 0, nullptr, nullptr) == 1;
+        ok = (kf ? std::fclose(kf) == 0 : false) && ok;
+        if (!ok) *error = "cannot write the signing key " + key_pem_file;
+    } else {
+        *error = "cannot create a signing key";
+    }
+    if (ok) {
+        FILE* cf = std::fopen(cert_pem_file.c_str(), "wx");
+        ok = cf && PEM_write_X509(cf, cert) == 1;
+        ok = (cf ? std::fclose(cf) == 0 : false) && ok;
+        if (!ok) *error = "cannot write the signing certificate " + cert_pem_file;
+    }
+    X509_free(cert);
+    EVP_PKEY_free(key);
+    return ok;
+}
+
+std::unique_ptr<MessageSigner> OpenRsaSha1Signer(const std::string& key_pem_file, const std::string& cert_pem_file,
+                                                 const std::string& key_name, std::string* error)
+{
+    FILE* kf = std::fopen(key_pem_file.c_str(), "r");
+    if (!kf) { *error = "cannot read the signing key " + key_pem_file; return nullptr; }
+    EVP_PKEY* key = PEM_read_PrivateKey(kf, nullptr, nullptr, nullptr);
+    std::fclose(kf);
+    if (!key || EVP_PKEY_base_id(key) != EVP_PKEY_RSA) {
+        EVP_PKEY_free(key);
+        *error = key_pem_file + " is not an RSA private key in PEM form";
+        return nullptr;
+    }
+    FILE* cf = std::fopen(cert_pem_file.c_str(), "r");
+    if (!cf) { EVP_PKEY_free(key); *error = "cannot read the signing certificate " + cert_pem_file; return nullptr; }
+    X509* cert = PEM_read_X509(cf, nullptr, nullptr, nullptr);
+    std::fclose(cf);
+    if (!cert) { EVP_PKEY_free(key); *error = cert_pem_file + " is not an X.509 certificate in PEM form"; return nullptr; }
+    bool matches = X509_check_private_key(cert, key) == 1;
+    std::string b64 = CertificateBase64(cert);
+    X509_free(cert);
+    if (!matches) { EVP_PKEY_free(key); *error = "the certificate " + cert_pem_file + " is not for the key " + key_pem_file; return nullptr; }
+    return std::make_unique<RsaSha1Signer>(key, std::move(b64), key_name);
+}
+
+} // namespace bondstore

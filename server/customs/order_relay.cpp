@@ -1,0 +1,246 @@
+#include "server/customs/order_relay.h"
+
+#include "server/base/china_time.h"
+#include "server/base/files.h"
+#include "server/customs/dxp_envelope.h"
+
+#include "core/wire/customs_config_json.h"
+
+#include "core/wire/catalog_json.h"
+#include "core/wire/order_json.h"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#ifndef BONDSTORE_DEFAULT_CUSTOMS_CONFIG
+#define BONDSTORE_DEFAULT_CUSTOMS_CONFIG "assets/customs/declarant.json"
+#endif
+#ifndef BONDSTORE_DEFAULT_CEB_XSD
+#define BONDSTORE_DEFAULT_CEB_XSD "../shared/customs/xsd/v202205/ceb_import_202205.xsd"
+#endif
+
+namespace bondstore {
+
+RelayFiles DefaultRelayFiles(const std::string& data_dir)
+{
+    RelayFiles f;
+    f.customs_config = BONDSTORE_DEFAULT_CUSTOMS_CONFIG;
+    f.ceb_xsd = BONDSTORE_DEFAULT_CEB_XSD;
+    f.signing_key = (std::filesystem::path(data_dir) / "signing-key.pem").string();
+    f.signing_cert = (std::filesystem::path(data_dir) / "signing-cert.pem").string();
+    return f;
+}
+
+std::optional<CustomsConfig> ReadCustomsConfig(const std::string& file, std::string* error)
+{
+    std::string text;
+    if (!ReadFile(file, &text)) { *error = "cannot read the customs configuration " + file; return std::nullopt; }
+    CustomsConfigParse parsed = ParseCustomsConfigJson(text);
+    if (!parsed.ok()) { *error = file + ": " + parsed.error; return std::nullopt; }
+    return std::move(parsed.config);
+}
+
+std::optional<RelayKit> OpenRelayKit(const RelayFiles& files, bool create_key, std::string* error)
+{
+    RelayKit kit;
+    std::optional<CustomsConfig> config = ReadCustomsConfig(files.customs_config, error);
+    if (!config) return std::nullopt;
+    kit.config = std::move(*config);
+    kit.schema = CebSchema::Load(files.ceb_xsd, error);
+    if (!kit.schema) return std::nullopt;
+    std::error_code ec;
+    if (create_key && !std::filesystem::exists(files.signing_key, ec) && !std::filesystem::exists(files.signing_cert, ec) &&
+        !CreateSelfSignedSigningKey(files.signing_key, files.signing_cert, "Bondstore development signer (self-signed)", error))
+        return std::nullopt;
+    kit.signer = OpenRsaSha1Signer(files.signing_key, files.signing_cert, files.key_name, error);
+    if (!kit.signer) return std::nullopt;
+    return kit;
+}
+
+std::optional<CebOrder> CebOrderFor(const RelayStore::OrderDeclaration& d, const PersonalData& keys, int64_t now, std::string* error)
+{
+    std::optional<std::string> contact = keys.Open(d.contact_sealed);
+    if (!contact) {
+        *error = "order " + d.order_no + ": its personal data does not open with this data key";
+        return std::nullopt;
+    }
+    std::optional<OrderContact> people = ParseOrderContactJson(*contact);
+    if (!people) {
+        *error = "order " + d.order_no + ": its personal data is not an order contact";
+        return std::nullopt;
+    }
+    CebOrder o;
+    o.guid = d.guid;
+    o.declared_at = d.declared_at ? d.declared_at : now;
+    o.order_no = d.order_no;
+    o.merchant = d.merchant;
+    // The buyer's account on the platform: Bondstore has no accounts, so a pseudonym that is the
+    // same for every order of one ID number (and says nothing about it).
+    o.buyer_reg_no = "BS" + d.buyer_id_hash.substr(0, 16);
+    o.buyer = std::move(people->buyer);
+    o.consignee = std::move(people->consignee);
+    for (const RelayStore::OrderDeclaration::Line& l : d.lines) {
+        ProductParse parsed = ParseProductJson(l.product_json);
+        if (l.product_json.empty() || !parsed.ok()) {
+            *error = "order " + d.order_no + ": the product of line " + l.sku + " as sold was not recorded";
+            return std::nullopt;
+        }
+        o.lines.push_back({std::move(parsed.product), l.qty, l.price, l.goods});
+    }
+    o.goods = d.goods;
+    o.freight = d.freight;
+    o.insurance = d.insurance;
+    o.tax_total = d.tax_total;
+    o.amount_paid = d.amount_to_pay;
+    o.payment_id = d.payment_id;
+    return o;
+}
+
+std::optional<std::string> SignedCebMessage(const CebOrder& order, CebType type, const CustomsConfig& config,
+                                            const MessageSigner& signer, const CebSchema& schema, std::string* error)
+{
+    std::string xml = type == CebType::Order311 ? Ceb311Xml(order, config, error) : Ceb621Xml(order, config, error);
+    if (xml.empty()) return std::nullopt;
+    std::optional<std::string> signed_xml = signer.Sign(xml, error);
+    if (!signed_xml) return std::nullopt;
+    std::vector<std::string> problems = schema.Validate(*signed_xml);
+    if (!problems.empty()) {
+        *error = "order " + order.order_no + ": the generated message is not valid against the CEB schema: " + problems.front() +
+                 (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : "");
+        return std::nullopt;
+    }
+    return signed_xml;
+}
+
+// --- the relay worker ---------------------------------------------------------------------------
+
+
+struct OrderRelay::Worker {
+    std::thread thread;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::atomic<bool> stopping{false};
+};
+
+OrderRelay::OrderRelay(RelayStore& store, const PersonalData& keys, const RelayKit& kit, RelaySettings settings)
+    : store_(store), keys_(keys), kit_(kit), settings_(std::move(settings))
+{
+}
+
+OrderRelay::~OrderRelay() { Stop(); }
+
+void OrderRelay::Start()
+{
+    worker_ = std::make_unique<Worker>();
+    worker_->thread = std::thread([this] {
+        std::unique_lock lock(worker_->mutex);
+        while (!worker_->stopping) {
+            lock.unlock();
+            int tried = RunOnce();
+            lock.lock();
+            // Busy: straight on. Idle: look again shortly (a paid order should leave within a
+            // second or so).
+            if (tried == 0) worker_->wake.wait_for(lock, std::chrono::milliseconds(200), [&] { return worker_->stopping.load(); });
+        }
+    });
+}
+
+void OrderRelay::Stop()
+{
+    if (!worker_) return;
+    {
+        std::lock_guard lock(worker_->mutex);
+        worker_->stopping = true;
+    }
+    worker_->wake.notify_all();
+    if (worker_->thread.joinable()) worker_->thread.join();
+    worker_.reset();
+}
+
+int OrderRelay::RunOnce()
+{
+    std::string error;
+    auto now_ms = [] {
+        return int64_t(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    };
+    // One message at a time, each under its own lease (longer than a delivery can take), so no
+    // lease runs out while the message waits its turn; another server's worker leaves it alone.
+    int64_t lease_ms = 2 * int64_t(settings_.timeout_ms) + 5000;
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    int tried = 0;
+    for (; tried < 32; tried++) {
+        if (worker_ && worker_->stopping) break; // (read without the lock: a stale false costs one more delivery)
+        std::optional<std::vector<RelayStore::OutboxMessage>> due = store_.ClaimOutbox(now_ms(), lease_ms, 1, &error);
+        if (!due) {
+            std::fprintf(stderr, "bondstore-server: relay: %s\n", error.c_str());
+            break;
+        }
+        if (due->empty()) break;
+        const RelayStore::OutboxMessage& m = due->front();
+        bool permanent = false;
+        std::string sent;
+        std::string why = Deliver(m, &permanent, &sent);
+        int64_t at = UnixNow();
+        if (why.empty()) {
+            if (!store_.MarkOutboxSent(m, sent, at, &error))
+                std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
+            continue;
+        }
+        // Exponential back-off with jitter (0.5–1.5×), from the number of attempts so far.
+        int64_t delay = settings_.retry_ms << std::min<int64_t>(m.attempts, 20);
+        delay = std::min(delay, settings_.max_retry_ms);
+        delay = int64_t(double(delay) * std::uniform_real_distribution<double>(0.5, 1.5)(rng));
+        // Parked when it cannot succeed, or has failed for longer than park_after.
+        bool park = permanent || (m.first_failed_at > 0 && at - m.first_failed_at > settings_.park_after);
+        if (!store_.MarkOutboxFailed(m, why, at, now_ms() + delay, park, &error))
+            std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
+        if (park) std::fprintf(stderr, "bondstore-server: relay: %s (%s) parked: %s\n", m.order_no.c_str(), m.kind.c_str(), why.c_str());
+    }
+    return tried;
+}
+
+std::string OrderRelay::Deliver(const RelayStore::OutboxMessage& m, bool* permanent, std::string* sent)
+{
+    std::string error;
+    std::optional<RelayStore::OrderDeclaration> d = store_.FindDeclaration(m.order_no, m.kind, &error);
+    if (!d) return "reading the order: " + error;
+    std::optional<CebOrder> order = CebOrderFor(*d, keys_, UnixNow(), &error);
+    CebType type = m.kind == "inventory" ? CebType::Inventory621 : CebType::Order311;
+    std::optional<std::string> xml =
+        order ? SignedCebMessage(*order, type, kit_.config, *kit_.signer, *kit_.schema, &error) : std::nullopt;
+    if (!xml) {
+        *permanent = true; // it will not build better next time: an operator must look
+        return error;
+    }
+    DxpEnvelope envelope;
+    envelope.cop_msg_id = m.guid;
+    envelope.sender_id = kit_.config.dxp_id; // ≤ 16, checked when the configuration is read
+    envelope.receiver_ids = {settings_.receiver_id};
+    envelope.created_at = UnixNow();
+    envelope.msg_type = type == CebType::Order311 ? "CEB311Message" : "CEB621Message";
+    envelope.data = *xml;
+
+    HttpTarget target = SplitUrl(settings_.gateway);
+    httplib::Client client(target.base);
+    client.set_connection_timeout(std::chrono::milliseconds(std::min(settings_.timeout_ms, 3000)));
+    client.set_read_timeout(std::chrono::milliseconds(settings_.timeout_ms));
+    client.set_write_timeout(std::chrono::milliseconds(settings_.timeout_ms));
+    httplib::Result r = client.Post(target.path, DxpMsgXml(envelope), "application/xml; charset=utf-8");
+    if (!r) return "the single window cannot be reached: " + httplib::to_string(r.error());
+    if (r->status >= 200 && r->status < 300) {
+        *sent = *xml;
+        return {};
+    }
+    // 4xx (but a time-out or too many requests): the gateway refuses this message as it is.
+    *permanent = r->status >= 400 && r->status < 500 && r->status != 408 && r->status != 429;
+    return "the single window answered " + std::to_string(r->status) + ": " + ShortenForReport(r->body, 300);
+}
+
+} // namespace bondstore

@@ -1,0 +1,27 @@
+// JsonReply: how a route answers with a body from core's wire format, and reads the credentials a
+// request carries. (Errors: error_reply.h. Prepared bodies with ETags: cached_body.h.)
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace httplib {
+struct Request;
+struct Response;
+}
+
+namespace bondstore {
+
+// `body` (JSON) with `status`, never cached (answers about orders and accounts change).
+void SendJson(httplib::Response& res, int status, std::string body);
+
+// The token of an "Authorization: Bearer …" header ("" if none).
+std::string BearerToken(const httplib::Request& req);
+// Whether the request's bearer token is `expected`, compared in constant time; an empty expected
+// token refuses everyone.
+bool HasBearerToken(const httplib::Request& req, std::string_view expected);
+
+// A query flag: ?name=1, true or yes.
+bool QueryFlag(const httplib::Request& req, const char* name);
+
+} // namespace bondstore

@@ -1,0 +1,65 @@
+// Checkout: taking a shopper's order. The request is read and checked by core (the same checks the
+// browser ran), its lines priced from the published catalog, the buyer's personal data sealed and
+// masked, and the order handed to the order store, which prices it with core and reserves its
+// stock in one transaction. A retry with the same Idempotency-Key is answered as the first time.
+//
+// The HTTP route (api/order_routes.cpp) only maps the outcome to a status.
+#pragma once
+
+#include "server/catalog/published_catalog.h"
+#include "server/security/personal_data.h"
+#include "server/store/catalog_store.h"
+#include "server/store/order_store.h"
+
+#include "core/base/problem.h"
+#include "core/customs/customs_config.h"
+#include "core/tax/tax_table.h"
+
+#include <string>
+#include <vector>
+
+namespace bondstore {
+
+// What checkout needs from the running store.
+struct CheckoutDesk {
+    const PublishedCatalog& catalog;
+    CatalogStore& catalogs;
+    OrderStore& orders;
+    const PersonalData& keys;
+    const TaxTable& tax_table;
+    const CustomsConfig& customs;
+    Money freight;              // the store's freight per order (--freight-fen)
+    int64_t payment_timeout = 900;
+};
+
+struct CheckoutOutcome {
+    enum class Kind {
+        Created,      // answer: the receipt, with its lookup secret
+        Replayed,     // answer: the first answer to this key, with its lookup secret
+        KeyReused,    // the key was used for another request
+        Invalid,      // problems: the body is not an order request (its shape)
+        Refused,      // problems: the order is not acceptable (identity, lines, merchants, …)
+        OutOfStock,   // skus: lines no single warehouse can fill
+        TotalChanged, // quote: the shopper was shown another amount
+        RulesRefused, // quote, reason: the tax rules refuse it (a limit, the positive list, …)
+        Failed,       // failure: for the operator's log
+    } kind = Kind::Failed;
+    std::string answer;
+    std::vector<Problem> problems;
+    std::vector<std::string> skus;
+    TaxQuote quote;
+    std::string reason, failure;
+};
+
+// `key`: the request's Idempotency-Key (already checked for form); `body`: the order request's
+// JSON (as sent, or opened from a kiosk's sealed body).
+CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body);
+
+// An order's answer as kept (no lookup secret), with its lookup secret added: what the shopper's
+// app needs to follow its order.
+std::string AnswerWithLookupSecret(const PersonalData& keys, const std::string& receipt_json);
+
+// Idempotency keys: 1 to 200 printable ASCII characters.
+bool IdempotencyKeyOk(const std::string& key);
+
+} // namespace bondstore

@@ -1,0 +1,99 @@
+// bondstore-admin: the operator's and merchant's command line. Subcommands:
+//   catalog check FILE           validate a catalog file and print every problem
+//   quote                        a tax quote for a QuoteRequest on stdin (docs/tax.md)
+//   tokens create|list|revoke    merchant API tokens, in the server's data directory
+//   import FILE                  upload a catalog to a server, with progress and a report
+//   export                       download a merchant's products (JSON or CSV)
+//   i18n export-po|import-po     the translator round trip (core/i18n/po_file.h)
+//   ceb ORDER_NO                 an order's CEB message, signed, as sent (customs/order_relay.h)
+// Each lives in an admin_*.cpp beside this file (admin_commands.h).
+#include "server/programs/admin_commands.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace bondstore::admin {
+
+namespace {
+
+const char* kUsage = R"(bondstore-admin — Bondstore operator commands
+
+Usage:
+  bondstore-admin catalog check FILE [--lang TAG] [--json]
+      Validate a catalog file (native JSON). Prints every problem with its product, field and
+      reason; exits 0 if the file can be loaded, 1 if not.
+  bondstore-admin quote [--tax-table FILE] [--lang TAG]
+      Read a QuoteRequest (JSON, inline lines; docs/tax.md) on stdin and print the TaxQuote JSON on
+      stdout. Exit 0 when the order is admissible, 3 when it is not (the quote's "reason" says
+      why), 1 on bad input (a message on stderr), 2 on bad usage.
+  bondstore-admin tokens create --merchant ID [--label TEXT] [--data-dir DIR | --database URL]
+  bondstore-admin tokens list [--data-dir DIR | --database URL]
+  bondstore-admin tokens revoke HASH_PREFIX [--data-dir DIR | --database URL]
+      Merchant API tokens, in the server's store (SQLite in DIR, default $BONDSTORE_DATA_DIR,
+      else ./bondstore-data; or PostgreSQL, as bondstore-server --database). A new token is
+      printed once; only its SHA-256 is stored.
+  bondstore-admin import FILE --server URL --token TOKEN [--dry-run] [--partial] [--format F]
+                  [--lang TAG] [--json]
+      Upload a catalog (native JSON, Shopify CSV, Google Merchant TSV or XML; detected unless
+      --format json|shopify|google-tsv|google-xml). Shows progress (bytes, rows, rate, ETA), then
+      the report as a table (or JSON with --json). Exit 0 when the file was applied (or, with
+      --dry-run, would be) without errors, 1 when it has errors, 3 when the server cannot be used.
+  bondstore-admin export --server URL --token TOKEN [--format json|csv] [--out FILE]
+  bondstore-admin i18n export-po TAG [--out FILE] [--i18n-dir DIR]
+      Write locale TAG's messages as a gettext PO file for a translator (stdout, or FILE):
+      msgctxt = key, msgid = English source, msgstr = translation; `fuzzy` where the source has
+      changed since. DIR defaults to the repository's i18n/.
+  bondstore-admin i18n import-po TAG FILE [--i18n-dir DIR] [--dry-run] [--lang TAG]
+      Check a translated PO file and, if it has no errors, write DIR/TAG.json. Errors (unknown
+      keys, broken MessageFormat, placeholders that differ from the source, …) are printed with
+      their line numbers; exit 1 and nothing is written.
+  bondstore-admin ceb ORDER_NO [--type 311|621] [--data-dir DIR | --database URL]
+                  [--data-key-file FILE] [--customs-config FILE] [--ceb-xsd FILE]
+                  [--signing-key FILE --signing-cert FILE] [--key-name NAME]
+      Print the order's CEB message (311: the order; 621: the bonded inventory list) exactly as
+      it was sent, or as it would be sent now if it has not been: signed, valid against customs'
+      schema, without the transport envelope. It carries the buyer's personal data unmasked: for
+      the operator's audit. The data key is read as bondstore-server reads it (BONDSTORE_DATA_KEY,
+      --data-key-file, or DIR/data-key); defaults as bondstore-server's.
+  bondstore-admin --help
+)";
+
+} // namespace
+
+void PrintUsage() { std::fputs(kUsage, stderr); }
+
+std::string DefaultDataDir()
+{
+    const char* env = std::getenv("BONDSTORE_DATA_DIR");
+    return env && *env ? env : "bondstore-data";
+}
+
+std::string DefaultDatabase()
+{
+    const char* env = std::getenv("BONDSTORE_DATABASE");
+    return env ? env : "";
+}
+
+} // namespace bondstore::admin
+
+using namespace bondstore::admin;
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+        std::fputs(kUsage, args.empty() ? stderr : stdout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args.size() >= 2 && args[0] == "catalog" && args[1] == "check")
+        return CatalogCheck(Args(args.begin() + 2, args.end()));
+    Args rest(args.begin() + 1, args.end());
+    if (args[0] == "quote") return Quote(rest);
+    if (args[0] == "tokens") return Tokens(rest);
+    if (args[0] == "import") return Import(rest);
+    if (args[0] == "export") return Export(rest);
+    if (args[0] == "i18n") return I18n(rest);
+    if (args[0] == "ceb") return Ceb(rest);
+    std::fprintf(stderr, "bondstore-admin: unknown command '%s' (see --help)\n", args[0].c_str());
+    return 2;
+}

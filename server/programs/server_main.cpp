@@ -1,0 +1,159 @@
+// bondstore-server: the storefront's HTTP server. See `bondstore-server --help`.
+#include "server/api/routes.h"
+#include "server/app/server_options.h"
+#include "server/app/storefront.h"
+#include "server/base/china_time.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <mutex>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+using namespace bondstore;
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    OptionsParse parsed = ParseServerOptions(args, [](const char* name) -> const char* { return std::getenv(name); });
+    if (!parsed.error.empty()) {
+        std::fprintf(stderr, "bondstore-server: %s\n", parsed.error.c_str());
+        return 2;
+    }
+    if (parsed.options.help) {
+        std::fputs(ServerUsage().c_str(), stdout);
+        return 0;
+    }
+
+    // SIGINT/SIGTERM are handled by a thread of ours (sigwait), not by an async handler: stopping
+    // the HTTP server is not async-signal-safe. Block them before any other thread starts so every
+    // thread inherits the mask.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    Storefront storefront;
+    storefront.options = parsed.options;
+    std::string error;
+    if (!OpenStorefront(storefront, &error)) {
+        std::fprintf(stderr, "bondstore-server: %s\n", error.c_str());
+        return 1;
+    }
+
+    httplib::Server http;
+    // Merchant uploads are the largest bodies: 64 MiB files, and a little more so the importer can
+    // say "too large" itself.
+    http.set_payload_max_length((64u << 20) + (1u << 20));
+    // Kiosks and load balancers keep connections open: closing one every few requests races with
+    // the client's next request on it (which a client may not retry: POST is not idempotent
+    // without a key).
+    http.set_keep_alive_max_count(1000);
+    // httplib serves a connection on one pool thread for as long as it is kept alive; with its
+    // default pool (8 threads here) the ninth kiosk waits for a keep-alive time-out.
+    int threads = storefront.options.http_threads;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    // Small JSON answers on kept-alive connections otherwise wait for the client's delayed ACK
+    // (Nagle): 40 ms per request.
+    http.set_tcp_nodelay(true);
+    // httplib's own listening-socket options set SO_REUSEPORT, which lets a second server bind the
+    // same port silently and share its connections; and it listens with a backlog of 5, so a burst
+    // of reconnecting clients overflows the queue and waits out SYN retransmits (1 s, 3 s, …).
+    // Plain SO_REUSEADDR here, and the backlog raised once the socket is bound (below).
+    int listening = -1;
+    http.set_socket_options([&listening](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listening = sock;
+    });
+    MountRoutes(http, storefront);
+
+    const ServerOptions& o = storefront.options;
+    int port = o.port;
+    if (port == 0) port = http.bind_to_any_port(o.bind);
+    else if (!http.bind_to_port(o.bind, port)) port = -1;
+    if (port > 0 && listening >= 0) ::listen(listening, SOMAXCONN); // Linux: a second listen() resizes the queue
+    if (port <= 0) {
+        std::fprintf(stderr, "bondstore-server: cannot listen on %s:%d (in use, or not an address of this machine)\n",
+                     o.bind.c_str(), o.port);
+        return 1;
+    }
+
+    std::thread stopper([&http, signals] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        std::fprintf(stderr, "bondstore-server: %s received, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+        http.stop();
+    });
+
+    // Housekeeping, once a second:
+    // - unpaid orders expire (and their stock and quota are released) on time: checked every
+    //   tenth of the payment timeout, at most every 30 s;
+    // - a catalog another server (or bondstore-admin) published to the shared database is picked
+    //   up within a second or two, so every server prices orders from the same catalog.
+    std::mutex expiry_mutex;
+    std::condition_variable expiry_wake;
+    bool stopping = false;
+    std::thread expirer([&] {
+        const int expiry_every = std::clamp(o.payment_timeout / 10, 1, 30);
+        int seconds = 0;
+        std::unique_lock lock(expiry_mutex);
+        while (!expiry_wake.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; })) {
+            lock.unlock();
+            std::string why;
+            if (++seconds % expiry_every == 0) {
+                storefront.stores->orders.ExpireUnpaid(UnixNow(), &why);
+                if (!why.empty()) std::fprintf(stderr, "bondstore-server: expiring unpaid orders: %s\n", why.c_str());
+            }
+            why.clear();
+            std::optional<int64_t> version = storefront.stores->catalog.CatalogVersion(&why);
+            if (version && *version != storefront.catalog.Current()->catalog.version && !storefront.catalog.Refresh(storefront.stores->catalog, &why))
+                std::fprintf(stderr, "bondstore-server: reading the catalog another server published: %s\n", why.c_str());
+            lock.lock();
+        }
+    });
+
+    // The single-window relay: every paid order's messages, delivered at least once.
+    std::unique_ptr<OrderRelay> relay;
+    if (!o.single_window.empty()) {
+        RelaySettings settings;
+        settings.gateway = o.single_window;
+        settings.retry_ms = o.relay_retry_ms;
+        settings.park_after = o.relay_park_after;
+        settings.max_retry_ms = o.relay_max_retry_ms;
+        settings.timeout_ms = o.relay_timeout_ms;
+        relay = std::make_unique<OrderRelay>(storefront.stores->relay, *storefront.personal_data, *storefront.relay_kit, settings);
+        relay->Start();
+    }
+
+    std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
+    auto snapshot = storefront.catalog.Current();
+    std::string where = o.database.empty() ? "SQLite in " + o.data_dir : std::string("PostgreSQL");
+    std::printf("Bondstore is serving http://%s:%d/  (catalog v%lld, %zu products, data in %s)\n", host.c_str(), port,
+                static_cast<long long>(snapshot->catalog.version), snapshot->catalog.products.size(), where.c_str());
+    std::fflush(stdout);
+
+    bool ok = http.listen_after_bind();
+    {
+        std::lock_guard lock(expiry_mutex);
+        stopping = true;
+    }
+    expiry_wake.notify_all();
+    expirer.join();
+    if (relay) relay->Stop();
+    // Wake the stopper if listen ended for another reason, so join() returns.
+    if (stopper.joinable()) {
+        pthread_kill(stopper.native_handle(), SIGTERM);
+        stopper.join();
+    }
+    std::fprintf(stderr, "bondstore-server: stopped\n");
+    return ok ? 0 : 1;
+}

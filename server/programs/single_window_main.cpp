@@ -1,0 +1,124 @@
+// bondstore-single-window: a simulator of customs' single window, for development, the README demo
+// and the tests (server/customs/single_window_simulator.h). See `bondstore-single-window --help`.
+#include "server/customs/single_window_simulator.h"
+
+#include <httplib.h>
+
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+using namespace bondstore;
+
+namespace {
+
+const char* kUsage = R"(bondstore-single-window — a simulator of customs' single window, for development and tests
+
+Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL --receipt-token T [options]
+
+  --port N                 port (0: any; printed), default 0
+  --bind ADDR              default 127.0.0.1
+  --ceb-xsd FILE           customs' ceb_import_202205.xsd (default: ../shared beside the checkout);
+                           ceb_terminal_202205.xsd is read from beside it
+  --trusted-cert PEM       the certificate messages must be signed with
+  --receipts-url URL       where receipts go (the store's /api/single-window/receipts)
+  --receipt-token T        the bearer token the store expects on receipts
+  --fail-rate R            0–1: requests answered 503 (half before, half after taking the message)
+  --latency-ms N           added to every request
+  --down FROM:TO           seconds since start during which every request gets 503 (repeatable)
+  --duplicate-receipts R   0–1: receipts sent twice
+  --shuffle-receipts       receipts of a message in random order
+  --receipt-delay-ms N     between a message's receipts, default 50
+  --seed N                 for the random faults
+  --annual-limit-fen N     the buyer's annual limit as customs' ledger sees it, default 2600000
+                           (lower it to play a buyer who also bought on other platforms)
+GET /stats: what arrived, by guid. POST /control/down (body 1 or 0): down or up.
+)";
+
+} // namespace
+
+#ifndef BONDSTORE_DEFAULT_CEB_XSD
+#define BONDSTORE_DEFAULT_CEB_XSD "../shared/customs/xsd/v202205/ceb_import_202205.xsd"
+#endif
+
+int main(int argc, char** argv)
+{
+    SingleWindowSimulator sim;
+    SimulatorOptions& o = sim.o;
+    o.ceb_xsd = BONDSTORE_DEFAULT_CEB_XSD;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (size_t i = 0; i < args.size(); i++) {
+        const std::string& a = args[i];
+        bool more = i + 1 < args.size();
+        auto number = [&](double lo, double hi, double* out) {
+            try {
+                *out = std::stod(args[++i]);
+            } catch (...) {
+                return false;
+            }
+            return *out >= lo && *out <= hi;
+        };
+        double v = 0;
+        if (a == "--help" || a == "-h") { std::fputs(kUsage, stdout); return 0; }
+        else if (a == "--port" && more && number(0, 65535, &v)) o.port = int(v);
+        else if (a == "--bind" && more) o.bind = args[++i];
+        else if (a == "--ceb-xsd" && more) o.ceb_xsd = args[++i];
+        else if (a == "--trusted-cert" && more) o.trusted_cert = args[++i];
+        else if (a == "--receipts-url" && more) o.receipts_url = args[++i];
+        else if (a == "--receipt-token" && more) o.receipt_token = args[++i];
+        else if (a == "--fail-rate" && more && number(0, 1, &o.fail_rate)) {}
+        else if (a == "--duplicate-receipts" && more && number(0, 1, &o.duplicate_receipts)) {}
+        else if (a == "--latency-ms" && more && number(0, 60000, &v)) o.latency_ms = int(v);
+        else if (a == "--receipt-delay-ms" && more && number(0, 60000, &v)) o.receipt_delay_ms = int(v);
+        else if (a == "--seed" && more && number(0, 1e15, &v)) o.seed = uint64_t(v);
+        else if (a == "--annual-limit-fen" && more && number(0, 1e12, &v)) o.annual_limit_fen = int64_t(v);
+        else if (a == "--shuffle-receipts") o.shuffle_receipts = true;
+        else if (a == "--down" && more) {
+            std::string w = args[++i];
+            size_t colon = w.find(':');
+            try {
+                o.down.emplace_back(std::stod(w.substr(0, colon)), std::stod(w.substr(colon + 1)));
+            } catch (...) {
+                std::fprintf(stderr, "bondstore-single-window: --down needs FROM:TO in seconds, got '%s'\n", w.c_str());
+                return 2;
+            }
+        } else {
+            std::fprintf(stderr, "bondstore-single-window: bad argument '%s' (see --help)\n", a.c_str());
+            return 2;
+        }
+    }
+    if (o.trusted_cert.empty() || o.receipts_url.empty() || o.receipt_token.empty()) { std::fputs(kUsage, stderr); return 2; }
+    sim.rng.seed(o.seed);
+    o.terminal_xsd = o.ceb_xsd.substr(0, o.ceb_xsd.rfind('/') + 1) + "ceb_terminal_202205.xsd";
+    std::string error;
+    sim.ceb = CebSchema::Load(o.ceb_xsd, &error);
+    if (sim.ceb) sim.terminal = CebSchema::Load(o.terminal_xsd, &error);
+    if (!sim.ceb || !sim.terminal || !sim.signatures.Init(o.trusted_cert, &error)) {
+        std::fprintf(stderr, "bondstore-single-window: %s\n", error.c_str());
+        return 1;
+    }
+
+    std::signal(SIGPIPE, SIG_IGN);
+    httplib::Server http;
+    http.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    http.set_tcp_nodelay(true);
+    http.Post("/ceb", [&](const httplib::Request& req, httplib::Response& res) { sim.Receive(req, res); });
+    http.Get("/stats", [&](const httplib::Request&, httplib::Response& res) { res.set_content(sim.Stats(), "application/json"); });
+    http.Post("/control/down", [&](const httplib::Request& req, httplib::Response& res) {
+        sim.forced_down = req.body == "1";
+        res.set_content(sim.forced_down ? "down" : "up", "text/plain");
+    });
+    int port = o.port == 0 ? http.bind_to_any_port(o.bind) : (http.bind_to_port(o.bind, o.port) ? o.port : -1);
+    if (port <= 0) { std::fprintf(stderr, "bondstore-single-window: cannot listen on %s:%d\n", o.bind.c_str(), o.port); return 1; }
+    std::thread sender([&] { sim.SendReceipts(); });
+    std::printf("single window simulator at http://%s:%d/ceb\n", o.bind.c_str(), port);
+    std::fflush(stdout);
+    http.listen_after_bind();
+    {
+        std::lock_guard lock(sim.mutex);
+        sim.stopping = true;
+    }
+    sim.wake.notify_all();
+    sender.join();
+    return 0;
+}

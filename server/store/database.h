@@ -1,0 +1,57 @@
+// Database: the connections every store shares, and the one way they write — a transaction that
+// happens completely or not at all. SQLite (embedded, the default: one writer connection and a few
+// readers that never wait for it) or PostgreSQL (a pool; several servers may share one database).
+//
+// The concept stores (catalog_store.h, merchant_store.h, inventory_store.h, order_store.h,
+// relay_store.h, sales_store.h) each hold a Database& and write their SQL once, in the dialect both
+// back ends accept (sql.h). Their schema comes with them (migrations.h).
+#pragma once
+
+#include "server/store/sql.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace bondstore {
+
+class Database {
+public:
+    // `readers`: connections for reads that need not wait for writers (SQLite in WAL mode: any
+    // number of readers beside its one writer); nullptr reads through `writers`.
+    explicit Database(std::unique_ptr<SqlPool> writers, std::unique_ptr<SqlPool> readers = nullptr)
+        : writers_(std::move(writers)), readers_(std::move(readers)) {}
+
+    // "sqlite", "postgresql".
+    const char* dialect() const { return writers_->dialect(); }
+    bool postgres() const { return std::string_view(dialect()) == "postgresql"; }
+
+    // Runs `body` inside one write transaction on one connection: commits if it returns true,
+    // rolls back if it returns false or a statement fails. PostgreSQL serialization failures and
+    // deadlocks run it again (a few times), so callers see them only when they persist. A body
+    // that rolls back on purpose returns false and leaves its `error` argument empty.
+    bool InWriteTransaction(const std::function<bool(SqlConnection&, std::string*)>& body, std::string* error);
+
+    SqlPool& writers() { return *writers_; }
+    SqlPool& readers() { return readers_ ? *readers_ : *writers_; }
+
+    // The data key (security/personal_data.h) the sealed data and buyer hashes are written under:
+    // recorded on first use. False, with a sentence, if the database already holds another key's
+    // fingerprint — started with the wrong key, a server could read no buyer's data and would
+    // count every buyer's annual quota from zero.
+    bool BindDataKey(const std::string& fingerprint, std::string* error);
+
+private:
+    std::unique_ptr<SqlPool> writers_;
+    std::unique_ptr<SqlPool> readers_;
+};
+
+// Opens (creating if needed) the SQLite database in `data_dir` (the directory is created too) and
+// brings its schema up to date (migrations.h).
+std::unique_ptr<Database> OpenSqliteDatabase(const std::string& data_dir, std::string* error);
+
+// Connects `connections` sessions to PostgreSQL (`conninfo`: a libpq connection string or URI) and
+// brings the schema up to date (several servers may start at once: migrations take a lock).
+std::unique_ptr<Database> OpenPostgresDatabase(const std::string& conninfo, int connections, std::string* error);
+
+} // namespace bondstore

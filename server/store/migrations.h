@@ -1,0 +1,39 @@
+// Migrations: the schema, written beside the store that owns each table and applied in one
+// numbered sequence.
+//
+// A schema version is a number the database records (SqlConnection::SchemaVersion). Each concept
+// store lists the parts of each version it owns (its tables, columns and indexes); the parts of
+// one version are applied together, in the concepts' order below (tables referenced by a foreign
+// key first), inside the one transaction that migrates the database. The same text runs on both
+// back ends (sql.h); "{{id}}" is an auto-numbered primary key column in each dialect. Never edit a
+// released migration: add a version.
+#pragma once
+
+#include "server/store/sql.h"
+
+#include <string>
+#include <vector>
+
+namespace bondstore {
+
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+// Each concept's parts, from its store's .cpp.
+const std::vector<Migration>& CatalogMigrations();   // catalog_store.cpp: meta, warehouses, products
+const std::vector<Migration>& MerchantMigrations();  // merchant_store.cpp: merchants, their API tokens
+const std::vector<Migration>& InventoryMigrations(); // inventory_store.cpp: bonded stock, adjustments
+const std::vector<Migration>& OrderMigrations();     // order_store.cpp: orders, lines, timeline, quota, idempotency, refunds
+const std::vector<Migration>& RelayMigrations();     // relay_store.cpp: the single-window outbox, customs' receipts
+
+// The newest version the parts above make.
+int LatestSchemaVersion();
+
+// Brings the database behind `pool` up to the latest version in one transaction. On PostgreSQL,
+// servers starting together wait for one another (an advisory lock). Refuses a database written by
+// a newer Bondstore.
+bool Migrate(SqlPool& pool, std::string* error);
+
+} // namespace bondstore

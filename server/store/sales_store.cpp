@@ -1,0 +1,43 @@
+#include "server/store/sales_store.h"
+
+#include "core/orders/order.h"
+
+namespace bondstore {
+
+namespace {
+
+// "status IN ('paid', …)": the statuses core counts as sales (codes are fixed identifiers,
+// safe to write into the statement).
+std::string SaleStatuses(const char* column)
+{
+    std::string in;
+    for (OrderStatus s : AllStatuses())
+        if (CountsAsSale(s)) in += (in.empty() ? "'" : ", '") + std::string(StatusCode(s)) + "'";
+    return std::string(column) + " IN (" + in + ")";
+}
+
+} // namespace
+
+std::optional<SalesStore::SalesStats> SalesStore::MerchantSales(const std::string& merchant, int64_t since, std::string* error)
+{
+    static const std::string sale = SaleStatuses("status"), sale_o = SaleStatuses("o.status");
+    auto c = db_.readers().Acquire();
+    auto days = c->Query("SELECT (created_at + 28800) / 86400 AS day, count(*), "
+                         "coalesce(sum(CASE WHEN " + sale + " THEN goods_fen ELSE 0 END), 0), "
+                         "coalesce(sum(CASE WHEN " + sale + " THEN tax_total_fen ELSE 0 END), 0), "
+                         "coalesce(sum(CASE WHEN status = $3 THEN 1 ELSE 0 END), 0) "
+                         "FROM orders WHERE merchant = $1 AND created_at >= $2 GROUP BY day ORDER BY day",
+                         {merchant, since, StatusCode(OrderStatus::Rejected)}, error);
+    auto top = c->Query("SELECT l.sku, sum(l.qty) AS units, sum(l.goods_fen) FROM order_lines l "
+                        "JOIN orders o ON o.order_no = l.order_no "
+                        "WHERE o.merchant = $1 AND o.created_at >= $2 AND " + sale_o +
+                        " GROUP BY l.sku ORDER BY units DESC, l.sku LIMIT 10",
+                        {merchant, since}, error);
+    if (!days || !top) return std::nullopt;
+    SalesStats s;
+    for (const auto& row : days->rows) s.days.push_back({row[0].Int(), row[1].Int(), row[2].Int(), row[3].Int(), row[4].Int()});
+    for (const auto& row : top->rows) s.top.push_back({row[0].Text(), row[1].Int(), row[2].Int()});
+    return s;
+}
+
+} // namespace bondstore

@@ -1,0 +1,41 @@
+// Stores: one of each concept store over one Database — what a running server, the relay and
+// bondstore-admin open. Plain data with explicit ownership: the database outlives the stores that
+// hold a reference to it (declared first, destroyed last).
+#pragma once
+
+#include "server/store/catalog_store.h"
+#include "server/store/database.h"
+#include "server/store/inventory_store.h"
+#include "server/store/merchant_store.h"
+#include "server/store/order_store.h"
+#include "server/store/relay_store.h"
+#include "server/store/sales_store.h"
+
+#include <memory>
+#include <string>
+
+namespace bondstore {
+
+struct Stores {
+    explicit Stores(std::unique_ptr<Database> db)
+        : database(std::move(db)), catalog(*database), merchants(*database), inventory(*database), orders(*database),
+          relay(*database), sales(*database) {}
+
+    std::unique_ptr<Database> database;
+    CatalogStore catalog;
+    MerchantStore merchants;
+    InventoryStore inventory;
+    OrderStore orders;
+    RelayStore relay;
+    SalesStore sales;
+
+    // "sqlite", "postgresql".
+    const char* kind() const { return database->dialect(); }
+};
+
+// SQLite in `data_dir` when `database_url` is empty; else PostgreSQL (`database_url`: a libpq URI
+// or connection string) with `connections` sessions.
+std::unique_ptr<Stores> OpenStores(const std::string& data_dir, const std::string& database_url, int connections,
+                                   std::string* error);
+
+} // namespace bondstore

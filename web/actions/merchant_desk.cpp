@@ -1,0 +1,124 @@
+#include "web/actions/merchant_desk.h"
+
+#include "web/platform/fetch.h"
+#include "web/platform/files.h"
+#include "web/state/app.h"
+
+#include "core/import/catalog_import.h"
+#include "core/wire/catalog_json.h"
+#include "core/wire/import_report_json.h"
+#include "core/wire/merchant_json.h"
+#include "core/wire/order_json.h"
+#include "core/wire/problem_json.h"
+
+namespace bondstore::web {
+
+namespace {
+
+FetchHeaders Auth(const App& app)
+{
+    return {BearerAuthorization(app.merchant.token), {"Accept-Language", app.locale}};
+}
+
+} // namespace
+
+void SignIn(App& app)
+{
+    MerchantDesk& d = app.merchant;
+    if (d.busy) return;
+    d.busy = true;
+    d.notice.clear();
+    FetchGetWith("/api/merchant/me", Auth(app), [&app](FetchResult r) {
+        MerchantDesk& d = app.merchant;
+        d.busy = false;
+        std::optional<std::string> merchant = r.status == 200 ? ParseMerchantMeJson(r.body) : std::nullopt;
+        if (merchant) {
+            d.merchant = *merchant;
+            RefreshMerchant(app);
+            // A file dropped anywhere on the page is checked like a chosen one.
+            AcceptDroppedFiles([&app](std::string name, std::string bytes) { CheckCatalogFile(app, std::move(name), std::move(bytes)); });
+            return;
+        }
+        d.notice = r.status == 0 ? app.messages.Format("checkout.network_error")
+                 : ParseApiErrorJson(r.body) ? ParseApiErrorJson(r.body)->message : r.error;
+    });
+}
+
+void SignOut(App& app)
+{
+    app.merchant = MerchantDesk{};
+    app.merchant.on = true;
+}
+
+void CheckCatalogFile(App& app, std::string name, std::string bytes)
+{
+    MerchantDesk& d = app.merchant;
+    d.file_name = std::move(name);
+    d.file_bytes = std::move(bytes);
+    ImportOptions options;
+    options.merchant = d.merchant;
+    options.tax_table = &app.tax_table;
+    options.date = app.today;
+    options.source_locale = app.locale;
+    CatalogFormat format = DetectCatalogFormat(std::string_view(d.file_bytes).substr(0, 4096), d.file_name);
+    d.check = ImportCatalog(d.file_bytes, format, options);
+    d.checked = true;
+    d.upload_status = 0;
+    d.upload_problems.clear();
+    d.sent = 0;
+}
+
+void UploadCatalog(App& app)
+{
+    MerchantDesk& d = app.merchant;
+    if (d.uploading || !d.checked) return;
+    d.uploading = true;
+    d.sent = 0;
+    d.upload_status = 0;
+    std::string url = UrlWithQuery("/api/merchant/catalog", {{"format", FormatName(d.check.format)}, {"lang", app.locale}});
+    UploadWithProgress(url, d.file_bytes, Auth(app), [&app](double sent) { app.merchant.sent = sent; },
+                       [&app](FetchResult r) {
+        MerchantDesk& d = app.merchant;
+        d.uploading = false;
+        d.upload_status = r.status == 0 ? -1 : r.status;
+        // An import report (200, 422), or an error ({"error":{…}}) for a request refused before it.
+        ImportReport report;
+        if (ParseImportReportJson(r.body, &report, nullptr)) {
+            d.created = report.created;
+            d.updated = report.updated;
+            d.unchanged = report.unchanged;
+            d.upload_problems = std::move(report.problems);
+        } else if (std::optional<ApiError> error = ParseApiErrorJson(r.body)) {
+            d.created = d.updated = d.unchanged = 0;
+            d.upload_problems = std::move(error->problems);
+        } else {
+            return;
+        }
+        if (r.status == 200) {
+            d.sent = 1;
+            RefreshMerchant(app);
+        }
+    });
+}
+
+void RefreshMerchant(App& app)
+{
+    FetchGetWith("/api/merchant/products?format=json", Auth(app), [&app](FetchResult r) {
+        if (r.status != 200) return;
+        CatalogParse parsed = ParseCatalogJson(r.body);
+        if (parsed.ok()) app.merchant.products = std::move(parsed.catalog.products);
+    });
+    FetchGet("/api/inventory", [&app](FetchResult r) {
+        if (r.status != 200) return;
+        InventoryParse parsed = ParseInventoryJson(r.body);
+        if (parsed.ok()) app.merchant.stock = std::move(parsed.items);
+    });
+    FetchGetWith("/api/merchant/stats?days=30", Auth(app), [&app](FetchResult r) {
+        std::optional<SalesFigures> figures = r.status == 200 ? ParseSalesFiguresJson(r.body) : std::nullopt;
+        if (!figures) return;
+        app.merchant.days = std::move(figures->days);
+        app.merchant.top = std::move(figures->top);
+    });
+}
+
+} // namespace bondstore::web

@@ -1,0 +1,22 @@
+// The merchant screen's actions (/merchant): signing in with an API token, checking a catalog file
+// with core in the browser before anything is sent (the same importer the server runs), uploading
+// it with progress, and reading back the merchant's stock and sales. Its state is
+// state/merchant_desk.h; the screen itself is screens/merchant.cpp.
+#pragma once
+
+#include <string>
+
+namespace bondstore::web {
+
+struct App;
+
+void SignIn(App& app);
+void SignOut(App& app);
+// A file chosen or dropped: core checks it at once.
+void CheckCatalogFile(App& app, std::string name, std::string bytes);
+// Sends the checked file; the server checks it again and applies it.
+void UploadCatalog(App& app);
+// Reads the merchant's products, stock and sales again.
+void RefreshMerchant(App& app);
+
+} // namespace bondstore::web

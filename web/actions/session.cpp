@@ -1,0 +1,293 @@
+#include "web/actions/session.h"
+
+#include "web/actions/ordering.h"
+#include "web/actions/settings.h"
+#include "web/platform/fetch.h"
+#include "web/platform/full_screen.h"
+#include "web/platform/offline_store.h"
+#include "web/platform/preferences.h"
+#include "web/platform/test_hook.h"
+#include "web/state/app.h"
+#include "web/state/display.h"
+
+#include "core/i18n/bidi_text.h"
+#include "core/i18n/formatting.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/wire/catalog_json.h"
+#include "core/wire/currency_rates_json.h"
+#include "core/wire/service_json.h"
+#include "core/wire/tax_json.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+namespace bondstore::web {
+
+// The paths the build gives these files (web/CMakeLists.txt).
+static const char* kIcuDataUrl = "/bondstore-icu.dat";
+static const char* kFontUrl = "/bondstore-ui.ttf";
+static const char* kExtraFontUrl = "/bondstore-ui-extra.ttf";
+static const char* kCurrencyRatesUrl = "/api/currency-rates";
+static const char* kCatalogUrl = "/api/catalog";
+static const char* kTaxTableUrl = "/api/tax-table";
+
+static void LoadCatalog(App& app);
+
+// Records how long a start-up step took, for the test hook and the load benchmark.
+static void Timed(const char* step, double start)
+{
+    CurrentTestView().startup_ms.emplace_back(step, float(emscripten_get_now() - start));
+}
+
+static void Retry(App& app, void (*again)(App&), int delay_ms)
+{
+    struct Pending { App* app; void (*again)(App&); };
+    emscripten_async_call([](void* p) {
+        auto* pending = static_cast<Pending*>(p);
+        pending->again(*pending->app);
+        delete pending;
+    }, new Pending{&app, again}, delay_ms);
+}
+
+static void LoadIcuData(App& app)
+{
+    FetchGet(kIcuDataUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = std::string(kIcuDataUrl) + " " + r.error; Retry(app, LoadIcuData, 2000); return; }
+        app.icu_data.assign(r.body.begin(), r.body.end());
+        std::string error;
+        if (!InstallIcuData(app.icu_data.data(), &error)) { app.load_error = std::string(kIcuDataUrl) + " " + error; return; }
+        app.icu_ready = true;
+        std::string saved = LoadPreference("locale");
+        double start = emscripten_get_now();
+        SetLocale(app, saved.empty() ? NegotiateLocale(BrowserLanguages()) : saved);
+        Timed("first_locale", start);
+    });
+}
+
+static void LoadFont(App& app)
+{
+    FetchGet(kFontUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = std::string(kFontUrl) + " " + r.error; Retry(app, LoadFont, 2000); return; }
+        app.font.ttf = std::move(r.body);
+        app.font_loaded = !app.font.extra_ttf.empty();
+        app.font_dirty = true;
+    });
+}
+
+static void LoadExtraFont(App& app)
+{
+    FetchGet(kExtraFontUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = std::string(kExtraFontUrl) + " " + r.error; Retry(app, LoadExtraFont, 2000); return; }
+        app.font.extra_ttf = std::move(r.body);
+        app.font_loaded = !app.font.ttf.empty();
+        app.font_dirty = true;
+    });
+}
+
+static void LoadCurrencyRates(App& app)
+{
+    FetchOrKept(kCurrencyRatesUrl, [&app](FetchResult r) {
+        if (r.status == 404) return; // the store shows yuan only
+        if (r.status != 200 || r.kept) Retry(app, LoadCurrencyRates, kOfflineRetryMs);
+        if (r.status != 200 || (r.kept && app.currency_rates_loaded)) return;
+        CurrencyRatesParse parsed = ParseCurrencyRatesJson(r.body);
+        if (!parsed.ok()) return;
+        app.currency_rates = std::move(parsed.rates);
+        app.currency_rates_loaded = true;
+        if (!app.currency_rates.Find(app.display_currency)) app.display_currency.clear();
+    });
+}
+
+// Catalog and tax table: the server's, or the copy kept from the last visit while it cannot be
+// reached (then asked for again every few seconds, so a fresh one replaces it when it is back).
+static void LoadCatalog(App& app)
+{
+    FetchOrKept(kCatalogUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = std::string(kCatalogUrl) + " " + r.error; Retry(app, LoadCatalog, 2000); return; }
+        if (r.kept) Retry(app, LoadCatalog, kOfflineRetryMs);
+        if (r.kept && app.catalog_loaded) return; // already showing it
+        CatalogParse parsed = ParseCatalogJson(r.body);
+        if (!parsed.ok()) { app.load_error = std::string(kCatalogUrl) + " " + parsed.problems.front().code; return; }
+        app.catalog = std::move(parsed.catalog);
+        app.catalog_loaded = true;
+        app.catalog_text_ready = false;
+        app.quote_dirty = true;
+        app.load_error.clear();
+    });
+}
+
+static void LoadTaxTable(App& app)
+{
+    FetchOrKept(kTaxTableUrl, [&app](FetchResult r) {
+        if (r.status != 200) { app.load_error = std::string(kTaxTableUrl) + " " + r.error; Retry(app, LoadTaxTable, 2000); return; }
+        if (r.kept) Retry(app, LoadTaxTable, kOfflineRetryMs);
+        if (r.kept && app.tax_table_loaded) return;
+        TaxTableParse parsed = ParseTaxTableJson(r.body);
+        if (!parsed.ok()) { app.load_error = std::string(kTaxTableUrl) + " " + parsed.problems.front().code; return; }
+        app.tax_table = std::move(parsed.table);
+        app.tax_table_loaded = true;
+        app.quote_dirty = true;
+    });
+}
+
+// A slice of the full font for characters the subset lacks (FontAtlas). A block the font has no
+// glyph in is not on the server (404): remembered as requested, never asked again.
+static void LoadFontSlice(App& app, unsigned int block)
+{
+    app.font.requested.insert(block);
+    char url[32];
+    std::snprintf(url, sizeof url, "/fonts/u%04x.ttf", block);
+    FetchGet(url, [&app, block](FetchResult r) {
+        if (r.status == 0) { app.font.requested.erase(block); return; } // offline: the next rebuild asks again
+        if (r.status != 200) return;
+        app.font.slices[block] = std::move(r.body);
+        app.font_dirty = true;
+    });
+}
+
+void StartLoading(App& app)
+{
+    // A kiosk (the store's /kiosk page, or ?kiosk=1) starts from nothing, and keeps nothing
+    // (Remember). Its idle time is the server's (GET /api/kiosk), unless the page says (?idle=N).
+    app.kiosk.on = PageQueryHas("kiosk") || PagePath() == "/kiosk";
+    if (app.kiosk.on) {
+        app.screen = Screen::Attract;
+        double idle = std::atof(PageQueryValue("idle").c_str());
+        if (idle > 0) app.kiosk.idle_seconds = idle;
+        else LoadKioskSettings(app);
+        ForgetBrowserStorage();
+        KeepFullScreen();
+    }
+    app.display_currency = LoadPreference("currency");
+    app.display.touch = app.kiosk.on || PageQueryHas("touch");
+    float text_scale = float(std::atof(LoadPreference("text_scale").c_str()));
+    for (float t : kTextScales)
+        if (t == text_scale) app.display.text_scale = t;
+    app.display.high_contrast = LoadPreference("contrast") == "high" || PageQueryHas("contrast");
+    app.pseudo_locales = PageQueryHas("pseudo");
+    app.handoff_link = PageQueryValue("cart");
+    app.merchant.on = PagePath().rfind("/merchant", 0) == 0;
+    LoadIcuData(app);
+    LoadFont(app);
+    LoadExtraFont(app);
+    LoadCatalog(app);
+    LoadTaxTable(app);
+    LoadCurrencyRates(app);
+    LoadInventory(app);
+    LoadOutbox(app);
+    if (app.kiosk.on) LoadSealKey(app);
+    // A phone opened from a kiosk's "follow this order" code, or reopened while following one.
+    std::string follow = PageQueryValue("follow");
+    ForgetPageQuery("follow");
+    if (follow.empty() && !app.kiosk.on) follow = LoadPreference("follow");
+    if (!follow.empty() && !app.kiosk.on) StartFollowing(app, follow);
+}
+
+// After the first catalog frame, the glyphs of every other language, so that a later switch
+// never waits for an atlas rebuild (one rebuild now, while the shopper is still looking).
+static void AddAllLocaleGlyphs(App& app)
+{
+    double start = emscripten_get_now();
+    for (const LocaleInfo& l : BundledLocales()) AddLocaleGlyphs(app, l);
+    Timed("other_locale_glyphs", start);
+}
+
+bool IsReady(const App& app)
+{
+    return app.icu_ready && app.font_loaded && !app.font_dirty && app.catalog_loaded && app.catalog_text_ready &&
+           app.tax_table_loaded;
+}
+
+void ForgetShopper(App& app)
+{
+    app.cart = Cart{};
+    app.checkout = CheckoutState{};
+    app.order = OrderState{};
+    app.browse = BrowseState{};
+    app.product_sku.clear();
+    app.handoff_open = false;
+    app.qr_codes = QrCodes{};
+    app.quote = TaxQuote{};
+    app.quote_dirty = true;
+    app.display_currency.clear();
+    app.display.text_scale = 1; // a shopper's own display choices go with them
+    app.display.high_contrast = false;
+    ForgetBrowserStorage();
+    // A kiosk's queued orders are sealed (PlaceOrder): they stay to be sent, and their readable
+    // copy in memory goes. The kept catalog is the store's, not the shopper's.
+    ForgetOutbox(app);
+    // The next shopper's language is their browser's (on a kiosk: the store's default).
+    RequestLocale(app, NegotiateLocale(BrowserLanguages()));
+    app.screen = app.kiosk.on ? Screen::Attract : Screen::Browse;
+    app.kiosk.wipes++;
+}
+
+void LoadKioskSettings(App& app)
+{
+    FetchOrKept("/api/kiosk", [&app](FetchResult r) {
+        if (r.status != 200) return; // the built-in 90 s
+        if (std::optional<KioskSettings> k = ParseKioskSettingsJson(r.body)) app.kiosk.idle_seconds = double(k->idle_seconds);
+    });
+}
+
+// Once both the catalog and ICU are in (they arrive in either order, and no ICU call may come
+// before its data): the search index, and glyphs for the catalog's own text — titles and brands
+// in every language, and the names of the origin countries as ICU writes them in each locale.
+static void PrepareCatalog(App& app)
+{
+    double start = emscripten_get_now();
+    app.search_index.Build(app.catalog.products);
+    app.browse.dirty = true;
+    app.browse.narrowing = {};
+    app.browse.searched_text.clear();
+    std::vector<LocaleInfo> locales = BundledLocales();
+    for (const Product& p : app.catalog.products) {
+        for (const auto& [locale, text] : p.title.entries) app.font_dirty |= AddGlyphText(app.font, text);
+        for (const auto& [locale, text] : p.machine_title.entries) app.font_dirty |= AddGlyphText(app.font, text);
+        app.font_dirty |= AddGlyphText(app.font, p.brand);
+    }
+    std::vector<std::string> origins;
+    for (const Product& p : app.catalog.products)
+        if (std::find(origins.begin(), origins.end(), p.origin_iso) == origins.end()) origins.push_back(p.origin_iso);
+    for (const LocaleInfo& l : locales)
+        for (const std::string& iso : origins) {
+            std::string name = CountryName(iso, l.tag);
+            app.font_dirty |= AddGlyphText(app.font, l.rtl ? VisualText(name, true) : name);
+        }
+    app.catalog_text_ready = true;
+    Timed("prepare_catalog", start);
+}
+
+void BeforeFrame(App& app)
+{
+    if (app.first_catalog_frame_signalled && !app.all_glyphs_added) {
+        AddAllLocaleGlyphs(app);
+        app.all_glyphs_added = true;
+    }
+    if (app.catalog_loaded && app.icu_ready && !app.catalog_text_ready) PrepareCatalog(app);
+    if (!app.requested_locale.empty()) {
+        SetLocale(app, app.requested_locale);
+        app.requested_locale.clear();
+        app.browse.dirty = true; // name order follows the language
+    }
+    CalendarDate today = ChinaDateAt(int64_t(emscripten_date_now() / 1000));
+    if (!(today == app.today)) {
+        app.today = today;
+        app.quote_dirty = true;
+    }
+    if (app.font_loaded && app.font_dirty) {
+        double start = emscripten_get_now();
+        RebuildFontAtlas(app.font, Px(app, app.font_size));
+        app.font_dirty = false;
+        for (unsigned int block : MissingFontSlices(app.font)) LoadFontSlice(app, block);
+        if (!app.first_catalog_frame_signalled) Timed("font_atlas", start);
+    }
+}
+
+} // namespace bondstore::web

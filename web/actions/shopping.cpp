@@ -1,0 +1,79 @@
+#include "web/actions/shopping.h"
+
+#include "web/state/app.h"
+
+
+namespace bondstore::web {
+
+void AddToCart(App& app, const std::string& sku, int64_t qty)
+{
+    app.cart.Add(sku, qty);
+    app.quote_dirty = true;
+}
+
+void SetCartQty(App& app, const std::string& sku, int64_t qty)
+{
+    app.cart.SetQty(sku, qty);
+    app.quote_dirty = true;
+}
+
+const TaxQuote& CartQuote(App& app)
+{
+    if (app.quote_dirty) {
+        QuoteRequest request;
+        request.date = app.today;
+        // The annual quota is the buyer's, known once they identify at checkout (the server
+        // checks it there); the cart shows the tax for this order alone.
+        FillQuoteLines(app.catalog, app.cart.lines, &request.lines);
+        app.quote = Quote(request, app.tax_table);
+        app.quote_dirty = false;
+        app.quote_version++;
+    }
+    return app.quote;
+}
+
+const SearchResult& BrowseResults(App& app)
+{
+    BrowseState& b = app.browse;
+    if (b.dirty) {
+        SearchQuery q;
+        q.text = b.text;
+        q.category = b.category;
+        q.origin_iso = b.origin;
+        q.price_band = b.price_band;
+        q.order = b.order;
+        q.locale = app.locale;
+        std::string signature = q.text + '\x1f' + q.category + '\x1f' + q.origin_iso + '\x1f' + std::to_string(q.price_band) +
+                                '\x1f' + std::to_string(int(q.order)) + '\x1f' + q.locale;
+        if (signature != b.signature || b.limit == 0) b.limit = kBrowsePage; // a new query: its first page
+        b.signature = signature;
+        q.limit = b.limit;
+        // A text can only match a subset of what a text it contains matched (compared normalised,
+        // as search compares them).
+        std::string normalized = NormalizeForSearch(q.text);
+        bool narrower = !b.searched_text.empty() && normalized.find(b.searched_text) != std::string::npos;
+        b.result = app.search_index.Search(q, narrower ? &b.narrowing : nullptr);
+        b.narrowing = b.result.text_matches;
+        b.searched_text = std::move(normalized);
+        b.dirty = false;
+    }
+    return b.result;
+}
+
+int64_t Available(const App& app, const std::string& sku)
+{
+    if (!app.inventory_loaded) return -1;
+    for (const SkuAvailability& a : app.inventory)
+        if (a.sku == sku) return OrderableQty(a);
+    return 0;
+}
+
+std::optional<Fulfilment> CartFulfilment(const App& app)
+{
+    if (!app.inventory_loaded || app.cart.lines.empty()) return std::nullopt;
+    std::vector<OrderLineRequest> lines;
+    for (const CartLine& l : app.cart.lines) lines.push_back({l.sku, l.qty});
+    return ChooseWarehouse(lines, app.inventory);
+}
+
+} // namespace bondstore::web

@@ -1,0 +1,191 @@
+// App: the app's state — plain data, owned by main(), passed to every screen. Screens draw from it
+// and change it only through the actions (actions/: session, settings, labels, shopping, ordering,
+// merchant_desk). State includes nothing above it: no action, no screen.
+#pragma once
+
+#include "web/platform/font_atlas.h"
+#include "web/state/keyboard.h"
+#include "web/state/merchant_desk.h"
+
+#include "core/cart/cart.h"
+#include "core/catalog/bonded_stock.h"
+#include "core/catalog/catalog.h"
+#include "core/i18n/currency_rates.h"
+#include "core/i18n/i18n.h"
+#include "core/orders/order.h"
+#include "core/search/search.h"
+#include "core/tax/tax.h"
+#include "core/tax/tax_table.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace bondstore::web {
+
+enum class Screen { Attract, Browse, Product, Cart, Checkout, Order };
+
+// A kiosk in a community experience store (?kiosk=1): a shared screen in a public place. After
+// `idle_seconds` without a touch it warns for kIdleWarningSeconds, then forgets the shopper.
+struct KioskState {
+    bool on = false;
+    double idle_seconds = 90;   // the server's --kiosk-idle (GET /api/kiosk), or ?idle=N (tests use a few seconds)
+    double last_input = 0;      // ImGui time of the last touch, key or wheel
+    int wipes = 0;              // how many shoppers it has forgotten
+};
+constexpr double kIdleWarningSeconds = 20; // at least 20 s to continue (the kiosk's promise)
+
+// How the app is shown (screens/theme.h): the device's pixel ratio, the shopper's text size and
+// contrast (accessibility; remembered, except on a kiosk), touch sizing (a kiosk, or ?touch=1).
+struct DisplayState {
+    float dpr = 1;
+    float text_scale = 1;
+    bool high_contrast = false;
+    bool touch = false;
+    // What ImGui's style was last built for.
+    float built_scale = 0;
+    bool built_contrast = false, built_touch = false;
+};
+
+// The checkout form, and what became of the last attempt to place the order.
+struct CheckoutState {
+    char buyer_name[64] = "", id_number[32] = "", buyer_phone[32] = "";
+    char consignee_name[64] = "", consignee_phone[32] = "", address[256] = "", district[16] = "";
+    bool buyer_receives = true;       // the consignee is the buyer
+    std::vector<Problem> problems;    // core's checks, or the server's answer
+    // Core checks the form as it is typed: a field's problems show once the shopper has left it
+    // (or, for the ID number, typed all 18 characters), and every field's after a first attempt.
+    std::vector<std::string> touched; // problem fields ("buyer.id_number") the shopper has finished
+    bool attempted = false;           // "place order" was pressed
+    bool edited = false;              // a field changed: check again
+    size_t checked_touched = 0;       // how many were touched at the last check
+    std::string notice;               // one translated sentence (total changed, out of stock, …)
+    bool busy = false;                // a request is in flight
+    // The Idempotency-Key of the request body it was made for: a retry of the same body reuses
+    // it (the server answers the first result), an edited order gets a new one.
+    std::string idempotency_key, keyed_body;
+};
+
+// The order just placed (or looked up), as the server reported it.
+struct OrderState {
+    OrderReceipt receipt;
+    std::string secret;
+    bool busy = false;
+    std::string notice;
+    std::string queued_key; // an order placed offline, waiting to be confirmed: its outbox key
+    // A kiosk's queued order this phone follows (opened from its ?follow= code): the follow
+    // secret sealed in the order, until the server has answered it (FollowOrder).
+    std::string following;
+    bool follow_scheduled = false;
+};
+
+// An order placed while the server could not be reached, kept in IndexedDB with its
+// Idempotency-Key until the server has answered it (ordering.h).
+struct QueuedOrder {
+    std::string key;   // the Idempotency-Key, also its key in the outbox
+    std::string body;  // the request, as it will be sent (on a kiosk: sealed, platform/sealing.h)
+    std::string locale;
+    bool sending = false;
+    bool sealed = false;
+    std::string shown;  // the request in the clear, in memory only, while its shopper may look
+    std::string follow; // a sealed order's follow secret (its QR code), in memory only, likewise
+};
+
+constexpr int kOfflineRetryMs = 4000; // how often the app asks again while the server is unreachable
+
+// The browse screen's search and filters, and the results core found for them.
+struct BrowseState {
+    char text[256] = "";
+    std::string category, origin; // "" = any
+    int price_band = -1;
+    SearchOrder order = SearchOrder::Relevance;
+    bool dirty = true;
+    SearchResult result;
+    std::string searched_text;          // the text `result` is for, normalised
+    ProductSet narrowing;               // its text matches: the next, longer text searches only these
+    // Rows fetched in order: the first page, and more as the list scrolls towards them (a search
+    // returns every count, but orders only what is shown).
+    size_t limit = 0;
+    std::string signature;              // the query `limit` is for
+};
+constexpr size_t kBrowsePage = 200;
+
+// QR codes encoded once per text, not every frame (a screen shows one or two at a time); drawn by
+// screens/handoff.h. Kept here, not in a screen, so forgetting a shopper forgets them too.
+struct QrCode {
+    std::string text;
+    int size = 0;               // modules per side
+    std::vector<bool> modules;  // size × size, row by row; true = dark
+};
+struct QrCodes {
+    QrCode code[2];
+    int next = 0;
+};
+
+struct App {
+    // Loaded from the server. ICU must have its data before any other ICU call, and keeps
+    // pointing into icu_data for the life of the page.
+    std::vector<char> icu_data;
+    bool icu_ready = false;
+    FontAtlas font;
+    bool font_loaded = false;
+    bool font_dirty = false; // new glyphs to add before the next frame
+    Catalog catalog;
+    bool catalog_loaded = false;
+    TaxTable tax_table;
+    bool tax_table_loaded = false;
+    std::vector<SkuAvailability> inventory; // from /api/inventory (what can still be ordered)
+    bool inventory_loaded = false;
+    CurrencyRates currency_rates;       // the store's, for showing approximate prices
+    bool currency_rates_loaded = false; // optional: a store without rates shows yuan only
+    SearchIndex search_index;           // over catalog.products
+    bool catalog_text_ready = false;    // indexed, and its text's glyphs (titles, country names) added
+    std::string load_error;  // the last loading failure, shown while retrying
+
+    // The shopper's session.
+    Screen screen = Screen::Browse;
+    KioskState kiosk;
+    DisplayState display;
+    OnScreenKeyboard keyboard; // a touch screen's (kiosk)
+    MerchantDesk merchant;     // the merchant screen's (/merchant), instead of the shopper's
+    BrowseState browse;
+    std::string product_sku; // the product page's
+    TaxQuote product_quote;        // its one-unit quote,
+    std::string product_quote_key; // for this product, date and catalog version
+    bool handoff_open = false; // "continue on your phone": the cart's QR code is shown
+    QrCodes qr_codes;          // the codes on screen, encoded (their texts hold a cart or a follow secret)
+    std::string handoff_link;  // ?cart=… of a page opened from such a code, until taken
+    Cart cart;
+    CheckoutState checkout;
+    OrderState order;
+    std::vector<QueuedOrder> outbox; // orders placed offline, oldest first
+    std::string seal_key;            // GET /api/order-seal-key (a kiosk seals what it queues)
+    bool outbox_retry_scheduled = false;
+    CalendarDate today;        // in China; the date tax rules are taken from
+    // The cart's tax quote, recomputed by core whenever the cart, catalog or date changes.
+    TaxQuote quote;
+    bool quote_dirty = true;
+    int quote_version = 0;     // counts recomputations
+
+    // Presentation.
+    std::string locale;
+    std::vector<std::string> locale_chain; // locale and its fallbacks, for product text
+    bool rtl = false;                      // the locale is written right to left
+    std::unordered_map<std::string, std::string> visual_text; // logical → shaped, reordered (rtl)
+    std::unordered_map<std::string, std::string> formatted;   // ICU-formatted labels, this locale
+    bool pseudo_locales = false;           // en-XA and ar-XB in the language menu (?pseudo=1)
+    std::string display_currency;          // "" = yuan only; else also "≈ US$…" next to prices
+    // A language chosen during a frame takes effect before the next one: screens hold references
+    // to the messages and formatters while they draw.
+    std::string requested_locale;
+    Messages messages;
+    std::unique_ptr<PriceFormatter> prices;
+    float font_size = 18.0f; // CSS pixels, before the UI scale
+
+    int frame = 0;
+    bool first_catalog_frame_signalled = false;
+    bool all_glyphs_added = false; // every locale's, after the first catalog frame
+};
+
+} // namespace bondstore::web

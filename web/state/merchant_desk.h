@@ -1,0 +1,45 @@
+// MerchantDesk: the merchant screen's state (/merchant) — who is signed in, the file being checked
+// and uploaded, and the merchant's products, stock and sales as last read. Its actions are
+// actions/merchant_desk.h.
+#pragma once
+
+#include "core/base/problem.h"
+#include "core/catalog/bonded_stock.h"
+#include "core/import/catalog_file.h"
+#include "core/wire/merchant_json.h"
+
+#include <string>
+#include <vector>
+
+namespace bondstore::web {
+
+struct MerchantDesk {
+    bool on = false;                 // the page is /merchant
+    char token[160] = "";
+    std::string merchant;            // signed in as ("" = not signed in)
+    bool busy = false;
+    std::string notice;              // the last failure, in the merchant's language
+
+    // The chosen file, and core's report on it.
+    std::string file_name, file_bytes;
+    CatalogImport check;             // products and problems, as the server would find them
+    bool checked = false;
+
+    // The upload.
+    bool uploading = false;
+    double sent = 0;                 // fraction of the file sent
+    int upload_status = 0;           // the server's answer (0: none yet)
+    int64_t created = 0, updated = 0, unchanged = 0;
+    std::vector<Problem> upload_problems;
+
+    // The merchant's products and their bonded stock.
+    std::vector<Product> products;
+    std::vector<SkuAvailability> stock;
+
+    // Sales by day (oldest first) and the top products.
+    std::vector<SalesFigures::Day> days;
+    std::vector<SalesFigures::Top> top;
+    int tab = -1;                    // the tab shown last frame (a switch reads the figures again)
+};
+
+} // namespace bondstore::web
