@@ -33,8 +33,14 @@ def free_port():
     return port
 
 
+# Tokens reach the programs through the environment (never argv).
+TOKENS = {"BONDSTORE_RECEIPT_TOKEN": "bench-receipt-token-0123456789abcdef", "BONDSTORE_ADMIN_TOKEN": "bench-admin-token-0123456789abcdefg"}
+# One load generator stands for many shoppers: the limits on one client are off.
+NO_LIMITS = ["--rate-limit", "off", "--max-unpaid-per-buyer", "0", "--max-unpaid-per-client", "0", "--max-orders-per-buyer-hour", "0"]
+
+
 def start(cmd, log):
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, text=True, env={**os.environ, **TOKENS})
     line = p.stdout.readline()
     if "http://" not in line:
         p.kill()
@@ -75,11 +81,10 @@ def main():
         log = open(os.path.join(tmp, "log"), "w")
         port = free_port()
         sim, sim_url = start([os.path.join(BIN, "bondstore-single-window"), "--trusted-cert", os.path.join(data, "signing-cert.pem"),
-                              "--ceb-xsd", XSD, "--receipts-url", f"http://127.0.0.1:{port}/api/single-window/receipts",
-                              "--receipt-token", "t"], log)
+                              "--ceb-xsd", XSD, "--receipts-url", f"http://127.0.0.1:{port}/api/single-window/receipts"], log)
         server, url = start([os.path.join(BIN, "bondstore-server"), "--port", str(port), "--data-dir", data,
                              "--web-dir", os.path.join(ROOT, "build/wasm/web/dist"), "--ceb-xsd", XSD,
-                             "--single-window", sim_url + "/ceb", "--receipt-token", "t", "--admin-token", "a",
+                             "--single-window", sim_url + "/ceb", *NO_LIMITS,
                              "--relay-retry-ms", "100", "--relay-max-retry-ms", "200"], log)
         try:
             # Enough stock for the run.
@@ -90,7 +95,7 @@ def main():
             with concurrent.futures.ThreadPoolExecutor(8) as pool:
                 list(pool.map(lambda i: paid_order(url, i, total), range(orders)))
             admin = lambda: json.load(urllib.request.urlopen(urllib.request.Request(url + "/api/admin/relay",
-                                                                                   headers={"Authorization": "Bearer a"})))
+                                                                                   headers={"Authorization": "Bearer " + TOKENS["BONDSTORE_ADMIN_TOKEN"]})))
             time.sleep(0.5)
             t0 = time.time()
             urllib.request.urlopen(urllib.request.Request(sim_url + "/control/down", data=b"0"))

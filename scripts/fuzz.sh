@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (preset "fuzz": clang, ASan, UBSan) and runs each for a bounded
+# Builds the libFuzzer targets (preset "asan": clang, ASan, UBSan) and runs each for a bounded
 # time, seeded with the test fixtures. A crash stops with its input saved under
-# build/artifacts/fuzz/. Usage: scripts/fuzz.sh [seconds per target, default 20]
+# build/artifacts/fuzz/. Prints each target's executions. Usage: scripts/fuzz.sh [seconds per
+# target, default 15]
+#
+# Targets — every parser the network or a file from outside reaches:
+#   csv, shopify, google, json  catalog files (CSV, Shopify, Google feeds, native JSON), tax tables, quotes
+#   i18n                        PO files, message patterns, bidi text, currency rates
+#   receipt                     customs' receipts (CEB312/CEB622, bare or in a DxpMsg envelope)
+#   wire                        order requests (and core's validation), order receipts, inventory, stock
+#                               adjustments, order events, payment notifications, sealed envelopes, kiosk tokens
+#   cart_link                   the cart hand-off link (?cart=…)
+#   sealed                      kiosks' sealed orders opened with the server's key; sandbox payment signatures
+#   http_body                   raw HTTP requests against the body rules (http/body_routes.h)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-seconds=${1:-${BONDSTORE_FUZZ_SECONDS:-20}}
-[ -f build/fuzz/build.ninja ] || cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz >/dev/null
+seconds=${1:-${BONDSTORE_FUZZ_SECONDS:-15}}
+[ -f build/asan/build.ninja ] || cmake --preset asan >/dev/null
+cmake --build --preset asan >/dev/null
 
-corpus=build/fuzz/corpus
+corpus=build/asan/corpus
 artifacts=build/artifacts/fuzz
 mkdir -p "$artifacts"
 fixtures=tests/core/fixtures
-targets="csv shopify google json i18n receipt"
+targets="csv shopify google json i18n receipt wire cart_link sealed http_body"
 for t in $targets; do mkdir -p "$corpus/$t"; done
 # Seeds: the fixtures (with the leading control byte the csv and google targets read).
 for f in "$fixtures"/*.csv; do
@@ -44,10 +55,33 @@ for f in CEB312Message.xml CEB622Message.xml; do
   fi
 done
 
+# wire: an order request (byte 0), an order receipt (1), inventory (2), an adjustment (3), a
+# payment notification (4), a sealed envelope (5) and its content (6), a kiosk's code (7).
+order='{"lines":[{"sku":"IF-APT-PF3-800","qty":2}],"buyer":{"name":"王小明","id_number":"11010119900101001X","phone":"13800138000"},"consignee":{"name":"王小明","phone":"13900139000","address":"重庆市渝北区 1 号","district":"500112"},"expected_total_fen":59600}'
+{ printf '\000'; printf '%s' "$order"; } > "$corpus/wire/order"
+{ printf '\001'; printf '%s' '{"order_no":"BS1","status":"pending_payment","lines":[{"sku":"A","qty":1,"price_fen":100}],"customs":[]}'; } > "$corpus/wire/receipt"
+{ printf '\002'; printf '%s' '{"version":3,"stock":[{"sku":"A","available":5,"level":"in_stock","orderable":true}]}'; } > "$corpus/wire/inventory"
+{ printf '\003'; printf '%s' '{"id":"recv-1","sku":"A","warehouse":"CQ-LL","delta":8,"reason":"received"}'; } > "$corpus/wire/adjustment"
+{ printf '\004'; printf '%s' '{"order_no":"BS1","payment_id":"p1","amount_fen":100,"signature":"00"}'; } > "$corpus/wire/notification"
+{ printf '\005'; printf '%s' '{"sealed":{"v":1,"key_id":"05f2f522655bf0bd","epk":"BEnW","iv":"9EAU","data":"9LRa"}}'; } > "$corpus/wire/sealed"
+{ printf '\006'; printf '%s' "{\"order\":$order,\"follow\":\"ffffffffffffffffffffffffffffff\"}"; } > "$corpus/wire/content"
+{ printf '\007'; printf '%s' '{"code":"QZTQ-39DB-38VT-VWGG"}'; } > "$corpus/wire/enroll"
+printf '%s' 'IF-APT-PF3-800*2,SK-LAM-CR-60*1,%E5%A5%B6*3' > "$corpus/cart_link/link"
+{ printf '\001'; printf '%s' "{\"order\":$order,\"follow\":\"ffffffffffffffffffffffffffffff\"}"; } > "$corpus/sealed/seal"
+{ printf '\000'; printf '%s' '{"sealed":{"v":1,"key_id":"05f2f522655bf0bd","epk":"BEnWnuXe7dO0ybxdmnrrneDA5ZZ6f+OI7xZ+ShpPWd6EjmEpqrnmwY93Yw3Zku4wzVJRvCC1dhIMKbodBaMej8k=","iv":"9EAUjvu83PTWJ50y","data":"9LRa4jqcdxjsBKhODvt+fY+oDm5k8evydo1PFMkHR9SCtlRe1g=="}}'; } > "$corpus/sealed/open"
+{ printf '\002'; printf '%s' '{"order_no":"BS1","payment_id":"p1","amount_fen":100,"signature":"00"}'; } > "$corpus/sealed/notification"
+# http_body: requests as clients send them.
+printf 'POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n{"a":"b"}  ' > "$corpus/http_body/small"
+printf 'POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n' > "$corpus/http_body/chunked"
+{ printf 'POST /upload HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: %s\r\n\r\n' "$(printf 'hello hello hello' | gzip -c | wc -c)"
+  printf 'hello hello hello' | gzip -c; } > "$corpus/http_body/gzip"
+printf 'POST /auth HTTP/1.1\r\nHost: x\r\nX-Token: yes\r\nContent-Length: 2\r\n\r\n{}GET / HTTP/1.1\r\nHost: x\r\n\r\n' > "$corpus/http_body/auth"
+printf 'POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n' > "$corpus/http_body/large"
+
 status=0
 for t in $targets; do
   start=$SECONDS
-  if build/fuzz/tests/fuzz/${t}_fuzz -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
+  if build/asan/tests/fuzz/${t}_fuzz -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 \
        -artifact_prefix="$artifacts/${t}-" "$corpus/$t" > "$artifacts/${t}.log" 2>&1; then
     runs=$(grep -Eo 'Done [0-9]+ runs' "$artifacts/${t}.log" | tail -1)
     echo "fuzz ${t}: ok ($runs in $((SECONDS - start)) s)"

@@ -24,10 +24,12 @@ if [ ! -f "$xsd" ]; then
 fi
 
 mkdir -p "$data_dir"
-token=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+# The receipt token reaches both programs through the environment, never argv (ps shows argv).
+BONDSTORE_RECEIPT_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+export BONDSTORE_RECEIPT_TOKEN
 sim_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log="$data_dir/server.out"
-"${server[@]}" --ceb-xsd "$xsd" --single-window "http://127.0.0.1:$sim_port/ceb" --receipt-token "$token" "$@" > "$log" &
+"${server[@]}" --ceb-xsd "$xsd" --single-window "http://127.0.0.1:$sim_port/ceb" "$@" > "$log" &
 server_pid=$!
 sim_pid=
 trap 'kill $server_pid $sim_pid 2>/dev/null; wait 2>/dev/null' INT TERM EXIT
@@ -38,6 +40,6 @@ url=$(grep -o 'http://[^ ]*' "$log" | head -1)
 port=${url##*:}; port=${port%%/*}
 # The server made its signing key on first start; the simulator trusts it.
 build/native/server/bondstore-single-window --port "$sim_port" --ceb-xsd "$xsd" --trusted-cert "$data_dir/signing-cert.pem" \
-  --receipts-url "http://127.0.0.1:$port/api/single-window/receipts" --receipt-token "$token" &
+  --receipts-url "http://127.0.0.1:$port/api/single-window/receipts" &
 sim_pid=$!
 wait $server_pid

@@ -19,14 +19,15 @@ if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 # --- 1. Debian packages ------------------------------------------------------------------------
-# Build: compilers, CMake/Ninja, Emscripten (uses the system clang).
+# Build: compilers, CMake/Ninja, ccache (the native builds: the sanitizer builds of every test
+# run come from its cache, outside the checkout), Emscripten (uses the system clang).
 # Native libraries: httplib, json, ICU, doctest, SQLite, PostgreSQL client + server, OpenSSL,
 # libxml2 (CEB XSD validation), xmlsec1 (signature checks), stb, qrcodegen.
 # Web build: wqy-microhei and DejaVu Sans (Arabic) fonts + fontTools (subsetting) + PyICU (the country names the app shows),
 # brotli/gzip (precompressed assets).
-# Tests and benchmarks: chromium, node/npm, wrk, nginx-light (baseline), hyperfine.
+# Tests and benchmarks: chromium, node/npm, wrk, nginx-light (the TLS front; the baseline), hyperfine.
 packages=(
-  build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev
+  build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev ccache
   clang lld libclang-rt-14-dev
   emscripten nodejs npm
   libcpp-httplib-dev nlohmann-json3-dev libicu-dev icu-devtools doctest-dev

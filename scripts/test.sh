@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Every test tier, from set-up to the browser:
-#   1. set-up (idempotent; fast when cached)      4. core suite as WASM under node, full ICU data
-#   2. build (wasm, native)                          and the browser's filtered ICU data; same
-#   3. core suite, native                            results and parity digest as native required
-#                                                 5. server integration tests (real HTTP, SQLite)
-#                                                 6. fuzzing: every parser, bounded time, ASan+UBSan
-#                                                 7. browser end-to-end (headless Chromium)
-#   8. the house rules (docs/architecture.md): every include against the folders' dependency order
+#   1. set-up (idempotent; fast when cached)      5. server integration tests (real HTTP; SQLite and
+#   2. build (wasm, native)                          PostgreSQL; attacks; the TLS front)
+#   3. core suite, native                         6. core and server suites under ASan+UBSan (clang)
+#   4. core suite as WASM under node, full ICU    7. fuzzing: every parser the network reaches,
+#      data and the browser's filtered ICU data;     bounded time, ASan+UBSan; executions reported
+#      same results and parity digest as native   8. server suite under ThreadSanitizer
+#                                                 9. browser end-to-end (headless Chromium)
+#  10. the house rules (docs/architecture.md): every include against the folders' dependency order
+# The sanitizer builds come from ccache (outside the checkout) after the first run.
 # Screenshots land in build/artifacts/screenshots, test logs in build/artifacts/logs.
 # Exits non-zero if any tier fails; prints how long each phase took.
 set -uo pipefail
@@ -62,6 +64,26 @@ server_tests() {
   build/native/tests/server/bondstore-server-tests --no-colors=true 2>&1 | tee "$logs/server.txt"
   return "${PIPESTATUS[0]}"
 }
+# The same suites, built with clang under AddressSanitizer + UndefinedBehaviorSanitizer (preset
+# asan; the fuzz targets are built there too) and the server suite under ThreadSanitizer (tsan).
+# The servers the suites start are the instrumented ones of the same build.
+asan_tests() {
+  local ok=0
+  { [ -f build/asan/build.ninja ] || cmake --preset asan >/dev/null; } && cmake --build --preset asan -- -j"$(nproc)" >"$logs/asan-build.txt" 2>&1 \
+    || { tail -40 "$logs/asan-build.txt"; return 1; }
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  build/asan/tests/bondstore-core-tests --no-colors=true 2>&1 | tee "$logs/asan-core.txt" | tail -4; [ "${PIPESTATUS[0]}" = 0 ] || ok=1
+  build/asan/tests/server/bondstore-server-tests --no-colors=true 2>&1 | tee "$logs/asan-server.txt" | tail -4; [ "${PIPESTATUS[0]}" = 0 ] || ok=1
+  return $ok
+}
+tsan_tests() {
+  { [ -f build/tsan/build.ninja ] || cmake --preset tsan >/dev/null; } \
+    && cmake --build --preset tsan --target bondstore-server-tests -- -j"$(nproc)" >"$logs/tsan-build.txt" 2>&1 \
+    || { tail -40 "$logs/tsan-build.txt"; return 1; }
+  TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/tests/tsan.supp" \
+    build/tsan/tests/server/bondstore-server-tests --no-colors=true 2>&1 | tee "$logs/tsan-server.txt" | tail -4
+  return "${PIPESTATUS[0]}"
+}
 fuzz() { scripts/fuzz.sh; }
 browser_tests() {
   (cd tests/browser && node run.mjs --server "$root/build/native/server/bondstore-server" \
@@ -77,7 +99,9 @@ if [ $failed = 0 ]; then
   phase "core tests, native" core_native
   phase "core tests, WASM (node)" core_wasm
   phase "server integration tests" server_tests
+  phase "core + server under ASan+UBSan" asan_tests
   phase "fuzzing (libFuzzer, ASan+UBSan)" fuzz
+  phase "server under ThreadSanitizer" tsan_tests
   phase "browser end-to-end tests" browser_tests
 fi
 phase "architecture (house rules)" architecture

@@ -114,6 +114,7 @@ void Frame(void* arg)
                            app.order.receipt.order_no;
     for (const QueuedOrder& q : app.outbox) view.checkout_fields += q.shown; // (a sealed body is not readable)
     view.seal_key = !app.seal_key.empty();
+    view.kiosk_enrolled = !app.kiosk.token.empty();
 
     if (ready && app.merchant.on) {
         DrawMerchant(app, view); // (sets view.screen)

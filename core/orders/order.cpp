@@ -97,9 +97,9 @@ std::vector<Problem> ValidateOrderRequest(OrderRequest& r, CalendarDate today)
     // Customs' messages are XML: no control characters (and U+FFFE/U+FFFF are not characters).
     auto xml_safe = [](const std::string& s) {
         for (size_t i = 0; i < s.size(); i++) {
-            unsigned char c = static_cast<unsigned char>(s[i]);
-            if (c < 0x20) return false;
-            if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+            unsigned char byte = static_cast<unsigned char>(s[i]);
+            if (byte < 0x20) return false;
+            if (byte == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
                 (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
                 return false;
         }

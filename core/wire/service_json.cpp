@@ -60,6 +60,40 @@ std::optional<KioskSettings> ParseKioskSettingsJson(std::string_view text)
     return k;
 }
 
+std::string KioskEnrollmentToJson(const std::string& code)
+{
+    std::string out;
+    wire::JsonWriter(out).BeginObject().Field("code", code).EndObject();
+    return out;
+}
+
+std::optional<std::string> ParseKioskEnrollmentJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (j.is_discarded() || !j.contains("code") || !j["code"].is_string()) return std::nullopt;
+    std::string code = j["code"].get<std::string>();
+    if (code.size() > 64) return std::nullopt;
+    return code;
+}
+
+std::string KioskTokenToJson(const std::string& kiosk, const std::string& token)
+{
+    std::string out;
+    wire::JsonWriter(out).BeginObject().Field("kiosk", kiosk).Field("token", token).EndObject();
+    return out;
+}
+
+std::optional<KioskToken> ParseKioskTokenJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (j.is_discarded()) return std::nullopt;
+    std::vector<Problem> problems;
+    FieldReader r(j, "kiosk", -1, problems);
+    KioskToken t{r.String("kiosk", true), r.String("token", true)};
+    if (HasErrors(problems)) return std::nullopt;
+    return t;
+}
+
 std::string RelayStatusToJson(const RelayStatus& s)
 {
     std::string out;

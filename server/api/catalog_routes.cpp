@@ -2,8 +2,10 @@
 // rates, bonded availability, and a tax quote for a cart.
 #include "server/api/routes.h"
 
+#include "server/api/client_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 
 #include "core/cart/cart.h"
@@ -55,13 +57,14 @@ bool ReadSearchQuery(const httplib::Request& req, const ErrorReply& errors, Sear
 
 } // namespace
 
-void MountCatalogRoutes(httplib::Server& server, Storefront& s)
+void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
     server.Get("/api/catalog", [&s](const httplib::Request& req, httplib::Response& res) {
         ServeCachedBody(req, res, s.catalog.Current()->body);
     });
 
     server.Get("/api/search", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!AllowRate(s, "search", req, res)) return;
         SearchQuery q;
         if (!ReadSearchQuery(req, s.errors, &q)) return s.errors.Send(req, res, 400, "invalid_request");
         auto snapshot = s.catalog.Current();
@@ -89,9 +92,9 @@ void MountCatalogRoutes(httplib::Server& server, Storefront& s)
 
     // A tax quote for catalog SKUs: the same core function the browser runs, on the server's
     // catalog and tax table. The client's own numbers are never used.
-    server.Post("/api/quote", [&s](const httplib::Request& req, httplib::Response& res) {
-        if (req.body.size() > kMaxQuoteRequestBytes) return s.errors.Send(req, res, 413, "body_too_large");
-        QuoteRequestParse parsed = ParseQuoteRequestJson(req.body, QuoteLineForm::CatalogSku);
+    posts.Post("/api/quote", {kMaxQuoteRequestBytes}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
+        if (!AllowRate(s, "quote", req, res)) return;
+        QuoteRequestParse parsed = ParseQuoteRequestJson(body, QuoteLineForm::CatalogSku);
         if (!parsed.ok()) return s.errors.SendProblems(req, res, 400, "invalid_request", parsed.problems);
         std::vector<CartLine> cart;
         for (const QuoteLine& l : parsed.request.lines) cart.push_back({l.sku, l.qty});

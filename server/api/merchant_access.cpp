@@ -2,7 +2,7 @@
 
 #include "server/app/storefront.h"
 #include "server/http/json_reply.h"
-#include "server/security/merchant_tokens.h"
+#include "server/security/tokens.h"
 
 #include "core/wire/import_report_json.h"
 
@@ -23,6 +23,11 @@ std::string AuthenticatedMerchant(Storefront& s, const httplib::Request& req, ht
         s.errors.Send(req, res, 401, "unauthorized");
     }
     return merchant;
+}
+
+bool MerchantFirst(Storefront& s, const httplib::Request& req, httplib::Response& res)
+{
+    return !AuthenticatedMerchant(s, req, res).empty();
 }
 
 void SendImportReport(Storefront& s, const httplib::Request& req, httplib::Response& res, int status, const ImportReport& report)

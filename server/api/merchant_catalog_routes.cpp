@@ -5,6 +5,7 @@
 #include "server/api/merchant_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 
 #include "core/import/catalog_import.h"
@@ -20,9 +21,10 @@ namespace bondstore {
 
 namespace {
 
-// A catalog file may be up to 64 MiB (ImportOptions); the server reads a little more so it can say
-// "too large" itself instead of cutting the connection.
+// A catalog file may be up to 64 MiB (ImportOptions); the route takes a little more so the importer
+// can say "too large" itself, in the report, instead of the connection being cut.
 constexpr uint64_t kMaxUploadBytes = 64ull << 20;
+constexpr size_t kMaxUploadBodyBytes = kMaxUploadBytes + (1u << 20);
 
 Problem OwnedByOther(const std::string& sku)
 {
@@ -36,8 +38,8 @@ Problem OwnedByOther(const std::string& sku)
 
 // The file streams through core's importer as it arrives; only the products it yields are kept.
 // The format is detected from the first bytes when not given.
-CatalogImport ImportUpload(const httplib::Request& req, const httplib::ContentReader& content, CatalogFormat* format,
-                           const ImportOptions& options)
+CatalogImport ImportUpload(const httplib::Request& req, const std::function<bool(const BodyRoutes::Chunk&)>& content,
+                           CatalogFormat* format, const ImportOptions& options, bool* whole)
 {
     std::unique_ptr<CatalogImporter> importer;
     std::string head;
@@ -47,7 +49,7 @@ CatalogImport ImportUpload(const httplib::Request& req, const httplib::ContentRe
         importer->Feed(head);
         std::string().swap(head);
     };
-    content([&](const char* data, size_t length) {
+    *whole = content([&](const char* data, size_t length) {
         if (importer) {
             importer->Feed(std::string_view(data, length));
         } else {
@@ -63,7 +65,8 @@ CatalogImport ImportUpload(const httplib::Request& req, const httplib::ContentRe
 // POST /api/merchant/catalog?format=json|shopify|google-tsv|google-xml (else detected),
 // ?dry_run=1 (report only), ?partial=1 (apply the valid rows even if others fail),
 // ?lang=<locale of untagged titles>.
-void UploadCatalog(Storefront& s, const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content)
+void UploadCatalog(Storefront& s, const httplib::Request& req, httplib::Response& res,
+                   const std::function<bool(const BodyRoutes::Chunk&)>& content)
 {
     std::string merchant = AuthenticatedMerchant(s, req, res);
     if (merchant.empty()) return;
@@ -75,7 +78,9 @@ void UploadCatalog(Storefront& s, const httplib::Request& req, httplib::Response
     if (req.has_param("lang")) options.source_locale = req.get_param_value("lang");
     CatalogFormat format = ParseFormatName(req.get_param_value("format"));
     if (req.has_param("format") && format == CatalogFormat::Unknown) return s.errors.Send(req, res, 400, "format_unknown");
-    CatalogImport imported = ImportUpload(req, content, &format, options);
+    bool whole = false;
+    CatalogImport imported = ImportUpload(req, content, &format, options, &whole);
+    if (!whole) return; // stopped: too large, too slow or cut (BodyRoutes answers)
 
     ImportReport report;
     report.format = FormatName(format);
@@ -133,12 +138,14 @@ void UploadCatalog(Storefront& s, const httplib::Request& req, httplib::Response
 
 } // namespace
 
-void MountMerchantCatalogRoutes(httplib::Server& server, Storefront& s)
+void MountMerchantCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
-    server.Post("/api/merchant/catalog",
-                [&s](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& content) {
-                    UploadCatalog(s, req, res, content);
-                });
+    BodyRoutes::Limits upload{kMaxUploadBodyBytes, /*compressed=*/true};
+    posts.PostStream("/api/merchant/catalog", upload,
+                     [&s](const httplib::Request& req, httplib::Response& res, const std::function<bool(const BodyRoutes::Chunk&)>& read) {
+                         UploadCatalog(s, req, res, read);
+                     },
+                     [&s](const httplib::Request& req, httplib::Response& res) { return MerchantFirst(s, req, res); });
 
     // Export: the merchant's products as native JSON (lossless) or Shopify CSV.
     server.Get("/api/merchant/products", [&s](const httplib::Request& req, httplib::Response& res) {

@@ -5,6 +5,7 @@
 #include "server/api/merchant_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 
 #include "core/base/calendar_date.h"
@@ -35,15 +36,16 @@ std::optional<int64_t> DaysParam(const httplib::Request& req)
 
 } // namespace
 
-void MountMerchantOrderRoutes(httplib::Server& server, Storefront& s)
+void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
     // What happened to an order after payment, as the merchant records it: {"event":
     // "declare|release|reject|ship|deliver|return", "detail"}. Only for orders whose every line is
     // the merchant's.
-    server.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/events)", [&s](const httplib::Request& req, httplib::Response& res) {
+    posts.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/events)", {4096}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                             const std::string& text) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
-        std::optional<OrderEventRequest> body = ParseOrderEventJson(req.body);
+        std::optional<OrderEventRequest> body = ParseOrderEventJson(text);
         std::optional<OrderEvent> event = body ? ParseEvent(body->event) : std::nullopt;
         if (!event || *event == OrderEvent::Pay || *event == OrderEvent::Expire || body->detail.size() > 200)
             return s.errors.Send(req, res, 400, "invalid_request");
@@ -68,7 +70,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, Storefront& s)
         order = s.stores->orders.FindOrder(order->receipt.order_no, &error);
         if (!order) return s.errors.Internal(req, res, "reading an order", error);
         SendJson(res, 200, OrderReceiptToJson(order->receipt));
-    });
+    }, [&s](const httplib::Request& req, httplib::Response& res) { return MerchantFirst(s, req, res); });
 
     // ?days=N China calendar days up to today: orders, goods and tax of sales, customs rejections
     // per day, and the ten products that sold most.

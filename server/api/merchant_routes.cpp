@@ -13,15 +13,15 @@
 
 namespace bondstore {
 
-void MountMerchantRoutes(httplib::Server& server, Storefront& s)
+void MountMerchantRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
     server.Get("/api/merchant/me", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (!merchant.empty()) SendJson(res, 200, MerchantMeToJson(merchant));
     });
-    MountMerchantCatalogRoutes(server, s);
-    MountMerchantStockRoutes(server, s);
-    MountMerchantOrderRoutes(server, s);
+    MountMerchantCatalogRoutes(server, posts, s);
+    MountMerchantStockRoutes(server, posts, s);
+    MountMerchantOrderRoutes(server, posts, s);
 }
 
 } // namespace bondstore

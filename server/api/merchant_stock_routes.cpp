@@ -5,6 +5,7 @@
 #include "server/api/merchant_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 
 #include "core/catalog/bonded_stock.h"
@@ -18,6 +19,7 @@ namespace bondstore {
 namespace {
 
 constexpr size_t kMaxAdjustmentBytes = 4096;
+constexpr size_t kMaxStockFileBytes = 8u << 20; // 100,000 rows of "sku,warehouse,on_hand" fit in a fraction of it
 
 // The field a stock problem's code is about.
 const char* StockField(const std::string& code)
@@ -30,13 +32,14 @@ const char* StockField(const std::string& code)
 
 } // namespace
 
-void MountMerchantStockRoutes(httplib::Server& server, Storefront& s)
+void MountMerchantStockRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
 {
+    auto merchant_first = [&s](const httplib::Request& req, httplib::Response& res) { return MerchantFirst(s, req, res); };
     // CSV "sku,warehouse,on_hand" for the merchant's own SKUs; all rows or none.
-    server.Post("/api/merchant/stock", [&s](const httplib::Request& req, httplib::Response& res) {
+    posts.Post("/api/merchant/stock", {kMaxStockFileBytes}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
-        StockImport parsed = ImportStockCsv(req.body);
+        StockImport parsed = ImportStockCsv(body);
         ImportReport report;
         report.kind = "stock";
         report.format = "csv";
@@ -63,14 +66,14 @@ void MountMerchantStockRoutes(httplib::Server& server, Storefront& s)
         report.unchanged = result->unchanged;
         report.applied = result->problems.empty() && !report.dry_run;
         SendImportReport(s, req, res, result->problems.empty() ? 200 : 422, report);
-    });
+    }, merchant_first);
 
     // One change to on-hand stock, idempotent on its id (core/wire/merchant_json.h).
-    server.Post("/api/merchant/stock/adjustments", [&s](const httplib::Request& req, httplib::Response& res) {
+    posts.Post("/api/merchant/stock/adjustments", {kMaxAdjustmentBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                              const std::string& body) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
-        if (req.body.size() > kMaxAdjustmentBytes) return s.errors.Send(req, res, 413, "body_too_large");
-        StockAdjustmentParse parsed = ParseStockAdjustmentJson(req.body);
+        StockAdjustmentParse parsed = ParseStockAdjustmentJson(body);
         if (!parsed.ok()) return s.errors.SendProblems(req, res, 400, "invalid_request", parsed.problems);
         const StockAdjustmentRequest& a = parsed.request;
         InventoryStore::Adjustment adjustment{a.id, a.sku, a.warehouse, a.delta, a.reason, UnixNow()};
@@ -86,7 +89,7 @@ void MountMerchantStockRoutes(httplib::Server& server, Storefront& s)
             return s.errors.SendProblems(req, res, r->problem == "stock.adjustment_reused" ? 409 : 422, "invalid_request", {p});
         }
         SendJson(res, r->replayed ? 200 : 201, StockAdjustmentAnswerToJson({a.id, a.sku, a.warehouse, r->on_hand, r->reserved, r->replayed}));
-    });
+    }, merchant_first);
 }
 
 } // namespace bondstore

@@ -5,8 +5,10 @@
 
 #include "server/api/order_access.h"
 
+#include "server/api/client_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 #include "server/orders/checkout.h"
 
@@ -20,13 +22,16 @@ namespace bondstore {
 namespace {
 
 constexpr size_t kMaxOrderRequestBytes = 64 * 1024;
+constexpr size_t kMaxEmptyBodyBytes = 1024; // "{}" or nothing
 
-// Checkout proper, for an order's JSON (as sent, or opened from a sealed body).
-void AnswerCheckout(Storefront& s, const httplib::Request& req, httplib::Response& res, const std::string& key, const std::string& body)
+// Checkout proper, for an order's JSON (as sent, or opened from a sealed body). `client_hash`
+// counts the client's unpaid orders; "" for an enrolled kiosk, where many shoppers take turns.
+void AnswerCheckout(Storefront& s, const httplib::Request& req, httplib::Response& res, const std::string& key, const std::string& body,
+                    const std::string& client_hash)
 {
     CheckoutDesk desk{s.catalog,  s.stores->catalog, s.stores->orders, *s.personal_data, s.tax_table,
-                      s.customs,  Money{s.options.freight_fen},        s.options.payment_timeout};
-    CheckoutOutcome o = TakeOrder(desk, key, body);
+                      s.customs,  Money{s.options.freight_fen},        s.options.payment_timeout, s.order_limits};
+    CheckoutOutcome o = TakeOrder(desk, key, body, client_hash);
     using Kind = CheckoutOutcome::Kind;
     ApiError error;
     switch (o.kind) {
@@ -51,34 +56,62 @@ void AnswerCheckout(Storefront& s, const httplib::Request& req, httplib::Respons
         error.reason = std::move(o.reason);
         error.quote_json = TaxQuoteToJson(o.quote);
         return s.errors.Send(req, res, 422, std::move(error));
+    case Kind::Limited:
+        // What one buyer or one client may hold at once (security: stock held hostage).
+        res.set_header("Retry-After", std::to_string(o.retry_after));
+        error.code = o.reason == "orders_per_buyer_hour" ? "too_many_orders" : "too_many_unpaid_orders";
+        error.reason = std::move(o.reason);
+        return s.errors.Send(req, res, 429, std::move(error));
     case Kind::Failed: return s.errors.Internal(req, res, "taking an order", o.failure);
     }
 }
 
 } // namespace
 
-void MountOrderRoutes(httplib::Server& server, Storefront& s)
+void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
     // Checkout. See docs/api.md: the key, the re-quote, the identity checks, one transaction.
-    server.Post("/api/orders", [&s](const httplib::Request& req, httplib::Response& res) {
-        if (req.body.size() > kMaxOrderRequestBytes) return s.errors.Send(req, res, 413, "body_too_large");
+    auto key_first = [&s](const httplib::Request& req, httplib::Response& res) {
+        if (IdempotencyKeyOk(req.get_header_value("Idempotency-Key"))) return true;
+        s.errors.Send(req, res, 400, "idempotency_key_missing");
+        return false;
+    };
+    posts.Post("/api/orders", {kMaxOrderRequestBytes}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
         std::string key = req.get_header_value("Idempotency-Key");
-        if (!IdempotencyKeyOk(key)) return s.errors.Send(req, res, 400, "idempotency_key_missing");
-        if (!OrderSeal::IsSealed(req.body)) return AnswerCheckout(s, req, res, key, req.body);
+        // An enrolled kiosk (its token) is limited as a kiosk, not as one address; anyone else
+        // by address. Only a kiosk sends sealed orders; one refused at the door writes nothing.
+        std::string kiosk = KioskOf(s, req);
+        bool sealed_body = OrderSeal::IsSealed(body);
+        if (kiosk.empty() && sealed_body) {
+            res.set_header("WWW-Authenticate", "Bearer realm=\"bondstore-kiosk\"");
+            return s.errors.Send(req, res, 401, "kiosk_not_enrolled");
+        }
+        if (!kiosk.empty()) {
+            if (int64_t wait = s.rate_limit.Take("kiosk", kiosk)) {
+                res.set_header("Retry-After", std::to_string(wait));
+                return s.errors.Send(req, res, 429, "too_many_requests");
+            }
+        } else if (!AllowRate(s, "checkout", req, res)) {
+            return;
+        }
+        std::string client_hash = kiosk.empty() ? s.personal_data->KeyedHash("client " + ClientOf(s, req)) : std::string();
+        if (!sealed_body) return AnswerCheckout(s, req, res, key, body, client_hash);
 
         // A kiosk's queued order, sealed to this server (security/order_seal.h). Its outbox lets
         // go once answered, so the answer is also kept for the shopper following it on their phone.
         std::string code;
-        std::optional<OrderSeal::SealedOrder> sealed = s.order_seal->OpenOrder(req.body, key, &code);
+        std::optional<OrderSeal::SealedOrder> sealed = s.order_seal->OpenOrder(body, key, &code);
         if (!sealed) return s.errors.Send(req, res, 400, code);
-        AnswerCheckout(s, req, res, key, sealed->order);
+        AnswerCheckout(s, req, res, key, sealed->order, client_hash);
         if (res.status >= 500) return; // not answered: the kiosk sends it again
         std::string error;
-        if (!s.stores->orders.KeepQueuedAnswer(s.personal_data->KeyedHash("follow " + sealed->follow), key, {res.status, res.body},
+        // Kept without the order's lookup secret; it is added for whoever follows.
+        std::string kept = res.status == 201 ? AnswerWithoutLookupSecret(res.body) : res.body;
+        if (!s.stores->orders.KeepQueuedAnswer(s.personal_data->KeyedHash("follow " + sealed->follow), key, {res.status, kept},
                                                UnixNow(), &error))
             // Not kept: answer 500, so the kiosk keeps the order and sends it again.
             s.errors.Internal(req, res, "keeping a queued order's answer", error);
-    });
+    }, key_first);
 
     // What became of a kiosk's queued order, for whoever holds its follow secret (header
     // X-Follow-Secret, from the kiosk's QR code): the order as POST /api/orders answered it (200,
@@ -92,7 +125,8 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
             s.stores->orders.FindQueuedAnswer(s.personal_data->KeyedHash("follow " + follow), &error);
         if (!error.empty()) return s.errors.Internal(req, res, "reading a queued order", error);
         if (!answer) return s.errors.Send(req, res, 404, "order_not_received");
-        SendJson(res, answer->status == 201 ? 200 : answer->status, answer->response);
+        if (answer->status == 201) return SendJson(res, 200, AnswerWithLookupSecret(*s.personal_data, answer->response));
+        SendJson(res, answer->status, answer->response);
     });
 
     // The key kiosks seal queued orders to (security/order_seal.h); the same on every server
@@ -109,7 +143,8 @@ void MountOrderRoutes(httplib::Server& server, Storefront& s)
     });
 
     // Cancelling: before declaration to customs only.
-    server.Post(R"(/api/orders/([A-Za-z0-9]+)/cancel)", [&s](const httplib::Request& req, httplib::Response& res) {
+    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/cancel)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                               const std::string&) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (!order) return;
         std::string error;

@@ -5,6 +5,7 @@
 #include "server/api/order_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 #include "server/payments/sandbox_payments.h"
 
@@ -20,10 +21,10 @@ constexpr size_t kMaxNotificationBytes = 4096;
 
 } // namespace
 
-void MountPaymentRoutes(httplib::Server& server, Storefront& s)
+void MountPaymentRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
 {
     // The provider's first step (the sandbox answers with its signed notification).
-    server.Post(R"(/api/orders/([A-Za-z0-9]+)/payment)", [&s](const httplib::Request& req, httplib::Response& res) {
+    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/payment)", {1024}, [&s](const httplib::Request& req, httplib::Response& res, const std::string&) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (!order) return;
         if (order->receipt.status != OrderStatus::PendingPayment) return s.errors.Send(req, res, 409, "transition_not_allowed");
@@ -33,10 +34,10 @@ void MountPaymentRoutes(httplib::Server& server, Storefront& s)
     });
 
     // The provider's notification: signed, for the order's exact amount.
-    server.Post(SandboxPayments::kNotifyPath, [&s](const httplib::Request& req, httplib::Response& res) {
-        if (req.body.size() > kMaxNotificationBytes) return s.errors.Send(req, res, 413, "body_too_large");
+    posts.Post(SandboxPayments::kNotifyPath, {kMaxNotificationBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                           const std::string& body) {
         SandboxPayments provider(*s.personal_data);
-        std::optional<PaymentProvider::Confirmation> c = provider.Verify(req.body);
+        std::optional<PaymentProvider::Confirmation> c = provider.Verify(body);
         if (!c) return s.errors.Send(req, res, 400, "payment_not_verified");
         std::string error;
         std::optional<OrderStore::StoredOrder> order = s.stores->orders.FindOrder(c->order_no, &error);

@@ -1,8 +1,12 @@
 // The store about itself (health, a kiosk's settings), product images and the web app's files.
 #include "server/api/routes.h"
 
+#include "server/api/client_access.h"
 #include "server/app/storefront.h"
+#include "server/base/china_time.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
+#include "server/security/tokens.h"
 
 #include "core/i18n/i18n.h"
 #include "core/wire/service_json.h"
@@ -15,7 +19,7 @@ namespace bondstore {
 #define BONDSTORE_VERSION "dev"
 #endif
 
-void MountServiceRoutes(httplib::Server& server, Storefront& s)
+void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
     server.Get("/api/health", [&s](const httplib::Request&, httplib::Response& res) {
         auto snapshot = s.catalog.Current();
@@ -36,10 +40,24 @@ void MountServiceRoutes(httplib::Server& server, Storefront& s)
         res.set_content(KioskSettingsToJson(k), "application/json; charset=utf-8");
     });
 
-    // Anything else under /api/ is a JSON 404, never the web app's index.html.
+    // A kiosk trades its one-time enrollment code for its token (store/kiosk_store.h): the token
+    // is answered once and kept only as a hash. Refused codes cost nothing.
+    posts.Post("/api/kiosks/enroll", {1024}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
+        if (!AllowRate(s, "enroll", req, res)) return;
+        std::optional<std::string> typed = ParseKioskEnrollmentJson(body);
+        std::string code = typed ? NormalizeEnrollmentCode(*typed) : std::string();
+        if (code.empty()) return s.errors.Send(req, res, 400, "enrollment_code_invalid");
+        std::string token = GenerateKioskToken(), error;
+        std::optional<std::string> kiosk = s.stores->kiosks.Enroll(HashToken(code), HashToken(token), UnixNow(), &error);
+        if (!kiosk) return s.errors.Internal(req, res, "enrolling a kiosk", error);
+        if (kiosk->empty()) return s.errors.Send(req, res, 400, "enrollment_code_invalid");
+        SendJson(res, 200, KioskTokenToJson(*kiosk, token));
+    });
+
+    // Anything else under /api/ is a JSON 404, never the web app's index.html. (A body sent where
+    // none is taken is refused before it is read: http/body_routes.h.)
     auto not_found = [&s](const httplib::Request& req, httplib::Response& res) { s.errors.Send(req, res, 404, "not_found"); };
     server.Get(R"(/api/.*)", not_found);
-    server.Post(R"(/api/.*)", not_found);
 
     // Product images a catalog links to as /images/NAME.
     server.Get(R"(/images/(.+))", [&s](const httplib::Request& req, httplib::Response& res) {

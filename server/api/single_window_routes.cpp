@@ -1,11 +1,12 @@
 // The single window's side of the API: customs' receipts coming in, and the relay's state for the
-// operator (docs/api.md). Both rest on bearer tokens (--receipt-token, --admin-token).
+// operator (docs/api.md). Both rest on bearer tokens (from files or the environment: app/server_options.h).
 #include "server/api/routes.h"
 
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
 #include "server/customs/ceb_receipt.h"
 #include "server/customs/dxp_envelope.h"
+#include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 
 #include "core/wire/service_json.h"
@@ -34,16 +35,26 @@ void InvalidMessage(Storefront& s, const httplib::Request& req, httplib::Respons
 
 } // namespace
 
-void MountSingleWindowRoutes(httplib::Server& server, Storefront& s)
+void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
     // Receipts (CEB312, CEB622), bare or in a DxpMsg envelope, as customs (or the simulator)
-    // posts them. Checked against the schema, then each stored and applied in one transaction.
-    server.Post("/api/single-window/receipts", [&s](const httplib::Request& req, httplib::Response& res) {
-        if (!HasBearerToken(req, s.options.receipt_token) || !s.relay_kit) return Unauthorized(s, req, res);
-        if (req.body.size() > kMaxReceiptBytes) return s.errors.Send(req, res, 413, "body_too_large");
-        std::string message = req.body, why;
+    // posts them: the token first (before the body is read), then customs' signature (when its
+    // certificate is configured), the schema, and each receipt stored and applied in one
+    // transaction.
+    auto token_first = [&s](const httplib::Request& req, httplib::Response& res) {
+        if (HasBearerToken(req, s.options.receipt_token) && s.relay_kit) return true;
+        Unauthorized(s, req, res);
+        return false;
+    };
+    posts.Post("/api/single-window/receipts", {kMaxReceiptBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                        const std::string& body) {
+        std::string message = body, why;
+        if (s.customs_signature) {
+            std::string unsigned_why;
+            if (!s.customs_signature->Verify(body, &unsigned_why)) return InvalidMessage(s, req, res, "signature: " + unsigned_why);
+        }
         // In an envelope (its root is dxp:DxpMsg), or bare.
-        std::optional<DxpEnvelope> envelope = ParseDxpMsg(req.body, &why);
+        std::optional<DxpEnvelope> envelope = ParseDxpMsg(body, &why);
         if (envelope) message = envelope->data;
         else if (why != kNotDxpMsg) return InvalidMessage(s, req, res, why);
         std::vector<std::string> invalid = s.relay_kit->schema->Validate(message);
@@ -63,7 +74,7 @@ void MountSingleWindowRoutes(httplib::Server& server, Storefront& s)
             else ack.applied++;
         }
         SendJson(res, 200, ReceiptsAckToJson(ack));
-    });
+    }, token_first);
 
     // The relay for the operator: what waits, since when, what fails, what is parked.
     server.Get("/api/admin/relay", [&s](const httplib::Request& req, httplib::Response& res) {

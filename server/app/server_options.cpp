@@ -1,5 +1,7 @@
 #include "server/app/server_options.h"
 
+#include "server/base/files.h"
+
 #include <charconv>
 
 namespace bondstore {
@@ -13,6 +15,25 @@ namespace bondstore {
 #ifndef BONDSTORE_DEFAULT_TAX_TABLE
 #define BONDSTORE_DEFAULT_TAX_TABLE ""
 #endif
+
+bool LoopbackUrl(const std::string& url)
+{
+    size_t start = url.find("://");
+    if (start == std::string::npos) return false;
+    start += 3;
+    std::string host = url.substr(start, url.find_first_of("/?#", start) - start);
+    if (!host.empty() && host[0] == '[') host = host.substr(1, host.find(']') - 1);
+    else host = host.substr(0, host.rfind(':') == std::string::npos ? host.size() : host.rfind(':'));
+    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+bool TokenStrongEnough(const std::string& token)
+{
+    std::string distinct;
+    for (char c : token)
+        if (distinct.find(c) == std::string::npos) distinct += c;
+    return token.size() >= 32 && distinct.size() >= 10;
+}
 
 static bool ParsePort(const std::string& s, int* port)
 {
@@ -151,8 +172,9 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.customs_config)) return r;
         } else if (name == "--single-window") {
             if (!take(o.single_window)) return r;
-            if (o.single_window.rfind("http://", 0) != 0 && o.single_window.rfind("https://", 0) != 0) {
-                r.error = "--single-window must be an http:// or https:// URL, got '" + o.single_window + "'";
+            if (o.single_window.rfind("https://", 0) != 0 && !(o.single_window.rfind("http://", 0) == 0 && LoopbackUrl(o.single_window))) {
+                r.error = "--single-window must be an https:// URL (plain http:// only to this machine: it carries buyers' personal "
+                          "data), got '" + o.single_window + "'";
                 return r;
             }
         } else if (name == "--ceb-xsd") {
@@ -163,10 +185,52 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.signing_cert)) return r;
         } else if (name == "--signing-key-name") {
             if (!take(o.signing_key_name)) return r;
-        } else if (name == "--receipt-token") {
-            if (!take(o.receipt_token)) return r;
-        } else if (name == "--admin-token") {
-            if (!take(o.admin_token)) return r;
+        } else if (name == "--receipt-token" || name == "--admin-token") {
+            // A token on the command line is visible to every user of the machine (ps).
+            r.error = name + " is not accepted on the command line (every user sees it in ps): use " + name +
+                      "-file FILE or BONDSTORE_" + (name == "--receipt-token" ? "RECEIPT" : "ADMIN") + "_TOKEN";
+            return r;
+        } else if (name == "--receipt-token-file" || name == "--admin-token-file") {
+            std::string file;
+            if (!take(file)) return r;
+            std::string text;
+            if (!ReadFile(file, &text)) { r.error = "cannot read " + name.substr(2) + " " + file; return r; }
+            while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+            (name == "--receipt-token-file" ? o.receipt_token : o.admin_token) = text;
+        } else if (name == "--single-window-cert") {
+            if (!take(o.single_window_cert)) return r;
+        } else if (name == "--trusted-proxy") {
+            std::string v;
+            if (!take(v)) return r;
+            if (v == "none") o.trusted_proxies.clear();
+            else o.trusted_proxies.push_back(v);
+        } else if (name == "--rate-limit") {
+            std::string v;
+            if (!take(v)) return r;
+            if (v == "off") { o.rate_limits = false; continue; }
+            size_t eq = v.find('=');
+            int per_minute = 0;
+            std::string kind = eq == std::string::npos ? std::string() : v.substr(0, eq);
+            bool known = false;
+            for (auto& [k, n] : o.rate_per_minute)
+                if (k == kind && (v.substr(eq + 1) == "0" || positive(v.substr(eq + 1), &per_minute))) { n = per_minute; known = true; }
+            if (!known) {
+                r.error = "--rate-limit takes off, or KIND=N requests a minute per client (KIND: checkout, quote, search, kiosk, "
+                          "enroll; 0 = no limit), got '" + v + "'";
+                return r;
+            }
+        } else if (name == "--max-unpaid-per-buyer" || name == "--max-unpaid-per-client" || name == "--max-orders-per-buyer-hour") {
+            std::string v;
+            if (!take(v)) return r;
+            int n = 0;
+            if (!(v == "0" || positive(v, &n)) || n > 100000) { r.error = name + " must be 0 (no limit) to 100000, got '" + v + "'"; return r; }
+            (name == "--max-unpaid-per-buyer" ? o.max_unpaid_per_buyer : name == "--max-unpaid-per-client" ? o.max_unpaid_per_client
+                                                                                                           : o.max_orders_per_buyer_hour) = n;
+        } else if (name == "--db-wait-ms" || name == "--db-statement-timeout-ms") {
+            std::string v;
+            if (!take(v)) return r;
+            int* into = name == "--db-wait-ms" ? &o.db_wait_ms : &o.db_statement_timeout_ms;
+            if (!positive(v, into) || *into > 3600000) { r.error = name + " must be 1 to 3600000 (ms), got '" + v + "'"; return r; }
         } else if (name == "--relay-retry-ms") {
             std::string v;
             if (!take(v)) return r;
@@ -194,7 +258,14 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             return r;
         }
     }
-    if (o.bind.empty()) r.error = "--bind must not be empty";
+    if (!o.single_window.empty() &&
+        !(o.single_window.rfind("https://", 0) == 0 || (o.single_window.rfind("http://", 0) == 0 && LoopbackUrl(o.single_window))))
+        r.error = "BONDSTORE_SINGLE_WINDOW must be an https:// URL (plain http:// only to this machine), got '" + o.single_window + "'";
+    else if (!o.receipt_token.empty() && !TokenStrongEnough(o.receipt_token))
+        r.error = "the receipt token is too weak: at least 32 characters of at least 10 different ones (e.g. openssl rand -hex 24)";
+    else if (!o.admin_token.empty() && !TokenStrongEnough(o.admin_token))
+        r.error = "the admin token is too weak: at least 32 characters of at least 10 different ones (e.g. openssl rand -hex 24)";
+    else if (o.bind.empty()) r.error = "--bind must not be empty";
     else if (o.data_dir.empty()) r.error = "--data-dir must not be empty";
     else if (o.tax_table.empty()) r.error = "--tax-table must name the tax table file";
     return r;
@@ -247,12 +318,26 @@ The single window (docs/single-window.md):
                        signing-key.pem/signing-cert.pem in the data directory, created
                        self-signed (accepted by the simulator, not by the real single window)
   --signing-key-name N KeyInfo KeyName (the e-port certificate number), default 0001
-  --receipt-token T    the bearer token customs receipts must carry (BONDSTORE_RECEIPT_TOKEN)
-  --admin-token T      the bearer token of /api/admin/ (BONDSTORE_ADMIN_TOKEN)
+  --receipt-token-file FILE  the bearer token customs receipts must carry (BONDSTORE_RECEIPT_TOKEN;
+                       never on the command line); at least 32 characters
+  --admin-token-file FILE    the bearer token of /api/admin/ (BONDSTORE_ADMIN_TOKEN), likewise
+  --single-window-cert PEM   customs' certificate: receipts must carry its XML signature
+                       (without it receipts are not signature-checked: say so in production)
   --relay-retry-ms N   first retry after a failed delivery, doubling (with jitter), default 1000
   --relay-max-retry-ms N  the longest wait between two tries, default 300000 (5 min)
   --relay-timeout-ms N one delivery's time-out, default 10000
   --relay-park-after S seconds of failed deliveries before a message is parked, default 86400
+
+Abuse (docs/security.md):
+  --trusted-proxy ADDR a peer whose X-Forwarded-For names the client (repeatable; default the
+                       front on this machine: 127.0.0.1 and ::1; "none" trusts no one)
+  --rate-limit KIND=N  requests a minute per client (checkout 10, quote 120, search 300, enroll
+                       10) and per enrolled kiosk (kiosk 30 orders); 0 = no limit; "off": none
+  --max-unpaid-per-buyer N    unpaid orders at once per ID number, default 2 (0 = no limit)
+  --max-unpaid-per-client N   unpaid orders at once per client address, default 5
+  --max-orders-per-buyer-hour N  orders an hour per ID number, default 10
+  --db-wait-ms N       the longest a request waits for a database connection, default 10000
+  --db-statement-timeout-ms N  PostgreSQL statement_timeout, default 30000
   -h, --help           this text
 
 Flags win over environment variables. The server prints the URL it serves once it is listening,

@@ -1,7 +1,9 @@
 // ServerOptions: what bondstore-server is told on its command line and in its environment.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bondstore {
@@ -28,13 +30,22 @@ struct ServerOptions {
     std::string ceb_xsd;          // customs' import schema (ceb_import_202205.xsd)
     std::string signing_key, signing_cert; // PEM; default: in data_dir, created self-signed
     std::string signing_key_name = "0001";
-    std::string receipt_token;    // bearer token receipts must carry; "" = receipts refused
-    std::string admin_token;      // bearer token of GET /api/admin/…; "" = admin API refused
+    std::string receipt_token;    // bearer token receipts must carry; "" = receipts refused (from a file or the environment)
+    std::string admin_token;      // bearer token of GET /api/admin/…; "" = admin API refused (likewise)
+    std::string single_window_cert; // customs' certificate (PEM): receipts must be signed with it; "" = not checked
     int relay_retry_ms = 1000;    // first retry after a failed delivery; doubles up to 5 minutes
     int relay_park_after = 86400; // seconds of failures after which a message is parked
     int relay_max_retry_ms = 300000;
     int relay_timeout_ms = 10000; // per delivery        // connections served at once (httplib holds a thread per
                                   // kept-alive connection; kiosks and browsers keep theirs)
+    // Abuse (docs/security.md).
+    std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"}; // peers whose X-Forwarded-For is read
+    bool rate_limits = true;
+    std::vector<std::pair<std::string, double>> rate_per_minute = {
+        {"checkout", 10}, {"quote", 120}, {"search", 300}, {"kiosk", 30}, {"enroll", 10}};
+    int64_t max_unpaid_per_buyer = 2, max_unpaid_per_client = 5, max_orders_per_buyer_hour = 10; // 0: no limit
+    int db_wait_ms = 10000;             // the longest a request waits for a database connection
+    int db_statement_timeout_ms = 30000; // PostgreSQL statement_timeout
     bool help = false;
 };
 
@@ -52,5 +63,10 @@ using EnvLookup = const char* (*)(const char*);
 OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup env);
 
 std::string ServerUsage();
+
+// http://localhost…, http://127.…, http://[::1]…: a URL that does not leave this machine.
+bool LoopbackUrl(const std::string& url);
+// Long and varied enough to be a secret: at least 32 characters, at least 10 different ones.
+bool TokenStrongEnough(const std::string& token);
 
 } // namespace bondstore

@@ -1,12 +1,16 @@
 #include "server/app/storefront.h"
 
 #include "server/base/files.h"
+#include "server/http/security_headers.h"
+#include "server/orders/checkout.h"
 
 #include "core/i18n/i18n_bundle.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
 #include "core/wire/tax_json.h"
 
+#include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -75,20 +79,35 @@ bool OpenStorefront(Storefront& s, std::string* error)
         if (!s.personal_data) { *error = "BONDSTORE_DATA_KEY: " + *error; return false; }
     }
 
-    s.stores = OpenStores(s.options.data_dir, s.options.database, s.options.db_connections, error);
+    DatabaseOptions db;
+    db.connections = s.options.db_connections;
+    db.wait_ms = s.options.db_wait_ms;
+    db.statement_timeout_ms = s.options.db_statement_timeout_ms;
+    s.stores = OpenStores(s.options.data_dir, s.options.database, db, error);
     if (!s.stores) return false;
     if (!s.personal_data) {
-        // The key file: named, or in the data directory (created on first start, next to the
-        // SQLite file it protects; with PostgreSQL, every server needs the same one).
+        // The key file: named, or in the data directory (created on first start; with PostgreSQL,
+        // every server needs the same one).
         bool named = !s.options.data_key_file.empty();
         std::string path = named ? s.options.data_key_file : (std::filesystem::path(s.options.data_dir) / "data-key").string();
-        std::error_code ec;
-        if (!named) std::filesystem::create_directories(s.options.data_dir, ec);
+        if (!named && !MakePrivateDirectory(s.options.data_dir, error)) return false;
         s.personal_data = PersonalData::FromKeyFile(path, !named, error);
         if (!s.personal_data) return false;
+        if (!named && s.options.database.empty())
+            std::fprintf(stderr,
+                         "bondstore-server: WARNING: the data key (%s) sits beside the database it protects: a copy of the data "
+                         "directory is a readable copy of every buyer's personal data. Keep the key elsewhere (--data-key-file "
+                         "or BONDSTORE_DATA_KEY) and back it up apart from the database (docs/security.md).\n",
+                         path.c_str());
     }
     if (!s.stores->database->BindDataKey(s.personal_data->Fingerprint(), error)) return false;
     s.order_seal.emplace(*s.personal_data);
+    // Messages an earlier version kept in the clear after sending are sealed now (they carry the
+    // buyer's name, ID number, phone and address).
+    const PersonalData& keys = *s.personal_data;
+    if (!s.stores->relay.SealClearMessages([&keys](std::string_view xml) { return keys.Seal(xml); }, error)) return false;
+    // Answers an earlier version kept with the order's lookup secret in them lose it.
+    if (!s.stores->orders.StripKeptSecrets(AnswerWithoutLookupSecret, error)) return false;
 
     // The single window: the registration always (checkout writes the messages the store will
     // send), the schema and the signing key when the relay or receipts are on.
@@ -118,6 +137,20 @@ bool OpenStorefront(Storefront& s, std::string* error)
     }
     if (!s.catalog.Refresh(s.stores->catalog, error)) return false;
     if (!s.web.Load(s.options.web_dir, error)) return false;
+    if (auto page = s.web.Find("/")) s.page_policy = PagePolicy(page->identity);
+    if (!s.options.single_window_cert.empty()) {
+        s.customs_signature = SignatureVerifier::FromCertificateFile(s.options.single_window_cert, error);
+        if (!s.customs_signature) return false;
+    } else if (!s.options.receipt_token.empty()) {
+        std::fprintf(stderr, "bondstore-server: customs' receipts are not signature-checked (no --single-window-cert)\n");
+    }
+    // What one client may ask for, and hold, at once (docs/security.md).
+    if (!s.options.rate_limits) s.rate_limit.TurnOff();
+    // A burst of a quarter of the minute, and at least 5: a shopper who retries a refused checkout
+    // a few times (a changed total, a typo in an ID number) is not slowed.
+    for (const auto& [kind, per_minute] : s.options.rate_per_minute)
+        s.rate_limit.Set(kind, RateRule{per_minute, std::max(5.0, per_minute / 4)});
+    s.order_limits = {s.options.max_unpaid_per_buyer, s.options.max_unpaid_per_client, s.options.max_orders_per_buyer_hour};
     if (!s.options.images_dir.empty() && !s.images.Load(s.options.images_dir, error, false)) return false;
     return true;
 }

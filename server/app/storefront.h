@@ -6,10 +6,12 @@
 #include "server/app/server_options.h"
 #include "server/catalog/published_catalog.h"
 #include "server/customs/order_relay.h"
+#include "server/customs/signature_verifier.h"
 #include "server/http/error_reply.h"
 #include "server/http/static_files.h"
 #include "server/security/order_seal.h"
 #include "server/security/personal_data.h"
+#include "server/security/rate_limit.h"
 #include "server/store/stores.h"
 
 #include "core/tax/tax_table.h"
@@ -35,6 +37,10 @@ struct Storefront {
     CustomsConfig customs;               // who the store declares as (always read: checkout needs it)
     RelayFiles relay_files;              // where the relay's configuration came from
     std::optional<RelayKit> relay_kit;   // schema and signer: loaded when the relay or receipts are on
+    std::unique_ptr<SignatureVerifier> customs_signature; // customs' certificate: receipts must be signed (optional)
+    RateLimit rate_limit;                // per client (security/rate_limit.h)
+    OrderLimits order_limits;            // per buyer and client (store/order_store.h)
+    std::string page_policy;             // the web app page's Content-Security-Policy (http/security_headers.h)
 };
 
 // Opens the stores (SQLite in options.data_dir, or PostgreSQL), validates the seed catalog and loads it into an empty

@@ -1,6 +1,7 @@
 #include "server/customs/ceb_receipt.h"
 
 #include "server/customs/ceb_message.h"
+#include "server/customs/xml_document.h"
 
 #include "core/base/localized_text.h"
 
@@ -41,12 +42,10 @@ bool Digits(std::string_view s, size_t min, size_t max)
 CebReceiptParse ParseCebReceipts(std::string_view xml)
 {
     CebReceiptParse out;
-    if (xml.size() > (8u << 20)) { out.error = "the message is larger than 8 MiB"; return out; }
-    std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-        xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-        xmlFreeDoc);
-    xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-    if (!root) { out.error = "not well-formed XML"; return out; }
+    std::string why;
+    XmlDoc doc = ParseXmlDocument(xml, &why);
+    if (!doc) { out.error = "the message is " + why; return out; }
+    xmlNode* root = xmlDocGetRootElement(doc.get());
     const char* item = nullptr;
     std::string message;
     if (Is(root, "CEB312Message")) { item = "OrderReturn"; message = "order"; }

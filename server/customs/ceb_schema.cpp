@@ -1,5 +1,7 @@
 #include "server/customs/ceb_schema.h"
 
+#include "server/customs/xml_document.h"
+
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -48,14 +50,15 @@ CebSchema::~CebSchema()
 std::vector<std::string> CebSchema::Validate(std::string_view xml) const
 {
     std::vector<std::string> problems;
-    xmlDoc* doc = xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) return {"not well-formed XML"};
+    std::string why;
+    XmlDoc owned = ParseXmlDocument(xml, &why);
+    if (!owned) return {why};
+    xmlDoc* doc = owned.get();
     // A validation context per call: the parsed schema itself is shared, read-only.
     xmlSchemaValidCtxt* ctx = xmlSchemaNewValidCtxt(impl_->schema);
     xmlSchemaSetValidStructuredErrors(ctx, [](void* into, xmlErrorPtr e) { Collect(into, e); }, &problems);
     int rc = xmlSchemaValidateDoc(ctx, doc);
     xmlSchemaFreeValidCtxt(ctx);
-    xmlFreeDoc(doc);
     if (rc != 0 && problems.empty()) problems.push_back("not valid against the CEB schema");
     return problems;
 }

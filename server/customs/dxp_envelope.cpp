@@ -2,6 +2,7 @@
 
 #include "server/base/china_time.h"
 #include "server/customs/ceb_message.h"
+#include "server/customs/xml_document.h"
 
 
 #include <libxml/parser.h>
@@ -49,9 +50,9 @@ std::string DxpMsgXml(const DxpEnvelope& e)
 
 std::optional<DxpEnvelope> ParseDxpMsg(std::string_view xml, std::string* error)
 {
-    std::unique_ptr<xmlDoc, void (*)(xmlDoc*)> doc(
-        xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-        xmlFreeDoc);
+    std::string why;
+    XmlDoc doc = ParseXmlDocument(xml, &why);
+    if (!doc && why == "a DOCTYPE is not accepted") { *error = why; return std::nullopt; }
     xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (!root || !Is(root, "DxpMsg")) { *error = kNotDxpMsg; return std::nullopt; }
     DxpEnvelope e;

@@ -1,12 +1,10 @@
 #include "server/customs/message_signer.h"
 
 #include "server/base/bytes.h"
+#include "server/customs/xml_c14n.h"
 
-#include <libxml/c14n.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -40,16 +38,6 @@ struct DocDeleter {
 };
 using Doc = std::unique_ptr<xmlDoc, DocDeleter>;
 
-std::string Canonical(xmlDoc* doc, xmlNodeSet* nodes)
-{
-    xmlChar* out = nullptr;
-    int n = xmlC14NDocDumpMemory(doc, nodes, XML_C14N_1_0, nullptr, 0, &out);
-    if (n < 0 || !out) return {};
-    std::string s(reinterpret_cast<char*>(out), size_t(n));
-    xmlFree(out);
-    return s;
-}
-
 xmlNode* Child(xmlNode* parent, xmlNs* ns, const char* name, const char* text = nullptr)
 {
     return xmlNewTextChild(parent, ns, BAD_CAST name, text ? BAD_CAST text : nullptr);
@@ -77,7 +65,7 @@ public:
         // 1. The digest of the whole document before the signature is added: exactly what the
         //    enveloped-signature transform leaves of it afterwards (no whitespace is added next
         //    to the Signature element for the same reason).
-        std::string document = Canonical(doc.get(), nullptr);
+        std::string document = CanonicalXml(doc.get());
         if (document.empty()) { *error = "cannot canonicalize the message"; return std::nullopt; }
         unsigned char digest[EVP_MAX_MD_SIZE];
         unsigned int digest_len = 0;
@@ -121,21 +109,6 @@ public:
     }
 
 private:
-    static std::string CanonicalSubtree(xmlDoc* doc, const char* element)
-    {
-        xmlXPathContext* ctx = xmlXPathNewContext(doc);
-        if (!ctx) return {};
-        xmlXPathRegisterNs(ctx, BAD_CAST "ds", BAD_CAST kDsNs);
-        // The XML-DSig idiom for "this element's subtree" as a C14N node-set.
-        std::string expr = std::string("(//. | //@* | //namespace::*)[ancestor-or-self::") + element + "]";
-        xmlXPathObject* nodes = xmlXPathEvalExpression(BAD_CAST expr.c_str(), ctx);
-        std::string out;
-        if (nodes && nodes->nodesetval && nodes->nodesetval->nodeNr > 0) out = Canonical(doc, nodes->nodesetval);
-        xmlXPathFreeObject(nodes);
-        xmlXPathFreeContext(ctx);
-        return out;
-    }
-
     std::optional<std::string> RsaSha1(const std::string& data) const
     {
         std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);

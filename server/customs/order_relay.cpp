@@ -189,7 +189,7 @@ int OrderRelay::RunOnce()
         std::string why = Deliver(m, &permanent, &sent);
         int64_t at = UnixNow();
         if (why.empty()) {
-            if (!store_.MarkOutboxSent(m, sent, at, &error))
+            if (!store_.MarkOutboxSent(m, keys_.Seal(sent), at, &error))
                 std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
             continue;
         }

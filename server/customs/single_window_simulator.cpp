@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <xmlsec/crypto.h>
+#include <xmlsec/templates.h>
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/xmltree.h>
@@ -43,6 +44,43 @@ bool SignatureCheck::Verify(const std::string& xml)
     if (ctx) xmlSecDSigCtxDestroy(ctx);
     xmlFreeDoc(doc);
     return ok;
+}
+
+bool SignatureCheck::LoadSigningKey(const std::string& pem, std::string* error)
+{
+    signing_key_ = xmlSecCryptoAppKeyLoad(pem.c_str(), xmlSecKeyDataFormatPem, nullptr, nullptr, nullptr);
+    if (!signing_key_) *error = "cannot load the signing key " + pem;
+    return signing_key_ != nullptr;
+}
+
+std::string SignatureCheck::Sign(const std::string& xml)
+{
+    std::lock_guard lock(mutex_);
+    xmlDoc* doc = xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) return xml;
+    std::string out = xml;
+    // An enveloped signature, last child of the root: inclusive C14N, RSA-SHA1, one reference to
+    // the whole document.
+    xmlNode* signature = xmlSecTmplSignatureCreate(doc, xmlSecTransformInclC14NId, xmlSecTransformRsaSha1Id, nullptr);
+    xmlNode* reference = signature ? xmlSecTmplSignatureAddReference(signature, xmlSecTransformSha1Id, nullptr, BAD_CAST "", nullptr)
+                                   : nullptr;
+    if (reference && xmlSecTmplReferenceAddTransform(reference, xmlSecTransformEnvelopedId)) {
+        xmlAddChild(xmlDocGetRootElement(doc), signature);
+        xmlSecDSigCtx* ctx = xmlSecDSigCtxCreate(nullptr);
+        if (ctx) {
+            ctx->signKey = xmlSecKeyDuplicate(signing_key_);
+            if (xmlSecDSigCtxSign(ctx, signature) >= 0) {
+                xmlChar* dumped = nullptr;
+                int n = 0;
+                xmlDocDumpMemoryEnc(doc, &dumped, &n, "UTF-8");
+                if (dumped) out.assign(reinterpret_cast<char*>(dumped), size_t(n));
+                xmlFree(dumped);
+            }
+            xmlSecDSigCtxDestroy(ctx);
+        }
+    }
+    xmlFreeDoc(doc);
+    return out;
 }
 
 MessageFacts Facts(const std::string& xml)
@@ -232,7 +270,8 @@ void SingleWindowSimulator::SendReceipts()
             c.set_connection_timeout(std::chrono::seconds(2));
             c.set_read_timeout(std::chrono::seconds(10));
             auto r = c.Post(target.path,
-                            {{"Authorization", "Bearer " + o.receipt_token}}, DxpMsgXml(e), "application/xml");
+                            {{"Authorization", "Bearer " + o.receipt_token}},
+                            signatures.signing() ? signatures.Sign(DxpMsgXml(e)) : DxpMsgXml(e), "application/xml");
             if (r && r->status == 200) {
                 std::lock_guard count(mutex);
                 receipts_sent += int64_t(receipts.size());

@@ -33,6 +33,7 @@ struct Response;
 }
 
 typedef struct _xmlSecKeysMngr xmlSecKeysMngr;
+typedef struct _xmlSecKey xmlSecKey;
 
 namespace bondstore {
 
@@ -40,6 +41,7 @@ struct SimulatorOptions {
     std::string bind = "127.0.0.1";
     int port = 0;
     std::string ceb_xsd, terminal_xsd, trusted_cert, receipts_url, receipt_token;
+    std::string signing_key; // PEM: customs' key the receipts' envelopes are signed with ("" = unsigned)
     double fail_rate = 0, duplicate_receipts = 0;
     int latency_ms = 0, receipt_delay_ms = 50;
     bool shuffle_receipts = false;
@@ -48,14 +50,20 @@ struct SimulatorOptions {
     uint64_t seed = 1;
 };
 
-// XML signature verification with xmlsec (one keys manager trusting the store's certificate).
+// XML signature verification with xmlsec (one keys manager trusting the store's certificate), and
+// customs' own signature on the receipts it sends (an enveloped signature, as the single window's).
 class SignatureCheck {
 public:
     bool Init(const std::string& cert, std::string* error);
     bool Verify(const std::string& xml);
+    // Customs' signing key (PEM); then Sign signs a document. False (and `error`) if unreadable.
+    bool LoadSigningKey(const std::string& pem, std::string* error);
+    bool signing() const { return signing_key_ != nullptr; }
+    std::string Sign(const std::string& xml);
 
 private:
     xmlSecKeysMngr* manager_ = nullptr;
+    xmlSecKey* signing_key_ = nullptr;
     std::mutex mutex_;
 };
 

@@ -1,8 +1,8 @@
 #include "server/http/static_files.h"
 
+#include "server/base/files.h"
+
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace bondstore {
 
@@ -37,16 +37,6 @@ static bool IsCompressible(const std::string& mime)
            mime == "application/octet-stream" || mime == "image/svg+xml" || mime == "font/ttf" || mime == "font/otf";
 }
 
-static bool ReadFile(const fs::path& p, std::string* out)
-{
-    std::ifstream in(p, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    *out = std::move(ss).str();
-    return true;
-}
-
 bool StaticFiles::Load(const std::string& dir, std::string* error, bool app)
 {
     std::error_code ec;
@@ -57,14 +47,21 @@ bool StaticFiles::Load(const std::string& dir, std::string* error, bool app)
     }
     for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {
-        if (!it->is_regular_file()) continue;
         fs::path p = it->path();
+        // Never served: hidden files and folders (.git, .env, an editor's swap file) and symbolic
+        // links (one could point anywhere on the machine).
+        std::error_code status;
+        if (p.filename().string().rfind('.', 0) == 0) {
+            if (it->is_directory(status)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_symlink(status) || !it->is_regular_file(status)) continue;
         std::string ext = p.extension().string();
         if (ext == ".br" || ext == ".gz") continue;
         std::string bytes, gz, br;
-        if (!ReadFile(p, &bytes)) { *error = "cannot read " + p.string(); return false; }
-        ReadFile(p.string() + ".gz", &gz); // optional
-        ReadFile(p.string() + ".br", &br); // optional
+        if (!ReadFile(p.string(), &bytes)) { *error = "cannot read " + p.string(); return false; }
+        if (!fs::is_symlink(p.string() + ".gz", status)) ReadFile(p.string() + ".gz", &gz); // optional
+        if (!fs::is_symlink(p.string() + ".br", status)) ReadFile(p.string() + ".br", &br); // optional
         std::string rel = "/" + fs::relative(p, dir).generic_string();
         std::string mime = MimeTypeFor(rel);
         // Files keep their names across builds, so clients revalidate each time (a cheap 304).

@@ -13,7 +13,7 @@ namespace bondstore {
 class StaticFiles {
 public:
     // Loads every file under `dir` (not the .br/.gz siblings, which are attached to their
-    // originals). Returns false with `error` set if `dir` is not a readable directory or, for the
+    // originals; never hidden files or folders, never symbolic links). Returns false with `error` set if `dir` is not a readable directory or, for the
     // web app (`app`), holds no index.html.
     bool Load(const std::string& dir, std::string* error, bool app = true);
 

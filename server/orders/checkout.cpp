@@ -56,7 +56,15 @@ std::string AnswerWithLookupSecret(const PersonalData& keys, const std::string& 
     return OrderReceiptToJson(parsed.receipt);
 }
 
-CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body)
+std::string AnswerWithoutLookupSecret(const std::string& receipt_json)
+{
+    OrderReceiptParse parsed = ParseOrderReceiptJson(receipt_json);
+    if (!parsed.ok()) return receipt_json; // not a receipt (a refusal): nothing secret in it
+    parsed.receipt.lookup_secret.clear();
+    return OrderReceiptToJson(parsed.receipt);
+}
+
+CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body, const std::string& client_hash)
 {
     using Kind = CheckoutOutcome::Kind;
     // A retry of an order already taken is answered as it was, before anything is checked
@@ -142,6 +150,8 @@ CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std:
     p.shown_total = order.expected_total;
     p.shown_freight = order.freight;
     p.tax_table = &desk.tax_table;
+    p.client_hash = client_hash;
+    p.limits = desk.limits;
 
     std::optional<OrderStore::PlaceResult> placed = desk.orders.PlaceOrder(p, &error);
     if (!placed) return Failure(error);
@@ -162,6 +172,12 @@ CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std:
     case Placed::OutOfStock: {
         CheckoutOutcome o = Outcome(Kind::OutOfStock);
         o.skus = std::move(placed->short_skus);
+        return o;
+    }
+    case Placed::Limited: {
+        CheckoutOutcome o = Outcome(Kind::Limited);
+        o.reason = std::move(placed->limit);
+        o.retry_after = placed->retry_after;
         return o;
     }
     case Placed::Refused: {

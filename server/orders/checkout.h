@@ -30,6 +30,7 @@ struct CheckoutDesk {
     const CustomsConfig& customs;
     Money freight;              // the store's freight per order (--freight-fen)
     int64_t payment_timeout = 900;
+    OrderLimits limits;         // what one buyer and one client may hold at once
 };
 
 struct CheckoutOutcome {
@@ -42,6 +43,7 @@ struct CheckoutOutcome {
         OutOfStock,   // skus: lines no single warehouse can fill
         TotalChanged, // quote: the shopper was shown another amount
         RulesRefused, // quote, reason: the tax rules refuse it (a limit, the positive list, …)
+        Limited,      // reason, retry_after: the buyer or the client holds too many orders (OrderLimits)
         Failed,       // failure: for the operator's log
     } kind = Kind::Failed;
     std::string answer;
@@ -49,15 +51,21 @@ struct CheckoutOutcome {
     std::vector<std::string> skus;
     TaxQuote quote;
     std::string reason, failure;
+    int64_t retry_after = 0;
 };
 
 // `key`: the request's Idempotency-Key (already checked for form); `body`: the order request's
-// JSON (as sent, or opened from a kiosk's sealed body).
-CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body);
+// JSON (as sent, or opened from a kiosk's sealed body); `client_hash`: the keyed hash of the
+// client's address (its unpaid orders are counted).
+CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body, const std::string& client_hash);
 
 // An order's answer as kept (no lookup secret), with its lookup secret added: what the shopper's
 // app needs to follow its order.
 std::string AnswerWithLookupSecret(const PersonalData& keys, const std::string& receipt_json);
+
+// The same answer without its lookup secret: what is kept for replays and kiosk followers (the
+// secret is derived from the order number and added when the answer is given).
+std::string AnswerWithoutLookupSecret(const std::string& receipt_json);
 
 // Idempotency keys: 1 to 200 printable ASCII characters.
 bool IdempotencyKeyOk(const std::string& key);

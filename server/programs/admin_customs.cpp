@@ -47,7 +47,7 @@ int Ceb(const std::vector<std::string>& args)
     if (const char* hex = std::getenv("BONDSTORE_DATA_KEY"); hex && *hex) keys = PersonalData::FromHexKey(hex, &error);
     else keys = PersonalData::FromKeyFile(key_file.empty() ? data_dir + "/data-key" : key_file, false, &error);
     if (!keys) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
-    std::unique_ptr<Stores> stores = OpenStores(data_dir, database, 1, &error);
+    std::unique_ptr<Stores> stores = OpenStores(data_dir, database, DatabaseOptions{1}, &error);
     if (!stores || !stores->database->BindDataKey(keys->Fingerprint(), &error)) {
         std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str());
         return 1;
@@ -55,8 +55,13 @@ int Ceb(const std::vector<std::string>& args)
     std::optional<RelayStore::OrderDeclaration> d = stores->relay.FindDeclaration(order_no, type == "311" ? "order" : "inventory", &error);
     if (!d) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
     if (d->order_no.empty()) { std::fprintf(stderr, "bondstore-admin ceb: no order %s\n", order_no.c_str()); return 1; }
-    if (!d->sent_message.empty()) { // as it was sent, byte for byte
-        std::fputs(d->sent_message.c_str(), stdout);
+    if (!d->sent_message.empty()) { // as it was sent, byte for byte (kept sealed: it carries personal data)
+        std::optional<std::string> sent = keys->Open(d->sent_message);
+        if (!sent) {
+            std::fprintf(stderr, "bondstore-admin ceb: the message as sent does not open with this data key\n");
+            return 1;
+        }
+        std::fputs(sent->c_str(), stdout);
         return 0;
     }
     // Not sent yet: as it would be sent. A missing key pair is not

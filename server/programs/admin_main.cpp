@@ -2,6 +2,7 @@
 //   catalog check FILE           validate a catalog file and print every problem
 //   quote                        a tax quote for a QuoteRequest on stdin (docs/tax.md)
 //   tokens create|list|revoke    merchant API tokens, in the server's data directory
+//   kiosks add|list|revoke       kiosks and their one-time enrollment codes
 //   import FILE                  upload a catalog to a server, with progress and a report
 //   export                       download a merchant's products (JSON or CSV)
 //   i18n export-po|import-po     the translator round trip (core/i18n/po_file.h)
@@ -32,6 +33,12 @@ Usage:
       Merchant API tokens, in the server's store (SQLite in DIR, default $BONDSTORE_DATA_DIR,
       else ./bondstore-data; or PostgreSQL, as bondstore-server --database). A new token is
       printed once; only its SHA-256 is stored.
+  bondstore-admin kiosks add ID --name TEXT [--data-dir DIR | --database URL]
+  bondstore-admin kiosks list [--data-dir DIR | --database URL]
+  bondstore-admin kiosks revoke ID [--data-dir DIR | --database URL]
+      Kiosks that may send orders sealed in an outage. "add" prints a one-time enrollment code
+      (valid 24 hours; for a kiosk that exists, a new one, and its old token stops working): open
+      the store's /kiosk?enroll=CODE on the kiosk once. Only hashes of codes and tokens are kept.
   bondstore-admin import FILE --server URL --token TOKEN [--dry-run] [--partial] [--format F]
                   [--lang TAG] [--json]
       Upload a catalog (native JSON, Shopify CSV, Google Merchant TSV or XML; detected unless
@@ -90,6 +97,7 @@ int main(int argc, char** argv)
     Args rest(args.begin() + 1, args.end());
     if (args[0] == "quote") return Quote(rest);
     if (args[0] == "tokens") return Tokens(rest);
+    if (args[0] == "kiosks") return Kiosks(rest);
     if (args[0] == "import") return Import(rest);
     if (args[0] == "export") return Export(rest);
     if (args[0] == "i18n") return I18n(rest);

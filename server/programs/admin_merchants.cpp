@@ -4,7 +4,7 @@
 
 #include "server/store/stores.h"
 
-#include "server/security/merchant_tokens.h"
+#include "server/security/tokens.h"
 
 #include "core/import/catalog_import.h"
 #include "core/wire/import_report_json.h"
@@ -210,7 +210,7 @@ int Tokens(const std::vector<std::string>& args)
         else { std::fprintf(stderr, "bondstore-admin tokens: unexpected argument '%s'\n", args[i].c_str()); return 2; }
     }
     std::string error;
-    std::unique_ptr<Stores> stores = OpenStores(data_dir, database, 1, &error);
+    std::unique_ptr<Stores> stores = OpenStores(data_dir, database, DatabaseOptions{1}, &error);
     if (!stores) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
     if (verb == "create") {
         bool valid = !merchant.empty() && merchant.size() <= 64;

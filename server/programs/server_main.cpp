@@ -50,8 +50,8 @@ int main(int argc, char** argv)
     }
 
     httplib::Server http;
-    // Merchant uploads are the largest bodies: 64 MiB files, and a little more so the importer can
-    // say "too large" itself.
+    // Every body is bounded per route before it is read (http/body_routes.h); this is httplib's own
+    // backstop for a declared length: the largest route's (a 64 MiB catalog file and a little more).
     http.set_payload_max_length((64u << 20) + (1u << 20));
     // Kiosks and load balancers keep connections open: closing one every few requests races with
     // the client's next request on it (which a client may not retry: POST is not idempotent
@@ -95,28 +95,36 @@ int main(int argc, char** argv)
     });
 
     // Housekeeping, once a second:
-    // - unpaid orders expire (and their stock and quota are released) on time: checked every
-    //   tenth of the payment timeout, at most every 30 s;
+    // - unpaid orders expire (their stock and quota released) within a second of their deadline
+    //   (checkout also releases the due orders of the stock and buyer it touches, at once);
     // - a catalog another server (or bondstore-admin) published to the shared database is picked
-    //   up within a second or two, so every server prices orders from the same catalog.
+    //   up within a second or two, so every server prices orders from the same catalog;
+    // - hourly: idempotency keys and kiosk answers past their window are forgotten.
     std::mutex expiry_mutex;
     std::condition_variable expiry_wake;
     bool stopping = false;
     std::thread expirer([&] {
-        const int expiry_every = std::clamp(o.payment_timeout / 10, 1, 30);
         int seconds = 0;
         std::unique_lock lock(expiry_mutex);
         while (!expiry_wake.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; })) {
             lock.unlock();
-            std::string why;
-            if (++seconds % expiry_every == 0) {
+            try {
+                std::string why;
                 storefront.stores->orders.ExpireUnpaid(UnixNow(), &why);
                 if (!why.empty()) std::fprintf(stderr, "bondstore-server: expiring unpaid orders: %s\n", why.c_str());
+                why.clear();
+                std::optional<int64_t> version = storefront.stores->catalog.CatalogVersion(&why);
+                if (version && *version != storefront.catalog.Current()->catalog.version &&
+                    !storefront.catalog.Refresh(storefront.stores->catalog, &why))
+                    std::fprintf(stderr, "bondstore-server: reading the catalog another server published: %s\n", why.c_str());
+                if (++seconds % 3600 == 1) {
+                    why.clear();
+                    if (!storefront.stores->orders.PurgeExpired(UnixNow(), &why))
+                        std::fprintf(stderr, "bondstore-server: forgetting old idempotency keys: %s\n", why.c_str());
+                }
+            } catch (const std::exception& e) { // e.g. no database connection in time: the next round tries again
+                std::fprintf(stderr, "bondstore-server: housekeeping: %s\n", e.what());
             }
-            why.clear();
-            std::optional<int64_t> version = storefront.stores->catalog.CatalogVersion(&why);
-            if (version && *version != storefront.catalog.Current()->catalog.version && !storefront.catalog.Refresh(storefront.stores->catalog, &why))
-                std::fprintf(stderr, "bondstore-server: reading the catalog another server published: %s\n", why.c_str());
             lock.lock();
         }
     });

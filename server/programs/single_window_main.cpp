@@ -4,7 +4,10 @@
 
 #include <httplib.h>
 
+#include "server/base/files.h"
+
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <thread>
 
@@ -14,7 +17,8 @@ namespace {
 
 const char* kUsage = R"(bondstore-single-window — a simulator of customs' single window, for development and tests
 
-Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL --receipt-token T [options]
+Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL [options]
+       (the receipt token from BONDSTORE_RECEIPT_TOKEN or --receipt-token-file)
 
   --port N                 port (0: any; printed), default 0
   --bind ADDR              default 127.0.0.1
@@ -22,7 +26,8 @@ Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL --receipt-t
                            ceb_terminal_202205.xsd is read from beside it
   --trusted-cert PEM       the certificate messages must be signed with
   --receipts-url URL       where receipts go (the store's /api/single-window/receipts)
-  --receipt-token T        the bearer token the store expects on receipts
+  --receipt-token-file F   the bearer token the store expects on receipts (or BONDSTORE_RECEIPT_TOKEN)
+  --signing-key PEM        customs' key: receipts' envelopes are signed with it (enveloped XML-DSig)
   --fail-rate R            0–1: requests answered 503 (half before, half after taking the message)
   --latency-ms N           added to every request
   --down FROM:TO           seconds since start during which every request gets 503 (repeatable)
@@ -65,7 +70,12 @@ int main(int argc, char** argv)
         else if (a == "--ceb-xsd" && more) o.ceb_xsd = args[++i];
         else if (a == "--trusted-cert" && more) o.trusted_cert = args[++i];
         else if (a == "--receipts-url" && more) o.receipts_url = args[++i];
-        else if (a == "--receipt-token" && more) o.receipt_token = args[++i];
+        else if (a == "--receipt-token-file" && more) {
+            std::string file = args[++i];
+            if (!ReadFile(file, &o.receipt_token)) { std::fprintf(stderr, "bondstore-single-window: cannot read %s\n", file.c_str()); return 2; }
+            while (!o.receipt_token.empty() && (o.receipt_token.back() == '\n' || o.receipt_token.back() == ' ')) o.receipt_token.pop_back();
+        }
+        else if (a == "--signing-key" && more) o.signing_key = args[++i];
         else if (a == "--fail-rate" && more && number(0, 1, &o.fail_rate)) {}
         else if (a == "--duplicate-receipts" && more && number(0, 1, &o.duplicate_receipts)) {}
         else if (a == "--latency-ms" && more && number(0, 60000, &v)) o.latency_ms = int(v);
@@ -87,13 +97,16 @@ int main(int argc, char** argv)
             return 2;
         }
     }
+    if (o.receipt_token.empty())
+        if (const char* t = std::getenv("BONDSTORE_RECEIPT_TOKEN")) o.receipt_token = t;
     if (o.trusted_cert.empty() || o.receipts_url.empty() || o.receipt_token.empty()) { std::fputs(kUsage, stderr); return 2; }
     sim.rng.seed(o.seed);
     o.terminal_xsd = o.ceb_xsd.substr(0, o.ceb_xsd.rfind('/') + 1) + "ceb_terminal_202205.xsd";
     std::string error;
     sim.ceb = CebSchema::Load(o.ceb_xsd, &error);
     if (sim.ceb) sim.terminal = CebSchema::Load(o.terminal_xsd, &error);
-    if (!sim.ceb || !sim.terminal || !sim.signatures.Init(o.trusted_cert, &error)) {
+    if (!sim.ceb || !sim.terminal || !sim.signatures.Init(o.trusted_cert, &error) ||
+        (!o.signing_key.empty() && !sim.signatures.LoadSigningKey(o.signing_key, &error))) {
         std::fprintf(stderr, "bondstore-single-window: %s\n", error.c_str());
         return 1;
     }

@@ -103,7 +103,7 @@ std::optional<Catalog> CatalogStore::LoadCatalog(std::string* error)
     std::optional<int64_t> version;
     {
         // One consistent read: the catalog and its version together.
-        ReadTransaction read(*c);
+        ReadTransaction read{*c};
         if (!read.Begin(error)) return std::nullopt;
         version = ReadVersion(*c, error);
         auto w = c->Query("SELECT code, name FROM warehouses ORDER BY code", {}, error);

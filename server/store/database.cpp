@@ -1,5 +1,6 @@
 #include "server/store/database.h"
 
+#include "server/base/files.h"
 #include "server/store/migrations.h"
 
 #include <algorithm>
@@ -62,17 +63,16 @@ bool Database::BindDataKey(const std::string& fingerprint, std::string* error)
 
 constexpr int kSqliteReaders = 4;
 
-std::unique_ptr<Database> OpenSqliteDatabase(const std::string& data_dir, std::string* error)
+std::unique_ptr<Database> OpenSqliteDatabase(const std::string& data_dir, const DatabaseOptions& options, std::string* error)
 {
-    std::error_code ec;
-    std::filesystem::create_directories(data_dir, ec);
-    if (ec) { *error = "cannot create the data directory " + data_dir + ": " + ec.message(); return nullptr; }
+    if (!MakePrivateDirectory(data_dir, error)) return nullptr;
     std::string path = (std::filesystem::path(data_dir) / "bondstore.db").string();
     std::unique_ptr<SqlConnection> c = OpenSqliteConnection(path, error);
     if (!c) return nullptr;
     std::vector<std::unique_ptr<SqlConnection>> one;
     one.push_back(std::move(c));
     auto writer = std::make_unique<SqlPool>(std::move(one));
+    writer->set_wait(std::chrono::milliseconds(options.wait_ms));
     if (!Migrate(*writer, error)) { *error = path + ": " + *error; return nullptr; }
     // Writes go through the one writer connection (SQLite serialises them anyway); shoppers'
     // reads (inventory, order look-ups) go through readers that never wait for it.
@@ -82,18 +82,21 @@ std::unique_ptr<Database> OpenSqliteDatabase(const std::string& data_dir, std::s
         if (!r) return nullptr;
         readers.push_back(std::move(r));
     }
-    return std::make_unique<Database>(std::move(writer), std::make_unique<SqlPool>(std::move(readers)));
+    auto reader_pool = std::make_unique<SqlPool>(std::move(readers));
+    reader_pool->set_wait(std::chrono::milliseconds(options.wait_ms));
+    return std::make_unique<Database>(std::move(writer), std::move(reader_pool));
 }
 
-std::unique_ptr<Database> OpenPostgresDatabase(const std::string& conninfo, int connections, std::string* error)
+std::unique_ptr<Database> OpenPostgresDatabase(const std::string& conninfo, const DatabaseOptions& options, std::string* error)
 {
     std::vector<std::unique_ptr<SqlConnection>> pool;
-    for (int i = 0; i < std::max(1, connections); i++) {
-        std::unique_ptr<SqlConnection> c = OpenPostgresConnection(conninfo, error);
+    for (int i = 0; i < std::max(1, options.connections); i++) {
+        std::unique_ptr<SqlConnection> c = OpenPostgresConnection(conninfo, error, options.statement_timeout_ms);
         if (!c) return nullptr;
         pool.push_back(std::move(c));
     }
     auto db = std::make_unique<Database>(std::make_unique<SqlPool>(std::move(pool)));
+    db->writers().set_wait(std::chrono::milliseconds(options.wait_ms));
     if (!Migrate(db->writers(), error)) { *error = "PostgreSQL: " + *error; return nullptr; }
     return db;
 }

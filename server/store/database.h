@@ -46,12 +46,18 @@ private:
     std::unique_ptr<SqlPool> readers_;
 };
 
-// Opens (creating if needed) the SQLite database in `data_dir` (the directory is created too) and
-// brings its schema up to date (migrations.h).
-std::unique_ptr<Database> OpenSqliteDatabase(const std::string& data_dir, std::string* error);
+struct DatabaseOptions {
+    int connections = 8;               // PostgreSQL sessions
+    int wait_ms = 10000;               // the longest a caller waits for a free connection
+    int statement_timeout_ms = 30000;  // PostgreSQL's statement_timeout
+};
 
-// Connects `connections` sessions to PostgreSQL (`conninfo`: a libpq connection string or URI) and
-// brings the schema up to date (several servers may start at once: migrations take a lock).
-std::unique_ptr<Database> OpenPostgresDatabase(const std::string& conninfo, int connections, std::string* error);
+// Opens (creating if needed, mode 0700) the SQLite database in `data_dir` and brings its schema
+// up to date (migrations.h).
+std::unique_ptr<Database> OpenSqliteDatabase(const std::string& data_dir, const DatabaseOptions& options, std::string* error);
+
+// Connects to PostgreSQL (`conninfo`: a libpq connection string or URI) and brings the schema up
+// to date (several servers may start at once: migrations take a lock).
+std::unique_ptr<Database> OpenPostgresDatabase(const std::string& conninfo, const DatabaseOptions& options, std::string* error);
 
 } // namespace bondstore

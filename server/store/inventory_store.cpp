@@ -31,6 +31,24 @@ const std::vector<Migration>& InventoryMigrations()
             created_at    BIGINT NOT NULL
         );
         )sql"},
+        {8, R"sql(
+        -- An adjustment's id is the merchant's own: two merchants may both use "recv-1".
+        CREATE TABLE stock_adjustments_v8 (
+            id            TEXT NOT NULL,          -- the merchant's id for it
+            merchant      TEXT NOT NULL,
+            sku           TEXT NOT NULL,
+            warehouse     TEXT NOT NULL,
+            delta         BIGINT NOT NULL,
+            reason        TEXT NOT NULL,
+            on_hand_after BIGINT NOT NULL,
+            created_at    BIGINT NOT NULL,
+            PRIMARY KEY (merchant, id)
+        );
+        INSERT INTO stock_adjustments_v8 (id, merchant, sku, warehouse, delta, reason, on_hand_after, created_at)
+            SELECT id, merchant, sku, warehouse, delta, reason, on_hand_after, created_at FROM stock_adjustments;
+        DROP TABLE stock_adjustments;
+        ALTER TABLE stock_adjustments_v8 RENAME TO stock_adjustments;
+        )sql"},
     };
     return parts;
 }
@@ -122,8 +140,9 @@ std::optional<InventoryStore::AdjustmentResult> InventoryStore::AdjustStock(cons
                                 {a.id, merchant, a.sku, a.warehouse, a.delta, a.reason, a.now}, e);
         if (!claimed) return false;
         if (claimed->changed == 0) {
-            auto before = db.Query("SELECT merchant, sku, warehouse, delta, reason, on_hand_after FROM stock_adjustments WHERE id = $1",
-                                   {a.id}, e);
+            auto before = db.Query("SELECT merchant, sku, warehouse, delta, reason, on_hand_after FROM stock_adjustments "
+                                   "WHERE merchant = $2 AND id = $1",
+                                   {a.id, merchant}, e);
             if (!before || before->rows.empty()) return false;
             const auto& row = before->rows[0];
             bool same = row[0].Text() == merchant && row[1].Text() == a.sku && row[2].Text() == a.warehouse &&
@@ -153,7 +172,8 @@ std::optional<InventoryStore::AdjustmentResult> InventoryStore::AdjustStock(cons
         if (updated->rows.empty()) { result.problem = "stock.below_reserved"; return false; }
         result.on_hand = updated->rows[0][0].Int();
         result.reserved = updated->rows[0][1].Int();
-        return db.Query("UPDATE stock_adjustments SET on_hand_after = $2 WHERE id = $1", {a.id, result.on_hand}, e).has_value();
+        return db.Query("UPDATE stock_adjustments SET on_hand_after = $2 WHERE merchant = $3 AND id = $1", {a.id, result.on_hand, merchant}, e)
+            .has_value();
     }, error);
     if (!ok && !error->empty()) return std::nullopt;
     return result;

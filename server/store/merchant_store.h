@@ -1,5 +1,5 @@
 // MerchantStore: the merchants who sell through the store and their API tokens. Only a token's
-// SHA-256 is kept (security/merchant_tokens.h), so a leaked database leaks no working token.
+// SHA-256 is kept (security/tokens.h), so a leaked database leaks no working token.
 #pragma once
 
 #include "server/store/database.h"

@@ -8,6 +8,7 @@
 #include "core/wire/tax_json.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace bondstore {
 
@@ -105,6 +106,17 @@ const std::vector<Migration>& OrderMigrations()
             created_at  BIGINT NOT NULL
         );
         )sql"},
+        {8, R"sql(
+        -- Who placed an order (the keyed hash of the client's address), and a row per client to
+        -- lock while its unpaid orders are counted (as buyer_quota is locked per buyer).
+        ALTER TABLE orders ADD COLUMN client_hash TEXT NOT NULL DEFAULT '';
+        CREATE INDEX orders_by_buyer ON orders(buyer_id_hash, status);
+        CREATE INDEX orders_by_client ON orders(client_hash, status);
+        CREATE TABLE order_clients (
+            client_hash TEXT PRIMARY KEY,
+            placed      BIGINT NOT NULL DEFAULT 0
+        );
+        )sql"},
     };
     return parts;
 }
@@ -124,6 +136,61 @@ bool AddEvent(SqlConnection& db, const std::string& order_no, OrderStatus status
     std::optional<int64_t> seq = NextEventSeq(db, order_no, e);
     return seq && db.Query("INSERT INTO order_events(order_no, seq, status, at, detail) VALUES ($1, $2, $3, $4, $5)",
                            {order_no, *seq, StatusCode(status), at, detail}, e);
+}
+
+// Expires, inside the caller's transaction, the unpaid orders past their deadline that hold
+// `buyer`'s quota or stock of `lines`: what they reserved is free for this order at once.
+bool ExpireOverdue(SqlConnection& db, const std::string& buyer, const std::vector<OrderLineRequest>& lines, int64_t now, std::string* e)
+{
+    std::string sql = "SELECT DISTINCT o.order_no FROM orders o LEFT JOIN order_lines l ON l.order_no = o.order_no "
+                      "WHERE o.status = $1 AND o.pay_before < $2 AND (o.buyer_id_hash = $3";
+    SqlParams params = {StatusCode(OrderStatus::PendingPayment), now, buyer};
+    for (const OrderLineRequest& l : lines) {
+        params.push_back(l.sku);
+        sql += (params.size() == 4 ? " OR l.sku IN ($" : ", $") + std::to_string(params.size());
+    }
+    sql += lines.empty() ? ")" : "))";
+    auto due = db.Query(sql + " ORDER BY o.order_no", params, e);
+    if (!due) return false;
+    for (const auto& row : due->rows) {
+        OrderStore::TransitionResult moved;
+        if (!MoveOrder(db, row[0].Text(), OrderEvent::Expire, {}, now, moved, e) && !e->empty()) return false;
+    }
+    return true;
+}
+
+// The first limit this order would break ("" if none), and when it would allow one again.
+bool CheckLimits(SqlConnection& db, const OrderStore::Placement& p, std::string* limit, int64_t* retry_after, std::string* e)
+{
+    const OrderLimits& l = p.limits;
+    const char* pending = StatusCode(OrderStatus::PendingPayment);
+    auto unpaid = [&](const char* column, const std::string& value, int64_t max, const char* code) -> std::optional<bool> {
+        if (max <= 0 || value.empty()) return false;
+        auto r = db.Query(std::string("SELECT count(*), coalesce(min(pay_before), 0) FROM orders WHERE ") + column +
+                              " = $1 AND status = $2",
+                          {value, pending}, e);
+        if (!r) return std::nullopt;
+        if (r->rows[0][0].Int() < max) return false;
+        *limit = code;
+        *retry_after = std::max<int64_t>(1, r->rows[0][1].Int() - p.now);
+        return true;
+    };
+    for (auto [column, value, max, code] : {std::tuple{"buyer_id_hash", &p.buyer_id_hash, l.unpaid_per_buyer, "unpaid_per_buyer"},
+                                            std::tuple{"client_hash", &p.client_hash, l.unpaid_per_client, "unpaid_per_client"}}) {
+        std::optional<bool> over = unpaid(column, *value, max, code);
+        if (!over) return false;
+        if (*over) return true;
+    }
+    if (l.orders_per_buyer_hour > 0) {
+        auto r = db.Query("SELECT count(*), coalesce(min(created_at), 0) FROM orders WHERE buyer_id_hash = $1 AND created_at > $2",
+                          {p.buyer_id_hash, p.now - 3600}, e);
+        if (!r) return false;
+        if (r->rows[0][0].Int() >= l.orders_per_buyer_hour) {
+            *limit = "orders_per_buyer_hour";
+            *retry_after = std::max<int64_t>(1, r->rows[0][1].Int() + 3600 - p.now);
+        }
+    }
+    return true;
 }
 
 // Bonded stock available for `lines`, per warehouse, as this transaction reads it.
@@ -166,13 +233,27 @@ std::optional<OrderStore::PlaceResult> OrderStore::PlaceOrder(const Placement& p
             return false;
         }
 
-        // 2. The buyer's annual total, locked for the rest of the transaction.
+        // 2. The client's row, then the buyer's annual total, locked for the rest of the
+        //    transaction (two orders of one client or one buyer are counted one after the other).
+        if (!p.client_hash.empty() &&
+            (!db.Query("INSERT INTO order_clients(client_hash) VALUES ($1) ON CONFLICT DO NOTHING", {p.client_hash}, e) ||
+             !db.Query("UPDATE order_clients SET placed = placed WHERE client_hash = $1", {p.client_hash}, e)))
+            return false;
         if (!db.Query("INSERT INTO buyer_quota(id_hash, year, used_fen) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING",
                       {p.buyer_id_hash, p.quota_year}, e))
             return false;
-        auto used = db.Query("UPDATE buyer_quota SET used_fen = used_fen WHERE id_hash = $1 AND year = $2 RETURNING used_fen",
-                             {p.buyer_id_hash, p.quota_year}, e);
+        if (!db.Query("UPDATE buyer_quota SET used_fen = used_fen WHERE id_hash = $1 AND year = $2", {p.buyer_id_hash, p.quota_year}, e))
+            return false;
+        // Overdue unpaid orders give back this buyer's quota and these SKUs' stock first.
+        if (!ExpireOverdue(db, p.buyer_id_hash, p.lines, p.now, e)) return false;
+        auto used = db.Query("SELECT used_fen FROM buyer_quota WHERE id_hash = $1 AND year = $2", {p.buyer_id_hash, p.quota_year}, e);
         if (!used || used->rows.empty()) return false;
+        // What one buyer and one client may hold at once.
+        if (!CheckLimits(db, p, &result.limit, &result.retry_after, e)) return false;
+        if (!result.limit.empty()) {
+            result.outcome = PlaceResult::Outcome::Limited;
+            return false;
+        }
 
         // 3. The price, by core, with that total.
         OrderPrice price = PriceOrder(p.quote_request, Money{used->rows[0][0].Int()}, p.shown_total, p.shown_freight, *p.tax_table);
@@ -222,12 +303,14 @@ std::optional<OrderStore::PlaceResult> OrderStore::PlaceOrder(const Placement& p
         receipt.lookup_secret.clear();
         if (!db.Query("INSERT INTO orders(order_no, status, created_at, updated_at, pay_before, warehouse, buyer_id_hash, "
                       "contact_sealed, receipt_masked, quota_year, counts_towards_annual_fen, regime, goods_fen, freight_fen, "
-                      "insurance_fen, tariff_fen, consumption_tax_fen, vat_fen, tax_total_fen, amount_to_pay_fen, quote, merchant) "
-                      "VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+                      "insurance_fen, tariff_fen, consumption_tax_fen, vat_fen, tax_total_fen, amount_to_pay_fen, quote, merchant, "
+                      "client_hash) "
+                      "VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
                       {p.order_no, StatusCode(OrderStatus::PendingPayment), p.now, p.pay_before, fulfilment.warehouse, p.buyer_id_hash,
                        p.contact_sealed, MaskedContactToJson(receipt), p.quota_year, q.counts_towards_annual.fen,
                        RegimeCode(q.regime), q.goods.fen, q.freight.fen, q.insurance.fen, q.tariff.fen,
-                       q.consumption_tax.fen, q.vat.fen, q.tax_total.fen, q.amount_to_pay.fen, receipt.quote_json, p.merchant},
+                       q.consumption_tax.fen, q.vat.fen, q.tax_total.fen, q.amount_to_pay.fen, receipt.quote_json, p.merchant,
+                       p.client_hash},
                       e))
             return false;
         for (size_t i = 0; i < q.lines.size(); i++) {
@@ -263,7 +346,7 @@ std::optional<OrderStore::PlaceResult> OrderStore::PlaceOrder(const Placement& p
 std::optional<OrderStore::StoredOrder> OrderStore::FindOrder(const std::string& order_no, std::string* error)
 {
     auto c = db_.readers().Acquire();
-    ReadTransaction read(*c);
+    ReadTransaction read{*c};
     if (!read.Begin(error)) return std::nullopt;
     auto o = c->Query("SELECT status, created_at, pay_before, released_at, warehouse, buyer_id_hash, contact_sealed, "
                       "receipt_masked, counts_towards_annual_fen, tax_total_fen, amount_to_pay_fen, quote "
@@ -432,6 +515,50 @@ std::optional<int64_t> OrderStore::AnnualUsed(const std::string& id_hash, int ye
     auto r = c->Query("SELECT used_fen FROM buyer_quota WHERE id_hash = $1 AND year = $2", {id_hash, int64_t(year)}, error);
     if (!r) return std::nullopt;
     return r->rows.empty() ? 0 : r->rows[0][0].Int();
+}
+
+std::optional<int64_t> OrderStore::PurgeExpired(int64_t now, std::string* error)
+{
+    int64_t purged = 0;
+    bool ok = db_.InWriteTransaction([&](SqlConnection& db, std::string* e) {
+        auto keys = db.Query("DELETE FROM idempotency_keys WHERE created_at < $1", {now - kIdempotencyDays * 86400}, e);
+        auto answers = db.Query("DELETE FROM queued_orders WHERE created_at < $1", {now - kQueuedAnswerDays * 86400}, e);
+        // A client's lock row, once it holds no unpaid order (made again at its next order).
+        auto clients = db.Query("DELETE FROM order_clients WHERE NOT EXISTS (SELECT 1 FROM orders WHERE orders.client_hash = "
+                                "order_clients.client_hash AND orders.status = $1)",
+                                {StatusCode(OrderStatus::PendingPayment)}, e);
+        if (!keys || !answers || !clients) return false;
+        purged = keys->changed + answers->changed + clients->changed;
+        return true;
+    }, error);
+    if (!ok) return std::nullopt;
+    return purged;
+}
+
+std::optional<int64_t> OrderStore::StripKeptSecrets(const std::function<std::string(const std::string&)>& strip, std::string* error)
+{
+    int64_t stripped = 0;
+    for (const char* table : {"idempotency_keys", "queued_orders"}) {
+        const std::string key = std::string(table) == "idempotency_keys" ? "key" : "follow_hash";
+        std::vector<std::pair<std::string, std::string>> rows;
+        {
+            auto c = db_.readers().Acquire();
+            auto r = c->Query("SELECT " + key + ", response FROM " + table + " WHERE response LIKE '%\"lookup_secret\"%'", {}, error);
+            if (!r) return std::nullopt;
+            for (auto& row : r->rows) rows.emplace_back(row[0].Text(), row[1].Text());
+        }
+        for (const auto& kept : rows) {
+            const std::string &id = kept.first, &response = kept.second; // (a lambda may not capture a structured binding)
+            bool ok = db_.InWriteTransaction([&](SqlConnection& db, std::string* e) {
+                auto r = db.Query("UPDATE " + std::string(table) + " SET response = $2 WHERE " + key + " = $1 AND response = $3",
+                                  {id, strip(response), response}, e);
+                if (r) stripped += r->changed;
+                return r.has_value();
+            }, error);
+            if (!ok) return std::nullopt;
+        }
+    }
+    return stripped;
 }
 
 } // namespace bondstore

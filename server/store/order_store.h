@@ -19,12 +19,21 @@
 #include "core/tax/tax_table.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace bondstore {
+
+// How much one buyer or one client may hold at once, so that no script can make the store look
+// sold out or use up a real person's annual quota with orders it never pays (0: no limit).
+struct OrderLimits {
+    int64_t unpaid_per_buyer = 2;        // unpaid orders at once, per ID number (its keyed hash)
+    int64_t unpaid_per_client = 5;       // unpaid orders at once, per client address (its keyed hash)
+    int64_t orders_per_buyer_hour = 10;  // orders placed in the last hour, per ID number
+};
 
 class OrderStore {
 public:
@@ -56,21 +65,28 @@ public:
         QuoteRequest quote_request;
         Money shown_total, shown_freight;
         const TaxTable* tax_table = nullptr;
+        // Who placed it (the keyed hash of the client's address; "" for none) and the limits.
+        std::string client_hash;
+        OrderLimits limits;
     };
 
     struct PlaceResult {
-        enum class Outcome { Created, Replayed, KeyReused, Refused, OutOfStock } outcome = Outcome::Refused;
+        enum class Outcome { Created, Replayed, KeyReused, Refused, OutOfStock, Limited } outcome = Outcome::Refused;
         OrderReceipt receipt;             // Created: the order as taken (no lookup secret)
         std::string replayed;             // Replayed: the first answer, as kept (no lookup secret)
         std::string refusal;              // Refused: a code ("total_changed", a tax reason, …)
         TaxQuote quote;                   // Refused, Created: the server's quote
         std::vector<std::string> short_skus; // OutOfStock: lines no single warehouse can fill
+        std::string limit;                // Limited: "unpaid_per_buyer", "unpaid_per_client", "orders_per_buyer_hour"
+        int64_t retry_after = 0;          // Limited: seconds until the limit allows another order
     };
-    // Takes an order in ONE transaction: claims the idempotency key, locks the buyer's annual
-    // quota, prices the order with core, reserves every line in one bonded warehouse (core's rule,
-    // core/orders/fulfilment.h) with a conditional decrement (never below zero available), writes
-    // the order, its lines, its tax breakdown, its first timeline entry, the quota it uses and the
-    // outbox messages for the single-window relay, and keeps the answer for replays of the key.
+    // Takes an order in ONE transaction: claims the idempotency key, locks the client's and the
+    // buyer's rows, expires the overdue unpaid orders that hold this buyer's quota or these SKUs'
+    // stock (their reservations are free at once), checks the limits, prices the order with core,
+    // reserves every line in one bonded warehouse (core's rule, core/orders/fulfilment.h) with a
+    // conditional decrement (never below zero available), writes the order, its lines, its tax
+    // breakdown, its first timeline entry, the quota it uses and the outbox messages for the
+    // single-window relay, and keeps the answer for replays of the key.
     std::optional<PlaceResult> PlaceOrder(const Placement& placement, std::string* error);
 
     struct StoredOrder {
@@ -115,6 +131,17 @@ public:
     bool KeepQueuedAnswer(const std::string& follow_hash, const std::string& key, const QueuedAnswer& answer, int64_t now,
                           std::string* error);
     std::optional<QueuedAnswer> FindQueuedAnswer(const std::string& follow_hash, std::string* error);
+
+    // An Idempotency-Key answers replays for this long; then it is forgotten (PurgeExpired).
+    static constexpr int64_t kIdempotencyDays = 7;
+    // Forgets idempotency keys older than kIdempotencyDays, kiosk answers older than
+    // kQueuedAnswerDays and the lock rows of clients with no unpaid order (the expirer calls it
+    // hourly). Returns how many rows went.
+    std::optional<int64_t> PurgeExpired(int64_t now, std::string* error);
+
+    // Rewrites the answers kept for replays and for kiosk followers that an earlier version kept
+    // with the order's lookup secret in them (at start). `strip` returns the answer without it.
+    std::optional<int64_t> StripKeptSecrets(const std::function<std::string(const std::string&)>& strip, std::string* error);
 
     // The buyer's annual total used so far (fen), by the keyed hash of their ID number.
     std::optional<int64_t> AnnualUsed(const std::string& id_hash, int year, std::string* error);

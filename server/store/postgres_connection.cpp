@@ -100,7 +100,11 @@ public:
     {
         // Notices (e.g. "relation already exists, skipping") are not for the operator's log.
         PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
-        PGresult* r = PQexec(c_, "SET client_encoding = 'UTF8'; SET synchronous_commit = on");
+        // No statement runs longer than the limit: a stuck one fails (and its request answers 500)
+        // instead of holding a connection and its locks.
+        std::string settings = "SET client_encoding = 'UTF8'; SET synchronous_commit = on; SET statement_timeout = " +
+                               std::to_string(statement_timeout_ms_);
+        PGresult* r = PQexec(c_, settings.c_str());
         bool ok = Check(r, error);
         PQclear(r);
         return ok;
@@ -131,13 +135,16 @@ private:
     }
 
     PGconn* c_;
+public:
+    int statement_timeout_ms_ = 30000;
+private:
     SqlFailure failure_ = SqlFailure::Other;
     bool in_transaction_ = false;
 };
 
 } // namespace
 
-std::unique_ptr<SqlConnection> OpenPostgresConnection(const std::string& conninfo, std::string* error)
+std::unique_ptr<SqlConnection> OpenPostgresConnection(const std::string& conninfo, std::string* error, int statement_timeout_ms)
 {
     PGconn* c = PQconnectdb(conninfo.c_str());
     if (!c || PQstatus(c) != CONNECTION_OK) {
@@ -147,6 +154,7 @@ std::unique_ptr<SqlConnection> OpenPostgresConnection(const std::string& conninf
         return nullptr;
     }
     auto conn = std::make_unique<PostgresConnection>(c);
+    conn->statement_timeout_ms_ = statement_timeout_ms;
     if (!conn->Configure(error)) return nullptr;
     return conn;
 }

@@ -62,7 +62,7 @@ std::optional<RelayStore::OrderDeclaration> RelayStore::FindDeclaration(const st
                                                                  std::string* error)
 {
     auto c = db_.readers().Acquire();
-    ReadTransaction read(*c);
+    ReadTransaction read{*c};
     if (!read.Begin(error)) return std::nullopt;
     auto o = c->Query("SELECT status, merchant, contact_sealed, buyer_id_hash, goods_fen, freight_fen, insurance_fen, tax_total_fen, "
                       "amount_to_pay_fen FROM orders WHERE order_no = $1",
@@ -166,12 +166,12 @@ std::optional<std::vector<RelayStore::OutboxMessage>> RelayStore::ClaimOutbox(in
     return out;
 }
 
-bool RelayStore::MarkOutboxSent(const OutboxMessage& m, const std::string& message, int64_t now, std::string* error)
+bool RelayStore::MarkOutboxSent(const OutboxMessage& m, const std::string& sealed_xml, int64_t now, std::string* error)
 {
     return db_.InWriteTransaction([&](SqlConnection& db, std::string* e) {
         auto marked = db.Query("UPDATE outbox SET state = 'sent', sent_at = $2, message = $3, attempts = attempts + 1, last_error = '' "
                                "WHERE id = $1 AND state = 'sending' AND next_attempt_at = $4",
-                               {m.id, now, message, m.lease_until}, e);
+                               {m.id, now, sealed_xml, m.lease_until}, e);
         if (!marked) return false;
         if (marked->changed == 0) return true; // another worker took it over (this one's lease ran out): its word counts
         // Customs has the order: it is declared, in the same transaction (receipts may have said so already).
@@ -192,6 +192,31 @@ bool RelayStore::MarkOutboxFailed(const OutboxMessage& m, const std::string& why
                         {m.id, park ? "parked" : "ready", next_attempt_ms, ShortenForReport(why, 1000) /* cut between characters: PostgreSQL refuses a cut one */, m.lease_until, now}, e)
             .has_value();
     }, error);
+}
+
+std::optional<int64_t> RelayStore::SealClearMessages(const std::function<std::string(std::string_view)>& seal, std::string* error)
+{
+    // Sealed messages start "v1." (personal_data.h); an XML message starts "<".
+    std::vector<std::pair<int64_t, std::string>> clear;
+    {
+        auto c = db_.readers().Acquire();
+        auto r = c->Query("SELECT id, message FROM outbox WHERE message LIKE '<%'", {}, error);
+        if (!r) return std::nullopt;
+        for (auto& row : r->rows) clear.emplace_back(row[0].Int(), row[1].Text());
+    }
+    int64_t sealed = 0;
+    for (const auto& message : clear) {
+        const int64_t id = message.first;
+        const std::string& xml = message.second; // (a lambda may not capture a structured binding)
+        std::string sealed_xml = seal(xml);
+        bool ok = db_.InWriteTransaction([&](SqlConnection& db, std::string* e) {
+            auto r = db.Query("UPDATE outbox SET message = $2 WHERE id = $1 AND message = $3", {id, sealed_xml, xml}, e);
+            if (r) sealed += r->changed;
+            return r.has_value();
+        }, error);
+        if (!ok) return std::nullopt;
+    }
+    return sealed;
 }
 
 std::optional<RelayStore::RelayStats> RelayStore::GetRelayStats(std::string* error)

@@ -9,8 +9,10 @@
 #include "core/orders/order.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bondstore {
@@ -34,7 +36,7 @@ public:
         std::string guid;         // of the order's outbox message
         int64_t declared_at = 0;  // when it became ready to send (paid); 0 while unpaid
         std::string payment_id;   // the provider's, from the payment event
-        std::string sent_message; // the signed message as sent ("" until sent)
+        std::string sent_message; // the signed message as sent, sealed ("" until sent)
     };
     // Not found: order_no empty. `kind`: the outbox message whose guid and state to report
     // ("order" or "inventory").
@@ -66,10 +68,15 @@ public:
     // another relay worker (a second server) does not take them meanwhile; a worker that dies
     // gives them up then.
     std::optional<std::vector<OutboxMessage>> ClaimOutbox(int64_t now_ms, int64_t lease_ms, int64_t limit, std::string* error);
-    // Delivered: the message as sent is kept (the audit CLI prints it) and never sent again; an
-    // order message moves its order to "declared" in the same transaction. Both Mark* calls do
-    // nothing if the lease was lost (another worker took the message over).
-    bool MarkOutboxSent(const OutboxMessage& message, const std::string& xml, int64_t now, std::string* error);
+    // Delivered: the message as sent is kept for the audit CLI — sealed (security/personal_data.h):
+    // it carries the buyer's name, ID number, phone and address — and never sent again; an order
+    // message moves its order to "declared" in the same transaction. Both Mark* calls do nothing if
+    // the lease was lost (another worker took the message over).
+    bool MarkOutboxSent(const OutboxMessage& message, const std::string& sealed_xml, int64_t now, std::string* error);
+
+    // Seals the sent messages an earlier version kept in the clear (at start; each in its own
+    // transaction). Returns how many it sealed.
+    std::optional<int64_t> SealClearMessages(const std::function<std::string(std::string_view)>& seal, std::string* error);
     // Not delivered: tried again at `next_attempt_ms` (unix milliseconds); or parked — kept and
     // reported, never dropped, until an operator acts.
     bool MarkOutboxFailed(const OutboxMessage& message, const std::string& why, int64_t now, int64_t next_attempt_ms, bool park,

@@ -1,6 +1,8 @@
 #include "server/store/sql.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <stdexcept>
 
 namespace bondstore {
 
@@ -40,7 +42,10 @@ SqlPool::Lease SqlPool::Acquire()
     }
     Waiter me;
     waiters_.push_back(&me);
-    me.wake.wait(lock, [&] { return me.connection != nullptr; });
+    if (!me.wake.wait_for(lock, wait_, [&] { return me.connection != nullptr; })) {
+        waiters_.erase(std::find(waiters_.begin(), waiters_.end(), &me));
+        throw std::runtime_error("no database connection free within " + std::to_string(wait_.count()) + " ms");
+    }
     return Lease(this, std::move(me.connection));
 }
 

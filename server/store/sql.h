@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <optional>
@@ -84,7 +85,8 @@ bool MayWrite(std::string_view sql);
 std::unique_ptr<SqlConnection> OpenSqliteConnection(const std::string& path, std::string* error, bool reader = false);
 // `conninfo`: a libpq connection string ("host=/tmp port=5432 dbname=bondstore user=bondstore")
 // or URI.
-std::unique_ptr<SqlConnection> OpenPostgresConnection(const std::string& conninfo, std::string* error);
+// `statement_timeout_ms`: PostgreSQL's statement_timeout for the session.
+std::unique_ptr<SqlConnection> OpenPostgresConnection(const std::string& conninfo, std::string* error, int statement_timeout_ms = 30000);
 
 // A read-only snapshot for several statements (an order with its lines): begun, and ended
 // whatever happens.
@@ -117,8 +119,11 @@ public:
         SqlPool* pool_;
         std::unique_ptr<SqlConnection> c_;
     };
-    // Waits for a free connection.
+    // Waits for a free connection, at most wait() — then throws std::runtime_error: a request that
+    // cannot be served in time is answered 500 (logged with its cause), not queued without bound.
     Lease Acquire();
+    void set_wait(std::chrono::milliseconds wait) { wait_ = wait; }
+    std::chrono::milliseconds wait() const { return wait_; }
     const char* dialect() const { return dialect_; }
     // Changes every time a connection that wrote comes back: a reader that saw the same value
     // before and after knows no write through this pool finished in between.
@@ -136,6 +141,7 @@ private:
     std::deque<Waiter*> waiters_;
     std::atomic<uint64_t> generation_{0};
     const char* dialect_;
+    std::chrono::milliseconds wait_{10000};
 };
 
 } // namespace bondstore

@@ -2,11 +2,11 @@
 
 namespace bondstore {
 
-std::unique_ptr<Stores> OpenStores(const std::string& data_dir, const std::string& database_url, int connections,
+std::unique_ptr<Stores> OpenStores(const std::string& data_dir, const std::string& database_url, const DatabaseOptions& options,
                                    std::string* error)
 {
     std::unique_ptr<Database> db =
-        database_url.empty() ? OpenSqliteDatabase(data_dir, error) : OpenPostgresDatabase(database_url, connections, error);
+        database_url.empty() ? OpenSqliteDatabase(data_dir, options, error) : OpenPostgresDatabase(database_url, options, error);
     if (!db) return nullptr;
     return std::make_unique<Stores>(std::move(db));
 }

@@ -6,6 +6,7 @@
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
 #include "server/store/inventory_store.h"
+#include "server/store/kiosk_store.h"
 #include "server/store/merchant_store.h"
 #include "server/store/order_store.h"
 #include "server/store/relay_store.h"
@@ -18,12 +19,13 @@ namespace bondstore {
 
 struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
-        : database(std::move(db)), catalog(*database), merchants(*database), inventory(*database), orders(*database),
-          relay(*database), sales(*database) {}
+        : database(std::move(db)), catalog(*database), merchants(*database), kiosks(*database), inventory(*database),
+          orders(*database), relay(*database), sales(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
     MerchantStore merchants;
+    KioskStore kiosks;
     InventoryStore inventory;
     OrderStore orders;
     RelayStore relay;
@@ -34,8 +36,8 @@ struct Stores {
 };
 
 // SQLite in `data_dir` when `database_url` is empty; else PostgreSQL (`database_url`: a libpq URI
-// or connection string) with `connections` sessions.
-std::unique_ptr<Stores> OpenStores(const std::string& data_dir, const std::string& database_url, int connections,
+// or connection string).
+std::unique_ptr<Stores> OpenStores(const std::string& data_dir, const std::string& database_url, const DatabaseOptions& options,
                                    std::string* error);
 
 } // namespace bondstore

@@ -2,10 +2,12 @@
 // temporary data directory, launches Debian's Chromium headless through playwright-core, and
 // runs each test with a fresh page. Screenshots go to the --out directory (a CI artifact).
 import net from "node:net";
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const CHROMIUM_ARGS = [
@@ -24,8 +26,8 @@ export function parseArgs(argv) {
 }
 
 // Starts one of the project's servers and resolves once it prints its URL ("… http://HOST:PORT/").
-function spawnServing(binary, args, what, onStop = () => {}) {
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+function spawnServing(binary, args, what, onStop = () => {}, env = {}) {
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   let stderr = "";
   child.stderr.on("data", (d) => { stderr += d; });
   return new Promise((resolve, reject) => {
@@ -50,20 +52,63 @@ function spawnServing(binary, args, what, onStop = () => {}) {
 }
 
 // Starts bondstore-server and resolves with { url, dataDir, stop() } once it prints its URL.
-export async function startServer({ server, webDir, seedCatalog, dataDir, extraArgs = [] }) {
+export async function startServer({ server, webDir, seedCatalog, dataDir, extraArgs = [], env = {} }) {
   const dir = dataDir || mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   const args = ["--port", "0", "--bind", "127.0.0.1", "--data-dir", dir, "--web-dir", webDir, ...extraArgs];
   if (seedCatalog) args.push("--seed-catalog", seedCatalog);
-  const s = await spawnServing(server, args, "server", () => { if (!dataDir) rmSync(dir, { recursive: true, force: true }); });
+  const s = await spawnServing(server, args, "server", () => { if (!dataDir) rmSync(dir, { recursive: true, force: true }); }, env);
   return { ...s, dataDir: dir };
 }
 
 // The single-window simulator (bondstore-single-window). Receipts go to `receiptsUrl`; signed
 // messages must verify with `cert`.
 export function startSimulator({ simulator, cert, receiptsUrl, token, xsd }) {
-  const args = ["--port", "0", "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-token", token, "--receipt-delay-ms", "50"];
+  const args = ["--port", "0", "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-delay-ms", "50"];
   if (xsd) args.push("--ceb-xsd", xsd);
-  return spawnServing(simulator, args, "simulator");
+  return spawnServing(simulator, args, "simulator", () => {}, { BONDSTORE_RECEIPT_TOKEN: token });
+}
+
+// A store with customs beside it: the store's signing key first (the simulator trusts its
+// certificate), then the simulator, then the store on the port the simulator sends receipts to.
+// `database`: a PostgreSQL conninfo (else SQLite in the data directory). Resolves with
+// { server, simulator, database, stop() }.
+export async function startStoreWithCustoms(args, { database, extraArgs = [] } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
+  execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=bondstore e2e",
+    "-keyout", join(dataDir, "signing-key.pem"), "-out", join(dataDir, "signing-cert.pem")], { stdio: "ignore" });
+  const port = await freePort();
+  const receiptToken = randomBytes(24).toString("hex"); // to both programs through the environment
+  const simulator = await startSimulator({ simulator: args.simulator, cert: join(dataDir, "signing-cert.pem"),
+    receiptsUrl: `http://127.0.0.1:${port}/api/single-window/receipts`, token: receiptToken });
+  const server = await startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"], dataDir,
+    extraArgs: ["--port", String(port), "--single-window", simulator.url + "ceb", "--relay-retry-ms", "200",
+                ...(database ? ["--database", database] : []), ...extraArgs],
+    env: { BONDSTORE_RECEIPT_TOKEN: receiptToken } });
+  return { server, simulator, database, stop: async () => { await server.stop(); await simulator.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+// A throwaway PostgreSQL server (scripts/postgres.sh): { conninfo, stop() }.
+export function startPostgres() {
+  const script = join(dirname(fileURLToPath(import.meta.url)), "../../scripts/postgres.sh");
+  const dir = mkdtempSync(join(tmpdir(), "bondstore-e2e-pg-"));
+  const conninfo = execFileSync(script, ["start", dir], { encoding: "utf8" }).split("\n")[0];
+  return { conninfo, stop: () => { execFileSync(script, ["stop", dir], { stdio: "ignore" }); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+// One value from SQL on a store (startStoreWithCustoms's), through sqlite3 or psql.
+export function storeSql(store) {
+  return (q) => (store.database
+    ? execFileSync("/usr/bin/psql", [store.database, "-At", "-c", q], { encoding: "utf8" })
+    : execFileSync("/usr/bin/sqlite3", ["-readonly", join(store.server.dataDir, "bondstore.db"), q], { encoding: "utf8" })).trim();
+}
+
+// Every byte a store holds: the SQLite file with its log, or a pg_dump.
+export function storedBytes(store) {
+  if (store.database) return execFileSync("/usr/bin/pg_dump", ["--dbname=" + store.database, "--data-only"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const db = join(store.server.dataDir, "bondstore.db");
+  let bytes = readFileSync(db, "latin1");
+  try { bytes += readFileSync(db + "-wal", "latin1"); } catch { /* no log */ }
+  return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
 // A TCP port free just now (two processes that must know each other's address).
@@ -85,9 +130,24 @@ export async function openPage(browser, options) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error" && /Aborted|RuntimeError|abort/.test(m.text())) errors.push(m.text()); });
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Aborted|RuntimeError|abort/.test(m.text())) errors.push(m.text());
+    if (/Content Security Policy|CSP violation/.test(m.text())) cspViolations.push(m.text());
+    if (process.env.BONDSTORE_E2E_CONSOLE) console.log("  console:", m.type(), m.text().slice(0, 400));
+  });
+  if (process.env.BONDSTORE_E2E_CONSOLE)
+    page.on("response", (r) => console.log("  response:", r.status(), r.url(), r.headers()["content-type"], (r.headers()["content-security-policy"] || "").slice(0, 40)));
+  // The page reports what its Content-Security-Policy blocked (Chromium also logs it).
+  await context.addInitScript(() => document.addEventListener("securitypolicyviolation",
+    (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} in ${e.sourceFile}:${e.lineNumber}`)));
   return { context, page, errors };
 }
+
+// Everything any page's Content-Security-Policy blocked: a test that leaves one here fails
+// (runTests), whatever it asserted itself.
+const cspViolations = [];
+// Takes the violations reported so far (a test that provokes one on purpose).
+export function takeCspViolations() { return cspViolations.splice(0); }
 
 // Polls window.bondstore.state() until `predicate(state)` holds.
 export async function waitForState(page, predicate, what, timeoutMs = 10000) {
@@ -168,8 +228,11 @@ export async function runTests(tests, { out }) {
   let failed = 0;
   for (const [name, fn] of tests) {
     const t0 = Date.now();
+    takeCspViolations();
     try {
       await fn();
+      const blocked = takeCspViolations();
+      if (blocked.length) throw new Error("the Content-Security-Policy blocked: " + blocked.join("; "));
       console.log(`ok    ${name} (${Date.now() - t0} ms)`);
     } catch (e) {
       failed++;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { assert, canonical, clickWidget, freePort, openPage, pressKey, startServer, waitFrames, waitForState } from "./harness.mjs";
+import { assert, canonical, clickWidget, freePort, openPage, pressKey, startServer, takeCspViolations, waitFrames, waitForState } from "./harness.mjs";
 import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, selectLocale } from "./app_checks.mjs";
 
 // t: { browser, server, args, sample, first, locales } (run.mjs).
@@ -110,6 +110,10 @@ export default function merchantTests(t) {
       assertLaidOut(s, "the portrait stock table");
       await page.screenshot({ path: join(args.out, "merchant-stock-portrait-zh-Hans.png") });
       assert(errors.length === 0, "no page errors: " + errors.join("; "));
+      // The foreign picture over plain HTTP is also refused by the page's policy (img-src 'self'
+      // https:); nothing else was.
+      const blocked = takeCspViolations();
+      assert(blocked.every((v) => /img-src/.test(v) && v.includes(foreign)), "only the foreign picture was blocked: " + blocked.join("; "));
       await context.close();
     }],
   ];

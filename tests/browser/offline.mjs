@@ -97,9 +97,15 @@ export default function offlineTests(t) {
       const start = () => startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"], dataDir: dir,
         extraArgs: ["--port", String(port)] });
       let store = await start();
+      // The operator enrolls the kiosk once: a one-time code, traded for the kiosk's own token.
+      const admin = join(dirname(args.server), "bondstore-admin");
+      const code = execFileSync(admin, ["kiosks", "add", "jfb-1", "--name", "Jiefangbei experience store, kiosk 1", "--data-dir", dir],
+                                { encoding: "utf8" }).split("\n")[0];
       const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
-      await page.goto(store.url + "?kiosk=1&idle=25"); // idle after 25 s, then the 20 s warning
-      let s = await waitForState(page, (st) => st.screen === "attract" && st.sealKey, "the attract screen, with the key to seal to", 15000);
+      await page.goto(store.url + "?kiosk=1&idle=25&enroll=" + code); // idle after 25 s, then the 20 s warning
+      let s = await waitForState(page, (st) => st.screen === "attract" && st.sealKey && st.kioskEnrolled,
+                                 "the attract screen, enrolled, with the key to seal to", 15000);
+      assert(!(await page.evaluate(() => location.search)).includes("enroll"), "the code leaves the address bar");
       await clickWidget(page, s, "kiosk.start");
       s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows.length > 0 && st.firstRows[0][STOCK] !== "", "browsing");
       let shown;

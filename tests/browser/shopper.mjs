@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { assert, canonical, clickWidget, freePort, openPage, pressKey, startServer, waitFrames, waitForState } from "./harness.mjs";
+import { assert, canonical, clickWidget, freePort, openPage, pressKey, startPostgres, startServer, startStoreWithCustoms, storedBytes, storeSql,
+         waitFrames, waitForState } from "./harness.mjs";
 import { NAME, ORIGIN, STOCK, PRICE, SKU, APPROX, assertLaidOut, goToCheckout, selectLocale } from "./app_checks.mjs";
 
 // t: { browser, server, args, sample, first, locales } (run.mjs).
@@ -187,75 +188,14 @@ export default function shopperTests(t) {
       await context.close();
     }],
     ["checkout: the web cart becomes an order in the database, with the tax breakdown the shopper saw", async () => {
-      const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
-      await page.goto(server.url);
-      await page.evaluate(() => window.bondstore.firstFrame);
-      let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog with stock");
-      let shown;
-      ({ s, shown } = await goToCheckout(page, s, ["IF-APT-PF3-800", "SK-LAM-CR-60"]));
-      await page.screenshot({ path: join(args.out, "checkout-empty-en.png") });
-
-      // A wrong ID number is caught by core in the browser, before anything is sent.
-      const fill = async (id, text) => {
-        await clickWidget(page, s, "checkout." + id);
-        await page.keyboard.down("Control"); // select what is there, then type over it
-        await pressKey(page, "a");
-        await page.keyboard.up("Control");
-        await pressKey(page, "Delete");
-        await page.keyboard.type(text, { delay: 5 });
-      };
-      await fill("buyer_name", "Wang Xiaoming");
-      await fill("id_number", "110101199001011234");
-      // Core checks the ID number as soon as it is whole, before anything is sent.
-      s = await waitForState(page, (st) => (st.formProblems || []).some((p) => p.startsWith("buyer.id_number:")), "the ID number's problem, live");
-      assert(!(s.formProblems || []).some((p) => p.startsWith("buyer.phone:")), "no complaint about a field not yet filled: " + s.formProblems);
-      await fill("buyer_phone", "13800138000");
-      await fill("address", "Chongqing Yubei District, Bonded Port Road 1");
-      await fill("district", "500112");
-      await clickWidget(page, s, "checkout.place");
-      await page.waitForTimeout(300);
-      s = await waitForState(page, (st) => st.screen === "checkout", "still the form");
-      await page.screenshot({ path: join(args.out, "checkout-wrong-id-en.png") });
-      await fill("id_number", "11010519491231002X");
-      await clickWidget(page, s, "checkout.place");
-      s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order screen", 15000);
-      assert(s.cart.length === 0, "the cart is empty after the order");
-      await page.screenshot({ path: join(args.out, "order-pending-en.png") });
-
-      // In the database: the order, its lines with the tax the cart showed, the ID number encrypted.
-      const db = join(server.dataDir, "bondstore.db");
-      const sql = (q) => execFileSync("/usr/bin/sqlite3", ["-readonly", db, q], { encoding: "utf8" }).trim();
-      const no = s.order.no;
-      assert(sql(`SELECT amount_to_pay_fen FROM orders WHERE order_no = '${no}'`) === String(shown.amount_to_pay_fen), "amount as shown");
-      assert(sql(`SELECT tax_total_fen FROM orders WHERE order_no = '${no}'`) === String(shown.tax_total_fen), "tax as shown");
-      assert(sql(`SELECT group_concat(sku || ':' || tax_fen, ',') FROM (SELECT sku, tax_fen FROM order_lines WHERE order_no = '${no}' ORDER BY line_no)`) ===
-        shown.lines.map((l) => `${l.sku}:${l.tax_fen}`).join(","), "per-line tax as shown");
-      assert(!readFileSync(db).includes("11010519491231002X"), "the ID number is not in the database file in the clear");
-
-      await clickWidget(page, s, "order.pay");
-      s = await waitForState(page, (st) => st.order && ["paid", "declared", "released"].includes(st.order.status), "paid through the sandbox", 15000);
-      // (The relay may have declared it already, or customs released it: it is paid either way.)
-      assert(["paid", "declared", "released"].includes(sql(`SELECT status FROM orders WHERE order_no = '${no}'`)), "paid in the database");
-      await page.screenshot({ path: join(args.out, "order-paid-en.png") });
-
-      // The relay sends the order and its inventory list to the single window (the simulator); its
-      // receipts come back; the shopper sees customs release it.
-      for (let i = 0; i < 40 && s.order.status !== "released"; i++) {
-        await clickWidget(page, s, "order.refresh");
-        try {
-          s = await waitForState(page, (st) => st.order && st.order.status === "released", "released", 500);
-        } catch (e) { /* not yet: refresh again */ }
-      }
-      assert(s.order.status === "released", `released by customs, got ${s.order.status}`);
-      assert(sql(`SELECT group_concat(status, ',') FROM (SELECT status FROM order_events WHERE order_no = '${no}' ORDER BY seq)`) ===
-        "pending_payment,paid,declared,released", "the timeline in the database");
-      assert(Number(sql(`SELECT count(*) FROM customs_receipts WHERE order_no = '${no}' AND status = '800'`)) === 1, "the release receipt, stored");
-      await page.screenshot({ path: join(args.out, "order-released-en.png") });
-      // Customs' answers in the shopper's language.
-      await selectLocale(page, "zh-Hans");
-      await page.screenshot({ path: join(args.out, "order-released-zh-Hans.png") });
-      assert(errors.length === 0, "no page errors: " + errors.join("; "));
-      await context.close();
+      await checkoutJourney(browser, args, t.store, "");
+    }],
+    ["checkout on PostgreSQL: the same journey, the same numbers, customs releases the order", async () => {
+      const pg = startPostgres();
+      try {
+        const store = await startStoreWithCustoms(args, { database: pg.conninfo });
+        try { await checkoutJourney(browser, args, store, "pg-"); } finally { await store.stop(); }
+      } finally { pg.stop(); }
     }],
     ["a shopper in Chinese buys with an input method (CDP composition events), copies and pastes, and customs releases the order", async () => {
       const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 1280, height: 900 } });
@@ -374,3 +314,78 @@ export default function shopperTests(t) {
     }],
   ];
 }
+
+// The checkout journey on a store (startStoreWithCustoms): the web cart becomes an order in the
+// database with the tax the shopper saw, paid, declared and released by customs. `shots`
+// prefixes the screenshots' names.
+async function checkoutJourney(browser, args, store, shots) {
+  const { server } = store;
+  const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url);
+  await page.evaluate(() => window.bondstore.firstFrame);
+  let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog with stock");
+  let shown;
+  ({ s, shown } = await goToCheckout(page, s, ["IF-APT-PF3-800", "SK-LAM-CR-60"]));
+  await page.screenshot({ path: join(args.out, shots + "checkout-empty-en.png") });
+
+  // A wrong ID number is caught by core in the browser, before anything is sent.
+  const fill = async (id, text) => {
+    await clickWidget(page, s, "checkout." + id);
+    await page.keyboard.down("Control"); // select what is there, then type over it
+    await pressKey(page, "a");
+    await page.keyboard.up("Control");
+    await pressKey(page, "Delete");
+    await page.keyboard.type(text, { delay: 5 });
+  };
+  await fill("buyer_name", "Wang Xiaoming");
+  await fill("id_number", "110101199001011234");
+  // Core checks the ID number as soon as it is whole, before anything is sent.
+  s = await waitForState(page, (st) => (st.formProblems || []).some((p) => p.startsWith("buyer.id_number:")), "the ID number's problem, live");
+  assert(!(s.formProblems || []).some((p) => p.startsWith("buyer.phone:")), "no complaint about a field not yet filled: " + s.formProblems);
+  await fill("buyer_phone", "13800138000");
+  await fill("address", "Chongqing Yubei District, Bonded Port Road 1");
+  await fill("district", "500112");
+  await clickWidget(page, s, "checkout.place");
+  await page.waitForTimeout(300);
+  s = await waitForState(page, (st) => st.screen === "checkout", "still the form");
+  await page.screenshot({ path: join(args.out, shots + "checkout-wrong-id-en.png") });
+  await fill("id_number", "11010519491231002X");
+  await clickWidget(page, s, "checkout.place");
+  s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order screen", 15000);
+  assert(s.cart.length === 0, "the cart is empty after the order");
+  await page.screenshot({ path: join(args.out, shots + "order-pending-en.png") });
+
+  // In the database: the order, its lines with the tax the cart showed, the ID number encrypted.
+  const sql = storeSql(store);
+  const no = s.order.no;
+  assert(sql(`SELECT amount_to_pay_fen FROM orders WHERE order_no = '${no}'`) === String(shown.amount_to_pay_fen), "amount as shown");
+  assert(sql(`SELECT tax_total_fen FROM orders WHERE order_no = '${no}'`) === String(shown.tax_total_fen), "tax as shown");
+  assert(sql(`SELECT sku || ':' || tax_fen FROM order_lines WHERE order_no = '${no}' ORDER BY line_no`).split("\n").join(",") ===
+    shown.lines.map((l) => `${l.sku}:${l.tax_fen}`).join(","), "per-line tax as shown");
+  assert(!storedBytes(store).includes("11010519491231002X"), "the ID number is not in the database's bytes in the clear");
+
+  await clickWidget(page, s, "order.pay");
+  s = await waitForState(page, (st) => st.order && ["paid", "declared", "released"].includes(st.order.status), "paid through the sandbox", 15000);
+  // (The relay may have declared it already, or customs released it: it is paid either way.)
+  assert(["paid", "declared", "released"].includes(sql(`SELECT status FROM orders WHERE order_no = '${no}'`)), "paid in the database");
+  await page.screenshot({ path: join(args.out, shots + "order-paid-en.png") });
+
+  // The relay sends the order and its inventory list to the single window (the simulator); its
+  // receipts come back; the shopper sees customs release it.
+  for (let i = 0; i < 40 && s.order.status !== "released"; i++) {
+    await clickWidget(page, s, "order.refresh");
+    try {
+      s = await waitForState(page, (st) => st.order && st.order.status === "released", "released", 500);
+    } catch (e) { /* not yet: refresh again */ }
+  }
+  assert(s.order.status === "released", `released by customs, got ${s.order.status}`);
+  assert(sql(`SELECT status FROM order_events WHERE order_no = '${no}' ORDER BY seq`).split("\n").join(",") ===
+    "pending_payment,paid,declared,released", "the timeline in the database");
+  assert(Number(sql(`SELECT count(*) FROM customs_receipts WHERE order_no = '${no}' AND status = '800'`)) === 1, "the release receipt, stored");
+  await page.screenshot({ path: join(args.out, shots + "order-released-en.png") });
+  // Customs' answers in the shopper's language.
+  await selectLocale(page, "zh-Hans");
+  await page.screenshot({ path: join(args.out, shots + "order-released-zh-Hans.png") });
+  assert(errors.length === 0, "no page errors: " + errors.join("; "));
+  await context.close();
+    }

@@ -80,11 +80,34 @@ std::string Backend::Sql(const std::string& query) const
     return Trim(r.out);
 }
 
+std::string Backend::StoredBytes() const
+{
+    if (kind == "sqlite") {
+        std::string bytes;
+        for (const char* suffix : {"", "-wal", "-journal"}) {
+            std::string path = dir->path + "/store/bondstore.db" + suffix;
+            if (std::filesystem::exists(path)) bytes += ReadFile(path);
+        }
+        return bytes;
+    }
+    RunResult r = Run("/usr/bin/pg_dump", {"--dbname=" + conninfo, "--data-only"}, {}, 60);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    return r.out;
+}
+
 void Backend::SqlWrite(const std::string& statement) const
 {
     RunResult r = kind == "sqlite" ? Run("/usr/bin/sqlite3", {"-cmd", ".timeout 5000", dir->path + "/store/bondstore.db", statement})
                                    : Run("/usr/bin/psql", {conninfo, "-At", "-c", statement});
     REQUIRE_MESSAGE(r.exit_code == 0, statement << ": " << r.err);
+}
+
+Backend SqliteBackend()
+{
+    Backend b;
+    b.kind = "sqlite";
+    b.dir = std::make_unique<TempDir>();
+    return b;
 }
 
 std::vector<Backend> BothBackends()
@@ -175,9 +198,51 @@ int64_t QuotedTotal(const std::string& url, const std::vector<std::pair<std::str
     return nlohmann::json::parse(r->body)["amount_to_pay_fen"].get<int64_t>();
 }
 
-httplib::Result PlaceOrder(httplib::Client& c, const std::string& key, const std::string& body)
+OrderShop::OrderShop(Backend& b, std::vector<std::string> extra, std::vector<std::string> env) : backend(b)
 {
-    return c.Post("/api/orders", {{"Idempotency-Key", key}, {"Accept-Language", "en"}}, body, "application/json");
+    WriteFile(files.path + "/web/index.html", "<!doctype html>");
+    WriteOrderCatalog(files.path + "/catalog.json");
+    std::vector<std::string> args = b.ServerArgs();
+    for (const std::string& a : {std::string("--web-dir"), files.path + "/web", std::string("--seed-catalog"), files.path + "/catalog.json"})
+        args.push_back(a);
+    args.insert(args.end(), extra.begin(), extra.end());
+    server = ServerProcess::Start(args, env);
+    one_item_total = QuotedTotal(server.url, {{"T-000", 1}});
+}
+
+httplib::Result PlaceOrder(httplib::Client& c, const std::string& key, const std::string& body, httplib::Headers headers)
+{
+    headers.insert({{"Idempotency-Key", key}, {"Accept-Language", "en"}});
+    return c.Post("/api/orders", headers, body, "application/json");
+}
+
+std::vector<std::string> AdminStoreArgs(const Backend& b)
+{
+    std::vector<std::string> args = {"--data-dir", b.dir->path + "/store"};
+    if (b.kind == "postgresql") { args.push_back("--database"); args.push_back(b.conninfo); }
+    return args;
+}
+
+std::string MerchantToken(const Backend& b, const std::string& merchant)
+{
+    std::vector<std::string> args = {"tokens", "create", "--merchant", merchant};
+    for (const std::string& a : AdminStoreArgs(b)) args.push_back(a);
+    std::string token = Run(AdminBinary(), args).out;
+    return token.substr(0, token.find('\n'));
+}
+
+std::string KioskToken(const Backend& b, const std::string& url, const std::string& kiosk)
+{
+    std::vector<std::string> args = {"kiosks", "add", kiosk, "--name", "test kiosk " + kiosk};
+    for (const std::string& a : AdminStoreArgs(b)) args.push_back(a);
+    RunResult added = Run(AdminBinary(), args);
+    REQUIRE_MESSAGE(added.exit_code == 0, added.err);
+    std::string code = added.out.substr(0, added.out.find('\n'));
+    httplib::Client c(url);
+    auto enrolled = c.Post("/api/kiosks/enroll", nlohmann::json{{"code", code}}.dump(), "application/json");
+    REQUIRE(enrolled);
+    REQUIRE_MESSAGE(enrolled->status == 200, enrolled->body);
+    return nlohmann::json::parse(enrolled->body)["token"].get<std::string>();
 }
 
 std::string CebXsdFile() { return std::string(BONDSTORE_SOURCE_DIR) + "/../shared/customs/xsd/v202205/ceb_import_202205.xsd"; }

@@ -25,6 +25,9 @@ struct Backend {
     // One value from a query, through the sqlite3 or psql client.
     std::string Sql(const std::string& query) const;
     int64_t SqlInt(const std::string& query) const { return std::stoll(Sql(query)); }
+    // Every byte the store holds, as a thief of the disk or a backup would read it: the SQLite
+    // file with its write-ahead log, or a pg_dump of the database.
+    std::string StoredBytes() const;
     // A write by another process, as a second server or the admin CLI would make one.
     void SqlWrite(const std::string& statement) const;
 };
@@ -32,6 +35,7 @@ struct Backend {
 // Both back ends, fresh. PostgreSQL is started on first use (scripts/postgres.sh) and stopped
 // when the test run ends.
 std::vector<Backend> BothBackends();
+Backend SqliteBackend();
 Backend PostgresBackend();
 // Restarts the tests' PostgreSQL server (fast shutdown: every client connection is cut).
 void RestartPostgres();
@@ -55,7 +59,26 @@ int64_t QuotedTotal(const std::string& url, const std::vector<std::pair<std::str
 // Customs' import schema, read from the shared folder beside the checkout (never copied here).
 std::string CebXsdFile();
 
-// POST /api/orders with an Idempotency-Key.
-httplib::Result PlaceOrder(httplib::Client& c, const std::string& key, const std::string& body);
+// A store on `b` with the order catalog (WriteOrderCatalog) and a stand-in web app.
+struct OrderShop {
+    Backend& backend;
+    TempDir files;
+    ServerProcess server;
+    int64_t one_item_total = 0; // one ¥50 test item
+
+    explicit OrderShop(Backend& b, std::vector<std::string> extra = {}, std::vector<std::string> env = {});
+    int64_t Orders() const { return backend.SqlInt("SELECT count(*) FROM orders"); }
+};
+
+// POST /api/orders with an Idempotency-Key (and any other `headers`).
+httplib::Result PlaceOrder(httplib::Client& c, const std::string& key, const std::string& body, httplib::Headers headers = {});
+
+// bondstore-admin arguments that open this store.
+std::vector<std::string> AdminStoreArgs(const Backend& b);
+// A new API token of `merchant` (bondstore-admin tokens create).
+std::string MerchantToken(const Backend& b, const std::string& merchant);
+// A kiosk added with bondstore-admin kiosks add, enrolled at `url` with its one-time code: its
+// bearer token.
+std::string KioskToken(const Backend& b, const std::string& url, const std::string& kiosk);
 
 } // namespace bondstore::test

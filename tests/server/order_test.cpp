@@ -17,39 +17,9 @@ using json = nlohmann::json;
 
 namespace {
 
-struct OrderShop {
-    Backend& backend;
-    TempDir files;
-    ServerProcess server;
-    int64_t one_item_total = 0; // one ¥50 test item
-
-    explicit OrderShop(Backend& b, std::vector<std::string> extra = {}) : backend(b)
-    {
-        WriteFile(files.path + "/web/index.html", "<!doctype html>");
-        WriteOrderCatalog(files.path + "/catalog.json");
-        std::vector<std::string> args = b.ServerArgs();
-        for (const char* a : {"--web-dir"}) args.push_back(a);
-        args.push_back(files.path + "/web");
-        args.push_back("--seed-catalog");
-        args.push_back(files.path + "/catalog.json");
-        args.insert(args.end(), extra.begin(), extra.end());
-        server = ServerProcess::Start(args);
-        one_item_total = QuotedTotal(server.url, {{"T-000", 1}});
-    }
-    int64_t Orders() const { return backend.SqlInt("SELECT count(*) FROM orders"); }
-};
-
 json Body(const httplib::Result& r) { return json::parse(r->body); }
 
 // A merchant API token made with the admin CLI on the back end's store.
-std::string MerchantToken(const Backend& b, const std::string& merchant)
-{
-    std::vector<std::string> args = {"tokens", "create", "--merchant", merchant, "--data-dir", b.dir->path + "/store"};
-    if (b.kind == "postgresql") { args.push_back("--database"); args.push_back(b.conninfo); }
-    std::string token = Run(AdminBinary(), args).out;
-    return token.substr(0, token.find('\n'));
-}
-
 } // namespace
 
 TEST_CASE("checkout: one transaction, replayed by key, refused when the price changed or the key is reused")
@@ -384,6 +354,14 @@ TEST_CASE("merchant stock adjustments are idempotent on their id; shoppers see a
         auto reused = c.Post("/api/merchant/stock/adjustments", auth, adj.dump(), "application/json");
         REQUIRE(reused);
         CHECK(reused->status == 409);
+        // An id is the merchant's own: another merchant's "recv-1" is theirs, applied, not a replay.
+        httplib::Headers other_auth = {{"Authorization", "Bearer " + MerchantToken(b, "other")}};
+        json theirs = {{"id", "recv-1"}, {"sku", "T-OTHER"}, {"warehouse", "CQ-LL"}, {"delta", 5}, {"reason", "received"}};
+        auto other = c.Post("/api/merchant/stock/adjustments", other_auth, theirs.dump(), "application/json");
+        REQUIRE(other);
+        CHECK(other->status == 201);
+        CHECK(Body(other)["on_hand"] == 15);
+        CHECK(b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-040'") == 10);
         json below = {{"id", "loss-1"}, {"sku", "T-041"}, {"warehouse", "CQ-LL"}, {"delta", -3}, {"reason", "damaged"}};
         auto refused = c.Post("/api/merchant/stock/adjustments", auth, below.dump(), "application/json");
         REQUIRE(refused);
@@ -551,6 +529,9 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
             return *sealed;
         };
         auto follow = [&](const std::string& secret) { return c.Get("/api/orders/queued", {{"X-Follow-Secret", secret}}); };
+        // Only an enrolled kiosk sends sealed orders (its token).
+        const httplib::Headers kiosk = {{"Authorization", "Bearer " + KioskToken(b, shop.server.url, "jfb-1")}};
+        auto deliver = [&](const std::string& idempotency_key, const std::string& body) { return PlaceOrder(c, idempotency_key, body, kiosk); };
         const std::string k1 = "kiosk-key-1", f1 = "f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1";
         std::string body = OrderBody({{"T-010", 1}}, 3, shop.one_item_total);
         std::string sealed = seal(k1, body, f1);
@@ -566,7 +547,7 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
 
         // Sealed for another Idempotency-Key, altered, to another store's key, with a point off
         // the curve, or not an order and its secret: refused, nothing written.
-        auto other_key = PlaceOrder(c, "kiosk-key-2", sealed);
+        auto other_key = deliver("kiosk-key-2", sealed);
         REQUIRE(other_key);
         CHECK(other_key->status == 400);
         CHECK(Body(other_key)["error"]["code"] == "sealed_invalid");
@@ -574,37 +555,47 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
         std::string data = altered["sealed"]["data"].get<std::string>();
         data[10] = data[10] == 'A' ? 'B' : 'A';
         altered["sealed"]["data"] = data;
-        auto tampered = PlaceOrder(c, k1, altered.dump());
+        auto tampered = deliver(k1, altered.dump());
         REQUIRE(tampered);
         CHECK(tampered->status == 400);
         CHECK(Body(tampered)["error"]["code"] == "sealed_invalid");
         json foreign = json::parse(sealed);
         foreign["sealed"]["key_id"] = "0000000000000000";
-        auto unknown = PlaceOrder(c, k1, foreign.dump());
+        auto unknown = deliver(k1, foreign.dump());
         REQUIRE(unknown);
         CHECK(unknown->status == 400);
         CHECK(Body(unknown)["error"]["code"] == "sealed_key_unknown");
         json off_curve = json::parse(sealed);
         off_curve["sealed"]["epk"] = std::string("BA") + std::string(86, 'A');
-        auto bad_point = PlaceOrder(c, k1, off_curve.dump());
+        auto bad_point = deliver(k1, off_curve.dump());
         REQUIRE(bad_point);
         CHECK(bad_point->status == 400);
         std::string error;
-        auto bare = PlaceOrder(c, "kiosk-key-3", *bondstore::OrderSeal::Seal(key_answer->body, "kiosk-key-3", body, &error));
+        auto bare = deliver("kiosk-key-3", *bondstore::OrderSeal::Seal(key_answer->body, "kiosk-key-3", body, &error));
         REQUIRE(bare);
         CHECK(bare->status == 400);
         CHECK(Body(bare)["error"]["code"] == "sealed_invalid");
-        auto short_secret = PlaceOrder(c, "kiosk-key-4", seal("kiosk-key-4", body, "short"));
+        auto short_secret = deliver("kiosk-key-4", seal("kiosk-key-4", body, "short"));
         REQUIRE(short_secret);
         CHECK(short_secret->status == 400);
+        // Without a kiosk's token, or with a made-up one: refused at the door.
+        for (const std::string& auth : {std::string(), std::string("Bearer ksk_") + std::string(43, 'A')}) {
+            httplib::Headers h;
+            if (!auth.empty()) h.insert({"Authorization", auth});
+            auto stranger = PlaceOrder(c, k1, sealed, h);
+            REQUIRE(stranger);
+            CHECK(stranger->status == 401);
+            CHECK(Body(stranger)["error"]["code"] == "kiosk_not_enrolled");
+        }
         CHECK(shop.Orders() == 0);
         CHECK(b.SqlInt("SELECT count(*) FROM queued_orders") == 0);
+        CHECK(b.SqlInt("SELECT count(*) FROM idempotency_keys") == 0);
 
         // Delivered: an order like any other; the same envelope again is a replay.
-        auto placed = PlaceOrder(c, k1, sealed);
+        auto placed = deliver(k1, sealed);
         REQUIRE(placed);
         REQUIRE_MESSAGE(placed->status == 201, placed->body);
-        auto again = PlaceOrder(c, k1, sealed);
+        auto again = deliver(k1, sealed);
         REQUIRE(again);
         CHECK(again->status == 201);
         CHECK(again->get_header_value("Idempotent-Replayed") == "true");
@@ -624,7 +615,7 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
 
         // Refused (out of stock: T-010 holds 2, 1 is taken): the refusal is what the phone hears.
         const std::string f3 = "f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3f3";
-        auto refused = PlaceOrder(c, "kiosk-key-5", seal("kiosk-key-5", OrderBody({{"T-010", 2}}, 4, QuotedTotal(shop.server.url, {{"T-010", 2}})), f3));
+        auto refused = deliver("kiosk-key-5", seal("kiosk-key-5", OrderBody({{"T-010", 2}}, 4, QuotedTotal(shop.server.url, {{"T-010", 2}})), f3));
         REQUIRE(refused);
         CHECK(refused->status == 409);
         auto told = follow(f3);
@@ -632,14 +623,14 @@ TEST_CASE("a kiosk's sealed order: opened only by the server, bound to its key, 
         CHECK(told->status == 409);
         CHECK(Body(told)["error"]["code"] == "out_of_stock");
         // A second envelope under a secret already answered changes nothing the phone hears.
-        auto second = PlaceOrder(c, "kiosk-key-6", seal("kiosk-key-6", OrderBody({{"T-011", 1}}, 5, shop.one_item_total), f3));
+        auto second = deliver("kiosk-key-6", seal("kiosk-key-6", OrderBody({{"T-011", 1}}, 5, shop.one_item_total), f3));
         REQUIRE(second);
         CHECK(second->status == 201);
         CHECK(follow(f3)->status == 409);
         // Answers older than 30 days go as new ones are kept.
         b.SqlWrite("UPDATE queued_orders SET created_at = created_at - 31 * 86400");
         const std::string f7 = "f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7f7";
-        CHECK(PlaceOrder(c, "kiosk-key-7", seal("kiosk-key-7", OrderBody({{"T-012", 1}}, 6, shop.one_item_total), f7))->status == 201);
+        CHECK(deliver("kiosk-key-7", seal("kiosk-key-7", OrderBody({{"T-012", 1}}, 6, shop.one_item_total), f7))->status == 201);
         CHECK(b.SqlInt("SELECT count(*) FROM queued_orders") == 1);
         CHECK(shop.Orders() == 3);
     }

@@ -1,8 +1,9 @@
 // Tax quotes through the two outside doors: `bondstore-admin quote` (inline lines, stdin → stdout)
-// and POST /api/quote (catalog SKUs over HTTP). Every vector of VECTORS.md A, B and D, to the fen.
+// and POST /api/quote (catalog SKUs over HTTP, on both back ends). Every vector of VECTORS.md A, B
+// and D, to the fen.
 #include <doctest/doctest.h>
 
-#include "tests/server/server_process.h"
+#include "tests/server/order_fixture.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -92,6 +93,7 @@ json Request(const Vector& v, json line)
 
 TEST_CASE("bondstore-admin quote gives every vector to the fen")
 {
+    // Inline lines, no store opened: nothing to run on two back ends.
     for (const Vector& v : Vectors()) {
         CAPTURE(v.name);
         RunResult r = Run(AdminBinary(), {"quote"}, {}, 20, Request(v, v.line).dump());
@@ -109,6 +111,7 @@ TEST_CASE("bondstore-admin quote gives every vector to the fen")
 
 TEST_CASE("bondstore-admin quote refuses bad input with a clear message and a non-zero exit")
 {
+    // Refused before any store is opened: nothing to run on two back ends.
     RunResult not_json = Run(AdminBinary(), {"quote"}, {}, 20, "{\"date\": ");
     CHECK(not_json.exit_code == 1);
     CHECK(not_json.out.empty());
@@ -156,66 +159,75 @@ TEST_CASE("POST /api/quote gives every table-rate vector to the fen, from catalo
     }
     catalog["products"] = products;
     catalog["stock"] = json::array();
-    TempDir data;
-    WriteFile(data.path + "/vectors.json", catalog.dump());
-    WriteFile(data.path + "/web/index.html", "<!doctype html>");
-    ServerProcess s = ServerProcess::Start({"--data-dir", data.path + "/store", "--web-dir", data.path + "/web",
-                                            "--seed-catalog", data.path + "/vectors.json"});
-    httplib::Client c(s.url);
-    for (const Vector* v : by_api) {
-        json line = {{"sku", std::string("VEC-") + v->name}, {"qty", v->line["qty"]}};
-        auto res = c.Post("/api/quote", Request(*v, line).dump(), "application/json");
-        REQUIRE(res);
-        CAPTURE(res->body);
-        CHECK(res->status == 200);
-        CheckQuote(*v, json::parse(res->body));
-    }
-    CHECK(by_api.size() >= 25);
+    TempDir files;
+    WriteFile(files.path + "/vectors.json", catalog.dump());
+    WriteFile(files.path + "/web/index.html", "<!doctype html>");
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        std::vector<std::string> args = b.ServerArgs();
+        args.insert(args.end(), {"--web-dir", files.path + "/web", "--seed-catalog", files.path + "/vectors.json"});
+        ServerProcess s = ServerProcess::Start(args);
+        httplib::Client c(s.url);
+        for (const Vector* v : by_api) {
+            json line = {{"sku", std::string("VEC-") + v->name}, {"qty", v->line["qty"]}};
+            auto res = c.Post("/api/quote", Request(*v, line).dump(), "application/json");
+            REQUIRE(res);
+            CAPTURE(res->body);
+            CHECK(res->status == 200);
+            CheckQuote(*v, json::parse(res->body));
+        }
+        CHECK(by_api.size() >= 25);
 
-    // Without a date, the server uses today's date in China.
-    auto today = c.Post("/api/quote", R"({"lines":[{"sku":"VEC-V02","qty":1}]})", "application/json");
-    REQUIRE(today);
-    CHECK(today->status == 200);
-    CHECK(json::parse(today->body)["date"].get<std::string>().size() == 10);
-    CHECK(s.Stop(SIGTERM) == 0);
+        // Without a date, the server uses today's date in China.
+        auto today = c.Post("/api/quote", R"({"lines":[{"sku":"VEC-V02","qty":1}]})", "application/json");
+        REQUIRE(today);
+        CHECK(today->status == 200);
+        CHECK(json::parse(today->body)["date"].get<std::string>().size() == 10);
+        CHECK(s.Stop(SIGTERM) == 0);
+    }
 }
 
 TEST_CASE("POST /api/quote refuses what it cannot quote, with problems named")
 {
-    TempDir data;
-    WriteFile(data.path + "/web/index.html", "<!doctype html>");
-    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", data.path + "/web", "--seed-catalog", SampleCatalog()});
-    httplib::Client c(s.url);
-    auto post = [&](const std::string& body) { return c.Post("/api/quote", {{"Accept-Language", "en"}}, body, "application/json"); };
+    TempDir files;
+    WriteFile(files.path + "/web/index.html", "<!doctype html>");
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        std::vector<std::string> args = b.ServerArgs();
+        args.insert(args.end(), {"--web-dir", files.path + "/web", "--seed-catalog", SampleCatalog()});
+        ServerProcess s = ServerProcess::Start(args);
+        httplib::Client c(s.url);
+        auto post = [&](const std::string& body) { return c.Post("/api/quote", {{"Accept-Language", "en"}}, body, "application/json"); };
 
-    auto unknown = post(R"({"lines":[{"sku":"NOPE","qty":1}]})");
-    REQUIRE(unknown);
-    CHECK(unknown->status == 422);
-    json u = json::parse(unknown->body);
-    CHECK(u["error"]["code"] == "invalid_request");
-    CHECK(u["error"]["problems"][0]["code"] == "cart.unknown_sku");
-    CHECK(u["error"]["problems"][0]["message"].get<std::string>().find("NOPE") != std::string::npos);
+        auto unknown = post(R"({"lines":[{"sku":"NOPE","qty":1}]})");
+        REQUIRE(unknown);
+        CHECK(unknown->status == 422);
+        json u = json::parse(unknown->body);
+        CHECK(u["error"]["code"] == "invalid_request");
+        CHECK(u["error"]["problems"][0]["code"] == "cart.unknown_sku");
+        CHECK(u["error"]["problems"][0]["message"].get<std::string>().find("NOPE") != std::string::npos);
 
-    auto bad = post(R"({"date":"tomorrow","lines":[{"sku":"IF-APT-PF3-800","qty":0,"price_fen":1}]})");
-    REQUIRE(bad);
-    CHECK(bad->status == 400);
-    std::string body = bad->body;
-    CHECK(body.find("json.expected_date") != std::string::npos);
-    CHECK(body.find("quote.qty_not_positive") != std::string::npos);
-    CHECK(body.find("json.unknown_field") != std::string::npos); // a client price is not accepted
+        auto bad = post(R"({"date":"tomorrow","lines":[{"sku":"IF-APT-PF3-800","qty":0,"price_fen":1}]})");
+        REQUIRE(bad);
+        CHECK(bad->status == 400);
+        std::string body = bad->body;
+        CHECK(body.find("json.expected_date") != std::string::npos);
+        CHECK(body.find("quote.qty_not_positive") != std::string::npos);
+        CHECK(body.find("json.unknown_field") != std::string::npos); // a client price is not accepted
 
-    CHECK(post("not json")->status == 400);
-    CHECK(post(R"({"lines":"x"})")->status == 400);
-    CHECK(post(std::string(70000, ' '))->status == 413);
+        CHECK(post("not json")->status == 400);
+        CHECK(post(R"({"lines":"x"})")->status == 400);
+        CHECK(post(std::string(70000, ' '))->status == 413);
 
-    // A valid request that the rules refuse is still a quote: 200 with the reason.
-    auto over = post(R"({"date":"2025-01-01","lines":[{"sku":"WA-LON-MAS-AUTO","qty":2}]})");
-    REQUIRE(over);
-    CHECK(over->status == 200);
-    CHECK(json::parse(over->body)["reason"] == "single_limit_exceeded");
+        // A valid request that the rules refuse is still a quote: 200 with the reason.
+        auto over = post(R"({"date":"2025-01-01","lines":[{"sku":"WA-LON-MAS-AUTO","qty":2}]})");
+        REQUIRE(over);
+        CHECK(over->status == 200);
+        CHECK(json::parse(over->body)["reason"] == "single_limit_exceeded");
 
-    auto table = c.Get("/api/tax-table");
-    REQUIRE(table);
-    CHECK(table->status == 200);
-    CHECK(json::parse(table->body)["cbec_factor"] == "0.7");
+        auto table = c.Get("/api/tax-table");
+        REQUIRE(table);
+        CHECK(table->status == 200);
+        CHECK(json::parse(table->body)["cbec_factor"] == "0.7");
+    }
 }

@@ -5,6 +5,7 @@
 // nothing in effect; kill -9 of the server while relaying loses nothing.
 #include <doctest/doctest.h>
 
+#include "server/customs/dxp_envelope.h"
 #include "server/customs/message_signer.h"
 #include "tests/server/order_fixture.h"
 
@@ -19,6 +20,10 @@ using json = nlohmann::json;
 
 namespace {
 
+// Tokens reach the programs through the environment (never argv), and must be strong.
+const std::string kReceiptToken = "receipt-token-0123456789abcdefghijk";
+const std::string kAdminToken = "admin-token-0123456789abcdefghijklm";
+const std::vector<std::string> kTokenEnv = {"BONDSTORE_RECEIPT_TOKEN=" + kReceiptToken, "BONDSTORE_ADMIN_TOKEN=" + kAdminToken};
 
 // A store with its relay on, and the simulator it talks to.
 struct Relayed {
@@ -42,18 +47,17 @@ struct Relayed {
         port = FreePort();
         std::vector<std::string> sim_args = {"--trusted-cert", store + "/signing-cert.pem", "--ceb-xsd", CebXsdFile(), "--receipts-url",
                                              "http://127.0.0.1:" + std::to_string(port) + "/api/single-window/receipts",
-                                             "--receipt-token", "receipt-secret", "--receipt-delay-ms", "20"};
+                                             "--receipt-delay-ms", "20"};
         sim_args.insert(sim_args.end(), sim_flags.begin(), sim_flags.end());
-        sim = ServerProcess::StartBinary(SimulatorBinary(), sim_args);
+        sim = ServerProcess::StartBinary(SimulatorBinary(), sim_args, kTokenEnv);
         server_args = b.ServerArgs();
         for (const std::string& a :
              {std::string("--web-dir"), files.path + "/web", std::string("--seed-catalog"), files.path + "/catalog.json", std::string("--port"),
-              std::to_string(port), std::string("--single-window"), sim.url + "/ceb", std::string("--receipt-token"), std::string("receipt-secret"),
-              std::string("--admin-token"), std::string("admin-secret"), std::string("--ceb-xsd"), CebXsdFile(), std::string("--relay-retry-ms"),
+              std::to_string(port), std::string("--single-window"), sim.url + "/ceb", std::string("--ceb-xsd"), CebXsdFile(), std::string("--relay-retry-ms"),
               std::string("50"), std::string("--relay-max-retry-ms"), std::string("1000"), std::string("--relay-timeout-ms"), std::string("2000")})
             server_args.push_back(a);
         server_args.insert(server_args.end(), server_flags.begin(), server_flags.end());
-        server = ServerProcess::Start(server_args);
+        server = ServerProcess::Start(server_args, kTokenEnv);
     }
 
     // Places and pays an order for `lines` by buyer `buyer`; returns its number.
@@ -98,7 +102,7 @@ struct Relayed {
     json RelayStats()
     {
         httplib::Client c(server.url);
-        auto r = c.Get("/api/admin/relay", {{"Authorization", "Bearer admin-secret"}});
+        auto r = c.Get("/api/admin/relay", {{"Authorization", "Bearer " + kAdminToken}});
         REQUIRE(r);
         REQUIRE(r->status == 200);
         return json::parse(r->body);
@@ -106,7 +110,7 @@ struct Relayed {
 };
 
 // A receipt posted as customs would, bare (no envelope).
-httplib::Result PostReceipt(const std::string& url, const std::string& xml, const std::string& token = "receipt-secret")
+httplib::Result PostReceipt(const std::string& url, const std::string& xml, const std::string& token = kReceiptToken)
 {
     httplib::Client c(url);
     return c.Post("/api/single-window/receipts", {{"Authorization", "Bearer " + token}}, xml, "application/xml");
@@ -155,12 +159,19 @@ TEST_CASE("a paid order reaches the single window and is released by its receipt
         CHECK(relay["sent"] == 2);
         CHECK(relay["pending"] == 0);
         CHECK(relay["parked"].empty());
-        // The audit CLI prints exactly what was sent.
+        // The audit CLI prints what was sent; the store keeps it sealed, never in the clear.
         std::vector<std::string> ceb = {"ceb", no, "--data-dir", b.dir->path + "/store", "--ceb-xsd", CebXsdFile()};
         if (b.kind == "postgresql") { ceb.push_back("--database"); ceb.push_back(b.conninfo); }
         RunResult printed = Run(AdminBinary(), ceb);
         CHECK(printed.exit_code == 0);
-        CHECK(printed.out == b.Sql("SELECT message FROM outbox WHERE kind = 'order' AND order_no = '" + no + "'") + "\n");
+        CHECK(printed.out.rfind("<?xml", 0) == 0);
+        CHECK(printed.out.find("<ceb:CEB311Message") != std::string::npos);
+        CHECK(printed.out.find("<ceb:orderNo>" + no + "</ceb:orderNo>") != std::string::npos);
+        CHECK(printed.out.find("王小明") != std::string::npos);
+        std::string kept = b.Sql("SELECT message FROM outbox WHERE kind = 'order' AND order_no = '" + no + "'");
+        CHECK(!kept.empty());
+        CHECK(kept.find("<?xml") == std::string::npos);
+        CHECK(kept.find(no) == std::string::npos);
 
         // Receipts again, late, out of order: stored once, never backwards.
         std::string guid = b.Sql("SELECT guid FROM outbox WHERE kind = 'inventory' AND order_no = '" + no + "'");
@@ -179,8 +190,86 @@ TEST_CASE("a paid order reaches the single window and is released by its receipt
         auto junk = PostReceipt(r.server.url, "<ceb:CEB622Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"/>");
         REQUIRE(junk);
         CHECK(junk->status == 400);
+        // A document type (entities: the way to a file on the server, or a billion laughs) is
+        // refused before anything reads the message.
+        int64_t kept_receipts = b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "'");
+        std::string with_entity = Receipt622(guid, no, 120, "20991231235959002");
+        with_entity.insert(with_entity.find("<ceb:CEB622Message"),
+                           "<!DOCTYPE ceb:CEB622Message [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n");
+        with_entity.replace(with_entity.find(">test<"), 6, ">&e;<");
+        auto entity = PostReceipt(r.server.url, with_entity);
+        REQUIRE(entity);
+        CHECK(entity->status == 400);
+        CHECK(entity->body.find("root:") == std::string::npos);
+        CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "'") == kept_receipts);
         CHECK(r.Status(no) == "released");
+
+        // What the store keeps: no buyer's name, ID number, phone or address, and no order's
+        // lookup secret, in any byte of the database (SQLite's file and log; PostgreSQL's dump)
+        // — sealed (docs/security.md).
+        std::string stored = b.StoredBytes();
+        CHECK(stored.size() > 10000);
+        CHECK(stored.find(no) != std::string::npos); // the search works: order numbers are there
+        for (const std::string& secret : {std::string("王小明"), ValidIdNumber(41), std::string("13800138000"), std::string("139 0013 9000"),
+                                          std::string("重庆市渝北区两路寸滩保税港区"), r.secrets[no]}) {
+            CAPTURE(secret);
+            CHECK(stored.find(secret) == std::string::npos);
+        }
     }
+}
+
+TEST_CASE("receipts signed by customs are verified against its certificate; unsigned, altered or foreign ones are refused")
+{
+    Backend b = PostgresBackend();
+    TempDir keys;
+    std::string error;
+    REQUIRE_MESSAGE(CreateSelfSignedSigningKey(keys.path + "/customs-key.pem", keys.path + "/customs-cert.pem", "customs", &error), error);
+    REQUIRE_MESSAGE(CreateSelfSignedSigningKey(keys.path + "/other-key.pem", keys.path + "/other-cert.pem", "someone", &error), error);
+    // The simulator signs its receipts with customs' key (xmlsec); the store trusts only that
+    // certificate (its own verifier): two implementations agree.
+    Relayed r(b, {"--signing-key", keys.path + "/customs-key.pem"}, {"--single-window-cert", keys.path + "/customs-cert.pem"});
+    std::string no = r.PaidOrder({{"T-004", 1}}, 1001, "signed-1");
+    CHECK_MESSAGE(r.WaitFor(no, "released") == "released", r.server.Stderr());
+    std::string guid = b.Sql("SELECT guid FROM outbox WHERE kind = 'inventory' AND order_no = '" + no + "'");
+    int64_t receipts = b.SqlInt("SELECT count(*) FROM customs_receipts");
+
+    auto sign = [&](const std::string& who, const std::string& xml) {
+        std::string e;
+        auto signer = OpenRsaSha1Signer(keys.path + "/" + who + "-key.pem", keys.path + "/" + who + "-cert.pem", who, &e);
+        REQUIRE_MESSAGE(signer, e);
+        std::optional<std::string> signed_xml = signer->Sign(xml, &e);
+        REQUIRE_MESSAGE(signed_xml, e);
+        return *signed_xml;
+    };
+    // As customs sends them: the receipt in a DxpMsg envelope, the envelope signed.
+    DxpEnvelope envelope;
+    envelope.cop_msg_id = "signed-envelope-1";
+    envelope.sender_id = "EPORT";
+    envelope.receiver_ids = {"BONDSTORE"};
+    envelope.created_at = 1767225600;
+    envelope.msg_type = "CEB622Message";
+    envelope.data = Receipt622(guid, no, 120, "20991231235959000");
+    std::string receipt = DxpMsgXml(envelope);
+    struct Case {
+        const char* what;
+        std::string xml;
+    };
+    std::string altered = sign("customs", receipt);
+    size_t data = altered.find("<dxp:Data>") + 20; // a character of the base64 message
+    altered[data] = altered[data] == 'A' ? 'B' : 'A';
+    for (const Case& c : {Case{"unsigned", receipt}, Case{"signed by someone else", sign("other", receipt)}, Case{"altered after signing", altered}}) {
+        CAPTURE(c.what);
+        auto refused = PostReceipt(r.server.url, c.xml);
+        REQUIRE(refused);
+        CHECK(refused->status == 400);
+        CHECK(json::parse(refused->body)["reason"].get<std::string>().rfind("signature", 0) == 0);
+    }
+    CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts") == receipts);
+    // Signed by customs: taken.
+    auto taken = PostReceipt(r.server.url, sign("customs", receipt));
+    REQUIRE(taken);
+    CHECK_MESSAGE(taken->status == 200, taken->body);
+    CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts") == receipts + 1);
 }
 
 TEST_CASE("customs rejects an order over the buyer's annual limit: the order is rejected, stock and quota come back, a refund is due")
@@ -277,7 +366,7 @@ TEST_CASE("kill -9 of the server while it relays: after a restart every message 
     CHECK(sent_before < 120);
     // What the dead worker had leased waits out its lease (2 × the 2 s time-out + 5 s): restart,
     // and wait for all of them.
-    ServerProcess again = ServerProcess::Start(r.server_args);
+    ServerProcess again = ServerProcess::Start(r.server_args, kTokenEnv);
     r.server = std::move(again);
     int released = 0;
     for (int i = 0; i < 1000 && released < 60; i++) {

@@ -120,6 +120,14 @@ static int ExitCode(int status)
 
 ServerProcess ServerProcess::Start(std::vector<std::string> args, std::vector<std::string> env)
 {
+    // Every test client is one address (loopback) placing orders for many buyers: the limits on
+    // one client and one buyer are off unless a test sets them (the limits' own tests do).
+    bool limits_set = false;
+    for (const std::string& a : args) limits_set = limits_set || a == "--rate-limit" || a.rfind("--max-", 0) == 0;
+    if (!limits_set)
+        for (const char* a : {"--rate-limit", "off", "--max-unpaid-per-buyer", "0", "--max-unpaid-per-client", "0",
+                              "--max-orders-per-buyer-hour", "0"})
+            args.push_back(a);
     return StartBinary(ServerBinary(), std::move(args), std::move(env));
 }
 

@@ -1,8 +1,8 @@
-// bondstore-server over real HTTP on loopback: a real process, an ephemeral port, a temporary data
-// directory with a real SQLite file.
+// bondstore-server over real HTTP on loopback: a real process, an ephemeral port, a store on both
+// back ends (a temporary data directory with a real SQLite file, or a PostgreSQL database).
 #include <doctest/doctest.h>
 
-#include "tests/server/server_process.h"
+#include "tests/server/order_fixture.h"
 
 #include <brotli/decode.h>
 #include <brotli/encode.h>
@@ -70,6 +70,14 @@ struct WebFixture {
     }
 };
 
+// bondstore-server arguments: `b`'s store, then `more`.
+std::vector<std::string> StoreArgs(const Backend& b, const std::vector<std::string>& more)
+{
+    std::vector<std::string> args = b.ServerArgs();
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
 httplib::Client Client(const ServerProcess& s)
 {
     httplib::Client c(s.url);
@@ -82,73 +90,78 @@ httplib::Client Client(const ServerProcess& s)
 
 TEST_CASE("a fresh data directory is created, seeded from the sample catalog and served")
 {
-    TempDir data;
-    WebFixture web;
-    ServerProcess s = ServerProcess::Start({"--data-dir", data.path + "/store", "--web-dir", web.dir.path,
-                                            "--seed-catalog", SampleCatalog()});
-    CHECK(s.first_line.find("Bondstore is serving http://127.0.0.1:") == 0);
-    CHECK(std::filesystem::exists(data.path + "/store/bondstore.db"));
-    auto c = Client(s);
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        WebFixture web;
+        ServerProcess s = ServerProcess::Start(StoreArgs(b, {"--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()}));
+        CHECK(s.first_line.find("Bondstore is serving http://127.0.0.1:") == 0);
+        // The data directory is made: the SQLite file in it, or with PostgreSQL the data key.
+        CHECK(std::filesystem::exists(b.dir->path + (b.kind == "sqlite" ? "/store/bondstore.db" : "/store/data-key")));
+        auto c = Client(s);
 
-    auto health = c.Get("/api/health");
-    REQUIRE(health);
-    CHECK(health->status == 200);
-    CHECK(health->get_header_value("Content-Type") == "application/json; charset=utf-8");
-    json h = json::parse(health->body);
-    CHECK(h["status"] == "ok");
-    CHECK(h["store"] == "sqlite");
-    CHECK(h["icu"] == "72.1");
+        auto health = c.Get("/api/health");
+        REQUIRE(health);
+        CHECK(health->status == 200);
+        CHECK(health->get_header_value("Content-Type") == "application/json; charset=utf-8");
+        json h = json::parse(health->body);
+        CHECK(h["status"] == "ok");
+        CHECK(h["store"] == b.kind);
+        CHECK(h["icu"] == "72.1");
 
-    auto catalog = c.Get("/api/catalog");
-    REQUIRE(catalog);
-    CHECK(catalog->status == 200);
-    json cat = json::parse(catalog->body);
-    CHECK(cat["version"] == 1);
-    REQUIRE(cat["products"].size() == json::parse(ReadFile(SampleCatalog()))["products"].size());
-    CHECK(cat["products"][0]["title"]["zh-Hans"].get<std::string>().find("爱他美") == 0);
-    CHECK(cat["products"][0]["price_fen"] == 29800);
-    CHECK_FALSE(cat.contains("stock")); // stock is served separately (inventory), not in the catalog
+        auto catalog = c.Get("/api/catalog");
+        REQUIRE(catalog);
+        CHECK(catalog->status == 200);
+        json cat = json::parse(catalog->body);
+        CHECK(cat["version"] == 1);
+        REQUIRE(cat["products"].size() == json::parse(ReadFile(SampleCatalog()))["products"].size());
+        CHECK(cat["products"][0]["title"]["zh-Hans"].get<std::string>().find("爱他美") == 0);
+        CHECK(cat["products"][0]["price_fen"] == 29800);
+        CHECK_FALSE(cat.contains("stock")); // stock is served separately (inventory), not in the catalog
 
-    CHECK(s.Stop(SIGTERM) == 0);
+        CHECK(s.Stop(SIGTERM) == 0);
+    }
 }
 
 TEST_CASE("the catalog answers with an ETag, 304 for a client that has it, and gzip or brotli")
 {
-    TempDir data;
-    WebFixture web;
-    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
-    auto c = Client(s);
-    auto plain = c.Get("/api/catalog");
-    REQUIRE(plain);
-    std::string etag = plain->get_header_value("ETag");
-    CHECK(etag.size() > 2);
-    CHECK(plain->get_header_value("Content-Encoding") == "");
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        WebFixture web;
+        ServerProcess s = ServerProcess::Start(StoreArgs(b, {"--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()}));
+        auto c = Client(s);
+        auto plain = c.Get("/api/catalog");
+        REQUIRE(plain);
+        std::string etag = plain->get_header_value("ETag");
+        CHECK(etag.size() > 2);
+        CHECK(plain->get_header_value("Content-Encoding") == "");
 
-    auto again = c.Get("/api/catalog", {{"If-None-Match", etag}});
-    REQUIRE(again);
-    CHECK(again->status == 304);
-    CHECK(again->body.empty());
+        auto again = c.Get("/api/catalog", {{"If-None-Match", etag}});
+        REQUIRE(again);
+        CHECK(again->status == 304);
+        CHECK(again->body.empty());
 
-    auto gz = c.Get("/api/catalog", {{"Accept-Encoding", "gzip"}});
-    REQUIRE(gz);
-    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
-    CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
-    CHECK(Gunzip(gz->body) == plain->body);
-    CHECK(gz->body.size() < plain->body.size() / 3);
+        auto gz = c.Get("/api/catalog", {{"Accept-Encoding", "gzip"}});
+        REQUIRE(gz);
+        CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+        CHECK(gz->get_header_value("Vary") == "Accept-Encoding");
+        CHECK(Gunzip(gz->body) == plain->body);
+        CHECK(gz->body.size() < plain->body.size() / 3);
 
-    auto br = c.Get("/api/catalog", {{"Accept-Encoding", "gzip, deflate, br"}});
-    REQUIRE(br);
-    CHECK(br->get_header_value("Content-Encoding") == "br");
-    CHECK(Unbrotli(br->body) == plain->body);
+        auto br = c.Get("/api/catalog", {{"Accept-Encoding", "gzip, deflate, br"}});
+        REQUIRE(br);
+        CHECK(br->get_header_value("Content-Encoding") == "br");
+        CHECK(Unbrotli(br->body) == plain->body);
 
-    auto refused = c.Get("/api/catalog", {{"Accept-Encoding", "br;q=0, gzip;q=0"}});
-    REQUIRE(refused);
-    CHECK(refused->get_header_value("Content-Encoding") == "");
-    CHECK(refused->body == plain->body);
+        auto refused = c.Get("/api/catalog", {{"Accept-Encoding", "br;q=0, gzip;q=0"}});
+        REQUIRE(refused);
+        CHECK(refused->get_header_value("Content-Encoding") == "");
+        CHECK(refused->body == plain->body);
+    }
 }
 
 TEST_CASE("the web app's files: MIME types, precompressed forms, index for /, JSON 404s")
 {
+    // Files and messages only, nothing from the store: one back end is enough.
     TempDir data;
     WebFixture web;
     ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
@@ -197,14 +210,14 @@ TEST_CASE("the web app's files: MIME types, precompressed forms, index for /, JS
     REQUIRE(api_missing_zh);
     CHECK(json::parse(api_missing_zh->body)["error"]["message"] == "这里什么也没有。");
     // Every bundled language, negotiated from what browsers send.
-    for (const auto& [header, message] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& language : std::vector<std::pair<std::string, std::string>>{
              {"zh-TW,zh;q=0.9", "這裡什麼都沒有。"}, {"de-AT,de;q=0.9,en;q=0.5", "Hier gibt es nichts."},
              {"fr-CH, fr;q=0.9", "Il n’y a rien ici."}, {"ja-JP", "お探しのページは見つかりませんでした。"},
              {"ko-KR,ko;q=0.9", "여기에는 아무것도 없습니다."}, {"ru-RU,ru;q=0.9,en-US;q=0.8", "Здесь ничего нет."},
              {"ar-SA,ar;q=0.9", "لا يوجد شيء هنا."}, {"pt-BR,pt;q=0.9", "这里什么也没有。"}}) {
-        auto r = c.Get("/api/nope", {{"Accept-Language", header}});
+        auto r = c.Get("/api/nope", {{"Accept-Language", language.first}});
         REQUIRE(r);
-        CHECK_MESSAGE(json::parse(r->body)["error"]["message"] == message, header);
+        CHECK_MESSAGE(json::parse(r->body)["error"]["message"] == language.second, language.first);
     }
 
     auto traversal = c.Get("/../../etc/passwd");
@@ -214,6 +227,7 @@ TEST_CASE("the web app's files: MIME types, precompressed forms, index for /, JS
 
 TEST_CASE("a malformed catalog file stops the server before it serves, naming file, product and field")
 {
+    // Refused before a store is opened: one back end is enough.
     TempDir data;
     WebFixture web;
     json doc = json::parse(ReadFile(SampleCatalog()));
@@ -239,6 +253,7 @@ TEST_CASE("a malformed catalog file stops the server before it serves, naming fi
 
 TEST_CASE("product images are served under /images/ from --images-dir; the sample catalog's all exist")
 {
+    // Images are files, not the store's: one back end is enough.
     TempDir data;
     WebFixture web;
     ServerProcess s = ServerProcess::Start({"--data-dir", data.path + "/store", "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
@@ -278,6 +293,7 @@ TEST_CASE("product images are served under /images/ from --images-dir; the sampl
 
 TEST_CASE("kiosks: /kiosk is the app's page, and their idle time is the server's")
 {
+    // The page is a file and the idle time a flag, neither the store's: one back end is enough.
     TempDir data;
     WebFixture web;
     ServerProcess s = ServerProcess::Start({"--data-dir", data.path + "/store", "--web-dir", web.dir.path, "--kiosk-idle", "45"});
@@ -300,6 +316,7 @@ TEST_CASE("kiosks: /kiosk is the app's page, and their idle time is the server's
 
 TEST_CASE("a broken tax table stops the server, naming the heading, period and field")
 {
+    // Refused before a store is opened: one back end is enough.
     TempDir data;
     WebFixture web;
     json table = json::parse(ReadFile(BONDSTORE_SOURCE_DIR "/assets/tax/tax-table.json"));
@@ -319,6 +336,7 @@ TEST_CASE("a broken tax table stops the server, naming the heading, period and f
 
 TEST_CASE("flags, environment variables and --help")
 {
+    // How flags and the environment are read, not the store (BONDSTORE_DATA_DIR shows by its SQLite file): one back end is enough.
     RunResult help = Run(ServerBinary(), {"--help"});
     CHECK(help.exit_code == 0);
     CHECK(help.out.find("--data-dir") != std::string::npos);
@@ -345,45 +363,49 @@ TEST_CASE("flags, environment variables and --help")
 
 TEST_CASE("data survives a restart and the seed is loaded only into an empty store")
 {
-    TempDir data;
-    WebFixture web;
-    {
-        ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        WebFixture web;
+        {
+            ServerProcess s = ServerProcess::Start(StoreArgs(b, {"--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()}));
+            CHECK(s.Stop(SIGTERM) == 0);
+        }
+        // A different, valid seed on restart is validated but not loaded over existing data.
+        json doc = json::parse(ReadFile(SampleCatalog()));
+        doc["products"].erase(doc["products"].begin() + 1, doc["products"].end());
+        doc["stock"] = json::array();
+        WriteFile(b.dir->path + "/small.json", doc.dump());
+        ServerProcess s = ServerProcess::Start(StoreArgs(b, {"--web-dir", web.dir.path, "--seed-catalog", b.dir->path + "/small.json"}));
+        auto c = Client(s);
+        auto catalog = c.Get("/api/catalog");
+        REQUIRE(catalog);
+        CHECK(json::parse(catalog->body)["products"].size() > 1);
         CHECK(s.Stop(SIGTERM) == 0);
     }
-    // A different, valid seed on restart is validated but not loaded over existing data.
-    json doc = json::parse(ReadFile(SampleCatalog()));
-    doc["products"].erase(doc["products"].begin() + 1, doc["products"].end());
-    doc["stock"] = json::array();
-    WriteFile(data.path + "/small.json", doc.dump());
-    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", data.path + "/small.json"});
-    auto c = Client(s);
-    auto catalog = c.Get("/api/catalog");
-    REQUIRE(catalog);
-    CHECK(json::parse(catalog->body)["products"].size() > 1);
-    CHECK(s.Stop(SIGTERM) == 0);
 }
 
 TEST_CASE("search: the catalog carries pinyin keys, and \"nf\" finds 奶粉 over HTTP")
 {
-    TempDir data;
-    WebFixture web;
-    ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()});
-    auto c = Client(s);
-    json catalog = json::parse(c.Get("/api/catalog")->body);
-    CHECK(catalog["products"][0]["search"]["initials"].get<std::string>().find("nf") != std::string::npos);
-    CHECK(catalog["products"][0]["search"]["rank"].contains("zh-Hans"));
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        WebFixture web;
+        ServerProcess s = ServerProcess::Start(StoreArgs(b, {"--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()}));
+        auto c = Client(s);
+        json catalog = json::parse(c.Get("/api/catalog")->body);
+        CHECK(catalog["products"][0]["search"]["initials"].get<std::string>().find("nf") != std::string::npos);
+        CHECK(catalog["products"][0]["search"]["rank"].contains("zh-Hans"));
 
-    json nf = json::parse(c.Get("/api/search?q=nf&limit=5")->body);
-    REQUIRE(nf["hits"].size() == 5);
-    for (const json& hit : nf["hits"]) CHECK(hit["title"]["zh-Hans"].get<std::string>().find("奶粉") != std::string::npos);
+        json nf = json::parse(c.Get("/api/search?q=nf&limit=5")->body);
+        REQUIRE(nf["hits"].size() == 5);
+        for (const json& hit : nf["hits"]) CHECK(hit["title"]["zh-Hans"].get<std::string>().find("奶粉") != std::string::npos);
 
-    json sorted = json::parse(c.Get("/api/search?sort=price_desc&limit=1")->body);
-    CHECK(sorted["hits"][0]["sku"] == "WA-LON-MAS-AUTO"); // ¥14,800, the dearest
-    json skincare = json::parse(c.Get("/api/search?category=skincare&origin=JP")->body);
-    CHECK(skincare["total"].get<int>() >= 1);
-    CHECK(skincare["facets"]["category"].contains("infant_formula"));
-    CHECK(c.Get("/api/search?sort=random")->status == 400);
-    CHECK(c.Get("/api/search?limit=100000")->status == 400);
-    CHECK(c.Get("/api/search?price_band=9")->status == 400);
+        json sorted = json::parse(c.Get("/api/search?sort=price_desc&limit=1")->body);
+        CHECK(sorted["hits"][0]["sku"] == "WA-LON-MAS-AUTO"); // ¥14,800, the dearest
+        json skincare = json::parse(c.Get("/api/search?category=skincare&origin=JP")->body);
+        CHECK(skincare["total"].get<int>() >= 1);
+        CHECK(skincare["facets"]["category"].contains("infant_formula"));
+        CHECK(c.Get("/api/search?sort=random")->status == 400);
+        CHECK(c.Get("/api/search?limit=100000")->status == 400);
+        CHECK(c.Get("/api/search?price_band=9")->status == 400);
+    }
 }

@@ -31,6 +31,7 @@ void Replace(std::string& text, const std::string& from, const std::string& to)
 
 TEST_CASE("bondstore-admin i18n: PO out, edited, back in; errors with line numbers change nothing")
 {
+    // Message files only, no store opened: nothing to run on two back ends.
     TempDir dir;
     std::string i18n = CopyI18n(dir), po = dir.path + "/de.po";
     RunResult out = Run(AdminBinary(), {"i18n", "export-po", "de", "--i18n-dir", i18n, "--out", po});
@@ -83,6 +84,7 @@ TEST_CASE("bondstore-admin i18n: PO out, edited, back in; errors with line numbe
 
 TEST_CASE("the store's display-currency rates: served as checked, or 404 when it shows yuan only")
 {
+    // The rates are a file the server reads at start, never the store's: one back end is enough.
     TempDir data;
     ServerProcess s = ServerProcess::Start({"--data-dir", data.path, "--seed-catalog", SampleCatalog()});
     httplib::Client c("127.0.0.1", s.port);

@@ -141,7 +141,8 @@ static void QueueOrder(App& app)
     if (f.keyed_body.empty()) return;
     QueuedOrder q{f.idempotency_key, f.keyed_body, app.locale, false, false, f.keyed_body, {}};
     if (!app.kiosk.on) return KeepQueued(app, std::move(q));
-    if (app.seal_key.empty()) { f.notice = app.messages.Format("checkout.kiosk_offline"); return; }
+    // A kiosk keeps an order only sealed, and sends it only as an enrolled kiosk.
+    if (app.seal_key.empty() || app.kiosk.token.empty()) { f.notice = app.messages.Format("checkout.kiosk_offline"); return; }
     // Sealed with it, the secret the shopper's phone follows the order by: shown as a QR code,
     // never kept (order_seal.h).
     q.follow = RandomKey();
@@ -193,12 +194,15 @@ void SendOutbox(App& app)
         if (q.sending) continue;
         q.sending = true;
         std::string key = q.key;
-        FetchPost(kOrdersUrl, q.body, {{"Idempotency-Key", key}, {"Accept-Language", q.locale.empty() ? app.locale : q.locale}},
-                  [&app, key](FetchResult r) {
+        FetchHeaders headers = {{"Idempotency-Key", key}, {"Accept-Language", q.locale.empty() ? app.locale : q.locale}};
+        if (!app.kiosk.token.empty()) headers.push_back(BearerAuthorization(app.kiosk.token)); // sealed ones need it
+        FetchPost(kOrdersUrl, q.body, headers, [&app, key](FetchResult r) {
             auto it = std::find_if(app.outbox.begin(), app.outbox.end(), [&](const QueuedOrder& q) { return q.key == key; });
             if (it == app.outbox.end()) return; // forgotten meanwhile (a kiosk wipe)
             it->sending = false;
-            if (r.status == 0 || r.status >= 500) { ScheduleOutbox(app); return; } // not answered: later
+            // Not answered, or not yet: later. (A kiosk refused as not enrolled keeps its orders
+            // until it is; one asked to slow down, until it may.)
+            if (r.status == 0 || r.status >= 500 || r.status == 401 || r.status == 429) { ScheduleOutbox(app); return; }
             // Answered, accepted or not: the server has the last word, and the outbox lets go.
             // (A sealed order's refusal stays with the server, for the phone following it.)
             std::string shown = it->shown;
@@ -313,8 +317,10 @@ void PlaceOrder(App& app)
     f.busy = true;
     if (!app.order.following.empty()) StopFollowing(app); // their own order now
     const int wipes = app.kiosk.wipes;
-    FetchPost(kOrdersUrl, body, {{"Idempotency-Key", f.idempotency_key}, {"Accept-Language", app.locale}},
-              [&app, wipes](FetchResult r) {
+    FetchHeaders headers = {{"Idempotency-Key", f.idempotency_key}, {"Accept-Language", app.locale}};
+    // An enrolled kiosk says so: its shoppers take turns at one address, so it is limited as a kiosk.
+    if (!app.kiosk.token.empty()) headers.push_back(BearerAuthorization(app.kiosk.token));
+    FetchPost(kOrdersUrl, body, headers, [&app, wipes](FetchResult r) {
         if (app.kiosk.wipes != wipes) return; // a kiosk's shopper gone meanwhile: shown to no one
         CheckoutState& f = app.checkout;
         f.busy = false;

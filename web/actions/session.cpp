@@ -163,6 +163,12 @@ void StartLoading(App& app)
         else LoadKioskSettings(app);
         ForgetBrowserStorage();
         KeepFullScreen();
+        // Its own credential, kept across wipes; or a one-time code to get one (?enroll=CODE,
+        // store/kiosk_store.h), taken off the address bar at once.
+        app.kiosk.token = LoadDeviceSetting("kiosk_token");
+        std::string code = PageQueryValue("enroll");
+        ForgetPageQuery("enroll");
+        if (!code.empty()) EnrollKiosk(app, code);
     }
     app.display_currency = LoadPreference("currency");
     app.display.touch = app.kiosk.on || PageQueryHas("touch");
@@ -226,6 +232,16 @@ void ForgetShopper(App& app)
     RequestLocale(app, NegotiateLocale(BrowserLanguages()));
     app.screen = app.kiosk.on ? Screen::Attract : Screen::Browse;
     app.kiosk.wipes++;
+}
+
+void EnrollKiosk(App& app, const std::string& code)
+{
+    FetchPost("/api/kiosks/enroll", KioskEnrollmentToJson(code), {}, [&app](FetchResult r) {
+        std::optional<KioskToken> t = r.status == 200 ? ParseKioskTokenJson(r.body) : std::nullopt;
+        if (!t) return; // an operator sees the kiosk stay unenrolled (bondstore-admin kiosks list)
+        app.kiosk.token = t->token;
+        SaveDeviceSetting("kiosk_token", t->token);
+    });
 }
 
 void LoadKioskSettings(App& app)

@@ -3,6 +3,8 @@
 // kiosk's idle wipe).
 #pragma once
 
+#include <string>
+
 namespace bondstore::web {
 
 struct App;
@@ -15,6 +17,10 @@ bool IsReady(const App& app);
 
 // A kiosk's settings from the server (GET /api/kiosk: its idle time).
 void LoadKioskSettings(App& app);
+
+// A kiosk trades its one-time enrollment code for its token (POST /api/kiosks/enroll): it may then
+// send orders sealed in an outage.
+void EnrollKiosk(App& app, const std::string& code);
 
 // Once per frame, before ImGui::NewFrame: applies finished loads (e.g. rebuilds the font atlas)
 // and a language chosen during the last frame.

@@ -6,14 +6,14 @@
 
 namespace {
 
-EM_JS(char*, js_load_preference, (const char* key), {
+EM_JS(char*, js_load_item, (const char* key), {
     var v = null;
-    try { v = window.localStorage.getItem("bondstore." + UTF8ToString(key)); } catch (e) {}
+    try { v = window.localStorage.getItem(UTF8ToString(key)); } catch (e) {}
     return v === null ? 0 : allocateUTF8(v);
 });
 
-EM_JS(void, js_save_preference, (const char* key, const char* value), {
-    try { window.localStorage.setItem("bondstore." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+EM_JS(void, js_save_item, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
 });
 
 EM_JS(char*, js_browser_languages, (), {
@@ -93,16 +93,25 @@ std::string PageOrigin()
     return out;
 }
 
-std::string LoadPreference(const char* key)
+static std::string LoadItem(const std::string& key)
 {
-    char* v = js_load_preference(key);
+    char* v = js_load_item(key.c_str());
     if (!v) return {};
     std::string out(v);
     std::free(v);
     return out;
 }
 
-void SavePreference(const char* key, const std::string& value) { js_save_preference(key, value.c_str()); }
+std::string LoadPreference(const char* key) { return LoadItem(std::string("bondstore.") + key); }
+
+void SavePreference(const char* key, const std::string& value) { js_save_item((std::string("bondstore.") + key).c_str(), value.c_str()); }
+
+std::string LoadDeviceSetting(const char* key) { return LoadItem(std::string("bondstore-device.") + key); }
+
+void SaveDeviceSetting(const char* key, const std::string& value)
+{
+    js_save_item((std::string("bondstore-device.") + key).c_str(), value.c_str());
+}
 
 std::vector<std::string> BrowserLanguages()
 {

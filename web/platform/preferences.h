@@ -16,8 +16,12 @@ std::string PageQueryValue(const char* name);              // "?idle=30" → "30
 void ForgetPageQuery(const char* name);                    // drops ?name=… from the address bar
 std::string PageOrigin();                                  // "https://shop.example"
 std::string PagePath();                                    // "/merchant"
-// Forgets everything Bondstore keeps in this browser (its localStorage and sessionStorage
-// entries): a kiosk's next shopper starts from nothing.
+// What the device keeps for itself, not for a shopper (a kiosk's token): ForgetBrowserStorage
+// leaves it. (localStorage, under "bondstore-device.".)
+std::string LoadDeviceSetting(const char* key);
+void SaveDeviceSetting(const char* key, const std::string& value);
+// Forgets everything Bondstore keeps in this browser for its shoppers (its "bondstore." entries in
+// localStorage and sessionStorage): a kiosk's next shopper starts from nothing.
 void ForgetBrowserStorage();
 
 } // namespace bondstore::web

@@ -33,6 +33,7 @@ struct KioskState {
     double idle_seconds = 90;   // the server's --kiosk-idle (GET /api/kiosk), or ?idle=N (tests use a few seconds)
     double last_input = 0;      // ImGui time of the last touch, key or wheel
     int wipes = 0;              // how many shoppers it has forgotten
+    std::string token;          // its own credential (POST /api/kiosks/enroll), kept across wipes
 };
 constexpr double kIdleWarningSeconds = 20; // at least 20 s to continue (the kiosk's promise)
 

@@ -1,0 +1,25 @@
+// XmlDocument: how the server parses XML that comes from outside (customs' receipts, the DxpMsg
+// envelope) or that it checks before sending: libxml2 without network access, without entity
+// substitution, and refusing any document that carries a DOCTYPE — a DTD can define entities
+// that expand without bound when the text is read ("billion laughs") or reach for external
+// files, and no CEB message has one.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace bondstore {
+
+struct XmlDocFree {
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+using XmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
+
+// The parsed document, or nothing with `error` set: "not well-formed XML", "a DOCTYPE is not
+// accepted", "larger than N bytes".
+XmlDoc ParseXmlDocument(std::string_view xml, std::string* error, size_t max_bytes = 8u << 20);
+
+} // namespace bondstore
