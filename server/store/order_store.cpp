@@ -159,36 +159,34 @@ bool ExpireOverdue(SqlConnection& db, const std::string& buyer, const std::vecto
     return true;
 }
 
-// The first limit this order would break ("" if none), and when it would allow one again.
+// The first limit this order would break ("" if none), and when it would allow one again. One
+// query for the buyer (unpaid now, placed this hour: a buyer's orders are few), one for the client.
 bool CheckLimits(SqlConnection& db, const OrderStore::Placement& p, std::string* limit, int64_t* retry_after, std::string* e)
 {
     const OrderLimits& l = p.limits;
     const char* pending = StatusCode(OrderStatus::PendingPayment);
-    auto unpaid = [&](const char* column, const std::string& value, int64_t max, const char* code) -> std::optional<bool> {
-        if (max <= 0 || value.empty()) return false;
-        auto r = db.Query(std::string("SELECT count(*), coalesce(min(pay_before), 0) FROM orders WHERE ") + column +
-                              " = $1 AND status = $2",
-                          {value, pending}, e);
-        if (!r) return std::nullopt;
-        if (r->rows[0][0].Int() < max) return false;
+    auto refuse = [&](const char* code, int64_t free_at) {
         *limit = code;
-        *retry_after = std::max<int64_t>(1, r->rows[0][1].Int() - p.now);
+        *retry_after = std::max<int64_t>(1, free_at - p.now);
         return true;
     };
-    for (auto [column, value, max, code] : {std::tuple{"buyer_id_hash", &p.buyer_id_hash, l.unpaid_per_buyer, "unpaid_per_buyer"},
-                                            std::tuple{"client_hash", &p.client_hash, l.unpaid_per_client, "unpaid_per_client"}}) {
-        std::optional<bool> over = unpaid(column, *value, max, code);
-        if (!over) return false;
-        if (*over) return true;
-    }
-    if (l.orders_per_buyer_hour > 0) {
-        auto r = db.Query("SELECT count(*), coalesce(min(created_at), 0) FROM orders WHERE buyer_id_hash = $1 AND created_at > $2",
-                          {p.buyer_id_hash, p.now - 3600}, e);
+    if (l.unpaid_per_buyer > 0 || l.orders_per_buyer_hour > 0) {
+        auto r = db.Query("SELECT count(*) FILTER (WHERE status = $2), coalesce(min(pay_before) FILTER (WHERE status = $2), 0), "
+                          "count(*) FILTER (WHERE created_at > $3), coalesce(min(created_at) FILTER (WHERE created_at > $3), 0) "
+                          "FROM orders WHERE buyer_id_hash = $1 AND (status = $2 OR created_at > $3)",
+                          {p.buyer_id_hash, pending, p.now - 3600}, e);
         if (!r) return false;
-        if (r->rows[0][0].Int() >= l.orders_per_buyer_hour) {
-            *limit = "orders_per_buyer_hour";
-            *retry_after = std::max<int64_t>(1, r->rows[0][1].Int() + 3600 - p.now);
-        }
+        const std::vector<SqlValue>& b = r->rows[0];
+        if (l.unpaid_per_buyer > 0 && b[0].Int() >= l.unpaid_per_buyer) return refuse("unpaid_per_buyer", b[1].Int());
+        if (l.orders_per_buyer_hour > 0 && b[2].Int() >= l.orders_per_buyer_hour) return refuse("orders_per_buyer_hour", b[3].Int() + 3600);
+    }
+    if (l.unpaid_per_client > 0 && !p.client_hash.empty()) {
+        // Counted up to the limit only: a client far past it (a raised limit, a flood) costs no more.
+        auto r = db.Query("SELECT count(*), coalesce(min(pay_before), 0) FROM "
+                          "(SELECT pay_before FROM orders WHERE client_hash = $1 AND status = $2 LIMIT $3) AS held",
+                          {p.client_hash, pending, l.unpaid_per_client}, e);
+        if (!r) return false;
+        if (r->rows[0][0].Int() >= l.unpaid_per_client) return refuse("unpaid_per_client", r->rows[0][1].Int());
     }
     return true;
 }
@@ -235,14 +233,15 @@ std::optional<OrderStore::PlaceResult> OrderStore::PlaceOrder(const Placement& p
 
         // 2. The client's row, then the buyer's annual total, locked for the rest of the
         //    transaction (two orders of one client or one buyer are counted one after the other).
+        //    (An upsert that updates the row it finds locks it, in one statement.)
         if (!p.client_hash.empty() &&
-            (!db.Query("INSERT INTO order_clients(client_hash) VALUES ($1) ON CONFLICT DO NOTHING", {p.client_hash}, e) ||
-             !db.Query("UPDATE order_clients SET placed = placed WHERE client_hash = $1", {p.client_hash}, e)))
+            !db.Query("INSERT INTO order_clients(client_hash, placed) VALUES ($1, 1) "
+                      "ON CONFLICT (client_hash) DO UPDATE SET placed = order_clients.placed + 1",
+                      {p.client_hash}, e))
             return false;
-        if (!db.Query("INSERT INTO buyer_quota(id_hash, year, used_fen) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING",
+        if (!db.Query("INSERT INTO buyer_quota(id_hash, year, used_fen) VALUES ($1, $2, 0) "
+                      "ON CONFLICT (id_hash, year) DO UPDATE SET used_fen = buyer_quota.used_fen",
                       {p.buyer_id_hash, p.quota_year}, e))
-            return false;
-        if (!db.Query("UPDATE buyer_quota SET used_fen = used_fen WHERE id_hash = $1 AND year = $2", {p.buyer_id_hash, p.quota_year}, e))
             return false;
         // Overdue unpaid orders give back this buyer's quota and these SKUs' stock first.
         if (!ExpireOverdue(db, p.buyer_id_hash, p.lines, p.now, e)) return false;
