@@ -84,7 +84,7 @@ def main():
                               "--ceb-xsd", XSD, "--receipts-url", f"http://127.0.0.1:{port}/api/single-window/receipts"], log)
         server, url = start([os.path.join(BIN, "bondstore-server"), "--port", str(port), "--data-dir", data,
                              "--web-dir", os.path.join(ROOT, "build/wasm/web/dist"), "--ceb-xsd", XSD,
-                             "--single-window", sim_url + "/ceb", *NO_LIMITS,
+                             "--single-window", sim_url + "/ceb", *NO_LIMITS, "--payment", "sandbox",
                              "--relay-retry-ms", "100", "--relay-max-retry-ms", "200"], log)
         try:
             # Enough stock for the run.

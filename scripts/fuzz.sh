@@ -13,6 +13,8 @@
 #   cart_link                   the cart hand-off link (?cart=…)
 #   sealed                      kiosks' sealed orders opened with the server's key; sandbox payment signatures
 #   http_body                   raw HTTP requests against the body rules (http/body_routes.h)
+#   payment                     WeChat Pay's notifications (envelope, decrypted transaction/refund), answers,
+#                               Authorization items, APIv2 customs XML and its signature, the account file
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds=${1:-${BONDSTORE_FUZZ_SECONDS:-15}}
@@ -23,7 +25,7 @@ corpus=build/asan/corpus
 artifacts=build/artifacts/fuzz
 mkdir -p "$artifacts"
 fixtures=tests/core/fixtures
-targets="csv shopify google json i18n receipt wire cart_link sealed http_body"
+targets="csv shopify google json i18n receipt wire cart_link sealed http_body payment"
 for t in $targets; do mkdir -p "$corpus/$t"; done
 # Seeds: the fixtures (with the leading control byte the csv and google targets read).
 for f in "$fixtures"/*.csv; do
@@ -70,6 +72,16 @@ printf '%s' 'IF-APT-PF3-800*2,SK-LAM-CR-60*1,%E5%A5%B6*3' > "$corpus/cart_link/l
 { printf '\001'; printf '%s' "{\"order\":$order,\"follow\":\"ffffffffffffffffffffffffffffff\"}"; } > "$corpus/sealed/seal"
 { printf '\000'; printf '%s' '{"sealed":{"v":1,"key_id":"05f2f522655bf0bd","epk":"BEnWnuXe7dO0ybxdmnrrneDA5ZZ6f+OI7xZ+ShpPWd6EjmEpqrnmwY93Yw3Zku4wzVJRvCC1dhIMKbodBaMej8k=","iv":"9EAUjvu83PTWJ50y","data":"9LRa4jqcdxjsBKhODvt+fY+oDm5k8evydo1PFMkHR9SCtlRe1g=="}}'; } > "$corpus/sealed/open"
 { printf '\002'; printf '%s' '{"order_no":"BS1","payment_id":"p1","amount_fen":100,"signature":"00"}'; } > "$corpus/sealed/notification"
+# payment: WeChat Pay's messages as it documents them.
+tx='{"appid":"wx0000000000000001","mchid":"1900000001","out_trade_no":"BS2612050000000001","transaction_id":"4200000000000000000000000001","trade_type":"NATIVE","trade_state":"SUCCESS","trade_state_desc":"ok","success_time":"2026-12-05T12:00:00+08:00","payer":{"openid":"o1"},"amount":{"total":12345,"payer_total":12345,"currency":"CNY","payer_currency":"CNY"}}'
+{ printf '\000'; printf '%s' '{"id":"EV-1","create_time":"2026-12-05T12:00:00+08:00","resource_type":"encrypt-resource","event_type":"TRANSACTION.SUCCESS","summary":"ok","resource":{"original_type":"transaction","algorithm":"AEAD_AES_256_GCM","ciphertext":"ulwSiIajGClcvcOYvOQ7+l+0PAbzzwI=","associated_data":"associatedData","nonce":"uluk4a9R25RW"}}'; } > "$corpus/payment/notification"
+{ printf '\001'; printf '%s' "$tx"; } > "$corpus/payment/transaction"
+{ printf '\002'; printf '%s' "$tx"; } > "$corpus/payment/sealed"
+{ printf '\003'; printf '%s' '{"refund_id":"50300","out_refund_no":"BS2612050000000001-C","transaction_id":"42","out_trade_no":"BS2612050000000001","status":"SUCCESS","amount":{"refund":100,"total":12345,"currency":"CNY"}}'; } > "$corpus/payment/refund"
+{ printf '\004'; printf '%s' '{"appid":"wx1","mchid":"19","description":"d","out_trade_no":"BS1234","notify_url":"https://x/n","amount":{"total":1,"currency":"CNY"},"scene_info":{"payer_client_ip":"1.2.3.4","h5_info":{"type":"Wap"}}}'; } > "$corpus/payment/create"
+{ printf '\005'; printf '%s' '<xml><return_code><![CDATA[SUCCESS]]></return_code><appid>wx1</appid><state>SUBMITTED</state><sign>ABC</sign></xml>'; } > "$corpus/payment/v2"
+{ printf '\006'; printf '%s' 'WECHATPAY2-SHA256-RSA2048 mchid="1900000001",nonce_str="n",timestamp="1700000000",serial_no="S",signature="c2ln"'; } > "$corpus/payment/authorization"
+{ printf '\007'; printf '%s' '{"appid":"wx1","mchid":"19","merchant_serial":"S","merchant_key_file":"k.pem","platform_key_file":"p.pem","platform_serial":"P","notify_url":"https://x/n","mch_customs_no":"1"}'; } > "$corpus/payment/account"
 # http_body: requests as clients send them.
 printf 'POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n{"a":"b"}  ' > "$corpus/http_body/small"
 printf 'POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n' > "$corpus/http_body/chunked"

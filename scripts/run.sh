@@ -16,8 +16,10 @@ scripts/setup.sh
 scripts/build.sh >/dev/null
 data_dir=${BONDSTORE_DATA_DIR:-build/data}
 xsd=${BONDSTORE_CEB_XSD:-../shared/customs/xsd/v202205/ceb_import_202205.xsd}
+# Payment: the sandbox, a demo provider that moves no money (the server's log, /api/health and
+# every screen that takes payment say so). docs/payments.md has the real providers.
 server=(build/native/server/bondstore-server --data-dir "$data_dir" --web-dir build/wasm/web/dist
-        --seed-catalog assets/catalog/sample.json)
+        --seed-catalog assets/catalog/sample.json --payment sandbox)
 if [ ! -f "$xsd" ]; then
   echo "run.sh: customs' schema ($xsd) is not here: the single-window relay stays off" >&2
   exec "${server[@]}" "$@"

@@ -60,4 +60,18 @@ const CustomsUnit* FindUnitBySymbol(std::string_view symbol)
     return nullptr;
 }
 
+const PaymentCompany* FindPaymentCompany(std::string_view provider)
+{
+    // WeChat Pay's company is Tenpay (财付通), code 4403169D3W [I1]; its payName is the company's
+    // registered name, which no primary source prints beside the code (SPEC.md §5: unverified).
+    // Alipay's: 31222699S7, 支付宝(中国)网络技术有限公司 [AP2].
+    static const PaymentCompany companies[] = {
+        {"wechat", "4403169D3W", "财付通支付科技有限公司"},
+        {"alipay", "31222699S7", "支付宝(中国)网络技术有限公司"},
+    };
+    for (const PaymentCompany& c : companies)
+        if (c.provider == provider) return &c;
+    return nullptr;
+}
+
 } // namespace bondstore

@@ -31,4 +31,14 @@ struct CustomsUnit {
 const CustomsUnit* FindUnitByCode(std::string_view code);
 const CustomsUnit* FindUnitBySymbol(std::string_view symbol);
 
+// The payment company behind a payment provider, as customs registers it: CEB311's payCode and
+// payName must name the company that sends the payment record (CEB411) for the order
+// (../shared/payments/SPEC.md §5). nullptr for a provider with no customs registration (the sandbox).
+struct PaymentCompany {
+    std::string_view provider; // "wechat", "alipay"
+    std::string_view code;     // payCode (≤ 18)
+    std::string_view name;     // payName (≤ 100)
+};
+const PaymentCompany* FindPaymentCompany(std::string_view provider);
+
 } // namespace bondstore

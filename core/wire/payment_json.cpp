@@ -57,8 +57,10 @@ std::string PaymentStartToJson(const PaymentStart& s)
 {
     std::string out;
     wire::JsonWriter w(out);
-    w.BeginObject().Field("provider", s.provider).Key("sandbox").Bool(s.sandbox).Field("payment_id", s.payment_id)
-        .Field("notify_url", s.notify_url);
+    w.BeginObject().Field("provider", s.provider).Key("sandbox").Bool(s.sandbox);
+    for (auto [key, value] : {std::pair{"payment_id", &s.payment_id}, {"qr_code", &s.qr_code}, {"redirect_url", &s.redirect_url},
+                              {"notify_url", &s.notify_url}})
+        if (!value->empty()) w.Field(key, *value);
     if (s.notification) {
         w.Key("notification");
         WriteNotification(w, *s.notification);
@@ -77,6 +79,8 @@ std::optional<PaymentStart> ParsePaymentStartJson(std::string_view text)
     s.provider = r.String("provider", true);
     s.sandbox = j.contains("sandbox") && j["sandbox"].is_boolean() && j["sandbox"].get<bool>();
     s.payment_id = r.String("payment_id", false);
+    s.qr_code = r.String("qr_code", false);
+    s.redirect_url = r.String("redirect_url", false);
     s.notify_url = r.String("notify_url", false);
     if (const json* n = r.Get("notification", false)) {
         s.notification = ReadNotification(*n);
@@ -84,6 +88,33 @@ std::optional<PaymentStart> ParsePaymentStartJson(std::string_view text)
     }
     if (HasErrors(problems)) return std::nullopt;
     return s;
+}
+
+std::string PaymentAskToJson(const PaymentAsk& ask)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("channel", ask.channel);
+    if (!ask.return_url.empty()) w.Field("return_url", ask.return_url);
+    w.EndObject();
+    return out;
+}
+
+std::optional<PaymentAsk> ParsePaymentAskJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (!j.is_object()) return std::nullopt;
+    std::vector<Problem> problems;
+    FieldReader r(j, "payment", -1, problems);
+    PaymentAsk a;
+    std::string channel = r.String("channel", false);
+    if (!channel.empty()) a.channel = channel;
+    a.return_url = r.String("return_url", false);
+    // A path of this store: the provider sends the phone nowhere else.
+    bool path = a.return_url.empty() || (a.return_url[0] == '/' && a.return_url.rfind("//", 0) != 0 && a.return_url.size() <= 200 &&
+                                         a.return_url.find_first_of(" \"\\<>\r\n") == std::string::npos);
+    if (HasErrors(problems) || (a.channel != "qr" && a.channel != "redirect") || !path) return std::nullopt;
+    return a;
 }
 
 std::string PaymentAppliedToJson(const std::string& order_no, OrderStatus status)

@@ -26,13 +26,25 @@ struct SandboxNotification {
 std::string SandboxNotificationToJson(const SandboxNotification& n);
 std::optional<SandboxNotification> ParseSandboxNotificationJson(std::string_view json);
 
-// POST /api/orders/{no}/payment: what the shopper's app needs next.
-// {"provider","sandbox","payment_id","notify_url","notification"?}
+// POST /api/orders/{no}/payment asks for {"channel":"qr"|"redirect","return_url"?}: a code for a
+// phone to scan (a kiosk, a desktop), or the provider's page on the phone itself, which sends the
+// phone back to return_url (a path of this store) afterwards. An empty body is {"channel":"qr"}.
+struct PaymentAsk {
+    std::string channel = "qr";
+    std::string return_url;
+};
+std::string PaymentAskToJson(const PaymentAsk& ask);
+std::optional<PaymentAsk> ParsePaymentAskJson(std::string_view json);
+
+// What the shopper's app needs next.
+// {"provider","sandbox","payment_id"?,"qr_code"?,"redirect_url"?,"notify_url"?,"notification"?}
 struct PaymentStart {
-    std::string provider;       // "sandbox"
+    std::string provider;       // "wechat", "alipay", "sandbox"
     bool sandbox = false;       // no money moves
     std::string payment_id;
-    std::string notify_url;     // where the provider's notification goes
+    std::string qr_code;        // the text to draw as a QR code
+    std::string redirect_url;   // where to send the phone
+    std::string notify_url;     // sandbox: where its notification goes
     std::optional<SandboxNotification> notification; // the sandbox's, for the app to deliver
 };
 std::string PaymentStartToJson(const PaymentStart& start);

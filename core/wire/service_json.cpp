@@ -19,6 +19,9 @@ std::string HealthStatusToJson(const HealthStatus& h)
         .Field("icu", h.icu)
         .Field("catalog_version", h.catalog_version)
         .Field("products", h.products)
+        .Field("payment", h.payment)
+        .Key("payment_sandbox")
+        .Bool(h.payment_sandbox)
         .EndObject();
     return out;
 }
@@ -36,6 +39,8 @@ std::optional<HealthStatus> ParseHealthStatusJson(std::string_view text)
     h.icu = r.String("icu", false);
     h.catalog_version = r.Integer("catalog_version", false);
     h.products = r.Integer("products", false);
+    h.payment = r.String("payment", false);
+    h.payment_sandbox = j.contains("payment_sandbox") && j["payment_sandbox"].is_boolean() && j["payment_sandbox"].get<bool>();
     if (HasErrors(problems)) return std::nullopt;
     return h;
 }

@@ -19,6 +19,8 @@ struct HealthStatus {
     std::string icu;          // ICU's version
     int64_t catalog_version = 0;
     int64_t products = 0;
+    std::string payment;      // the payment provider: "wechat", "alipay", "sandbox" (no money moves), "" = none
+    bool payment_sandbox = false;
 };
 std::string HealthStatusToJson(const HealthStatus& health);
 std::optional<HealthStatus> ParseHealthStatusJson(std::string_view json);

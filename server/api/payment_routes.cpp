@@ -1,13 +1,15 @@
-// Paying for an order: the provider's first step for the shopper's app, and the provider's signed
-// notification that the money arrived.
+// Paying for an order: the provider's first step for the shopper's app (a QR code, a page for the
+// phone, or the sandbox's notification), and the provider's notifications. With no provider
+// configured, payment is unavailable (503) and no notification route exists.
 #include "server/api/routes.h"
 
+#include "server/api/client_access.h"
 #include "server/api/order_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
 #include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
-#include "server/payments/sandbox_payments.h"
+#include "server/payments/cashier.h"
 
 #include "core/wire/payment_json.h"
 
@@ -17,38 +19,52 @@ namespace bondstore {
 
 namespace {
 
-constexpr size_t kMaxNotificationBytes = 4096;
+// WeChat Pay's and Alipay's notifications are a few KiB; the sandbox's less.
+constexpr size_t kMaxNotificationBytes = 16 * 1024;
 
 } // namespace
 
 void MountPaymentRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
 {
-    // The provider's first step (the sandbox answers with its signed notification).
-    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/payment)", {1024}, [&s](const httplib::Request& req, httplib::Response& res, const std::string&) {
+    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/payment)", {1024}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (!order) return;
+        if (!s.cashier) return s.errors.Send(req, res, 503, "payment_unavailable");
+        std::optional<PaymentAsk> ask = body.empty() ? PaymentAsk{} : ParsePaymentAskJson(body);
+        if (!ask) return s.errors.Send(req, res, 400, "payment_request_invalid");
         if (order->receipt.status != OrderStatus::PendingPayment) return s.errors.Send(req, res, 409, "transition_not_allowed");
-        SandboxPayments provider(*s.personal_data);
-        PaymentProvider::Started started = provider.Begin(order->receipt.order_no, order->receipt.amount_to_pay, UnixNow());
-        SendJson(res, 200, started.answer_json);
+        Cashier::Start started = s.cashier->Begin(*order, *ask, ClientOf(s, req), UnixNow());
+        if (started.refusal == "internal") return s.errors.Internal(req, res, "starting a payment", started.detail);
+        if (!started.refusal.empty()) return s.errors.Send(req, res, 502, started.refusal);
+        SendJson(res, 200, PaymentStartToJson(started.start));
     });
 
-    // The provider's notification: signed, for the order's exact amount.
-    posts.Post(SandboxPayments::kNotifyPath, {kMaxNotificationBytes}, [&s](const httplib::Request& req, httplib::Response& res,
-                                                                           const std::string& body) {
-        SandboxPayments provider(*s.personal_data);
-        std::optional<PaymentProvider::Confirmation> c = provider.Verify(body);
-        if (!c) return s.errors.Send(req, res, 400, "payment_not_verified");
-        std::string error;
-        std::optional<OrderStore::StoredOrder> order = s.stores->orders.FindOrder(c->order_no, &error);
-        if (!order) return s.errors.Internal(req, res, "reading an order", error);
-        if (order->receipt.order_no.empty()) return s.errors.Send(req, res, 404, "order_not_found");
-        if (c->amount != order->receipt.amount_to_pay) return s.errors.Send(req, res, 400, "payment_amount_mismatch");
-        auto t = s.stores->orders.Transition(c->order_no, OrderEvent::Pay, std::string(provider.name()) + " " + c->payment_id, UnixNow(), &error);
-        if (!t) return s.errors.Internal(req, res, "applying a payment", error);
-        // A provider retries its notifications: the same payment again is fine.
-        if (!t->problem.empty() && t->status != OrderStatus::Paid) return s.errors.Send(req, res, 409, "transition_not_allowed");
-        SendJson(res, 200, PaymentAppliedToJson(c->order_no, t->status));
+    if (!s.cashier) return;
+    const std::string notify_path = std::string("/api/payments/") + s.cashier->provider().name() + "/notify";
+    posts.Post(notify_path, {kMaxNotificationBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                                       const std::string& body) {
+        ProviderNotification n{body, [&req](const char* name) { return req.get_header_value(name); }};
+        Cashier::Received r = s.cashier->Receive(n, UnixNow());
+        using Outcome = Cashier::Received::Outcome;
+        PaymentProvider& provider = s.cashier->provider();
+        if (!provider.sandbox()) {
+            // A provider is answered in its own format; anything but success makes it send again.
+            if (r.outcome != Outcome::Applied && r.outcome != Outcome::Replay)
+                std::fprintf(stderr, "bondstore-server: payments: notification refused (%s): %s\n", r.order_no.c_str(), r.why.c_str());
+            NotificationReply reply = r.outcome == Outcome::Applied || r.outcome == Outcome::Replay ? provider.Accepted() : provider.Refused(r.why);
+            res.status = reply.status;
+            if (!reply.body.empty()) res.set_content(reply.body, reply.content_type);
+            return;
+        }
+        switch (r.outcome) {
+        case Outcome::NotVerified: return s.errors.Send(req, res, 400, "payment_not_verified");
+        case Outcome::UnknownOrder: return s.errors.Send(req, res, 404, "order_not_found");
+        case Outcome::AmountMismatch: return s.errors.Send(req, res, 400, "payment_amount_mismatch");
+        case Outcome::NotAllowed: return s.errors.Send(req, res, 409, "transition_not_allowed");
+        case Outcome::Failed: return s.errors.Internal(req, res, "applying a payment", r.why);
+        case Outcome::Applied:
+        case Outcome::Replay: return SendJson(res, 200, PaymentAppliedToJson(r.order_no, r.status));
+        }
     });
 }
 

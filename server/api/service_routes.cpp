@@ -29,6 +29,10 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
         h.icu = IcuVersion();
         h.catalog_version = snapshot->catalog.version;
         h.products = int64_t(snapshot->catalog.products.size());
+        if (s.payment_provider) {
+            h.payment = s.payment_provider->name();
+            h.payment_sandbox = s.payment_provider->sandbox();
+        }
         SendJson(res, 200, HealthStatusToJson(h));
     });
 

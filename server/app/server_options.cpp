@@ -81,6 +81,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_CEB_XSD", o.ceb_xsd);
     from_env("BONDSTORE_RECEIPT_TOKEN", o.receipt_token);
     from_env("BONDSTORE_ADMIN_TOKEN", o.admin_token);
+    from_env("BONDSTORE_PAYMENT", o.payment);
+    from_env("BONDSTORE_WECHAT_PAY", o.wechat_pay);
     std::string timeout_text;
     from_env("BONDSTORE_PAYMENT_TIMEOUT", timeout_text);
     auto positive = [](const std::string& text, int* out) {
@@ -249,6 +251,17 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!positive(v, &o.relay_park_after)) { r.error = "--relay-park-after must be a number of seconds, got '" + v + "'"; return r; }
         } else if (name == "--data-key-file") {
             if (!take(o.data_key_file)) return r;
+        } else if (name == "--payment") {
+            if (!take(o.payment)) return r;
+        } else if (name == "--wechat-pay") {
+            if (!take(o.wechat_pay)) return r;
+        } else if (name == "--payment-query-after") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.payment_query_after) || o.payment_query_after > 86400) {
+                r.error = "--payment-query-after must be 1 to 86400 seconds, got '" + v + "'";
+                return r;
+            }
         } else if (name == "--payment-timeout") {
             std::string v;
             if (!take(v)) return r;
@@ -265,6 +278,10 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
         r.error = "the receipt token is too weak: at least 32 characters of at least 10 different ones (e.g. openssl rand -hex 24)";
     else if (!o.admin_token.empty() && !TokenStrongEnough(o.admin_token))
         r.error = "the admin token is too weak: at least 32 characters of at least 10 different ones (e.g. openssl rand -hex 24)";
+    else if (o.payment != "" && o.payment != "none" && o.payment != "sandbox" && o.payment != "wechat")
+        r.error = "--payment must be none, sandbox or wechat, got '" + o.payment + "'";
+    else if (o.payment == "wechat" && o.wechat_pay.empty())
+        r.error = "--payment wechat needs the WeChat Pay account: --wechat-pay FILE (docs/payments.md)";
     else if (o.bind.empty()) r.error = "--bind must not be empty";
     else if (o.data_dir.empty()) r.error = "--data-dir must not be empty";
     else if (o.tax_table.empty()) r.error = "--tax-table must name the tax table file";
@@ -305,6 +322,15 @@ Usage: bondstore-server [options]
                        or the key itself in BONDSTORE_DATA_KEY)
   --payment-timeout S  seconds an order may stay unpaid before it expires and its stock is
                        released, default 900                          (BONDSTORE_PAYMENT_TIMEOUT)
+
+Payment (docs/payments.md):
+  --payment NAME       none (default: checkout says payment is unavailable), sandbox (a demo
+                       provider: no money moves, every screen says so) or wechat (BONDSTORE_PAYMENT)
+  --wechat-pay FILE    the WeChat Pay account: ids, key files, notify URL, customs registration
+                       (BONDSTORE_WECHAT_PAY; the APIv3/APIv2 keys from the files it names or
+                       BONDSTORE_WECHAT_APIV3_KEY / BONDSTORE_WECHAT_APIV2_KEY)
+  --payment-query-after S  seconds without a notification before a started payment is asked
+                       about at the provider, default 30
 
 The single window (docs/single-window.md):
   --customs-config FILE  the enterprise's customs registration (codes, names; CEB621 declarant

@@ -22,6 +22,10 @@ struct ServerOptions {
     int db_connections = 8;       // PostgreSQL connections (one per worker thread)
     std::string data_key_file;    // "" = data-key in data_dir (created if missing)
     int payment_timeout = 900;    // seconds an order may stay unpaid before it expires
+    std::string payment;          // the payment provider: "" = none (checkout says payment is unavailable),
+                                  // "sandbox" (no money moves), "wechat" (docs/payments.md)
+    std::string wechat_pay;       // the WeChat Pay account (core/wire/wechat_pay_json.h)
+    int payment_query_after = 30; // seconds without news of a started payment before the provider is asked
     int64_t freight_fen = 0;      // the store's freight per order (fen), charged and declared
     int http_threads = 64;
     // The single window (docs/single-window.md).

@@ -3,11 +3,14 @@
 #include "server/base/files.h"
 #include "server/http/security_headers.h"
 #include "server/orders/checkout.h"
+#include "server/payments/sandbox_payments.h"
+#include "server/payments/wechat_pay.h"
 
 #include "core/i18n/i18n_bundle.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
 #include "core/wire/tax_json.h"
+#include "core/wire/wechat_pay_json.h"
 
 #include <cstdio>
 #include <algorithm>
@@ -23,6 +26,57 @@ static std::string DescribeProblems(const std::vector<Problem>& problems)
     for (const Problem& p : problems)
         if (p.severity == Severity::Error) lines += "\n  " + DescribeProblem(en, p);
     return lines;
+}
+
+// The provider --payment names, and the cashier over it.
+bool OpenPaymentProvider(Storefront& s, std::string* error)
+{
+    const ServerOptions& o = s.options;
+    if (o.payment == "sandbox") {
+        s.payment_provider = std::make_unique<SandboxPayments>(*s.personal_data);
+    } else if (o.payment == "wechat") {
+        std::string text;
+        if (!ReadFile(o.wechat_pay, &text)) {
+            *error = "cannot read the WeChat Pay account " + o.wechat_pay;
+            return false;
+        }
+        std::vector<Problem> problems;
+        std::optional<WeChatPayConfig> config = ParseWeChatPayConfigJson(text, &problems);
+        if (!config) {
+            *error = "the WeChat Pay account " + o.wechat_pay + " is not valid:" + DescribeProblems(problems);
+            return false;
+        }
+        WeChatPaySettings settings;
+        static_cast<WeChatPayConfig&>(settings) = *config;
+        std::filesystem::path folder = std::filesystem::path(o.wechat_pay).parent_path();
+        auto near = [&folder](std::string& file) {
+            if (!file.empty() && std::filesystem::path(file).is_relative()) file = (folder / file).string();
+        };
+        near(settings.merchant_key_file);
+        near(settings.platform_key_file);
+        near(settings.apiv3_key_file);
+        near(settings.apiv2_key_file);
+        // The symmetric keys: from their files, else from the environment; never on the command line.
+        for (auto [file, env, into] : {std::tuple{&settings.apiv3_key_file, "BONDSTORE_WECHAT_APIV3_KEY", &settings.apiv3_key},
+                                       std::tuple{&settings.apiv2_key_file, "BONDSTORE_WECHAT_APIV2_KEY", &settings.apiv2_key}}) {
+            if (!file->empty()) {
+                if (!ReadFile(*file, into)) {
+                    *error = "cannot read " + *file;
+                    return false;
+                }
+                while (!into->empty() && (into->back() == '\n' || into->back() == '\r' || into->back() == ' ')) into->pop_back();
+            } else if (const char* v = std::getenv(env)) {
+                *into = v;
+            }
+        }
+        s.payment_provider = WeChatPay::Open(settings, error);
+        if (!s.payment_provider) return false;
+    }
+    if (s.payment_provider) {
+        s.cashier = std::make_unique<Cashier>(*s.payment_provider, *s.stores, *s.personal_data);
+        s.cashier->query_after = o.payment_query_after;
+    }
+    return true;
 }
 
 bool OpenStorefront(Storefront& s, std::string* error)
@@ -152,6 +206,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
         s.rate_limit.Set(kind, RateRule{per_minute, std::max(5.0, per_minute / 4)});
     s.order_limits = {s.options.max_unpaid_per_buyer, s.options.max_unpaid_per_client, s.options.max_orders_per_buyer_hour};
     if (!s.options.images_dir.empty() && !s.images.Load(s.options.images_dir, error, false)) return false;
+    if (!OpenPaymentProvider(s, error)) return false;
     return true;
 }
 

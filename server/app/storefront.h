@@ -9,6 +9,8 @@
 #include "server/customs/signature_verifier.h"
 #include "server/http/error_reply.h"
 #include "server/http/static_files.h"
+#include "server/payments/cashier.h"
+#include "server/payments/payment_provider.h"
 #include "server/security/order_seal.h"
 #include "server/security/personal_data.h"
 #include "server/security/rate_limit.h"
@@ -41,6 +43,8 @@ struct Storefront {
     RateLimit rate_limit;                // per client (security/rate_limit.h)
     OrderLimits order_limits;            // per buyer and client (store/order_store.h)
     std::string page_policy;             // the web app page's Content-Security-Policy (http/security_headers.h)
+    std::unique_ptr<PaymentProvider> payment_provider; // --payment; null = none (payment unavailable)
+    std::unique_ptr<Cashier> cashier;                  // over payment_provider, the stores and the data key
 };
 
 // Opens the stores (SQLite in options.data_dir, or PostgreSQL), validates the seed catalog and loads it into an empty

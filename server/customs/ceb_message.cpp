@@ -153,6 +153,8 @@ std::string Ceb311Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
     w.Field("buyerTelephone", o.buyer.phone);
     w.Field("buyerIdType", "1");
     w.Field("buyerIdNumber", o.buyer.id_number);
+    w.Optional("payCode", o.pay_code);
+    w.Optional("payName", o.pay_name);
     w.Optional("payTransactionId", o.payment_id);
     w.Field("consignee", o.consignee.name);
     w.Field("consigneeTelephone", o.consignee.phone);

@@ -41,6 +41,7 @@ struct CebOrder {
     std::vector<Line> lines;
     Money goods, freight, insurance, tax_total, amount_paid; // from the stored TaxQuote
     std::string payment_id;    // the provider's transaction id ("" if none)
+    std::string pay_code, pay_name; // the payment company's customs registration ("" for the sandbox)
 };
 
 // The messages, unsigned ("<?xml …?>" and the root, namespace ceb). An order whose merchant has

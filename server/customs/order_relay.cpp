@@ -4,9 +4,9 @@
 #include "server/base/files.h"
 #include "server/customs/dxp_envelope.h"
 
-#include "core/wire/customs_config_json.h"
-
+#include "core/customs/customs_codes.h"
 #include "core/wire/catalog_json.h"
+#include "core/wire/customs_config_json.h"
 #include "core/wire/order_json.h"
 
 #include <httplib.h>
@@ -100,6 +100,10 @@ std::optional<CebOrder> CebOrderFor(const RelayStore::OrderDeclaration& d, const
     o.tax_total = d.tax_total;
     o.amount_paid = d.amount_to_pay;
     o.payment_id = d.payment_id;
+    if (const PaymentCompany* company = FindPaymentCompany(d.payment_provider)) {
+        o.pay_code = std::string(company->code);
+        o.pay_name = std::string(company->name);
+    }
     return o;
 }
 

@@ -17,33 +17,56 @@ std::string SignedText(const std::string& order_no, const std::string& payment_i
 
 } // namespace
 
-PaymentProvider::Started SandboxPayments::Begin(const std::string& order_no, Money amount, int64_t now)
+std::optional<PaymentStarted> SandboxPayments::Begin(const PaymentRequest& q, std::string*)
 {
-    Started s;
-    s.payment_id = "sbx_" + RandomHex(12);
     SandboxNotification n;
-    n.order_no = order_no;
-    n.payment_id = s.payment_id;
-    n.amount = amount;
-    n.paid_at = now;
-    n.signature = keys_.SandboxSignature(SignedText(order_no, s.payment_id, amount.fen));
-    PaymentStart start;
-    start.provider = "sandbox";
-    start.sandbox = true;
-    start.payment_id = s.payment_id;
-    start.notify_url = kNotifyPath;
-    start.notification = n;
-    s.answer_json = PaymentStartToJson(start);
+    n.order_no = q.order_no;
+    n.payment_id = "sbx_" + RandomHex(12);
+    n.amount = q.amount;
+    n.signature = keys_.SandboxSignature(SignedText(n.order_no, n.payment_id, n.amount.fen));
+    PaymentStarted s;
+    s.payment_id = n.payment_id;
+    s.sandbox_notification = n;
     return s;
 }
 
-std::optional<PaymentProvider::Confirmation> SandboxPayments::Verify(std::string_view body)
+std::optional<ProviderEvent> SandboxPayments::ReadNotification(const ProviderNotification& in, int64_t, std::string* why)
 {
-    std::optional<SandboxNotification> n = ParseSandboxNotificationJson(body);
-    if (!n) return std::nullopt;
+    std::optional<SandboxNotification> n = ParseSandboxNotificationJson(in.body);
+    if (!n) { *why = "not a sandbox notification"; return std::nullopt; }
     std::string want = keys_.SandboxSignature(SignedText(n->order_no, n->payment_id, n->amount.fen));
-    if (n->signature.size() != want.size() || CRYPTO_memcmp(n->signature.data(), want.data(), want.size()) != 0) return std::nullopt;
-    return Confirmation{n->order_no, n->payment_id, n->amount};
+    if (n->signature.size() != want.size() || CRYPTO_memcmp(n->signature.data(), want.data(), want.size()) != 0) {
+        *why = "bad signature";
+        return std::nullopt;
+    }
+    ProviderEvent e;
+    // No notification id: the order's state makes a second delivery harmless.
+    e.payment = PaymentStatus{PaymentState::Paid, n->order_no, n->payment_id, n->amount};
+    return e;
+}
+
+std::optional<PaymentStatus> SandboxPayments::Query(const std::string&, std::string* error)
+{
+    *error = "the sandbox keeps no payments to ask about";
+    return std::nullopt;
+}
+
+std::optional<RefundStatus> SandboxPayments::Refund(const RefundRequest& q, std::string*)
+{
+    return RefundStatus{RefundState::Done, q.refund_no, "sbx_refund_" + q.refund_no};
+}
+
+std::optional<RefundStatus> SandboxPayments::QueryRefund(const std::string& refund_no, std::string*)
+{
+    return RefundStatus{RefundState::Done, refund_no, "sbx_refund_" + refund_no};
+}
+
+std::optional<DeclarationResult> SandboxPayments::Declare(const DeclarationRequest& q, std::string*)
+{
+    DeclarationResult d;
+    d.accepted = true;
+    d.pay_transaction_id = q.transaction_id;
+    return d;
 }
 
 } // namespace bondstore

@@ -129,6 +129,22 @@ int main(int argc, char** argv)
         }
     });
 
+    // The cashier's round every second, on its own thread (a provider's slow answer delays no
+    // expiry): declarations, refunds, payments to close and payments to ask about.
+    std::thread cashier([&] {
+        if (!storefront.cashier) return;
+        std::unique_lock lock(expiry_mutex);
+        while (!expiry_wake.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; })) {
+            lock.unlock();
+            try {
+                storefront.cashier->Sweep(UnixNow());
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "bondstore-server: payments: %s\n", e.what());
+            }
+            lock.lock();
+        }
+    });
+
     // The single-window relay: every paid order's messages, delivered at least once.
     std::unique_ptr<OrderRelay> relay;
     if (!o.single_window.empty()) {
@@ -142,6 +158,12 @@ int main(int argc, char** argv)
         relay->Start();
     }
 
+    if (!storefront.payment_provider)
+        std::fprintf(stderr, "bondstore-server: payment: none configured: checkout says payment is unavailable (--payment, docs/payments.md)\n");
+    else if (storefront.payment_provider->sandbox())
+        std::fprintf(stderr, "bondstore-server: payment: SANDBOX, a demo provider: no money moves, nothing is declared to customs' payment side\n");
+    else
+        std::fprintf(stderr, "bondstore-server: payment: %s\n", storefront.payment_provider->name());
     std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
     auto snapshot = storefront.catalog.Current();
     std::string where = o.database.empty() ? "SQLite in " + o.data_dir : std::string("PostgreSQL");
@@ -156,6 +178,7 @@ int main(int argc, char** argv)
     }
     expiry_wake.notify_all();
     expirer.join();
+    cashier.join();
     if (relay) relay->Stop();
     // Wake the stopper if listen ended for another reason, so join() returns.
     if (stopper.joinable()) {

@@ -27,6 +27,7 @@ const std::vector<Migration>& MerchantMigrations();  // merchant_store.cpp: merc
 const std::vector<Migration>& KioskMigrations();     // kiosk_store.cpp: kiosks, their enrollment codes and tokens
 const std::vector<Migration>& InventoryMigrations(); // inventory_store.cpp: bonded stock, adjustments
 const std::vector<Migration>& OrderMigrations();     // order_store.cpp: orders, lines, timeline, quota, idempotency, refunds
+const std::vector<Migration>& PaymentMigrations();   // payment_store.cpp: payments, notifications applied, refund columns
 const std::vector<Migration>& RelayMigrations();     // relay_store.cpp: the single-window outbox, customs' receipts
 
 // The newest version the parts above make.

@@ -435,7 +435,7 @@ bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event,
                   {order_no, now}, e))
         return false;
     if ((event == OrderEvent::Cancel || event == OrderEvent::Expire) &&
-        !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state IN ('awaiting_payment', 'ready', 'parked')",
+        !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state IN ('awaiting_payment', 'awaiting_declaration', 'ready', 'parked')",
                   {order_no}, e))
         return false;
     bool updated = event == OrderEvent::Release

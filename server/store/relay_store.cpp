@@ -96,8 +96,12 @@ std::optional<RelayStore::OrderDeclaration> RelayStore::FindDeclaration(const st
     if (!paid->rows.empty()) {
         std::string detail = paid->rows[0][0].Text();
         size_t space = detail.find(' ');
+        d.payment_provider = detail.substr(0, space);
         d.payment_id = space == std::string::npos ? std::string() : detail.substr(space + 1);
     }
+    auto declared = c->Query("SELECT pay_transaction_id FROM payments WHERE order_no = $1 AND pay_transaction_id <> ''", {order_no}, error);
+    if (!declared) return std::nullopt;
+    if (!declared->rows.empty()) d.payment_id = declared->rows[0][0].Text();
     return d;
 }
 

@@ -35,7 +35,8 @@ public:
         Money goods, freight, insurance, tax_total, amount_to_pay;
         std::string guid;         // of the order's outbox message
         int64_t declared_at = 0;  // when it became ready to send (paid); 0 while unpaid
-        std::string payment_id;   // the provider's, from the payment event
+        std::string payment_provider, payment_id; // from the payment event ("wechat", its transaction id),
+                                                  // or the id the provider's customs declaration named
         std::string sent_message; // the signed message as sent, sealed ("" until sent)
     };
     // Not found: order_no empty. `kind`: the outbox message whose guid and state to report

@@ -9,6 +9,7 @@
 #include "server/store/kiosk_store.h"
 #include "server/store/merchant_store.h"
 #include "server/store/order_store.h"
+#include "server/store/payment_store.h"
 #include "server/store/relay_store.h"
 #include "server/store/sales_store.h"
 
@@ -20,7 +21,7 @@ namespace bondstore {
 struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
         : database(std::move(db)), catalog(*database), merchants(*database), kiosks(*database), inventory(*database),
-          orders(*database), relay(*database), sales(*database) {}
+          orders(*database), payments(*database), relay(*database), sales(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
@@ -28,6 +29,7 @@ struct Stores {
     KioskStore kiosks;
     InventoryStore inventory;
     OrderStore orders;
+    PaymentStore payments;
     RelayStore relay;
     SalesStore sales;
 

@@ -55,6 +55,8 @@ function spawnServing(binary, args, what, onStop = () => {}, env = {}) {
 export async function startServer({ server, webDir, seedCatalog, dataDir, extraArgs = [], env = {} }) {
   const dir = dataDir || mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   const args = ["--port", "0", "--bind", "127.0.0.1", "--data-dir", dir, "--web-dir", webDir, ...extraArgs];
+  // The journeys pay through the sandbox unless they name a provider.
+  if (!extraArgs.includes("--payment")) args.push("--payment", "sandbox");
   if (seedCatalog) args.push("--seed-catalog", seedCatalog);
   const s = await spawnServing(server, args, "server", () => { if (!dataDir) rmSync(dir, { recursive: true, force: true }); }, env);
   return { ...s, dataDir: dir };
@@ -72,7 +74,20 @@ export function startSimulator({ simulator, cert, receiptsUrl, token, xsd }) {
 // certificate), then the simulator, then the store on the port the simulator sends receipts to.
 // `database`: a PostgreSQL conninfo (else SQLite in the data directory). Resolves with
 // { server, simulator, database, stop() }.
-export async function startStoreWithCustoms(args, { database, extraArgs = [] } = {}) {
+// The local fake of WeChat Pay (bondstore-payment-fake, beside the server binary), its merchant
+// account in `dir`, notifying `notifyUrl`: { url, account, pay(orderNo, name, id), stop() }.
+export async function startWeChatFake({ server, dir, notifyUrl }) {
+  const binary = join(dirname(server), "bondstore-payment-fake");
+  const fake = await spawnServing(binary, ["--port", "0", "--account-dir", join(dir, "wechat"), "--notify-url", notifyUrl], "payment fake");
+  const pay = async (orderNo, name, id) => {
+    const q = new URLSearchParams({ out_trade_no: orderNo, payer_name: name, payer_id: id });
+    const r = await fetch(fake.url + "fake/pay?" + q, { method: "POST" });
+    return { status: r.status, text: await r.text() };
+  };
+  return { ...fake, account: join(dir, "wechat", "wechat-pay.json"), pay };
+}
+
+export async function startStoreWithCustoms(args, { database, extraArgs = [], payment } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=bondstore e2e",
     "-keyout", join(dataDir, "signing-key.pem"), "-out", join(dataDir, "signing-cert.pem")], { stdio: "ignore" });
@@ -80,11 +95,18 @@ export async function startStoreWithCustoms(args, { database, extraArgs = [] } =
   const receiptToken = randomBytes(24).toString("hex"); // to both programs through the environment
   const simulator = await startSimulator({ simulator: args.simulator, cert: join(dataDir, "signing-cert.pem"),
     receiptsUrl: `http://127.0.0.1:${port}/api/single-window/receipts`, token: receiptToken });
+  // payment "wechat": the fake WeChat Pay beside it (else the sandbox, startServer's default).
+  const wechat = payment === "wechat"
+    ? await startWeChatFake({ server: args.server, dir: dataDir, notifyUrl: `http://127.0.0.1:${port}/api/payments/wechat/notify` })
+    : null;
   const server = await startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"], dataDir,
     extraArgs: ["--port", String(port), "--single-window", simulator.url + "ceb", "--relay-retry-ms", "200",
-                ...(database ? ["--database", database] : []), ...extraArgs],
+                ...(database ? ["--database", database] : []),
+                ...(wechat ? ["--payment", "wechat", "--wechat-pay", wechat.account, "--payment-query-after", "5"] : []), ...extraArgs],
     env: { BONDSTORE_RECEIPT_TOKEN: receiptToken } });
-  return { server, simulator, database, stop: async () => { await server.stop(); await simulator.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+  return { server, simulator, wechat, database, stop: async () => {
+    await server.stop(); await simulator.stop(); if (wechat) await wechat.stop(); rmSync(dataDir, { recursive: true, force: true });
+  } };
 }
 
 // A throwaway PostgreSQL server (scripts/postgres.sh): { conninfo, stop() }.

@@ -51,7 +51,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         if (k.seal.Open(*sealed, "other-key", &error)) std::abort(); // bound to its Idempotency-Key
         break;
     }
-    case 2: k.payments.Verify(text); break;
+    case 2: {
+        ProviderNotification n{std::string(text), [](const char*) { return std::string(); }};
+        k.payments.ReadNotification(n, 0, &error);
+        break;
+    }
     }
     return 0;
 }

@@ -128,6 +128,13 @@ ServerProcess ServerProcess::Start(std::vector<std::string> args, std::vector<st
         for (const char* a : {"--rate-limit", "off", "--max-unpaid-per-buyer", "0", "--max-unpaid-per-client", "0",
                               "--max-orders-per-buyer-hour", "0"})
             args.push_back(a);
+    // Orders are paid through the sandbox unless a test names a provider (or none).
+    bool payment_set = false;
+    for (const std::string& a : args) payment_set = payment_set || a == "--payment";
+    if (!payment_set) {
+        args.push_back("--payment");
+        args.push_back("sandbox");
+    }
     return StartBinary(ServerBinary(), std::move(args), std::move(env));
 }
 

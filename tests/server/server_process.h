@@ -29,7 +29,8 @@ struct ServerProcess {
     // Starts bondstore-server with `args` (plus --port 0 and --bind 127.0.0.1 unless given) and
     // waits until it prints its URL. `env` entries are "NAME=value". Fails the test if it exits
     // first or takes longer than 15 s. The abuse limits (rate, unpaid orders) are off unless
-    // `args` sets one of them: tests are one client placing orders for many buyers.
+    // `args` sets one of them: tests are one client placing orders for many buyers. Payment is the
+    // sandbox's unless `args` has --payment.
     static ServerProcess Start(std::vector<std::string> args, std::vector<std::string> env = {});
     // Another of the project's servers (the single-window simulator), started the same way: it
     // too prints its URL on its first line.

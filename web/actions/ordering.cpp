@@ -5,6 +5,7 @@
 #include "web/actions/shopping.h"
 #include "web/platform/fetch.h"
 #include "web/platform/offline_store.h"
+#include "web/platform/preferences.h"
 #include "web/platform/sealing.h"
 #include "web/state/app.h"
 
@@ -25,6 +26,7 @@ static const char* kOrdersUrl = "/api/orders";
 static const char* kQueuedOrderUrl = "/api/orders/queued";
 static const char* kSealKeyUrl = "/api/order-seal-key";
 constexpr int kFollowRetryMs = 5000;
+constexpr int kPaymentWatchMs = 2000;
 
 void LoadInventory(App& app)
 {
@@ -352,28 +354,72 @@ void RefreshOrder(App& app)
     FetchGetWith(std::string(kOrdersUrl) + "/" + app.order.receipt.order_no, SecretHeaders(app), [&app](FetchResult r) {
         app.order.busy = false;
         if (r.status == 200) ShowReceipt(app, r.body);
+        if (app.order.receipt.status != OrderStatus::PendingPayment) app.order.payment_qr.clear();
     });
 }
 
-void PayOrderInSandbox(App& app)
+// While a payment code is on screen, the order is read again every few seconds: the provider tells
+// the server, and the screen moves to "paid" by itself.
+static void WatchPayment(App& app)
+{
+    if (app.order.payment_watch) return;
+    app.order.payment_watch = true;
+    emscripten_async_call([](void* p) {
+        App& app = *static_cast<App*>(p);
+        app.order.payment_watch = false;
+        if (app.order.payment_qr.empty() || app.order.receipt.status != OrderStatus::PendingPayment) return;
+        RefreshOrder(app);
+        WatchPayment(app);
+    }, &app, kPaymentWatchMs);
+}
+
+void PayOrder(App& app, bool on_this_device)
 {
     if (app.order.busy) return;
     app.order.busy = true;
-    std::string url = std::string(kOrdersUrl) + "/" + app.order.receipt.order_no + "/payment";
-    FetchPost(url, "{}", SecretHeaders(app), [&app](FetchResult r) {
+    std::string no = app.order.receipt.order_no;
+    PaymentAsk ask;
+    if (on_this_device) {
+        ask.channel = "redirect";
+        ask.return_url = "/?order=" + no; // the provider's page sends the phone back here
+        Remember(app, "last_order", no + " " + app.order.secret);
+    }
+    FetchPost(std::string(kOrdersUrl) + "/" + no + "/payment", PaymentAskToJson(ask), SecretHeaders(app), [&app](FetchResult r) {
         std::optional<PaymentStart> start = r.status == 200 ? ParsePaymentStartJson(r.body) : std::nullopt;
-        if (!start || !start->notification) {
+        if (!start) {
             app.order.busy = false;
             std::optional<ApiError> error = ParseApiErrorJson(r.body);
-            app.order.notice = error ? error->message : std::string();
+            app.order.notice = error ? error->message : app.messages.Format("checkout.network_error");
             return;
         }
-        // The sandbox's signed notification goes where a real provider's server would post it.
-        FetchPost(start->notify_url, SandboxNotificationToJson(*start->notification), {}, [&app](FetchResult) {
-            app.order.busy = false;
-            RefreshOrder(app);
-        });
+        if (start->notification) {
+            // The sandbox's signed notification goes where a real provider's server would post it.
+            FetchPost(start->notify_url, SandboxNotificationToJson(*start->notification), {}, [&app](FetchResult) {
+                app.order.busy = false;
+                RefreshOrder(app);
+            });
+            return;
+        }
+        app.order.busy = false;
+        if (!start->redirect_url.empty()) {
+            OpenPage(start->redirect_url);
+            return;
+        }
+        app.order.payment_qr = start->qr_code;
+        WatchPayment(app);
     });
+}
+
+void ReturnToOrder(App& app, const std::string& order_no)
+{
+    // Only the order this browser placed: its number and lookup secret were kept when it left.
+    std::string kept = LoadPreference("last_order");
+    if (kept.rfind(order_no + " ", 0) != 0) return;
+    app.order = OrderState{};
+    app.order.receipt.order_no = order_no;
+    app.order.secret = kept.substr(order_no.size() + 1);
+    app.screen = Screen::Order;
+    RefreshOrder(app);
 }
 
 void CancelOrder(App& app)

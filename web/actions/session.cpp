@@ -151,6 +151,20 @@ static void LoadFontSlice(App& app, unsigned int block)
     });
 }
 
+// The store's payment provider (GET /api/health), so the order screen can say how it takes
+// payment — or that it cannot — before the shopper presses anything.
+static void LoadPaymentSettings(App& app)
+{
+    FetchGet("/api/health", [&app](FetchResult r) {
+        if (r.status != 200) return; // offline: asked again when the order screen needs it
+        std::optional<HealthStatus> h = ParseHealthStatusJson(r.body);
+        if (!h) return;
+        app.payment.loaded = true;
+        app.payment.provider = h->payment;
+        app.payment.sandbox = h->payment_sandbox;
+    });
+}
+
 void StartLoading(App& app)
 {
     // A kiosk (the store's /kiosk page, or ?kiosk=1) starts from nothing, and keeps nothing
@@ -193,6 +207,11 @@ void StartLoading(App& app)
     ForgetPageQuery("follow");
     if (follow.empty() && !app.kiosk.on) follow = LoadPreference("follow");
     if (!follow.empty() && !app.kiosk.on) StartFollowing(app, follow);
+    LoadPaymentSettings(app);
+    // Back from a payment provider's page (?order=NO): the order this browser placed.
+    std::string back = PageQueryValue("order");
+    ForgetPageQuery("order");
+    if (!back.empty() && follow.empty()) ReturnToOrder(app, back);
 }
 
 // After the first catalog frame, the glyphs of every other language, so that a later switch

@@ -47,6 +47,10 @@ EM_JS(void, js_forget_page_query, (const char* name), {
 
 EM_JS(char*, js_page_origin, (), { return allocateUTF8(window.location.origin); });
 EM_JS(char*, js_page_path, (), { return allocateUTF8(window.location.pathname); });
+EM_JS(void, js_open_page, (const char* url), {
+    var u = UTF8ToString(url);
+    if (u.indexOf("http://") === 0 || u.indexOf("https://") === 0) window.location.assign(u);
+});
 
 EM_JS(void, js_forget_storage, (), {
     for (var store of [window.localStorage, window.sessionStorage]) {
@@ -76,6 +80,8 @@ std::string PageQueryValue(const char* name)
 void ForgetBrowserStorage() { js_forget_storage(); }
 
 void ForgetPageQuery(const char* name) { js_forget_page_query(name); }
+
+void OpenPage(const std::string& url) { js_open_page(url.c_str()); }
 
 std::string PagePath()
 {

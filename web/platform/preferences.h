@@ -16,6 +16,8 @@ std::string PageQueryValue(const char* name);              // "?idle=30" → "30
 void ForgetPageQuery(const char* name);                    // drops ?name=… from the address bar
 std::string PageOrigin();                                  // "https://shop.example"
 std::string PagePath();                                    // "/merchant"
+// Leaves the app for another page (a payment provider's): only http(s) addresses.
+void OpenPage(const std::string& url);
 // What the device keeps for itself, not for a shopper (a kiosk's token): ForgetBrowserStorage
 // leaves it. (localStorage, under "bondstore-device.".)
 std::string LoadDeviceSetting(const char* key);

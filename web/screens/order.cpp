@@ -94,6 +94,12 @@ void DrawOrder(App& app, TestView& view)
                                               : "order.customs_reason.other";
         Paragraph(app, m.Format(key, {{"code", code}}));
     }
+    // A payer who was not the buyer: customs would refuse the order, so it ended, refunded.
+    for (const OrderTimelineEntry& e : r.timeline)
+        if (e.status == OrderStatus::Cancelled && e.detail == "payer_mismatch") {
+            Paragraph(app, m.Format("order.payer_mismatch"));
+            view.order_reason = e.detail;
+        }
     // China time for every moment shown: the order's, and customs', clock.
     auto when = [&](int64_t at) { return FormatDateTime(at, 480, app.prices->locale()); };
     if (r.status == OrderStatus::PendingPayment && r.pay_before)
@@ -111,12 +117,41 @@ void DrawOrder(App& app, TestView& view)
         RecordWidget(view, id);
         return pressed;
     };
-    if (r.status == OrderStatus::PendingPayment && button("order.pay_sandbox", "order.pay")) PayOrderInSandbox(app);
+    // How the store takes payment: its provider (GET /api/health), the sandbox said as such, or
+    // none at all (then the order waits until its deadline).
+    const PaymentSettings& pay = app.payment;
+    const bool payable = r.status == OrderStatus::PendingPayment && !(pay.loaded && pay.provider.empty());
+    if (payable && (pay.sandbox || !pay.loaded)) {
+        if (button(pay.sandbox ? "order.pay_sandbox" : "order.pay_now", "order.pay")) PayOrder(app, false);
+    } else if (payable) {
+        std::string provider = m.Format("payment.provider." + pay.provider);
+        auto pay_button = [&](const char* key, const char* id) {
+            std::string label = Shown(app, m.Format(key, {{"provider", provider}}));
+            if (!first) SameLineIfFits(label);
+            first = false;
+            bool pressed = ImGui::Button(label.c_str());
+            RecordWidget(view, id);
+            return pressed;
+        };
+        if (pay_button("order.pay_qr", "order.pay")) PayOrder(app, false);
+        // A kiosk is not the shopper's phone: it only shows the code.
+        if (!app.kiosk.on && pay_button("order.pay_here", "order.pay_here")) PayOrder(app, true);
+    }
     if ((r.status == OrderStatus::PendingPayment || r.status == OrderStatus::Paid) && button("order.cancel", "order.cancel")) CancelOrder(app);
     if (button("order.refresh", "order.refresh")) RefreshOrder(app);
     if (button("order.continue", "order.continue")) app.screen = Screen::Browse;
     ImGui::EndDisabled();
     if (!o.notice.empty()) Paragraph(app, o.notice);
+    if (r.status == OrderStatus::PendingPayment && pay.loaded && pay.provider.empty())
+        Paragraph(app, m.Format("error.payment_unavailable"), Tone::Disabled);
+    // The provider's code for the shopper's phone; the screen moves on when the payment arrives.
+    if (r.status == OrderStatus::PendingPayment && !o.payment_qr.empty()) {
+        ImGui::Spacing();
+        Paragraph(app, m.Format("order.pay_scan", {{"provider", m.Format("payment.provider." + pay.provider)},
+                                                   {"amount", app.prices->Format(r.amount_to_pay)}}));
+        DrawQrCode(app, o.payment_qr, Px(app, 300));
+        RecordWidget(view, "order.payment_qr");
+    }
 
     ImGui::Spacing();
     Label(app, m.Format("order.timeline"));

@@ -79,6 +79,17 @@ struct OrderState {
     // secret sealed in the order, until the server has answered it (FollowOrder).
     std::string following;
     bool follow_scheduled = false;
+    // A payment under way at the provider: the code to scan (kiosk, desktop) while the order is
+    // unpaid, and whether the app is asking the server every few seconds if it is paid yet.
+    std::string payment_qr;
+    bool payment_watch = false;
+};
+
+// The store's payment provider, from GET /api/health: "" = none (payment unavailable).
+struct PaymentSettings {
+    bool loaded = false;
+    std::string provider;
+    bool sandbox = false;
 };
 
 // An order placed while the server could not be reached, kept in IndexedDB with its
@@ -155,7 +166,8 @@ struct App {
     TaxQuote product_quote;        // its one-unit quote,
     std::string product_quote_key; // for this product, date and catalog version
     bool handoff_open = false; // "continue on your phone": the cart's QR code is shown
-    QrCodes qr_codes;          // the codes on screen, encoded (their texts hold a cart or a follow secret)
+    QrCodes qr_codes;          // the codes on screen, encoded (their texts hold a cart, a follow secret or a payment)
+    PaymentSettings payment;
     std::string handoff_link;  // ?cart=… of a page opened from such a code, until taken
     Cart cart;
     CheckoutState checkout;

@@ -1,0 +1,139 @@
+// Paying through WeChat Pay (its local fake, bondstore-payment-fake): the code on a desktop or
+// kiosk screen is read from a screenshot as a phone's camera would and paid; a phone goes to the
+// provider's page and comes back; a payer who is not the buyer gets the order cancelled, refunded,
+// and told why in their language. Each journey runs its own store with the fake and the
+// single-window simulator beside it.
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { goToCheckout, readQrCode, selectLocale, STOCK } from "./app_checks.mjs";
+import { assert, clickWidget, openPage, startStoreWithCustoms, storeSql, waitForState } from "./harness.mjs";
+
+// The checkout form filled for buyer `name` with ID number `id`, and the order placed.
+async function placeOrder(page, s, sku, name, id) {
+  ({ s } = await goToCheckout(page, s, [sku]));
+  const type = async (field, text) => { await clickWidget(page, s, "checkout." + field); await page.keyboard.type(text, { delay: 5 }); };
+  await type("buyer_name", name);
+  await type("id_number", id);
+  await type("buyer_phone", "13800138000");
+  await type("address", "Chongqing Yubei District, Bonded Port Road 1");
+  await type("district", "500112");
+  await clickWidget(page, s, "checkout.place");
+  return waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order", 15000);
+}
+
+// The order number a WeChat Pay code pays (the fake's code_url carries it, hex, as pr=).
+function orderInCode(text) {
+  const m = /^weixin:\/\/wxpay\/bizpayurl\?pr=([0-9a-f]+)$/.exec(text || "");
+  return m ? Buffer.from(m[1], "hex").toString("utf8") : null;
+}
+
+// t: { browser, args } (run.mjs).
+export default function paymentTests(t) {
+  const { browser, args } = t;
+  const buyer = { name: "Wang Xiaoming", id: "11010519491231002X" };
+  return [
+    ["WeChat Pay on a desktop: the code is read off the screen and paid, the payment declared with the buyer's identity, customs releases", async () => {
+      const store = await startStoreWithCustoms(args, { payment: "wechat" });
+      try {
+        const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        await page.goto(store.server.url);
+        await page.evaluate(() => window.bondstore.firstFrame);
+        let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+        s = await placeOrder(page, s, "IF-APT-PF3-800", buyer.name, buyer.id);
+        s = await waitForState(page, (st) => st.widgets["order.pay"] && st.widgets["order.pay_here"], "WeChat Pay's two ways to pay");
+        await page.screenshot({ path: join(args.out, "order-wechat-pending-en.png") });
+        await clickWidget(page, s, "order.pay");
+        s = await waitForState(page, (st) => st.widgets["order.payment_qr"], "the payment code", 10000);
+        await page.screenshot({ path: join(args.out, "order-wechat-qr-en.png") });
+        const code = await readQrCode(page, s, "order.payment_qr");
+        assert(orderInCode(code) === s.order.no, `the code pays this order: ${code}`);
+
+        // The shopper's phone scans it and pays; the screen moves on by itself.
+        const paid = await store.wechat.pay(orderInCode(code), buyer.name, buyer.id);
+        assert(paid.status === 200, "the fake took the payment: " + paid.text);
+        s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid, without a touch", 15000);
+        const sql = storeSql(store);
+        const no = s.order.no;
+        for (let i = 0; i < 50 && sql(`SELECT declaration FROM payments WHERE order_no = '${no}'`) !== "accepted"; i++) await page.waitForTimeout(100);
+        assert(sql(`SELECT declaration || ' ' || payer_check FROM payments WHERE order_no = '${no}'`) === "accepted same",
+          "declared by WeChat Pay, payer = buyer");
+        const transaction = sql(`SELECT transaction_id FROM payments WHERE order_no = '${no}'`);
+        await page.screenshot({ path: join(args.out, "order-wechat-paid-en.png") });
+
+        // Customs gets the order only now, with the payment company's code and the transaction.
+        for (let i = 0; i < 40 && s.order.status !== "released"; i++) {
+          await clickWidget(page, s, "order.refresh");
+          try { s = await waitForState(page, (st) => st.order && st.order.status === "released", "released", 500); } catch { /* again */ }
+        }
+        assert(s.order.status === "released", `released by customs, got ${s.order.status}`);
+        const admin = join(dirname(args.server), "bondstore-admin");
+        const sent = execFileSync(admin, ["ceb", no, "--data-dir", store.server.dataDir], { encoding: "utf8" });
+        assert(sent.includes("<ceb:payCode>4403169D3W</ceb:payCode>"), "CEB311 names WeChat Pay's company");
+        assert(sent.includes(`<ceb:payTransactionId>${transaction}</ceb:payTransactionId>`), "CEB311 carries the transaction id");
+        await page.screenshot({ path: join(args.out, "order-wechat-released-en.png") });
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
+    ["WeChat Pay on a phone: the provider's page, paid there, and back to the order", async () => {
+      const store = await startStoreWithCustoms(args, { payment: "wechat" });
+      try {
+        const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        await page.goto(store.server.url);
+        await page.evaluate(() => window.bondstore.firstFrame);
+        let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+        s = await placeOrder(page, s, "SK-LAM-CR-60", "王小明", buyer.id);
+        const no = s.order.no;
+        s = await waitForState(page, (st) => st.widgets["order.pay_here"], "pay on this phone");
+        await page.screenshot({ path: join(args.out, "order-wechat-phone-zh-Hans.png") });
+        await clickWidget(page, s, "order.pay_here");
+        // WeChat Pay's page (the fake's), where the phone's owner confirms.
+        await page.waitForURL(/\/h5pay\?/, { timeout: 10000 });
+        await page.fill("#payer_name", "王小明");
+        await page.fill("#payer_id", buyer.id);
+        await page.screenshot({ path: join(args.out, "wechat-h5-page.png") });
+        await page.click("#pay");
+        // Back at the store, on the order.
+        await page.waitForURL((u) => u.origin + "/" === store.server.url && u.pathname === "/", { timeout: 10000 });
+        s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.no === no, "the order again", 15000);
+        for (let i = 0; i < 40 && s.order.status === "pending_payment"; i++) {
+          await clickWidget(page, s, "order.refresh");
+          try { s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid", 500); } catch { /* again */ }
+        }
+        assert(s.order.status !== "pending_payment", `paid on the phone, got ${s.order.status}`);
+        assert(!(await page.url()).includes("order="), "the order number left the address bar");
+        await page.screenshot({ path: join(args.out, "order-wechat-phone-paid-zh-Hans.png") });
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
+    ["a payer who is not the buyer: the order is cancelled before customs, refunded, and the shopper is told why", async () => {
+      const store = await startStoreWithCustoms(args, { payment: "wechat" });
+      try {
+        const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        await page.goto(store.server.url);
+        await page.evaluate(() => window.bondstore.firstFrame);
+        let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+        s = await placeOrder(page, s, "IF-APT-PF3-800", buyer.name, buyer.id);
+        await clickWidget(page, s, "order.pay");
+        s = await waitForState(page, (st) => st.widgets["order.payment_qr"], "the payment code", 10000);
+        const code = await readQrCode(page, s, "order.payment_qr");
+        // Someone else's WeChat pays it.
+        assert((await store.wechat.pay(orderInCode(code), "Li Si", "110101199003074477")).status === 200, "paid by another person");
+        s = await waitForState(page, (st) => st.order && st.order.status === "cancelled" && st.order.reason === "payer_mismatch",
+          "cancelled, with the reason on screen", 15000);
+        await page.screenshot({ path: join(args.out, "order-payer-mismatch-en.png") });
+        const sql = storeSql(store);
+        for (let i = 0; i < 50 && sql(`SELECT state FROM refunds WHERE order_no = '${s.order.no}'`) !== "done"; i++) await page.waitForTimeout(100);
+        assert(sql(`SELECT state FROM refunds WHERE order_no = '${s.order.no}'`) === "done", "refunded through WeChat Pay");
+        assert(sql(`SELECT state FROM outbox WHERE order_no = '${s.order.no}' AND kind = 'order'`) === "withdrawn", "customs never hears of it");
+        // In the shopper's language.
+        await selectLocale(page, "zh-Hans");
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(args.out, "order-payer-mismatch-zh-Hans.png") });
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
+  ];
+}
