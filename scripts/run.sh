@@ -4,10 +4,13 @@
 #
 #   scripts/run.sh [bondstore-server options]     e.g. --port 9000, --bind 0.0.0.0
 #
-# Paid orders go to customs through the single-window relay — here to bondstore-single-window,
-# the simulator, started beside the server (its receipts release the orders within seconds). That
-# needs customs' schema files beside the checkout (../shared/customs/xsd, or BONDSTORE_CEB_XSD);
-# without them the server runs with the relay off and says so.
+# Payment goes through WeChat Pay's protocol to bondstore-payment-fake, its local fake, started
+# beside the server with a demo merchant account (every screen that takes payment says "demo
+# payment": no money moves; its page plays the shopper's phone). Paid orders go to customs through
+# the single-window relay — here to bondstore-single-window, the simulator, started beside the
+# server (its receipts release the orders within seconds). That needs customs' schema files beside
+# the checkout (../shared/customs/xsd, or BONDSTORE_CEB_XSD); without them the server runs with the
+# relay off and the sandbox provider, and says so.
 #
 # Data lives in build/data (override with --data-dir or BONDSTORE_DATA_DIR). Stop with Ctrl-C.
 set -euo pipefail
@@ -16,25 +19,37 @@ scripts/setup.sh
 scripts/build.sh >/dev/null
 data_dir=${BONDSTORE_DATA_DIR:-build/data}
 xsd=${BONDSTORE_CEB_XSD:-../shared/customs/xsd/v202205/ceb_import_202205.xsd}
-# Payment: the sandbox, a demo provider that moves no money (the server's log, /api/health and
-# every screen that takes payment say so). docs/payments.md has the real providers.
 server=(build/native/server/bondstore-server --data-dir "$data_dir" --web-dir build/wasm/web/dist
-        --seed-catalog assets/catalog/sample.json --payment sandbox)
+        --seed-catalog assets/catalog/sample.json)
 if [ ! -f "$xsd" ]; then
-  echo "run.sh: customs' schema ($xsd) is not here: the single-window relay stays off" >&2
-  exec "${server[@]}" "$@"
+  echo "run.sh: customs' schema ($xsd) is not here: the single-window relay stays off, payment is the sandbox" >&2
+  exec "${server[@]}" --payment sandbox "$@"
 fi
 
 mkdir -p "$data_dir"
 # The receipt token reaches both programs through the environment, never argv (ps shows argv).
 BONDSTORE_RECEIPT_TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 export BONDSTORE_RECEIPT_TOKEN
-sim_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-log="$data_dir/server.out"
-"${server[@]}" --ceb-xsd "$xsd" --single-window "http://127.0.0.1:$sim_port/ceb" "$@" > "$log" &
-server_pid=$!
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+sim_port=$(free_port)
+# The store's port (the fake notifies it, so it is fixed before either starts): --port N, or 8080.
+store_port=${BONDSTORE_PORT:-8080}
+args=("$@")
+for i in "${!args[@]}"; do [ "${args[$i]}" = --port ] && store_port=${args[$((i + 1))]:-8080}; done
 sim_pid=
-trap 'kill $server_pid $sim_pid 2>/dev/null; wait 2>/dev/null' INT TERM EXIT
+fake_pid=
+server_pid=
+trap 'kill $server_pid $sim_pid $fake_pid 2>/dev/null; wait 2>/dev/null' INT TERM EXIT
+fake_log="$data_dir/payment-fake.out"
+build/native/server/bondstore-payment-fake --account-dir "$data_dir/wechat-fake" \
+  --notify-url "http://127.0.0.1:$store_port/api/payments/wechat/notify" > "$fake_log" &
+fake_pid=$!
+for _ in $(seq 1 100); do grep -q 'http://' "$fake_log" 2>/dev/null && break; kill -0 $fake_pid 2>/dev/null || break; sleep 0.1; done
+grep -q 'http://' "$fake_log" || { echo "run.sh: the payment fake did not start" >&2; exit 1; }
+log="$data_dir/server.out"
+"${server[@]}" --payment wechat --wechat-pay "$data_dir/wechat-fake/wechat-pay.json" \
+  --ceb-xsd "$xsd" --single-window "http://127.0.0.1:$sim_port/ceb" "$@" > "$log" &
+server_pid=$!
 for _ in $(seq 1 150); do grep -q 'http://' "$log" 2>/dev/null && break; kill -0 $server_pid 2>/dev/null || break; sleep 0.1; done
 cat "$log"
 url=$(grep -o 'http://[^ ]*' "$log" | head -1)

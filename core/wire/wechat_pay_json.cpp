@@ -276,7 +276,9 @@ std::string WeChatPayConfigToJson(const WeChatPayConfig& c)
     w.Field("api", c.api);
     if (!c.customs_api.empty()) w.Field("customs_api", c.customs_api);
     w.Field("notify_url", c.notify_url).Field("customs", c.customs).Field("mch_customs_no", c.mch_customs_no)
-        .Field("timeout_ms", c.timeout_ms).EndObject();
+        .Field("timeout_ms", c.timeout_ms);
+    if (c.demo) w.Key("demo").Bool(true);
+    w.EndObject();
     return out;
 }
 
@@ -300,8 +302,12 @@ std::optional<WeChatPayConfig> ParseWeChatPayConfigJson(std::string_view text, s
     if (std::string customs = r.String("customs", false); !customs.empty()) c.customs = customs;
     c.mch_customs_no = r.String("mch_customs_no", true);
     if (j.contains("timeout_ms")) c.timeout_ms = r.Integer("timeout_ms", true);
+    if (j.contains("demo")) {
+        if (!j["demo"].is_boolean()) r.Report("json.expected_boolean", "demo", j["demo"].dump());
+        else c.demo = j["demo"].get<bool>();
+    }
     r.UnknownFields({"appid", "mchid", "merchant_serial", "merchant_key_file", "platform_key_file", "platform_serial", "apiv3_key_file",
-                     "apiv2_key_file", "api", "customs_api", "notify_url", "customs", "mch_customs_no", "timeout_ms"});
+                     "apiv2_key_file", "api", "customs_api", "notify_url", "customs", "mch_customs_no", "timeout_ms", "demo"});
     if (c.timeout_ms < 100 || c.timeout_ms > 120000) r.Report("json.integer_out_of_range", "timeout_ms", std::to_string(c.timeout_ms));
     if (HasErrors(*problems)) return std::nullopt;
     return c;

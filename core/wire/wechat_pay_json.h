@@ -78,7 +78,8 @@ std::optional<WeChatError> ParseWeChatErrorJson(std::string_view json);
 // its own, and the APIv3 and APIv2 keys are read from the files named here or from the
 // environment (BONDSTORE_WECHAT_APIV3_KEY, BONDSTORE_WECHAT_APIV2_KEY).
 // {"appid","mchid","merchant_serial","merchant_key_file","platform_key_file","platform_serial",
-//  "apiv3_key_file"?,"apiv2_key_file"?,"api"?,"customs_api"?,"notify_url","customs"?,"mch_customs_no","timeout_ms"?}
+//  "apiv3_key_file"?,"apiv2_key_file"?,"api"?,"customs_api"?,"notify_url","customs"?,"mch_customs_no","timeout_ms"?,
+//  "demo"?}
 // Relative file names are relative to the configuration file's folder.
 struct WeChatPayConfig {
     std::string appid, mchid;
@@ -93,6 +94,7 @@ struct WeChatPayConfig {
     std::string customs = "CHONGQING"; // WeChat's name of the customs office (SPEC.md §2.2)
     std::string mch_customs_no;    // the merchant's customs registration number
     int64_t timeout_ms = 10000;
+    bool demo = false; // the account is the local fake's (bondstore-payment-fake): no money moves
 };
 std::string WeChatPayConfigToJson(const WeChatPayConfig& c);
 std::optional<WeChatPayConfig> ParseWeChatPayConfigJson(std::string_view json, std::vector<Problem>* problems);

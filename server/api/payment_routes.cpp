@@ -47,7 +47,7 @@ void MountPaymentRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
         Cashier::Received r = s.cashier->Receive(n, UnixNow());
         using Outcome = Cashier::Received::Outcome;
         PaymentProvider& provider = s.cashier->provider();
-        if (!provider.sandbox()) {
+        if (provider.declares()) {
             // A provider is answered in its own format; anything but success makes it send again.
             if (r.outcome != Outcome::Applied && r.outcome != Outcome::Replay)
                 std::fprintf(stderr, "bondstore-server: payments: notification refused (%s): %s\n", r.order_no.c_str(), r.why.c_str());

@@ -95,7 +95,7 @@ Cashier::Received Cashier::ApplyPayment(const PaymentStatus& p, const std::strin
 {
     Received r;
     r.order_no = p.order_no;
-    bool hold = !provider_.sandbox(); // a real provider declares the payment before customs hears of the order
+    bool hold = provider_.declares(); // the payment is declared before customs hears of the order
     std::optional<PaymentStore::Applied> applied =
         stores_.payments.ApplyPaid(provider_.name(), event_id, p.order_no, p.transaction_id, p.amount, hold, now, &r.why);
     if (!applied) return r;
@@ -204,7 +204,7 @@ int Cashier::Sweep(int64_t now)
             std::optional<PaymentStatus> st = provider_.Query(p.order_no, &error);
             if (st && st->state == PaymentState::Paid) ApplyPayment(*st, "", now);
         }
-    if (!provider_.sandbox())
+    if (provider_.declares()) // the sandbox keeps nothing to ask about
         if (auto quiet = stores_.payments.StartedBefore(provider_.name(), now - query_after, 20, &error))
             for (const PaymentStore::Payment& p : *quiet) {
                 calls++;

@@ -95,7 +95,12 @@ class PaymentProvider {
 public:
     virtual ~PaymentProvider() = default;
     virtual const char* name() const = 0; // "wechat", "alipay", "sandbox"
+    // No money moves: the sandbox, or a real provider's protocol spoken to its local fake (a demo
+    // account). Said in the start-up log, /api/health and on every screen that takes payment.
     virtual bool sandbox() const { return false; }
+    // The provider declares each payment to customs (its CEB411) and checks the payer: the
+    // order's messages wait for that. (Not the sandbox.)
+    virtual bool declares() const { return true; }
 
     virtual std::optional<PaymentStarted> Begin(const PaymentRequest& request, std::string* error) = 0;
     // Checks a notification (signature, freshness, decryption, format); nothing (and `why`) if it is not one.

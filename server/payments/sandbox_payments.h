@@ -17,6 +17,7 @@ public:
     explicit SandboxPayments(const PersonalData& keys) : keys_(keys) {}
     const char* name() const override { return "sandbox"; }
     bool sandbox() const override { return true; }
+    bool declares() const override { return false; }
     std::optional<PaymentStarted> Begin(const PaymentRequest& request, std::string* error) override;
     std::optional<ProviderEvent> ReadNotification(const ProviderNotification& n, int64_t now, std::string* why) override;
     NotificationReply Accepted() const override { return {200, "application/json", "{}"}; }

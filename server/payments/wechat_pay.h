@@ -28,6 +28,7 @@ public:
     static std::unique_ptr<WeChatPay> Open(const WeChatPaySettings& settings, std::string* error);
 
     const char* name() const override { return "wechat"; }
+    bool sandbox() const override { return settings_.demo; }
     std::optional<PaymentStarted> Begin(const PaymentRequest& request, std::string* error) override;
     std::optional<ProviderEvent> ReadNotification(const ProviderNotification& n, int64_t now, std::string* why) override;
     NotificationReply Accepted() const override;

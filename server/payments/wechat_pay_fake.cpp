@@ -112,6 +112,7 @@ bool WeChatPayFake::MakeAccount(const std::string& dir, const std::string& fake_
     c.api = fake_url;
     c.notify_url = notify_url;
     c.mch_customs_no = "5000960000"; // a made-up registration (10 characters, as customs' are)
+    c.demo = true;                   // the store says "demo payment" wherever it takes payment
     if (!WriteFileAtomically(dir + "/wechat-pay.json", WeChatPayConfigToJson(c) + "\n")) {
         *error = "cannot write " + dir + "/wechat-pay.json";
         return false;

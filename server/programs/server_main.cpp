@@ -160,8 +160,10 @@ int main(int argc, char** argv)
 
     if (!storefront.payment_provider)
         std::fprintf(stderr, "bondstore-server: payment: none configured: checkout says payment is unavailable (--payment, docs/payments.md)\n");
-    else if (storefront.payment_provider->sandbox())
+    else if (!storefront.payment_provider->declares())
         std::fprintf(stderr, "bondstore-server: payment: SANDBOX, a demo provider: no money moves, nothing is declared to customs' payment side\n");
+    else if (storefront.payment_provider->sandbox())
+        std::fprintf(stderr, "bondstore-server: payment: %s DEMO ACCOUNT (its local fake): no money moves\n", storefront.payment_provider->name());
     else
         std::fprintf(stderr, "bondstore-server: payment: %s\n", storefront.payment_provider->name());
     std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;

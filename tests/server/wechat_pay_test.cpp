@@ -130,6 +130,13 @@ struct WeChatShop {
         : wechat(notify, refund_delay_ms), shop(b, Args(extra)), c(shop.server.url) {}
     std::vector<std::string> Args(std::vector<std::string> extra)
     {
+        // The account as a real merchant's looks (the fake writes it as a demo account).
+        std::vector<Problem> problems;
+        std::optional<WeChatPayConfig> account = ParseWeChatPayConfigJson(test::ReadFile(wechat.AccountFile()), &problems);
+        REQUIRE(account);
+        CHECK(account->demo);
+        account->demo = false;
+        WriteFile(wechat.AccountFile(), WeChatPayConfigToJson(*account));
         for (const std::string& a : {std::string("--port"), std::to_string(port), std::string("--payment"), std::string("wechat"),
                                      std::string("--wechat-pay"), wechat.AccountFile()})
             extra.push_back(a);

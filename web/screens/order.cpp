@@ -121,7 +121,7 @@ void DrawOrder(App& app, TestView& view)
     // none at all (then the order waits until its deadline).
     const PaymentSettings& pay = app.payment;
     const bool payable = r.status == OrderStatus::PendingPayment && !(pay.loaded && pay.provider.empty());
-    if (payable && (pay.sandbox || !pay.loaded)) {
+    if (payable && (pay.provider == "sandbox" || !pay.loaded)) {
         if (button(pay.sandbox ? "order.pay_sandbox" : "order.pay_now", "order.pay")) PayOrder(app, false);
     } else if (payable) {
         std::string provider = m.Format("payment.provider." + pay.provider);
@@ -144,6 +144,9 @@ void DrawOrder(App& app, TestView& view)
     if (!o.notice.empty()) Paragraph(app, o.notice);
     if (r.status == OrderStatus::PendingPayment && pay.loaded && pay.provider.empty())
         Paragraph(app, m.Format("error.payment_unavailable"), Tone::Disabled);
+    // A real provider's protocol spoken to its local stand-in: said plainly.
+    if (r.status == OrderStatus::PendingPayment && pay.sandbox && pay.provider != "sandbox")
+        Paragraph(app, m.Format("order.pay_demo", {{"provider", m.Format("payment.provider." + pay.provider)}}));
     // The provider's code for the shopper's phone; the screen moves on when the payment arrives.
     if (r.status == OrderStatus::PendingPayment && !o.payment_qr.empty()) {
         ImGui::Spacing();
