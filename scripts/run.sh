@@ -42,7 +42,8 @@ server_pid=
 trap 'kill $server_pid $sim_pid $fake_pid 2>/dev/null; wait 2>/dev/null' INT TERM EXIT
 fake_log="$data_dir/payment-fake.out"
 build/native/server/bondstore-payment-fake --account-dir "$data_dir/wechat-fake" \
-  --notify-url "http://127.0.0.1:$store_port/api/payments/wechat/notify" > "$fake_log" &
+  --notify-url "http://127.0.0.1:$store_port/api/payments/wechat/notify" \
+  --single-window "http://127.0.0.1:$sim_port/ceb" --customs-config assets/customs/declarant.json > "$fake_log" &
 fake_pid=$!
 for _ in $(seq 1 100); do grep -q 'http://' "$fake_log" 2>/dev/null && break; kill -0 $fake_pid 2>/dev/null || break; sleep 0.1; done
 grep -q 'http://' "$fake_log" || { echo "run.sh: the payment fake did not start" >&2; exit 1; }
@@ -57,6 +58,7 @@ url=$(grep -o 'http://[^ ]*' "$log" | head -1)
 port=${url##*:}; port=${port%%/*}
 # The server made its signing key on first start; the simulator trusts it.
 build/native/server/bondstore-single-window --port "$sim_port" --ceb-xsd "$xsd" --trusted-cert "$data_dir/signing-cert.pem" \
+  --payment-cert "$data_dir/wechat-fake/customs-cert.pem" \
   --receipts-url "http://127.0.0.1:$port/api/single-window/receipts" &
 sim_pid=$!
 wait $server_pid

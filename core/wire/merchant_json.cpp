@@ -151,4 +151,45 @@ std::string OrderEventToJson(const OrderEventRequest& e)
     return out;
 }
 
+std::string RefundListToJson(const RefundList& list)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Key("refunds").BeginArray();
+    for (const RefundList::Refund& r : list.refunds)
+        w.BeginObject().Field("order_no", r.order_no).Field("reason", r.reason).Field("state", r.state).Field("amount_fen", r.amount.fen)
+            .Field("refund_no", r.refund_no).Field("provider", r.provider).Field("created_at", r.created_at).Field("updated_at", r.updated_at)
+            .EndObject();
+    w.EndArray().Field("due_fen", list.due.fen).Field("done_fen", list.done.fen).EndObject();
+    return out;
+}
+
+std::optional<RefundList> ParseRefundListJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (!j.is_object() || !j.contains("refunds") || !j["refunds"].is_array()) return std::nullopt;
+    std::vector<Problem> problems;
+    FieldReader r(j, "refunds", -1, problems);
+    RefundList list;
+    list.due = r.Fen("due_fen", true);
+    list.done = r.Fen("done_fen", true);
+    int64_t i = 0;
+    for (const json& e : j["refunds"]) {
+        if (!e.is_object()) return std::nullopt;
+        FieldReader f(e, "refunds", i++, problems);
+        RefundList::Refund x;
+        x.order_no = f.String("order_no", true);
+        x.reason = f.String("reason", true);
+        x.state = f.String("state", true);
+        x.amount = f.Fen("amount_fen", true);
+        x.refund_no = f.String("refund_no", false);
+        x.provider = f.String("provider", false);
+        x.created_at = f.Integer("created_at", false);
+        x.updated_at = f.Integer("updated_at", false);
+        list.refunds.push_back(std::move(x));
+    }
+    if (HasErrors(problems)) return std::nullopt;
+    return list;
+}
+
 } // namespace bondstore

@@ -3,6 +3,7 @@
 // ImportReport, import_report_json.h.) Part of core's wire format (core/wire/README.md).
 #pragma once
 
+#include "core/base/money.h"
 #include "core/base/problem.h"
 
 #include <cstdint>
@@ -57,6 +58,22 @@ struct SalesFigures {
 };
 std::string SalesFiguresToJson(const SalesFigures& figures);
 std::optional<SalesFigures> ParseSalesFiguresJson(std::string_view json);
+
+// GET /api/merchant/refunds: what the merchant's orders owe back and what went back, newest first.
+// {"refunds":[{"order_no","reason","state","amount_fen","refund_no","provider","created_at","updated_at"}],
+//  "due_fen","done_fen"}. state: due (until the provider confirms), done, failed; reason: cancel,
+// reject, return, late_payment.
+struct RefundList {
+    struct Refund {
+        std::string order_no, reason, state, refund_no, provider;
+        Money amount;
+        int64_t created_at = 0, updated_at = 0;
+    };
+    std::vector<Refund> refunds;
+    Money due, done;
+};
+std::string RefundListToJson(const RefundList& list);
+std::optional<RefundList> ParseRefundListJson(std::string_view json);
 
 // POST /api/merchant/orders/{no}/events: {"event","detail"?}
 struct OrderEventRequest {

@@ -183,6 +183,7 @@ std::string SingleWindowStatsToJson(const SingleWindowStats& s)
         .Field("rejected_quota", s.rejected_quota)
         .Field("receipts_sent", s.receipts_sent)
         .Field("receipts_pending", s.receipts_pending)
+        .Field("payments", s.payments)
         .EndObject();
     return out;
 }
@@ -202,6 +203,7 @@ std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view tex
     s.rejected_quota = r.Integer("rejected_quota", true);
     s.receipts_sent = r.Integer("receipts_sent", true);
     s.receipts_pending = r.Integer("receipts_pending", true);
+    s.payments = r.Integer("payments", false);
     if (HasErrors(problems)) return std::nullopt;
     return s;
 }

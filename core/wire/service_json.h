@@ -69,6 +69,7 @@ std::optional<ReceiptsAck> ParseReceiptsAckJson(std::string_view json);
 struct SingleWindowStats {
     int64_t received = 0, unique = 0, duplicates = 0, invalid = 0, refused_by_fault = 0, rejected_quota = 0;
     int64_t receipts_sent = 0, receipts_pending = 0;
+    int64_t payments = 0; // payment vouchers (CEB411) from payment companies, by order
 };
 std::string SingleWindowStatsToJson(const SingleWindowStats& stats);
 std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view json);

@@ -38,6 +38,22 @@ std::optional<int64_t> DaysParam(const httplib::Request& req)
 
 void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
+    // What the merchant's orders owe back (due until the provider confirms) and what went back.
+    server.Get("/api/merchant/refunds", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = AuthenticatedMerchant(s, req, res);
+        if (merchant.empty()) return;
+        std::string error;
+        std::optional<std::vector<PaymentStore::Refund>> rows = s.stores->payments.Refunds(merchant, 200, &error);
+        if (!rows) return s.errors.Internal(req, res, "listing refunds", error);
+        RefundList list;
+        for (const PaymentStore::Refund& f : *rows) {
+            list.refunds.push_back({f.order_no, f.reason, f.state, f.refund_no, f.provider, f.amount, f.created_at, f.updated_at});
+            if (f.state == "done") list.done += f.amount;
+            else if (f.state == "due") list.due += f.amount;
+        }
+        SendJson(res, 200, RefundListToJson(list));
+    });
+
     // What happened to an order after payment, as the merchant records it: {"event":
     // "declare|release|reject|ship|deliver|return", "detail"}. Only for orders whose every line is
     // the merchant's.

@@ -113,6 +113,41 @@ const CustomsParty* Enterprise(const CebOrder& o, const CustomsConfig& c, std::s
 
 } // namespace
 
+std::string Ceb411Xml(const CebPayment& p)
+{
+    CebWriter w;
+    w.xml = Open("CEB411Message", p.guid);
+    w.depth = 1;
+    w.Open("Payment");
+    w.Open("PaymentHead");
+    w.Field("guid", p.guid);
+    w.Field("appType", "1");
+    w.Field("appTime", CebTime(p.declared_at));
+    w.Field("appStatus", "2");
+    w.Field("payCode", p.pay_code);
+    w.Field("payName", p.pay_name);
+    w.Field("payTransactionId", p.pay_transaction_id);
+    w.Field("orderNo", p.order_no);
+    w.Field("ebpCode", p.ebp_code);
+    w.Field("ebpName", p.ebp_name);
+    w.Field("payerIdType", "1");
+    w.Field("payerIdNumber", p.payer_id_number);
+    w.Field("payerName", p.payer_name);
+    w.Field("amountPaid", Yuan(p.amount_paid));
+    w.Field("currency", "142");
+    w.Field("payTime", CebTime(p.paid_at));
+    w.Close("PaymentHead");
+    w.Close("Payment");
+    w.Open("BaseTransfer");
+    w.Field("copCode", p.pay_code);
+    w.Field("copName", p.pay_name);
+    w.Field("dxpMode", "DXP");
+    w.Field("dxpId", p.dxp_id);
+    w.Close("BaseTransfer");
+    w.xml += "</ceb:CEB411Message>\n";
+    return w.xml;
+}
+
 std::string Ceb311Xml(const CebOrder& o, const CustomsConfig& c, std::string* error)
 {
     const CustomsParty* ebc = Enterprise(o, c, error);

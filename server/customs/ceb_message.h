@@ -49,6 +49,21 @@ struct CebOrder {
 std::string Ceb311Xml(const CebOrder& order, const CustomsConfig& config, std::string* error);
 std::string Ceb621Xml(const CebOrder& order, const CustomsConfig& config, std::string* error);
 
+// The payment company's voucher (CEB411, ../shared/customs/CLEARANCE.md §3): what a payment
+// provider sends customs when the platform asks it to declare a payment. Bondstore never sends
+// one; its payment fakes do, as the providers would, so the single window can match order and
+// payment. The transfer party (BaseTransfer) is the payment company itself.
+struct CebPayment {
+    std::string guid;                // upper-case UUID
+    int64_t declared_at = 0, paid_at = 0;
+    std::string pay_code, pay_name, pay_transaction_id, order_no;
+    std::string ebp_code, ebp_name;  // the platform the order was placed on
+    std::string payer_id_number, payer_name;
+    Money amount_paid;
+    std::string dxp_id;              // the payment company's
+};
+std::string Ceb411Xml(const CebPayment& payment);
+
 // A fresh message guid: a random (version 4) UUID in upper case, 36 characters.
 std::string NewMessageGuid();
 

@@ -21,15 +21,17 @@
 
 namespace bondstore {
 
-bool SignatureCheck::Init(const std::string& cert, std::string* error)
+bool SignatureCheck::Init(const std::vector<std::string>& certs, std::string* error)
 {
-    if (xmlSecInit() < 0 || xmlSecCryptoAppInit(nullptr) < 0 || xmlSecCryptoInit() < 0) { *error = "xmlsec cannot start"; return false; }
+    static const bool started = xmlSecInit() >= 0 && xmlSecCryptoAppInit(nullptr) >= 0 && xmlSecCryptoInit() >= 0;
+    if (!started) { *error = "xmlsec cannot start"; return false; }
     manager_ = xmlSecKeysMngrCreate();
-    if (!manager_ || xmlSecCryptoAppDefaultKeysMngrInit(manager_) < 0 ||
-        xmlSecCryptoAppKeysMngrCertLoad(manager_, cert.c_str(), xmlSecKeyDataFormatPem, xmlSecKeyDataTypeTrusted) < 0) {
-        *error = "cannot load the trusted certificate " + cert;
-        return false;
-    }
+    if (!manager_ || xmlSecCryptoAppDefaultKeysMngrInit(manager_) < 0) { *error = "xmlsec cannot make a keys manager"; return false; }
+    for (const std::string& cert : certs)
+        if (xmlSecCryptoAppKeysMngrCertLoad(manager_, cert.c_str(), xmlSecKeyDataFormatPem, xmlSecKeyDataTypeTrusted) < 0) {
+            *error = "cannot load the trusted certificate " + cert;
+            return false;
+        }
     return true;
 }
 bool SignatureCheck::Verify(const std::string& xml)
@@ -106,6 +108,9 @@ MessageFacts Facts(const std::string& xml)
         else if (name == "buyerIdNumber") f.buyer_id = text;
         else if (name == "appTime") f.year = text.substr(0, 4);
         else if (name == "totalPrice") f.total_fen += ParseYuan(text).value.fen;
+        else if (name == "payCode") f.pay_code = text;
+        else if (name == "payTransactionId") f.pay_transaction_id = text;
+        else if (name == "amountPaid") f.amount_paid_fen = ParseYuan(text).value.fen;
     }
     xmlFreeDoc(doc);
     return f;
@@ -199,10 +204,14 @@ void SingleWindowSimulator::Receive(const httplib::Request& req, httplib::Respon
     std::string why;
     std::optional<DxpEnvelope> envelope = ParseDxpMsg(req.body, &why);
     std::vector<std::string> problems;
+    MessageFacts f;
     if (envelope) {
         problems = terminal->Validate(req.body);
         if (problems.empty()) problems = ceb->Validate(envelope->data);
-        if (problems.empty() && !signatures.Verify(envelope->data)) problems.push_back("signature verification failed (1001)");
+        if (problems.empty()) f = Facts(envelope->data);
+        // The platform signs its orders and lists; a payment company its vouchers.
+        SignatureCheck& signer = f.root == "CEB411Message" ? payment_signatures : signatures;
+        if (problems.empty() && !signer.Verify(envelope->data)) problems.push_back("signature verification failed (1001)");
     } else {
         problems.push_back(why);
     }
@@ -214,7 +223,12 @@ void SingleWindowSimulator::Receive(const httplib::Request& req, httplib::Respon
         res.set_content(problems.front(), "text/plain; charset=utf-8");
         return;
     }
-    MessageFacts f = Facts(envelope->data);
+    if (f.root == "CEB411Message") {
+        // Kept for matching with the platform's order (the first voucher of an order stays).
+        payments.emplace(f.order_no, f.pay_code + " " + f.pay_transaction_id + " " + std::to_string(f.amount_paid_fen));
+        res.set_content(kAccepted, "application/xml");
+        return;
+    }
     if (deliveries[f.guid]++ == 0) Answer(f); // a guid seen before: acknowledged, not processed again
     if (fail_after) {
         refused_by_fault++;
@@ -301,6 +315,7 @@ std::string SingleWindowSimulator::Stats()
     stats.rejected_quota = rejected_quota;
     stats.receipts_sent = receipts_sent;
     stats.receipts_pending = int64_t(pending.size());
+    stats.payments = int64_t(payments.size());
     return SingleWindowStatsToJson(stats);
 }
 

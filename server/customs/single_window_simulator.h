@@ -9,7 +9,9 @@
 //   (programs/single_window_main.cpp)
 //
 // GET /stats reports what it saw, counted by message guid (the test of "delivered exactly once in
-// effect"); POST /control/down with body 1 or 0 takes it down or up.
+// effect"); POST /control/down with body 1 or 0 takes it down or up. Payment companies' vouchers
+// (CEB411, signed with a --payment-cert) are kept by order for matching: GET /payments?order=NO
+// answers "payCode payTransactionId amountPaid(fen)". (No CEB412 goes back to the company.)
 #pragma once
 
 #include "server/customs/ceb_receipt.h"
@@ -42,6 +44,7 @@ struct SimulatorOptions {
     int port = 0;
     std::string ceb_xsd, terminal_xsd, trusted_cert, receipts_url, receipt_token;
     std::string signing_key; // PEM: customs' key the receipts' envelopes are signed with ("" = unsigned)
+    std::vector<std::string> payment_certs; // payment companies' certificates: their CEB411 must verify with one
     double fail_rate = 0, duplicate_receipts = 0;
     int latency_ms = 0, receipt_delay_ms = 50;
     bool shuffle_receipts = false;
@@ -54,7 +57,7 @@ struct SimulatorOptions {
 // customs' own signature on the receipts it sends (an enveloped signature, as the single window's).
 class SignatureCheck {
 public:
-    bool Init(const std::string& cert, std::string* error);
+    bool Init(const std::vector<std::string>& certs, std::string* error);
     bool Verify(const std::string& xml);
     // Customs' signing key (PEM); then Sign signs a document. False (and `error`) if unreadable.
     bool LoadSigningKey(const std::string& pem, std::string* error);
@@ -71,13 +74,16 @@ private:
 struct MessageFacts {
     std::string root, guid, order_no, buyer_id, year;
     int64_t total_fen = 0;
+    std::string pay_code, pay_transaction_id; // CEB411
+    int64_t amount_paid_fen = 0;
 };
 MessageFacts Facts(const std::string& xml);
 
 struct SingleWindowSimulator {
     SimulatorOptions o;
     std::unique_ptr<CebSchema> ceb, terminal;
-    SignatureCheck signatures;
+    SignatureCheck signatures;         // the store's (CEB311, CEB621)
+    SignatureCheck payment_signatures; // payment companies' (CEB411)
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::atomic<bool> forced_down{false};
 
@@ -86,6 +92,7 @@ struct SingleWindowSimulator {
     std::map<std::string, int> deliveries; // guid → times received (valid)
     int64_t received = 0, invalid = 0, refused_by_fault = 0, rejected_quota = 0, receipts_sent = 0;
     std::map<std::string, int64_t> ledger; // buyer id + year → fen declared
+    std::map<std::string, std::string> payments; // order number → "payCode payTransactionId amountPaid(fen)" 
     struct Pending {
         int64_t due_ms;
         CebReceipt receipt;

@@ -5,9 +5,12 @@
 #include "server/base/bytes.h"
 #include "server/base/china_time.h"
 #include "server/base/files.h"
+#include "server/customs/ceb_message.h"
+#include "server/customs/dxp_envelope.h"
 #include "server/payments/wechat_pay.h"
 #include "server/payments/wechat_pay_protocol.h"
 
+#include "core/customs/customs_codes.h"
 #include "core/wire/wechat_pay_json.h"
 
 #include <httplib.h>
@@ -92,6 +95,13 @@ bool WeChatPayFake::MakeAccount(const std::string& dir, const std::string& fake_
         return false;
     o->apiv3_key = apiv3;
     o->apiv2_key = apiv2;
+    // The payment company's key for customs, and its certificate the single window trusts.
+    o->customs_key_file = dir + "/customs-key.pem";
+    o->customs_cert_file = dir + "/customs-cert.pem";
+    std::string existing;
+    if (!ReadFile(o->customs_cert_file, &existing) &&
+        !CreateSelfSignedSigningKey(o->customs_key_file, o->customs_cert_file, "Tenpay customs declaration (local fake)", error))
+        return false;
     std::unique_ptr<RsaKey> merchant = RsaKey::FromPem(merchant_key, error);
     std::unique_ptr<RsaKey> platform = RsaKey::FromPem(o->platform_key, error);
     if (!merchant || !platform) return false;
@@ -111,7 +121,7 @@ bool WeChatPayFake::MakeAccount(const std::string& dir, const std::string& fake_
     c.apiv2_key_file = "apiv2.key";
     c.api = fake_url;
     c.notify_url = notify_url;
-    c.mch_customs_no = "5000960000"; // a made-up registration (10 characters, as customs' are)
+    c.mch_customs_no = o->platform_code; // the platform's customs registration, as filed with WeChat Pay
     c.demo = true;                   // the store says "demo payment" wherever it takes payment
     if (!WriteFileAtomically(dir + "/wechat-pay.json", WeChatPayConfigToJson(c) + "\n")) {
         *error = "cannot write " + dir + "/wechat-pay.json";
@@ -166,6 +176,10 @@ bool WeChatPayFake::Mount(httplib::Server& server, std::string* error)
         *error = "the APIv3 and APIv2 keys must be 32 characters";
         return false;
     }
+    if (!o_.single_window.empty()) {
+        customs_signer_ = OpenRsaSha1Signer(o_.customs_key_file, o_.customs_cert_file, "TENPAY0001", error);
+        if (!customs_signer_) return false;
+    }
     server.Post("/v3/pay/transactions/native", [this](const httplib::Request& q, httplib::Response& r) { Create(q, r, false); });
     server.Post("/v3/pay/transactions/h5", [this](const httplib::Request& q, httplib::Response& r) { Create(q, r, true); });
     server.Get(R"(/v3/pay/transactions/out-trade-no/([^/]+))", [this](const httplib::Request& q, httplib::Response& r) { Query(q, r); });
@@ -182,7 +196,7 @@ bool WeChatPayFake::Mount(httplib::Server& server, std::string* error)
         r.set_content("requests " + std::to_string(s.requests) + "\nbad_signatures " + std::to_string(s.bad_signatures) + "\nrefused " +
                           std::to_string(s.refused) + "\nnotifications_sent " + std::to_string(s.notifications_sent) +
                           "\nnotifications_failed " + std::to_string(s.notifications_failed) + "\ndeclarations " +
-                          std::to_string(s.declarations) + "\nrefunds " + std::to_string(s.refunds) + "\nclosed " + std::to_string(s.closed) + "\n",
+                          std::to_string(s.declarations) + "\nrefunds " + std::to_string(s.refunds) + "\nclosed " + std::to_string(s.closed) + "\nvouchers_sent " + std::to_string(s.vouchers_sent) + "\n",
                       "text/plain");
     });
     sender_ = std::thread([this] { SendLoop(); });
@@ -508,6 +522,29 @@ void WeChatPayFake::Declare(const httplib::Request& req, httplib::Response& res)
     a["sign"] = WeChatV2Sign(a, o_.apiv2_key, "MD5");
     t.declared_answer = WeChatV2Xml(a);
     res.set_content(t.declared_answer, "text/xml");
+    // Tenpay's voucher to customs: the payment as paid, the payer as WeChat Pay knows them.
+    if (customs_signer_) {
+        const PaymentCompany* tenpay = FindPaymentCompany("wechat");
+        CebPayment p;
+        p.guid = NewMessageGuid();
+        p.declared_at = UnixNow();
+        p.paid_at = ParseRfc3339(t.success_time);
+        p.pay_code = std::string(tenpay->code);
+        p.pay_name = std::string(tenpay->name);
+        p.pay_transaction_id = t.transaction_id;
+        p.order_no = it->first;
+        p.ebp_code = field("mch_customs_no");
+        p.ebp_name = o_.platform_name;
+        p.payer_id_number = t.payer_id;
+        p.payer_name = t.payer_name;
+        p.amount_paid = Money{t.total_fen - t.refunded_fen};
+        p.dxp_id = "DXPENTTENPAY0001";
+        Outgoing v;
+        v.url = o_.single_window;
+        v.voucher = Ceb411Xml(p);
+        outgoing_.push_back(std::move(v));
+        wake_.notify_all();
+    }
 }
 
 std::string WeChatPayFake::PayTrade(const std::string& no, const std::string& payer_name, const std::string& payer_id)
@@ -637,6 +674,39 @@ void WeChatPayFake::Notify(Outgoing o)
     wake_.notify_all();
 }
 
+// Signs the CEB411 once (a retry sends the same message), wraps it in a DxpMsg and posts it to the
+// single window; retried as notifications are. Called with the lock held; releases it meanwhile.
+void WeChatPayFake::SendVoucher(Outgoing o, std::unique_lock<std::mutex>& lock)
+{
+    if (o.sent_body.empty()) {
+        std::string error;
+        std::optional<std::string> signed_xml = customs_signer_->Sign(o.voucher, &error);
+        DxpEnvelope e;
+        size_t guid = o.voucher.find("guid=\"");
+        e.cop_msg_id = guid == std::string::npos ? RandomHex(16) : o.voucher.substr(guid + 6, 36);
+        e.sender_id = "DXPENTTENPAY0001";
+        e.receiver_ids = {"EPORT"};
+        e.created_at = UnixNow();
+        e.msg_type = "CEB411Message";
+        e.data = signed_xml.value_or(o.voucher);
+        o.sent_body = DxpMsgXml(e);
+    }
+    lock.unlock();
+    HttpTarget target = SplitUrl(o.url);
+    httplib::Client c(target.base);
+    c.set_connection_timeout(std::chrono::seconds(2));
+    c.set_read_timeout(std::chrono::seconds(5));
+    httplib::Result r = c.Post(target.path, o.sent_body, "application/xml; charset=utf-8");
+    bool ok = r && r->status >= 200 && r->status < 300;
+    lock.lock();
+    if (ok) {
+        stats_.vouchers_sent++;
+    } else if (++o.attempt < 8) {
+        o.due_ms = NowMs() + (int64_t(250) << std::min(o.attempt, 6));
+        outgoing_.push_back(std::move(o));
+    }
+}
+
 void WeChatPayFake::SendLoop()
 {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -675,6 +745,10 @@ void WeChatPayFake::SendLoop()
         }
         Outgoing o = *due;
         outgoing_.erase(due);
+        if (!o.voucher.empty()) {
+            SendVoucher(o, lock);
+            continue;
+        }
         if (o.sent_id.empty()) {
             // Built once: a retry is the same notification (same id, same body), as WeChat Pay's are.
             WeChatNotification n;

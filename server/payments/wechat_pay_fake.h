@@ -13,9 +13,11 @@
 // the browser back to redirect_url. Faults: POST /fake/control?fail_next=CODE (the next API call answers 500 with CODE),
 // ?delay_ms=N (every answer late), ?replay=1 (the last notification sent once more, unchanged),
 // ?hold=1 / ?hold=0 (notifications kept back, as when the store cannot be reached, then let go).
+// With a single window configured, each accepted declaration sends customs a CEB411.
 // GET /fake/stats counts what it saw.
 #pragma once
 
+#include "server/customs/message_signer.h"
 #include "server/payments/payment_crypto.h"
 
 #include <condition_variable>
@@ -48,6 +50,13 @@ struct WeChatPayFakeOptions {
     // (URL/h5pay), where a browser plays the shopper paying on a phone (the demo, browser tests).
     std::string h5_page = "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb";
     int refund_delay_ms = 200; // a refund is PROCESSING this long, then SUCCESS (and notified)
+    // Customs: with a gateway URL, every declaration accepted is followed by the payment company's
+    // CEB411, signed with its own key (customs-key.pem, customs-cert.pem in the account) and sent
+    // in a DxpMsg, as Tenpay sends it. The platform's name is WeChat Pay's record of the merchant's
+    // registration (its code is the declaration's mch_customs_no).
+    std::string single_window;
+    std::string customs_key_file, customs_cert_file;
+    std::string platform_code = "5000960000", platform_name = "示例跨境电商平台";
 };
 
 class WeChatPayFake {
@@ -70,7 +79,7 @@ public:
 
     struct Stats {
         int64_t requests = 0, bad_signatures = 0, refused = 0, notifications_sent = 0, notifications_failed = 0;
-        int64_t declarations = 0, refunds = 0, closed = 0;
+        int64_t declarations = 0, refunds = 0, closed = 0, vouchers_sent = 0;
     };
     Stats stats();
 
@@ -92,6 +101,7 @@ private:
         int attempt = 0;
         int64_t due_ms = 0;
         std::string sent_id, sent_body; // once built (a retry sends the same notification)
+        std::string voucher;            // a CEB411 for the single window instead (unsigned XML)
     };
 
     // APIv3: whether the request is signed by the merchant; answers 401 when not.
@@ -114,10 +124,12 @@ private:
     std::string RefundJson(const std::string& out_refund_no, const RefundRecord& r);
     void Notify(Outgoing o); // caller holds mutex_
     void SendLoop();
+    void SendVoucher(Outgoing o, std::unique_lock<std::mutex>& lock);
     static int64_t NowMs();
 
     WeChatPayFakeOptions o_;
     std::unique_ptr<RsaKey> merchant_key_, platform_key_;
+    std::unique_ptr<MessageSigner> customs_signer_; // the CEB411's (when a single window is set)
     std::mutex mutex_; // everything below
     std::map<std::string, Trade> trades_;
     std::map<std::string, RefundRecord> refunds_;

@@ -28,6 +28,8 @@ Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL [options]
   --receipts-url URL       where receipts go (the store's /api/single-window/receipts)
   --receipt-token-file F   the bearer token the store expects on receipts (or BONDSTORE_RECEIPT_TOKEN)
   --signing-key PEM        customs' key: receipts' envelopes are signed with it (enveloped XML-DSig)
+  --payment-cert PEM       a payment company's certificate: its CEB411 vouchers must be signed with it
+                           (repeatable); GET /payments?order=NO shows the voucher kept for an order
   --fail-rate R            0–1: requests answered 503 (half before, half after taking the message)
   --latency-ms N           added to every request
   --down FROM:TO           seconds since start during which every request gets 503 (repeatable)
@@ -76,6 +78,7 @@ int main(int argc, char** argv)
             while (!o.receipt_token.empty() && (o.receipt_token.back() == '\n' || o.receipt_token.back() == ' ')) o.receipt_token.pop_back();
         }
         else if (a == "--signing-key" && more) o.signing_key = args[++i];
+        else if (a == "--payment-cert" && more) o.payment_certs.push_back(args[++i]);
         else if (a == "--fail-rate" && more && number(0, 1, &o.fail_rate)) {}
         else if (a == "--duplicate-receipts" && more && number(0, 1, &o.duplicate_receipts)) {}
         else if (a == "--latency-ms" && more && number(0, 60000, &v)) o.latency_ms = int(v);
@@ -105,7 +108,7 @@ int main(int argc, char** argv)
     std::string error;
     sim.ceb = CebSchema::Load(o.ceb_xsd, &error);
     if (sim.ceb) sim.terminal = CebSchema::Load(o.terminal_xsd, &error);
-    if (!sim.ceb || !sim.terminal || !sim.signatures.Init(o.trusted_cert, &error) ||
+    if (!sim.ceb || !sim.terminal || !sim.signatures.Init({o.trusted_cert}, &error) || !sim.payment_signatures.Init(o.payment_certs, &error) ||
         (!o.signing_key.empty() && !sim.signatures.LoadSigningKey(o.signing_key, &error))) {
         std::fprintf(stderr, "bondstore-single-window: %s\n", error.c_str());
         return 1;
@@ -117,6 +120,12 @@ int main(int argc, char** argv)
     http.set_tcp_nodelay(true);
     http.Post("/ceb", [&](const httplib::Request& req, httplib::Response& res) { sim.Receive(req, res); });
     http.Get("/stats", [&](const httplib::Request&, httplib::Response& res) { res.set_content(sim.Stats(), "application/json"); });
+    http.Get("/payments", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(sim.mutex);
+        auto it = sim.payments.find(req.get_param_value("order"));
+        if (it == sim.payments.end()) res.status = 404;
+        else res.set_content(it->second + "\n", "text/plain");
+    });
     http.Post("/control/down", [&](const httplib::Request& req, httplib::Response& res) {
         sim.forced_down = req.body == "1";
         res.set_content(sim.forced_down ? "down" : "up", "text/plain");

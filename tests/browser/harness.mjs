@@ -63,22 +63,22 @@ export async function startServer({ server, webDir, seedCatalog, dataDir, extraA
 }
 
 // The single-window simulator (bondstore-single-window). Receipts go to `receiptsUrl`; signed
-// messages must verify with `cert`.
-export function startSimulator({ simulator, cert, receiptsUrl, token, xsd }) {
-  const args = ["--port", "0", "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-delay-ms", "50"];
+// messages must verify with `cert` (a payment company's vouchers with `paymentCert`).
+export function startSimulator({ simulator, cert, receiptsUrl, token, xsd, port = 0, paymentCert }) {
+  const args = ["--port", String(port), "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-delay-ms", "50"];
   if (xsd) args.push("--ceb-xsd", xsd);
+  if (paymentCert) args.push("--payment-cert", paymentCert);
   return spawnServing(simulator, args, "simulator", () => {}, { BONDSTORE_RECEIPT_TOKEN: token });
 }
 
-// A store with customs beside it: the store's signing key first (the simulator trusts its
-// certificate), then the simulator, then the store on the port the simulator sends receipts to.
-// `database`: a PostgreSQL conninfo (else SQLite in the data directory). Resolves with
-// { server, simulator, database, stop() }.
 // The local fake of WeChat Pay (bondstore-payment-fake, beside the server binary), its merchant
 // account in `dir`, notifying `notifyUrl`: { url, account, pay(orderNo, name, id), stop() }.
-export async function startWeChatFake({ server, dir, notifyUrl }) {
+// With `singleWindow`, its CEB411 vouchers go there, for the platform in `customsConfig`.
+export async function startWeChatFake({ server, dir, notifyUrl, singleWindow, customsConfig }) {
   const binary = join(dirname(server), "bondstore-payment-fake");
-  const fake = await spawnServing(binary, ["--port", "0", "--account-dir", join(dir, "wechat"), "--notify-url", notifyUrl], "payment fake");
+  const args = ["--port", "0", "--account-dir", join(dir, "wechat"), "--notify-url", notifyUrl];
+  if (singleWindow) args.push("--single-window", singleWindow, "--customs-config", customsConfig);
+  const fake = await spawnServing(binary, args, "payment fake");
   const pay = async (orderNo, name, id) => {
     const q = new URLSearchParams({ out_trade_no: orderNo, payer_name: name, payer_id: id });
     const r = await fetch(fake.url + "fake/pay?" + q, { method: "POST" });
@@ -87,18 +87,26 @@ export async function startWeChatFake({ server, dir, notifyUrl }) {
   return { ...fake, account: join(dir, "wechat", "wechat-pay.json"), pay };
 }
 
+// A store with customs beside it: the store's signing key first (the simulator trusts its
+// certificate), then the simulator, then the store on the port the simulator sends receipts to.
+// `database`: a PostgreSQL conninfo (else SQLite in the data directory); `payment` "wechat": the
+// WeChat Pay fake first (the simulator trusts its certificate too, and takes its vouchers).
+// Resolves with { server, simulator, wechat, database, stop() }.
 export async function startStoreWithCustoms(args, { database, extraArgs = [], payment } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=bondstore e2e",
     "-keyout", join(dataDir, "signing-key.pem"), "-out", join(dataDir, "signing-cert.pem")], { stdio: "ignore" });
   const port = await freePort();
   const receiptToken = randomBytes(24).toString("hex"); // to both programs through the environment
-  const simulator = await startSimulator({ simulator: args.simulator, cert: join(dataDir, "signing-cert.pem"),
-    receiptsUrl: `http://127.0.0.1:${port}/api/single-window/receipts`, token: receiptToken });
+  const simPort = await freePort();
   // payment "wechat": the fake WeChat Pay beside it (else the sandbox, startServer's default).
   const wechat = payment === "wechat"
-    ? await startWeChatFake({ server: args.server, dir: dataDir, notifyUrl: `http://127.0.0.1:${port}/api/payments/wechat/notify` })
+    ? await startWeChatFake({ server: args.server, dir: dataDir, notifyUrl: `http://127.0.0.1:${port}/api/payments/wechat/notify`,
+      singleWindow: `http://127.0.0.1:${simPort}/ceb`, customsConfig: join(dirname(fileURLToPath(import.meta.url)), "../../assets/customs/declarant.json") })
     : null;
+  const simulator = await startSimulator({ simulator: args.simulator, cert: join(dataDir, "signing-cert.pem"), port: simPort,
+    receiptsUrl: `http://127.0.0.1:${port}/api/single-window/receipts`, token: receiptToken,
+    paymentCert: wechat ? join(dataDir, "wechat", "customs-cert.pem") : undefined });
   const server = await startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"], dataDir,
     extraArgs: ["--port", String(port), "--single-window", simulator.url + "ceb", "--relay-retry-ms", "200",
                 ...(database ? ["--database", database] : []),

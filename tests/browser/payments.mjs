@@ -70,6 +70,10 @@ export default function paymentTests(t) {
         const sent = execFileSync(admin, ["ceb", no, "--data-dir", store.server.dataDir], { encoding: "utf8" });
         assert(sent.includes("<ceb:payCode>4403169D3W</ceb:payCode>"), "CEB311 names WeChat Pay's company");
         assert(sent.includes(`<ceb:payTransactionId>${transaction}</ceb:payTransactionId>`), "CEB311 carries the transaction id");
+        // WeChat Pay's own voucher (CEB411) reached customs, and agrees with the order.
+        const voucher = await (await fetch(store.simulator.url + "payments?order=" + no)).text();
+        assert(voucher.trim() === `4403169D3W ${transaction} ${sql(`SELECT amount_to_pay_fen FROM orders WHERE order_no = '${no}'`)}`,
+          "the payment voucher at customs: " + voucher);
         await page.screenshot({ path: join(args.out, "order-wechat-released-en.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
         await context.close();
@@ -131,6 +135,19 @@ export default function paymentTests(t) {
         await selectLocale(page, "zh-Hans");
         await page.waitForTimeout(300);
         await page.screenshot({ path: join(args.out, "order-payer-mismatch-zh-Hans.png") });
+
+        // The merchant screen lists the refund, done.
+        const admin = join(dirname(args.server), "bondstore-admin");
+        const token = execFileSync(admin, ["tokens", "create", "--merchant", "demo", "--data-dir", store.server.dataDir], { encoding: "utf8" }).split("\n")[0];
+        await page.goto(store.server.url + "merchant");
+        s = await waitForState(page, (st) => st.screen === "merchant_sign_in", "the merchant's sign-in", 15000);
+        await clickWidget(page, s, "merchant.token");
+        await page.keyboard.type(token, { delay: 2 });
+        await clickWidget(page, s, "merchant.sign_in");
+        s = await waitForState(page, (st) => st.screen === "merchant", "signed in");
+        await clickWidget(page, s, "merchant.tab_sales");
+        s = await waitForState(page, (st) => st.merchant && st.merchant.refunds === 1, "the refund on the merchant screen");
+        await page.screenshot({ path: join(args.out, "merchant-refunds-zh-Hans.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
         await context.close();
       } finally { await store.stop(); }

@@ -2,12 +2,14 @@
 // (the openssl command), the adapter against the fake (which checks what WeChat Pay checks), and
 // the store paying, declaring and refunding through it on both back ends.
 #include "server/base/china_time.h"
+#include "server/customs/message_signer.h"
 #include "server/payments/payment_crypto.h"
 #include "server/payments/wechat_pay.h"
 #include "server/payments/wechat_pay_fake.h"
 #include "server/payments/wechat_pay_protocol.h"
 #include "tests/server/order_fixture.h"
 
+#include "core/wire/merchant_json.h"
 #include "core/wire/wechat_pay_json.h"
 
 #include <doctest/doctest.h>
@@ -15,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -47,13 +50,16 @@ struct FakeWeChat {
     std::thread thread;
     std::string url;
 
-    explicit FakeWeChat(const std::string& notify_url, int refund_delay_ms = 200)
+    explicit FakeWeChat(const std::string& notify_url, int refund_delay_ms = 200, const std::string& single_window = "")
     {
         int port = http.bind_to_any_port("127.0.0.1");
         REQUIRE(port > 0);
         url = "http://127.0.0.1:" + std::to_string(port);
         options.allow_http_notify = true;
         options.refund_delay_ms = refund_delay_ms;
+        options.single_window = single_window;
+        options.platform_code = "500096000T"; // the sample registration's platform (assets/customs/declarant.json)
+        options.platform_name = "重庆示例跨境电商平台（测试）";
         std::string error;
         REQUIRE_MESSAGE(WeChatPayFake::MakeAccount(dir.path + "/account", url, notify_url, &options, &error), error);
         fake = std::make_unique<WeChatPayFake>(options);
@@ -434,6 +440,23 @@ TEST_CASE("a payer who is not the buyer: the order stops before customs and the 
         auto seen = w.c.Get("/api/orders/" + no, secret);
         REQUIRE(seen);
         CHECK(seen->body.find("payer_mismatch") != std::string::npos);
+        // The merchant sees the refund, done; another merchant sees none of it.
+        auto refunds = w.c.Get("/api/merchant/refunds", {{"Authorization", "Bearer " + MerchantToken(b, "demo")}});
+        REQUIRE(refunds);
+        REQUIRE(refunds->status == 200);
+        std::optional<RefundList> list = ParseRefundListJson(refunds->body);
+        REQUIRE(list);
+        REQUIRE(list->refunds.size() == 1);
+        CHECK(list->refunds[0].order_no == no);
+        CHECK(list->refunds[0].reason == "cancel");
+        CHECK(list->refunds[0].state == "done");
+        CHECK(list->refunds[0].provider == "wechat");
+        CHECK(list->done == Money{w.shop.one_item_total});
+        CHECK(list->due == Money{});
+        auto others = w.c.Get("/api/merchant/refunds", {{"Authorization", "Bearer " + MerchantToken(b, "other")}});
+        REQUIRE(others);
+        CHECK(ParseRefundListJson(others->body)->refunds.empty());
+        CHECK(w.c.Get("/api/merchant/refunds")->status == 401);
     }
 }
 
@@ -626,4 +649,56 @@ TEST_CASE("payment configuration: none means unavailable, the sandbox says so, a
     r = Run(ServerBinary(), {"--data-dir", dir.path, "--port", "0", "--payment", "wechat", "--wechat-pay", dir.path + "/wechat-pay.json"});
     CHECK(r.exit_code != 0);
     CHECK(r.err.find("mchid") != std::string::npos);
+}
+
+TEST_CASE("WeChat Pay's payment voucher (CEB411) reaches the single window and matches the store's order (CEB311)")
+{
+    Backend b = SqliteBackend();
+    const std::string token = "receipt-token-0123456789abcdefghijklmnopqrstuvwxyz";
+    std::string store = b.dir->path + "/store";
+    std::filesystem::create_directories(store);
+    std::string error;
+    REQUIRE_MESSAGE(CreateSelfSignedSigningKey(store + "/signing-key.pem", store + "/signing-cert.pem", "payment test", &error), error);
+    int port = FreePort(), sim_port = FreePort();
+    FakeWeChat wechat("http://127.0.0.1:" + std::to_string(port) + "/api/payments/wechat/notify", 200,
+                      "http://127.0.0.1:" + std::to_string(sim_port) + "/ceb");
+    ServerProcess sim = ServerProcess::StartBinary(
+        SimulatorBinary(), {"--port", std::to_string(sim_port), "--trusted-cert", store + "/signing-cert.pem", "--payment-cert",
+                            wechat.options.customs_cert_file, "--ceb-xsd", CebXsdFile(), "--receipts-url",
+                            "http://127.0.0.1:" + std::to_string(port) + "/api/single-window/receipts", "--receipt-delay-ms", "20"},
+        {"BONDSTORE_RECEIPT_TOKEN=" + token});
+    OrderShop shop(b, {"--port", std::to_string(port), "--payment", "wechat", "--wechat-pay", wechat.AccountFile(), "--single-window",
+                       sim.url + "/ceb", "--ceb-xsd", CebXsdFile(), "--relay-retry-ms", "50"},
+                   {"BONDSTORE_RECEIPT_TOKEN=" + token});
+    httplib::Client c(shop.server.url);
+    auto r = PlaceOrder(c, "voucher-1", OrderBody({{"T-001", 1}}, 11, shop.one_item_total));
+    REQUIRE(r);
+    REQUIRE_MESSAGE(r->status == 201, r->body);
+    json o = json::parse(r->body);
+    std::string no = o["order_no"].get<std::string>();
+    REQUIRE(c.Post("/api/orders/" + no + "/payment", {{"X-Order-Secret", o["lookup_secret"].get<std::string>()}}, "", "application/json")->status == 200);
+    REQUIRE(wechat.Pay(no, "王小明", ValidIdNumber(11))->status == 200);
+
+    // WeChat Pay's voucher and the store's order both reach customs, and agree.
+    httplib::Client s(sim.url);
+    std::string voucher;
+    CHECK(Eventually([&] {
+        auto v = s.Get("/payments?order=" + no);
+        if (v && v->status == 200) voucher = v->body;
+        return !voucher.empty();
+    }));
+    std::string transaction = b.Sql("SELECT transaction_id FROM payments WHERE order_no = '" + no + "'");
+    CHECK(voucher == "4403169D3W " + transaction + " " + std::to_string(shop.one_item_total) + "\n");
+    CHECK(Eventually([&] { return b.Sql("SELECT status FROM orders WHERE order_no = '" + no + "'") == "released"; }));
+    RunResult sent = Run(AdminBinary(), {"ceb", no, "--data-dir", store});
+    REQUIRE(sent.exit_code == 0);
+    CHECK(sent.out.find("<ceb:payCode>4403169D3W</ceb:payCode>") != std::string::npos);
+    CHECK(sent.out.find("<ceb:payName>财付通支付科技有限公司</ceb:payName>") != std::string::npos);
+    CHECK(sent.out.find("<ceb:payTransactionId>" + transaction + "</ceb:payTransactionId>") != std::string::npos);
+    CHECK(sent.out.find("<ceb:orderNo>" + no + "</ceb:orderNo>") != std::string::npos);
+    CHECK(sent.out.find("<ceb:ebpCode>500096000T</ceb:ebpCode>") != std::string::npos);
+    json stats = json::parse(s.Get("/stats")->body);
+    CHECK(stats["payments"] == 1);
+    CHECK(stats["invalid"] == 0);
+    CHECK(wechat.fake->stats().vouchers_sent == 1);
 }

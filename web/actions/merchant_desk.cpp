@@ -119,6 +119,10 @@ void RefreshMerchant(App& app)
         app.merchant.days = std::move(figures->days);
         app.merchant.top = std::move(figures->top);
     });
+    FetchGetWith("/api/merchant/refunds", Auth(app), [&app](FetchResult r) {
+        std::optional<RefundList> list = r.status == 200 ? ParseRefundListJson(r.body) : std::nullopt;
+        if (list) app.merchant.refunds = std::move(*list);
+    });
 }
 
 } // namespace bondstore::web

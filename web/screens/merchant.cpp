@@ -196,7 +196,17 @@ void DrawSales(App& app, TestView& view)
         ImGui::AlignTextToFramePadding();
         Label(app, title + " · " + app.prices->Format(Money{t.goods_fen}));
     }
+    // Refunds: due until the payment provider confirms them.
+    ImGui::Spacing();
+    Label(app, m.Format("merchant.refunds", {{"due", app.prices->Format(d.refunds.due)}, {"done", app.prices->Format(d.refunds.done)}}));
+    for (const RefundList::Refund& f : d.refunds.refunds)
+        Label(app, m.Format("merchant.refund_entry", {{"order", f.order_no},
+                                                      {"reason", m.Format("merchant.refund_reason." + f.reason)},
+                                                      {"amount", app.prices->Format(f.amount)},
+                                                      {"state", m.Format("merchant.refund_state." + f.state)}}),
+              f.state == "done" ? Tone::Disabled : Tone::Normal);
     ImGui::EndChild();
+    view.merchant_refunds = int(d.refunds.refunds.size());
     view.merchant_days = int(d.days.size());
     view.merchant_orders = total_orders;
 }

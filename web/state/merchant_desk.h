@@ -39,6 +39,8 @@ struct MerchantDesk {
     // Sales by day (oldest first) and the top products.
     std::vector<SalesFigures::Day> days;
     std::vector<SalesFigures::Top> top;
+    // What the merchant's orders owe back and what went back (refunds go through the provider).
+    RefundList refunds;
     int tab = -1;                    // the tab shown last frame (a switch reads the figures again)
 };
 
