@@ -61,6 +61,13 @@ int64_t ParseRfc3339(const std::string& s)
     return days * 86400 + h * 3600 + mi * 60 + sec - offset;
 }
 
+// WeChat Pay's error answer: {"code","message"} with the status it documents for the code.
+void Refuse(httplib::Response& res, int status, const char* code, const char* message)
+{
+    res.status = status;
+    res.set_content(WeChatErrorToJson({code, message}), "application/json");
+}
+
 bool LoopbackHttp(const std::string& url)
 {
     return url.rfind("http://127.", 0) == 0 || url.rfind("http://localhost", 0) == 0 || url.rfind("http://[::1]", 0) == 0;
@@ -315,11 +322,11 @@ void WeChatPayFake::Create(const httplib::Request& req, httplib::Response& res, 
         auto it = trades_.find(c->out_trade_no);
         if (it != trades_.end()) {
             Trade& t = it->second;
-            if (t.state == "SUCCESS") return res.status = 400, res.set_content(WeChatErrorToJson({"ORDERPAID", "order paid"}), "application/json");
-            if (t.state == "CLOSED") return res.status = 400, res.set_content(WeChatErrorToJson({"ORDER_CLOSED", "order closed"}), "application/json");
+            if (t.state == "SUCCESS") return Refuse(res, 400, "ORDERPAID", "order paid");
+            if (t.state == "CLOSED") return Refuse(res, 400, "ORDER_CLOSED", "order closed");
             // The same number with other content is a reuse; the same request again gets the same code.
             if (t.total_fen != c->total.fen || t.description != c->description)
-                return res.status = 400, res.set_content(WeChatErrorToJson({"INVALID_REQUEST", "out_trade_no used with other parameters"}), "application/json");
+                return Refuse(res, 400, "INVALID_REQUEST", "out_trade_no used with other parameters");
         } else {
             Trade t;
             t.appid = c->appid;
@@ -348,8 +355,7 @@ void WeChatPayFake::Query(const httplib::Request& req, httplib::Response& res)
         std::lock_guard<std::mutex> lock(mutex_);
         auto it = trades_.find(req.matches[1]);
         if (it == trades_.end()) {
-            res.status = 404;
-            res.set_content(WeChatErrorToJson({"ORDER_NOT_EXIST", "order does not exist"}), "application/json");
+            Refuse(res, 404, "ORDER_NOT_EXIST", "order does not exist");
             return;
         }
         body = TransactionJson(it->first, it->second);
@@ -366,13 +372,11 @@ void WeChatPayFake::Close(const httplib::Request& req, httplib::Response& res)
         std::lock_guard<std::mutex> lock(mutex_);
         auto it = trades_.find(req.matches[1]);
         if (it == trades_.end()) {
-            res.status = 404;
-            res.set_content(WeChatErrorToJson({"ORDER_NOT_EXIST", "order does not exist"}), "application/json");
+            Refuse(res, 404, "ORDER_NOT_EXIST", "order does not exist");
             return;
         }
         if (it->second.state == "SUCCESS" || it->second.state == "REFUND") {
-            res.status = 400;
-            res.set_content(WeChatErrorToJson({"ORDERPAID", "order paid"}), "application/json");
+            Refuse(res, 400, "ORDERPAID", "order paid");
             return;
         }
         it->second.state = "CLOSED";
@@ -395,8 +399,7 @@ void WeChatPayFake::Refund(const httplib::Request& req, httplib::Response& res)
         if (seen != refunds_.end()) {
             // One refund per out_refund_no: the same again answers the same refund [J5].
             if (seen->second.refund_fen != q->refund.fen) {
-                res.status = 400;
-                res.set_content(WeChatErrorToJson({"INVALID_REQUEST", "out_refund_no used with another amount"}), "application/json");
+                Refuse(res, 400, "INVALID_REQUEST", "out_refund_no used with another amount");
                 return;
             }
             body = RefundJson(seen->first, seen->second);
@@ -405,24 +408,20 @@ void WeChatPayFake::Refund(const httplib::Request& req, httplib::Response& res)
             for (auto t = trades_.begin(); t != trades_.end(); ++t)
                 if (t->first == q->out_trade_no || (!q->transaction_id.empty() && t->second.transaction_id == q->transaction_id)) it = t;
             if (it == trades_.end()) {
-                res.status = 404;
-                res.set_content(WeChatErrorToJson({"RESOURCE_NOT_EXISTS", "order does not exist"}), "application/json");
+                Refuse(res, 404, "RESOURCE_NOT_EXISTS", "order does not exist");
                 return;
             }
             Trade& t = it->second;
             if (t.state != "SUCCESS" && t.state != "REFUND") {
-                res.status = 400;
-                res.set_content(WeChatErrorToJson({"INVALID_REQUEST", "the order is not paid"}), "application/json");
+                Refuse(res, 400, "INVALID_REQUEST", "the order is not paid");
                 return;
             }
             if (q->total.fen != t.total_fen || q->refund.fen <= 0) {
-                res.status = 400;
-                res.set_content(WeChatErrorToJson({"PARAM_ERROR", "amount.total is not the order's, or refund is not positive"}), "application/json");
+                Refuse(res, 400, "PARAM_ERROR", "amount.total is not the order's, or refund is not positive");
                 return;
             }
             if (t.refunded_fen + q->refund.fen > t.total_fen) {
-                res.status = 403;
-                res.set_content(WeChatErrorToJson({"NOT_ENOUGH", "refunds would exceed the amount paid"}), "application/json");
+                Refuse(res, 403, "NOT_ENOUGH", "refunds would exceed the amount paid");
                 return;
             }
             t.refunded_fen += q->refund.fen;
@@ -452,8 +451,7 @@ void WeChatPayFake::QueryRefund(const httplib::Request& req, httplib::Response& 
         std::lock_guard<std::mutex> lock(mutex_);
         auto it = refunds_.find(req.matches[1]);
         if (it == refunds_.end()) {
-            res.status = 404;
-            res.set_content(WeChatErrorToJson({"RESOURCE_NOT_EXISTS", "refund does not exist"}), "application/json");
+            Refuse(res, 404, "RESOURCE_NOT_EXISTS", "refund does not exist");
             return;
         }
         body = RefundJson(it->first, it->second);

@@ -21,6 +21,15 @@ async function placeOrder(page, s, sku, name, id) {
   return waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order", 15000);
 }
 
+// A page on the store, its catalog shown: { context, page, errors, s }.
+async function openStore(browser, store, options) {
+  const { context, page, errors } = await openPage(browser, options);
+  await page.goto(store.server.url);
+  await page.evaluate(() => window.bondstore.firstFrame);
+  const s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+  return { context, page, errors, s };
+}
+
 // The order number a WeChat Pay code pays (the fake's code_url carries it, hex, as pr=).
 function orderInCode(text) {
   const m = /^weixin:\/\/wxpay\/bizpayurl\?pr=([0-9a-f]+)$/.exec(text || "");
@@ -35,10 +44,7 @@ export default function paymentTests(t) {
     ["WeChat Pay on a desktop: the code is read off the screen and paid, the payment declared with the buyer's identity, customs releases", async () => {
       const store = await startStoreWithCustoms(args, { payment: "wechat" });
       try {
-        const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
-        await page.goto(store.server.url);
-        await page.evaluate(() => window.bondstore.firstFrame);
-        let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+        let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
         s = await placeOrder(page, s, "IF-APT-PF3-800", buyer.name, buyer.id);
         s = await waitForState(page, (st) => st.widgets["order.pay"] && st.widgets["order.pay_here"], "WeChat Pay's two ways to pay");
         await page.screenshot({ path: join(args.out, "order-wechat-pending-en.png") });
@@ -82,10 +88,8 @@ export default function paymentTests(t) {
     ["WeChat Pay on a phone: the provider's page, paid there, and back to the order", async () => {
       const store = await startStoreWithCustoms(args, { payment: "wechat" });
       try {
-        const { context, page, errors } = await openPage(browser, { locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-        await page.goto(store.server.url);
-        await page.evaluate(() => window.bondstore.firstFrame);
-        let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+        let { context, page, errors, s } = await openStore(browser, store,
+          { locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
         s = await placeOrder(page, s, "SK-LAM-CR-60", "王小明", buyer.id);
         const no = s.order.no;
         s = await waitForState(page, (st) => st.widgets["order.pay_here"], "pay on this phone");
@@ -114,10 +118,7 @@ export default function paymentTests(t) {
     ["a payer who is not the buyer: the order is cancelled before customs, refunded, and the shopper is told why", async () => {
       const store = await startStoreWithCustoms(args, { payment: "wechat" });
       try {
-        const { context, page, errors } = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
-        await page.goto(store.server.url);
-        await page.evaluate(() => window.bondstore.firstFrame);
-        let s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+        let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
         s = await placeOrder(page, s, "IF-APT-PF3-800", buyer.name, buyer.id);
         await clickWidget(page, s, "order.pay");
         s = await waitForState(page, (st) => st.widgets["order.payment_qr"], "the payment code", 10000);
