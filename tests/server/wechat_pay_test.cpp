@@ -377,7 +377,9 @@ TEST_CASE("paying through WeChat Pay: QR code, notification, declaration with th
         CHECK(json::parse(health->body)["payment"] == "wechat");
         CHECK(json::parse(health->body)["payment_sandbox"] == false);
 
-        auto [no, secret] = w.Order(1);
+        const auto no_order = w.Order(1);
+        const std::string no = no_order.first;
+        const httplib::Headers secret = no_order.second;
         auto start = w.c.Post("/api/orders/" + no + "/payment", secret, "", "application/json");
         REQUIRE(start);
         REQUIRE_MESSAGE(start->status == 200, start->body);
@@ -427,7 +429,9 @@ TEST_CASE("a payer who is not the buyer: the order stops before customs and the 
     for (Backend& b : BothBackends()) {
         CAPTURE(b.kind);
         WeChatShop w(b);
-        auto [no, secret] = w.Order(2);
+        const auto no_order = w.Order(2);
+        const std::string no = no_order.first;
+        const httplib::Headers secret = no_order.second;
         REQUIRE(w.c.Post("/api/orders/" + no + "/payment", secret, "{\"channel\":\"qr\"}", "application/json")->status == 200);
         REQUIRE(w.wechat.Pay(no, "李四", ValidIdNumber(3))->status == 200);
         CHECK(Eventually([&] { return w.Status(no) == "cancelled"; }));
@@ -465,7 +469,9 @@ TEST_CASE("a WeChat Pay notification that is forged, stale, for another order or
     for (Backend& b : BothBackends()) {
         CAPTURE(b.kind);
         WeChatShop w(b);
-        auto [no, secret] = w.Order(4);
+        const auto no_order = w.Order(4);
+        const std::string no = no_order.first;
+        const httplib::Headers secret = no_order.second;
         REQUIRE(w.c.Post("/api/orders/" + no + "/payment", secret, "", "application/json")->status == 200);
         WeChatTransaction t;
         t.appid = w.wechat.options.appid;
@@ -540,7 +546,9 @@ TEST_CASE("WeChat Pay on a phone, a lost notification, expiry closing the paymen
         WeChatShop w(b, {"--payment-timeout", "3", "--payment-query-after", "1"});
 
         // A phone: the provider's page, which sends it back to the order afterwards.
-        auto [no, secret] = w.Order(5);
+        const auto no_order = w.Order(5);
+        const std::string no = no_order.first;
+        const httplib::Headers secret = no_order.second;
         auto start = w.c.Post("/api/orders/" + no + "/payment", secret, "{\"channel\":\"redirect\",\"return_url\":\"/#/order/" + no + "\"}",
                               "application/json");
         REQUIRE(start);
@@ -561,9 +569,13 @@ TEST_CASE("WeChat Pay on a phone, a lost notification, expiry closing the paymen
         CHECK(w.Status(no) == "paid");
 
         // Unpaid until its deadline: expired here and closed at WeChat Pay.
-        auto [late, late_secret] = w.Order(6);
+        const auto late_order = w.Order(6);
+        const std::string late = late_order.first;
+        const httplib::Headers late_secret = late_order.second;
         REQUIRE(w.c.Post("/api/orders/" + late + "/payment", late_secret, "", "application/json")->status == 200);
-        auto [unpaid, unpaid_secret] = w.Order(7);
+        const auto unpaid_order = w.Order(7);
+        const std::string unpaid = unpaid_order.first;
+        const httplib::Headers unpaid_secret = unpaid_order.second;
         REQUIRE(w.c.Post("/api/orders/" + unpaid + "/payment", unpaid_secret, "", "application/json")->status == 200);
         // The shopper pays one of them at the last moment; its notification is held back.
         REQUIRE(w.wechat.Pay(late, "王小明", ValidIdNumber(6))->status == 200);
@@ -578,7 +590,9 @@ TEST_CASE("WeChat Pay on a phone, a lost notification, expiry closing the paymen
         REQUIRE(w.wechat.Control("hold=0"));
 
         // The provider failing: 502, and the shopper may try again.
-        auto [down, down_secret] = w.Order(8);
+        const auto down_order = w.Order(8);
+        const std::string down = down_order.first;
+        const httplib::Headers down_secret = down_order.second;
         REQUIRE(w.wechat.Control("fail_next=SYSTEM_ERROR"));
         auto refused = w.c.Post("/api/orders/" + down + "/payment", down_secret, "", "application/json");
         REQUIRE(refused);
@@ -593,7 +607,9 @@ TEST_CASE("money for an order that expired unpaid is refunded automatically")
     for (Backend& b : BothBackends()) {
         CAPTURE(b.kind);
         WeChatShop w(b, {"--payment-timeout", "2"});
-        auto [no, secret] = w.Order(9);
+        const auto no_order = w.Order(9);
+        const std::string no = no_order.first;
+        const httplib::Headers secret = no_order.second;
         REQUIRE(w.c.Post("/api/orders/" + no + "/payment", secret, "", "application/json")->status == 200);
         // WeChat Pay takes the money but cannot tell the store, and the store's deadline passes first.
         REQUIRE(w.wechat.Control("hold=1"));
