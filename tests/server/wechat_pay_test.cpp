@@ -616,7 +616,8 @@ TEST_CASE("money for an order that expired unpaid is refunded automatically")
         REQUIRE(w.wechat.Pay(no, "王小明", ValidIdNumber(9))->status == 200);
         CHECK(Eventually([&] { return w.Status(no) == "expired"; }));
         // Closing it fails (paid), the store asks, and the money goes back.
-        CHECK(Eventually([&] { return b.Sql("SELECT state FROM refunds WHERE order_no = '" + no + "' AND reason = 'late_payment'") == "done"; }));
+        CHECK_MESSAGE(Eventually([&] { return b.Sql("SELECT state FROM refunds WHERE order_no = '" + no + "' AND reason = 'late_payment'") == "done"; }),
+                      w.shop.server.Stderr());
         CHECK(w.Payment("state", no) == "late");
         CHECK(w.wechat.fake->TradeState(no) == "REFUND");
         // The notification arriving at last changes nothing.
