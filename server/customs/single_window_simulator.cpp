@@ -204,13 +204,11 @@ void SingleWindowSimulator::Receive(const httplib::Request& req, httplib::Respon
     std::string why;
     std::optional<DxpEnvelope> envelope = ParseDxpMsg(req.body, &why);
     std::vector<std::string> problems;
-    MessageFacts f;
     if (envelope) {
         problems = terminal->Validate(req.body);
         if (problems.empty()) problems = ceb->Validate(envelope->data);
-        if (problems.empty()) f = Facts(envelope->data);
         // The platform signs its orders and lists; a payment company its vouchers.
-        SignatureCheck& signer = f.root == "CEB411Message" ? payment_signatures : signatures;
+        SignatureCheck& signer = envelope->msg_type == "CEB411Message" ? payment_signatures : signatures;
         if (problems.empty() && !signer.Verify(envelope->data)) problems.push_back("signature verification failed (1001)");
     } else {
         problems.push_back(why);
@@ -223,6 +221,7 @@ void SingleWindowSimulator::Receive(const httplib::Request& req, httplib::Respon
         res.set_content(problems.front(), "text/plain; charset=utf-8");
         return;
     }
+    MessageFacts f = Facts(envelope->data);
     if (f.root == "CEB411Message") {
         // Kept for matching with the platform's order (the first voucher of an order stays).
         payments.emplace(f.order_no, f.pay_code + " " + f.pay_transaction_id + " " + std::to_string(f.amount_paid_fen));
