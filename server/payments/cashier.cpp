@@ -158,19 +158,15 @@ int Cashier::SettleRefunds(int64_t now)
     for (const PaymentStore::Refund& f : *due) {
         calls++;
         std::string refund_no = f.refund_no.empty() ? RefundNumber(f.order_no, f.reason) : f.refund_no;
-        std::optional<RefundStatus> st;
-        if (!f.provider_refund_id.empty()) {
-            st = provider_.QueryRefund(refund_no, &error); // asked before: how is it going?
-        } else {
-            RefundRequest q;
-            q.order_no = f.order_no;
-            q.transaction_id = f.transaction_id;
-            q.refund_no = refund_no;
-            q.refund = f.amount;
-            q.total = f.paid;
-            q.reason = f.reason;
-            st = provider_.Refund(q, &error);
-        }
+        RefundRequest q;
+        q.order_no = f.order_no;
+        q.transaction_id = f.transaction_id;
+        q.refund_no = refund_no;
+        q.refund = f.amount;
+        q.total = f.paid;
+        q.reason = f.reason;
+        // Asked before (the provider named it): how is it going? Otherwise asked now.
+        std::optional<RefundStatus> st = f.provider_refund_id.empty() ? provider_.Refund(q, &error) : provider_.QueryRefund(q, &error);
         if (!st) {
             Log("refunding", f.order_no, error);
             continue;

@@ -112,7 +112,8 @@ public:
     // or there is nothing to close.
     virtual bool Close(const std::string& order_no, std::string* error) = 0;
     virtual std::optional<RefundStatus> Refund(const RefundRequest& request, std::string* error) = 0;
-    virtual std::optional<RefundStatus> QueryRefund(const std::string& refund_no, std::string* error) = 0;
+    // How a refund asked for before is going (`request` as it was asked).
+    virtual std::optional<RefundStatus> QueryRefund(const RefundRequest& request, std::string* error) = 0;
     virtual std::optional<DeclarationResult> Declare(const DeclarationRequest& request, std::string* error) = 0;
 };
 

@@ -56,9 +56,9 @@ std::optional<RefundStatus> SandboxPayments::Refund(const RefundRequest& q, std:
     return RefundStatus{RefundState::Done, q.refund_no, "sbx_refund_" + q.refund_no};
 }
 
-std::optional<RefundStatus> SandboxPayments::QueryRefund(const std::string& refund_no, std::string*)
+std::optional<RefundStatus> SandboxPayments::QueryRefund(const RefundRequest& q, std::string*)
 {
-    return RefundStatus{RefundState::Done, refund_no, "sbx_refund_" + refund_no};
+    return RefundStatus{RefundState::Done, q.refund_no, "sbx_refund_" + q.refund_no};
 }
 
 std::optional<DeclarationResult> SandboxPayments::Declare(const DeclarationRequest& q, std::string*)

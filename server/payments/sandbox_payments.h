@@ -25,7 +25,7 @@ public:
     std::optional<PaymentStatus> Query(const std::string& order_no, std::string* error) override;
     bool Close(const std::string&, std::string*) override { return true; }
     std::optional<RefundStatus> Refund(const RefundRequest& request, std::string* error) override;
-    std::optional<RefundStatus> QueryRefund(const std::string& refund_no, std::string* error) override;
+    std::optional<RefundStatus> QueryRefund(const RefundRequest& request, std::string* error) override;
     std::optional<DeclarationResult> Declare(const DeclarationRequest& request, std::string* error) override;
 
     static constexpr const char* kNotifyPath = "/api/payments/sandbox/notify";

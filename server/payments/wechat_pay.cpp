@@ -261,8 +261,9 @@ std::optional<RefundStatus> WeChatPay::Refund(const RefundRequest& q, std::strin
     return RefundStatus{RefundStateOf(got->status), got->out_refund_no, got->refund_id};
 }
 
-std::optional<RefundStatus> WeChatPay::QueryRefund(const std::string& refund_no, std::string* error)
+std::optional<RefundStatus> WeChatPay::QueryRefund(const RefundRequest& q, std::string* error)
 {
+    const std::string& refund_no = q.refund_no;
     std::optional<Answer> a = Call("GET", "/v3/refund/domestic/refunds/" + refund_no, "", error);
     if (!a) return std::nullopt;
     if (a->status != 200) {

@@ -36,7 +36,7 @@ public:
     std::optional<PaymentStatus> Query(const std::string& order_no, std::string* error) override;
     bool Close(const std::string& order_no, std::string* error) override;
     std::optional<RefundStatus> Refund(const RefundRequest& request, std::string* error) override;
-    std::optional<RefundStatus> QueryRefund(const std::string& refund_no, std::string* error) override;
+    std::optional<RefundStatus> QueryRefund(const RefundRequest& request, std::string* error) override;
     std::optional<DeclarationResult> Declare(const DeclarationRequest& request, std::string* error) override;
 
     // The clock requests are signed with and answers checked against (tests move it).

@@ -6,7 +6,6 @@
 #include "server/base/china_time.h"
 #include "server/base/files.h"
 #include "server/customs/ceb_message.h"
-#include "server/customs/dxp_envelope.h"
 #include "server/payments/wechat_pay.h"
 #include "server/payments/wechat_pay_protocol.h"
 
@@ -141,20 +140,7 @@ WeChatPayFake::WeChatPayFake(WeChatPayFakeOptions options) : o_(std::move(option
 
 WeChatPayFake::~WeChatPayFake() { Stop(); }
 
-int64_t WeChatPayFake::NowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-void WeChatPayFake::Stop()
-{
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    if (sender_.joinable()) sender_.join();
-}
+void WeChatPayFake::Stop() { courier_.Stop(); }
 
 std::string WeChatPayFake::TradeState(const std::string& out_trade_no)
 {
@@ -165,8 +151,13 @@ std::string WeChatPayFake::TradeState(const std::string& out_trade_no)
 
 WeChatPayFake::Stats WeChatPayFake::stats()
 {
+    FakeCourier::Stats c = courier_.stats();
     std::lock_guard<std::mutex> lock(mutex_);
-    return stats_;
+    Stats s = stats_;
+    s.notifications_sent = c.notifications_sent;
+    s.notifications_failed = c.notifications_failed;
+    s.vouchers_sent = c.vouchers_sent;
+    return s;
 }
 
 bool WeChatPayFake::Mount(httplib::Server& server, std::string* error)
@@ -206,7 +197,7 @@ bool WeChatPayFake::Mount(httplib::Server& server, std::string* error)
                           std::to_string(s.declarations) + "\nrefunds " + std::to_string(s.refunds) + "\nclosed " + std::to_string(s.closed) + "\nvouchers_sent " + std::to_string(s.vouchers_sent) + "\n",
                       "text/plain");
     });
-    sender_ = std::thread([this] { SendLoop(); });
+    courier_.Start();
     return true;
 }
 
@@ -433,11 +424,10 @@ void WeChatPayFake::Refund(const httplib::Request& req, httplib::Response& res)
             r.notify_url = q->notify_url.empty() ? t.notify_url : q->notify_url;
             r.refund_fen = q->refund.fen;
             r.total_fen = t.total_fen;
-            r.due_ms = NowMs() + o_.refund_delay_ms;
             refunds_[q->out_refund_no] = r;
             stats_.refunds++;
             body = RefundJson(q->out_refund_no, r);
-            wake_.notify_all();
+            courier_.After(o_.refund_delay_ms, [this, no = q->out_refund_no] { CompleteRefund(no); });
         }
     }
     Sign(res, body, 200, "application/json");
@@ -537,11 +527,7 @@ void WeChatPayFake::Declare(const httplib::Request& req, httplib::Response& res)
         p.payer_name = t.payer_name;
         p.amount_paid = Money{t.total_fen - t.refunded_fen};
         p.dxp_id = "DXPENTTENPAY0001";
-        Outgoing v;
-        v.url = o_.single_window;
-        v.voucher = Ceb411Xml(p);
-        outgoing_.push_back(std::move(v));
-        wake_.notify_all();
+        courier_.PostVoucher(o_.single_window, Ceb411Xml(p), *customs_signer_, p.dxp_id);
     }
 }
 
@@ -557,12 +543,7 @@ std::string WeChatPayFake::PayTrade(const std::string& no, const std::string& pa
     t.success_time = WeChatTime(UnixNow());
     t.payer_name = payer_name;
     t.payer_id = payer_id;
-    Outgoing o;
-    o.url = t.notify_url;
-    o.event_type = "TRANSACTION.SUCCESS";
-    o.original_type = "transaction";
-    o.plaintext = TransactionJson(no, t);
-    Notify(std::move(o));
+    Notify(t.notify_url, "TRANSACTION.SUCCESS", "transaction", TransactionJson(no, t));
     return {};
 }
 
@@ -650,145 +631,55 @@ void WeChatPayFake::Control(const httplib::Request& req, httplib::Response& res)
     std::lock_guard<std::mutex> lock(mutex_);
     if (req.has_param("fail_next")) fail_next_ = req.get_param_value("fail_next");
     if (req.has_param("delay_ms")) delay_ms_ = std::atoi(req.get_param_value("delay_ms").c_str());
-    if (req.has_param("hold")) {
-        hold_ = req.get_param_value("hold") == "1";
-        wake_.notify_all();
-    }
-    if (req.has_param("replay")) {
-        if (last_sent_.sent_id.empty()) return res.status = 409, res.set_content("nothing sent yet\n", "text/plain");
-        Outgoing again = last_sent_;
-        again.attempt = 0;
-        again.due_ms = 0;
-        outgoing_.push_back(again);
-        wake_.notify_all();
-    }
+    if (req.has_param("hold")) courier_.Hold(req.get_param_value("hold") == "1");
+    if (req.has_param("replay") && !courier_.Replay()) return res.status = 409, res.set_content("nothing sent yet\n", "text/plain");
     res.set_content("ok\n", "text/plain");
 }
 
-void WeChatPayFake::Notify(Outgoing o)
+void WeChatPayFake::Notify(const std::string& url, const std::string& event_type, const std::string& original_type,
+                           const std::string& plaintext)
 {
-    o.due_ms = 0;
-    outgoing_.push_back(std::move(o));
-    wake_.notify_all();
-}
-
-// Signs the CEB411 once (a retry sends the same message), wraps it in a DxpMsg and posts it to the
-// single window; retried as notifications are. Called with the lock held; releases it meanwhile.
-void WeChatPayFake::SendVoucher(Outgoing o, std::unique_lock<std::mutex>& lock)
-{
-    if (o.sent_body.empty()) {
-        std::string error;
-        std::optional<std::string> signed_xml = customs_signer_->Sign(o.voucher, &error);
-        DxpEnvelope e;
-        size_t guid = o.voucher.find("guid=\"");
-        e.cop_msg_id = guid == std::string::npos ? RandomHex(16) : o.voucher.substr(guid + 6, 36);
-        e.sender_id = "DXPENTTENPAY0001";
-        e.receiver_ids = {"EPORT"};
-        e.created_at = UnixNow();
-        e.msg_type = "CEB411Message";
-        e.data = signed_xml.value_or(o.voucher);
-        o.sent_body = DxpMsgXml(e);
-    }
-    lock.unlock();
-    HttpTarget target = SplitUrl(o.url);
-    httplib::Client c(target.base);
-    c.set_connection_timeout(std::chrono::seconds(2));
-    c.set_read_timeout(std::chrono::seconds(5));
-    httplib::Result r = c.Post(target.path, o.sent_body, "application/xml; charset=utf-8");
-    bool ok = r && r->status >= 200 && r->status < 300;
-    lock.lock();
-    if (ok) {
-        stats_.vouchers_sent++;
-    } else if (++o.attempt < 8) {
-        o.due_ms = NowMs() + (int64_t(250) << std::min(o.attempt, 6));
-        outgoing_.push_back(std::move(o));
-    }
-}
-
-void WeChatPayFake::SendLoop()
-{
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (!stopping_) {
-        int64_t now = NowMs();
-        // Refunds that are done: SUCCESS, notified.
-        for (auto& [no, r] : refunds_) {
-            if (r.status != "PROCESSING" || r.due_ms > now) continue;
-            r.status = "SUCCESS";
-            WeChatRefund f;
-            f.out_trade_no = r.out_trade_no;
-            f.transaction_id = r.transaction_id;
-            f.out_refund_no = no;
-            f.refund_id = r.refund_id;
-            f.status = "SUCCESS";
-            f.refund = Money{r.refund_fen};
-            f.total = Money{r.total_fen};
-            Outgoing o;
-            o.url = r.notify_url;
-            o.event_type = "REFUND.SUCCESS";
-            o.original_type = "refund";
-            o.plaintext = WeChatRefundToJson(f, true);
-            if (!o.url.empty()) outgoing_.push_back(std::move(o));
-        }
-        auto due = outgoing_.end();
-        int64_t next = now + 1000;
-        for (auto it = outgoing_.begin(); it != outgoing_.end() && !hold_; ++it) {
-            if (it->due_ms <= now) { due = it; break; }
-            next = std::min(next, it->due_ms);
-        }
-        for (const auto& [no, r] : refunds_)
-            if (r.status == "PROCESSING") next = std::min(next, r.due_ms);
-        if (due == outgoing_.end()) {
-            wake_.wait_for(lock, std::chrono::milliseconds(std::max<int64_t>(1, next - now)));
-            continue;
-        }
-        Outgoing o = *due;
-        outgoing_.erase(due);
-        if (!o.voucher.empty()) {
-            SendVoucher(o, lock);
-            continue;
-        }
-        if (o.sent_id.empty()) {
-            // Built once: a retry is the same notification (same id, same body), as WeChat Pay's are.
-            WeChatNotification n;
-            n.id = "EV-" + std::to_string(next_id_++) + "-" + RandomHex(6);
-            n.create_time = WeChatTime(UnixNow());
-            n.event_type = o.event_type;
-            n.summary = o.event_type == "TRANSACTION.SUCCESS" ? "支付成功" : "退款成功";
-            n.original_type = o.original_type;
-            n.associated_data = o.original_type;
-            n.nonce = RandomHex(6); // 12 characters
-            n.ciphertext = AeadAes256GcmSeal(o_.apiv3_key, n.nonce, n.associated_data, o.plaintext).value_or("");
-            o.sent_id = n.id;
-            o.sent_body = WeChatNotificationToJson(n);
-        }
-        lock.unlock();
+    WeChatNotification n;
+    n.id = "EV-" + std::to_string(next_id_++) + "-" + RandomHex(6);
+    n.create_time = WeChatTime(UnixNow());
+    n.event_type = event_type;
+    n.summary = event_type == "TRANSACTION.SUCCESS" ? "支付成功" : "退款成功";
+    n.original_type = original_type;
+    n.associated_data = original_type;
+    n.nonce = RandomHex(6); // 12 characters
+    n.ciphertext = AeadAes256GcmSeal(o_.apiv3_key, n.nonce, n.associated_data, plaintext).value_or("");
+    FakeCourier::Letter l;
+    l.url = url;
+    l.body = WeChatNotificationToJson(n);
+    l.content_type = "application/json";
+    // Signed at each attempt, with that attempt's timestamp, as WeChat Pay signs them.
+    l.headers = [this](const std::string& body) -> std::vector<std::pair<std::string, std::string>> {
         std::string ts = std::to_string(UnixNow()), nonce = RandomHex(16);
-        httplib::Headers headers = {{"Wechatpay-Timestamp", ts},
-                                    {"Wechatpay-Nonce", nonce},
-                                    {"Wechatpay-Serial", o_.platform_serial},
-                                    {"Wechatpay-Signature-Type", kWeChatAuthScheme},
-                                    {"Wechatpay-Signature", platform_key_->SignSha256(WeChatAnswerMessage(ts, nonce, o.sent_body)).value_or("")}};
-        size_t slash = o.url.find('/', o.url.find("//") + 2);
-        std::string base = slash == std::string::npos ? o.url : o.url.substr(0, slash);
-        std::string path = slash == std::string::npos ? "/" : o.url.substr(slash);
-        httplib::Client c(base);
-        c.set_connection_timeout(std::chrono::seconds(2));
-        c.set_read_timeout(std::chrono::seconds(5));
-        httplib::Result r = c.Post(path.c_str(), headers, o.sent_body, "application/json");
-        bool ok = r && r->status >= 200 && r->status < 300;
-        lock.lock();
-        if (ok) {
-            stats_.notifications_sent++;
-            last_sent_ = o;
-        } else {
-            stats_.notifications_failed++;
-            // WeChat Pay retries for a day (15 s, 15 s, 30 s, 3 min, …); the fake, faster, eight times.
-            if (++o.attempt < 8) {
-                o.due_ms = NowMs() + (int64_t(250) << std::min(o.attempt, 6));
-                outgoing_.push_back(std::move(o));
-            }
-        }
-    }
+        return {{"Wechatpay-Timestamp", ts},
+                {"Wechatpay-Nonce", nonce},
+                {"Wechatpay-Serial", o_.platform_serial},
+                {"Wechatpay-Signature-Type", kWeChatAuthScheme},
+                {"Wechatpay-Signature", platform_key_->SignSha256(WeChatAnswerMessage(ts, nonce, body)).value_or("")}};
+    };
+    courier_.Post(std::move(l));
+}
+
+void WeChatPayFake::CompleteRefund(const std::string& no)
+{
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = refunds_.find(no);
+    if (it == refunds_.end() || it->second.status != "PROCESSING") return;
+    RefundRecord& r = it->second;
+    r.status = "SUCCESS";
+    WeChatRefund f;
+    f.out_trade_no = r.out_trade_no;
+    f.transaction_id = r.transaction_id;
+    f.out_refund_no = no;
+    f.refund_id = r.refund_id;
+    f.status = "SUCCESS";
+    f.refund = Money{r.refund_fen};
+    f.total = Money{r.total_fen};
+    if (!r.notify_url.empty()) Notify(r.notify_url, "REFUND.SUCCESS", "refund", WeChatRefundToJson(f, true));
 }
 
 } // namespace bondstore

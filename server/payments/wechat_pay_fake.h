@@ -18,15 +18,14 @@
 #pragma once
 
 #include "server/customs/message_signer.h"
+#include "server/payments/fake_courier.h"
 #include "server/payments/payment_crypto.h"
 
-#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace httplib {
@@ -94,14 +93,7 @@ private:
     };
     struct RefundRecord {
         std::string out_trade_no, transaction_id, refund_id, notify_url, status = "PROCESSING";
-        int64_t refund_fen = 0, total_fen = 0, due_ms = 0;
-    };
-    struct Outgoing {
-        std::string url, event_type, original_type, plaintext;
-        int attempt = 0;
-        int64_t due_ms = 0;
-        std::string sent_id, sent_body; // once built (a retry sends the same notification)
-        std::string voucher;            // a CEB411 for the single window instead (unsigned XML)
+        int64_t refund_fen = 0, total_fen = 0;
     };
 
     // APIv3: whether the request is signed by the merchant; answers 401 when not.
@@ -122,10 +114,9 @@ private:
     void Control(const httplib::Request& req, httplib::Response& res);
     std::string TransactionJson(const std::string& out_trade_no, const Trade& t);
     std::string RefundJson(const std::string& out_refund_no, const RefundRecord& r);
-    void Notify(Outgoing o); // caller holds mutex_
-    void SendLoop();
-    void SendVoucher(Outgoing o, std::unique_lock<std::mutex>& lock);
-    static int64_t NowMs();
+    // A signed, encrypted notification to `url`, built once: a retry sends the same (id and body).
+    void Notify(const std::string& url, const std::string& event_type, const std::string& original_type, const std::string& plaintext);
+    void CompleteRefund(const std::string& out_refund_no); // PROCESSING → SUCCESS, notified
 
     WeChatPayFakeOptions o_;
     std::unique_ptr<RsaKey> merchant_key_, platform_key_;
@@ -133,16 +124,11 @@ private:
     std::mutex mutex_; // everything below
     std::map<std::string, Trade> trades_;
     std::map<std::string, RefundRecord> refunds_;
-    std::vector<Outgoing> outgoing_;
-    Outgoing last_sent_;
     std::string fail_next_;
     int delay_ms_ = 0;
-    bool hold_ = false;
     int64_t next_id_ = 1;
     Stats stats_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread sender_;
+    FakeCourier courier_; // notifications, vouchers, refunds completing
 };
 
 } // namespace bondstore

@@ -330,7 +330,9 @@ TEST_CASE("the WeChat Pay adapter against the fake: every call signed and verifi
     r.refund = Money{7345};
     CHECK(pay->Refund(r, &error));
     CHECK(Eventually([&] {
-        std::optional<RefundStatus> s = pay->QueryRefund("BS2612050000000001-C", &error);
+        RefundRequest first = r;
+        first.refund_no = "BS2612050000000001-C";
+        std::optional<RefundStatus> s = pay->QueryRefund(first, &error);
         return s && s->state == RefundState::Done;
     }));
     CHECK(wechat.fake->TradeState("BS2612050000000001") == "REFUND");

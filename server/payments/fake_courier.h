@@ -1,0 +1,75 @@
+// FakeCourier: what a payment provider's local fake sends on its own, for WeChatPayFake and
+// AlipayFake. Notifications go to the store and are retried until it answers 2xx, as providers
+// retry them; a payment company's payment record (CEB411) goes to the single window, signed and
+// wrapped in a DxpMsg once, retried the same way; and timed work (a refund that completes later)
+// runs on the same thread. The controls the tests use live here too: hold the notifications back
+// (the store cannot be reached), then let them go; send the last one again, unchanged (a replay).
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace bondstore {
+
+class MessageSigner;
+
+class FakeCourier {
+public:
+    struct Letter {
+        std::string url, body, content_type;
+        // The headers of one attempt (WeChat Pay signs each attempt with a fresh timestamp).
+        std::function<std::vector<std::pair<std::string, std::string>>(const std::string& body)> headers;
+        bool voucher = false; // to the single window: counted apart
+    };
+    struct Stats {
+        int64_t notifications_sent = 0, notifications_failed = 0, vouchers_sent = 0;
+    };
+
+    FakeCourier() = default;
+    ~FakeCourier();
+    FakeCourier(const FakeCourier&) = delete;
+    FakeCourier& operator=(const FakeCourier&) = delete;
+
+    void Start();
+    void Stop();
+
+    void Post(Letter letter);
+    // A payment company's CEB411 (unsigned XML) to the single window at `url`: signed with
+    // `signer`, in a DxpMsg from `dxp_sender` to customs ("EPORT").
+    void PostVoucher(const std::string& url, const std::string& ceb411_xml, MessageSigner& signer, const std::string& dxp_sender);
+    // Runs `task` on the courier's thread `delay_ms` from now (never under the courier's lock).
+    void After(int64_t delay_ms, std::function<void()> task);
+
+    void Hold(bool hold);
+    // The last notification delivered, once more; false if none was.
+    bool Replay();
+    Stats stats();
+
+private:
+    struct Queued {
+        Letter letter;
+        int attempt = 0;
+        int64_t due_ms = 0;
+    };
+    void Loop();
+    static int64_t NowMs();
+
+    std::mutex mutex_; // everything below
+    std::vector<Queued> queue_;
+    std::multimap<int64_t, std::function<void()>> timers_;
+    std::unique_ptr<Letter> last_sent_;
+    bool hold_ = false, stopping_ = false;
+    Stats stats_;
+    std::condition_variable wake_;
+    std::thread thread_;
+};
+
+} // namespace bondstore
