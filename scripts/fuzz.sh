@@ -13,7 +13,7 @@
 #   cart_link                   the cart hand-off link (?cart=…)
 #   sealed                      kiosks' sealed orders opened with the server's key; sandbox payment signatures
 #   http_body                   raw HTTP requests against the body rules (http/body_routes.h)
-#   payment                     WeChat Pay's notifications (envelope, decrypted transaction/refund), answers,
+#   payment                     WeChat Pay's and Alipay's notifications (envelope, decrypted transaction/refund; forms), answers,
 #                               Authorization items, APIv2 customs XML and its signature, the account file
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -81,6 +81,10 @@ tx='{"appid":"wx0000000000000001","mchid":"1900000001","out_trade_no":"BS2612050
 { printf '\004'; printf '%s' '{"appid":"wx1","mchid":"19","description":"d","out_trade_no":"BS1234","notify_url":"https://x/n","amount":{"total":1,"currency":"CNY"},"scene_info":{"payer_client_ip":"1.2.3.4","h5_info":{"type":"Wap"}}}'; } > "$corpus/payment/create"
 { printf '\005'; printf '%s' '<xml><return_code><![CDATA[SUCCESS]]></return_code><appid>wx1</appid><state>SUBMITTED</state><sign>ABC</sign></xml>'; } > "$corpus/payment/v2"
 { printf '\006'; printf '%s' 'WECHATPAY2-SHA256-RSA2048 mchid="1900000001",nonce_str="n",timestamp="1700000000",serial_no="S",signature="c2ln"'; } > "$corpus/payment/authorization"
+{ printf '\010'; printf '%s' 'notify_time=2026-12-05+12%3A00%3A00&notify_type=trade_status_sync&notify_id=N1&app_id=2021000000000001&charset=utf-8&version=1.0&sign_type=RSA2&sign=c2ln&trade_no=2026&out_trade_no=BS1&trade_status=TRADE_SUCCESS&total_amount=88.88'; } > "$corpus/payment/alipay_notification"
+{ printf '\011'; printf '%s' '{"alipay_trade_query_response":{"code":"10000","msg":"Success","out_trade_no":"BS1","trade_no":"2026","trade_status":"TRADE_SUCCESS","total_amount":"88.88"},"sign":"c2ln"}'; } > "$corpus/payment/alipay_answer"
+{ printf '\012'; printf '%s' '{"out_request_no":"BS123456","trade_no":"2026","merchant_customs_code":"500096000T","merchant_customs_name":"n","amount":"88.88","customs_place":"ZONGSHU","buyer_info":{"buyer_name":"王小明","buyer_cert_no":"110101199003070011"}}'; } > "$corpus/payment/alipay_declare"
+{ printf '\013'; printf '%s' '2026-12-05 12:00:00'; } > "$corpus/payment/alipay_time"
 { printf '\007'; printf '%s' '{"appid":"wx1","mchid":"19","merchant_serial":"S","merchant_key_file":"k.pem","platform_key_file":"p.pem","platform_serial":"P","notify_url":"https://x/n","mch_customs_no":"1"}'; } > "$corpus/payment/account"
 # http_body: requests as clients send them.
 printf 'POST /small HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n{"a":"b"}  ' > "$corpus/http_body/small"

@@ -83,6 +83,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_ADMIN_TOKEN", o.admin_token);
     from_env("BONDSTORE_PAYMENT", o.payment);
     from_env("BONDSTORE_WECHAT_PAY", o.wechat_pay);
+    from_env("BONDSTORE_ALIPAY", o.alipay);
     std::string timeout_text;
     from_env("BONDSTORE_PAYMENT_TIMEOUT", timeout_text);
     auto positive = [](const std::string& text, int* out) {
@@ -255,6 +256,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.payment)) return r;
         } else if (name == "--wechat-pay") {
             if (!take(o.wechat_pay)) return r;
+        } else if (name == "--alipay") {
+            if (!take(o.alipay)) return r;
         } else if (name == "--payment-query-after") {
             std::string v;
             if (!take(v)) return r;
@@ -278,10 +281,12 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
         r.error = "the receipt token is too weak: at least 32 characters of at least 10 different ones (e.g. openssl rand -hex 24)";
     else if (!o.admin_token.empty() && !TokenStrongEnough(o.admin_token))
         r.error = "the admin token is too weak: at least 32 characters of at least 10 different ones (e.g. openssl rand -hex 24)";
-    else if (o.payment != "" && o.payment != "none" && o.payment != "sandbox" && o.payment != "wechat")
-        r.error = "--payment must be none, sandbox or wechat, got '" + o.payment + "'";
+    else if (o.payment != "" && o.payment != "none" && o.payment != "sandbox" && o.payment != "wechat" && o.payment != "alipay")
+        r.error = "--payment must be none, sandbox, wechat or alipay, got '" + o.payment + "'";
     else if (o.payment == "wechat" && o.wechat_pay.empty())
         r.error = "--payment wechat needs the WeChat Pay account: --wechat-pay FILE (docs/payments.md)";
+    else if (o.payment == "alipay" && o.alipay.empty())
+        r.error = "--payment alipay needs the Alipay account: --alipay FILE (docs/payments.md)";
     else if (o.bind.empty()) r.error = "--bind must not be empty";
     else if (o.data_dir.empty()) r.error = "--data-dir must not be empty";
     else if (o.tax_table.empty()) r.error = "--tax-table must name the tax table file";
@@ -325,10 +330,13 @@ Usage: bondstore-server [options]
 
 Payment (docs/payments.md):
   --payment NAME       none (default: checkout says payment is unavailable), sandbox (a demo
-                       provider: no money moves, every screen says so) or wechat (BONDSTORE_PAYMENT)
+                       provider: no money moves, every screen says so), wechat or alipay
+                       (BONDSTORE_PAYMENT)
   --wechat-pay FILE    the WeChat Pay account: ids, key files, notify URL, customs registration
                        (BONDSTORE_WECHAT_PAY; the APIv3/APIv2 keys from the files it names or
                        BONDSTORE_WECHAT_APIV3_KEY / BONDSTORE_WECHAT_APIV2_KEY)
+  --alipay FILE        the Alipay account: app id, key files, gateway, notify URL, customs
+                       registration and office (BONDSTORE_ALIPAY)
   --payment-query-after S  seconds without a notification before a started payment is asked
                        about at the provider, default 30
 

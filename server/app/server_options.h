@@ -25,6 +25,7 @@ struct ServerOptions {
     std::string payment;          // the payment provider: "" = none (checkout says payment is unavailable),
                                   // "sandbox" (no money moves), "wechat" (docs/payments.md)
     std::string wechat_pay;       // the WeChat Pay account (core/wire/wechat_pay_json.h)
+    std::string alipay;           // the Alipay account (core/wire/alipay_json.h)
     int payment_query_after = 30; // seconds without news of a started payment before the provider is asked
     int64_t freight_fen = 0;      // the store's freight per order (fen), charged and declared
     int http_threads = 64;

@@ -3,6 +3,7 @@
 #include "server/base/files.h"
 #include "server/http/security_headers.h"
 #include "server/orders/checkout.h"
+#include "server/payments/alipay.h"
 #include "server/payments/sandbox_payments.h"
 #include "server/payments/wechat_pay.h"
 
@@ -10,6 +11,7 @@
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
 #include "core/wire/tax_json.h"
+#include "core/wire/alipay_json.h"
 #include "core/wire/wechat_pay_json.h"
 
 #include <cstdio>
@@ -70,6 +72,23 @@ bool OpenPaymentProvider(Storefront& s, std::string* error)
             }
         }
         s.payment_provider = WeChatPay::Open(settings, error);
+        if (!s.payment_provider) return false;
+    } else if (o.payment == "alipay") {
+        std::string text;
+        if (!ReadFile(o.alipay, &text)) {
+            *error = "cannot read the Alipay account " + o.alipay;
+            return false;
+        }
+        std::vector<Problem> problems;
+        std::optional<AlipayConfig> config = ParseAlipayConfigJson(text, &problems);
+        if (!config) {
+            *error = "the Alipay account " + o.alipay + " is not valid:" + DescribeProblems(problems);
+            return false;
+        }
+        std::filesystem::path folder = std::filesystem::path(o.alipay).parent_path();
+        for (std::string* file : {&config->app_private_key_file, &config->alipay_public_key_file})
+            if (std::filesystem::path(*file).is_relative()) *file = (folder / *file).string();
+        s.payment_provider = Alipay::Open(*config, error);
         if (!s.payment_provider) return false;
     }
     if (s.payment_provider) {

@@ -21,6 +21,10 @@ namespace bondstore {
 
 class MessageSigner;
 
+// Providers notify only public https URLs; a fake told to (the tests, the demo) also accepts plain
+// http to this machine.
+bool LoopbackHttpUrl(const std::string& url);
+
 class FakeCourier {
 public:
     struct Letter {
@@ -28,6 +32,7 @@ public:
         // The headers of one attempt (WeChat Pay signs each attempt with a fresh timestamp).
         std::function<std::vector<std::pair<std::string, std::string>>(const std::string& body)> headers;
         bool voucher = false; // to the single window: counted apart
+        std::string expect_body; // delivered only when the answer's body is this too (Alipay: "success")
     };
     struct Stats {
         int64_t notifications_sent = 0, notifications_failed = 0, vouchers_sent = 0;

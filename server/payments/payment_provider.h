@@ -91,6 +91,15 @@ struct NotificationReply {
     std::string content_type, body;
 };
 
+// `path` on the store's public address, which is the origin of its notify URL: providers send a
+// phone back only to the merchant's own (registered) domain.
+inline std::string StoreUrl(const std::string& notify_url, const std::string& path)
+{
+    size_t host = notify_url.find("//");
+    size_t slash = host == std::string::npos ? std::string::npos : notify_url.find('/', host + 2);
+    return notify_url.substr(0, slash) + path;
+}
+
 class PaymentProvider {
 public:
     virtual ~PaymentProvider() = default;

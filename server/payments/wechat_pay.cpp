@@ -150,16 +150,10 @@ std::optional<PaymentStarted> WeChatPay::Begin(const PaymentRequest& q, std::str
     PaymentStarted s;
     if (h5) {
         // The H5 page returns the phone to redirect_url afterwards [I7].
-        // WeChat Pay sends the phone only to an address of the store's own (registered) domain: the
-        // path is made absolute on the origin of the notify URL, the store's public address.
         s.redirect_url = *url;
-        if (!q.return_url.empty()) {
-            size_t host = settings_.notify_url.find("//");
-            size_t path = host == std::string::npos ? std::string::npos : settings_.notify_url.find('/', host + 2);
-            std::string origin = settings_.notify_url.substr(0, path);
+        if (!q.return_url.empty())
             s.redirect_url += (url->find('?') == std::string::npos ? "?" : "&") + std::string("redirect_url=") +
-                              httplib::detail::encode_query_param(origin + q.return_url);
-        }
+                              httplib::detail::encode_query_param(StoreUrl(settings_.notify_url, q.return_url));
     } else {
         s.qr_code = *url;
     }

@@ -10,6 +10,7 @@
 #include "server/payments/wechat_pay_protocol.h"
 
 #include "core/customs/customs_codes.h"
+#include "core/formats/markup_text.h"
 #include "core/wire/wechat_pay_json.h"
 
 #include <httplib.h>
@@ -65,11 +66,6 @@ void Refuse(httplib::Response& res, int status, const char* code, const char* me
 {
     res.status = status;
     res.set_content(WeChatErrorToJson({code, message}), "application/json");
-}
-
-bool LoopbackHttp(const std::string& url)
-{
-    return url.rfind("http://127.", 0) == 0 || url.rfind("http://localhost", 0) == 0 || url.rfind("http://[::1]", 0) == 0;
 }
 
 const std::vector<std::string>& CustomsOffices()
@@ -296,7 +292,7 @@ void WeChatPayFake::Create(const httplib::Request& req, httplib::Response& res, 
     if (dl < 1 || dl > 127) return Error(res, 400, "PARAM_ERROR", "description must be 1 to 127 characters");
     if (!ValidMerchantNo(c->out_trade_no)) return Error(res, 400, "PARAM_ERROR", "out_trade_no must be 6 to 32 of [0-9A-Za-z_-*|@]");
     bool https = c->notify_url.rfind("https://", 0) == 0;
-    if ((!https && !(o_.allow_http_notify && LoopbackHttp(c->notify_url))) || c->notify_url.find('?') != std::string::npos ||
+    if ((!https && !(o_.allow_http_notify && LoopbackHttpUrl(c->notify_url))) || c->notify_url.find('?') != std::string::npos ||
         c->notify_url.size() > 256)
         return Error(res, 400, "PARAM_ERROR", "notify_url must be an https URL without a query, at most 256 characters");
     if (c->total.fen <= 0) return Error(res, 400, "PARAM_ERROR", "amount.total must be at least 1 fen");
@@ -560,26 +556,6 @@ void WeChatPayFake::Pay(const httplib::Request& req, httplib::Response& res)
     res.set_content(trades_[no].transaction_id + "\n", "text/plain");
 }
 
-namespace {
-
-std::string HtmlEscape(const std::string& s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-} // namespace
-
 void WeChatPayFake::H5Page(const httplib::Request& req, httplib::Response& res)
 {
     // prepay_id is "wx" + the order number in hex (Create): the order this page pays.
@@ -597,7 +573,7 @@ void WeChatPayFake::H5Page(const httplib::Request& req, httplib::Response& res)
         }
         if (why.empty() && (back.rfind("http://", 0) == 0 || back.rfind("https://", 0) == 0)) return res.set_redirect(back);
         res.set_content("<!doctype html><meta charset=utf-8><title>WeChat Pay (fake)</title><p id=result>" +
-                            HtmlEscape(why.empty() ? "paid" : why) + "</p>",
+                            EscapeMarkup(why.empty() ? "paid" : why) + "</p>",
                         "text/html; charset=utf-8");
         return;
     }
@@ -617,9 +593,9 @@ void WeChatPayFake::H5Page(const httplib::Request& req, httplib::Response& res)
     // The payer's real-name identity is the WeChat account's: here, typed in.
     res.set_content("<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content='width=device-width'>"
                     "<title>WeChat Pay (fake)</title><body style='font:16px sans-serif;margin:24px'>"
-                    "<h1>WeChat Pay — local fake</h1><p>No money moves. Order " + HtmlEscape(no) + ", ¥" + amount + "</p>"
-                    "<form method=post><input type=hidden name=prepay_id value='" + HtmlEscape(prepay) + "'>"
-                    "<input type=hidden name=redirect_url value='" + HtmlEscape(back) + "'>"
+                    "<h1>WeChat Pay — local fake</h1><p>No money moves. Order " + EscapeMarkup(no) + ", ¥" + amount + "</p>"
+                    "<form method=post><input type=hidden name=prepay_id value='" + EscapeMarkup(prepay) + "'>"
+                    "<input type=hidden name=redirect_url value='" + EscapeMarkup(back) + "'>"
                     "<p><label>Payer's real name <input name=payer_name id=payer_name required></label></p>"
                     "<p><label>Payer's ID number <input name=payer_id id=payer_id required></label></p>"
                     "<p><button id=pay>Pay ¥" + std::string(amount) + "</button></p></form>",

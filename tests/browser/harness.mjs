@@ -71,12 +71,14 @@ export function startSimulator({ simulator, cert, receiptsUrl, token, xsd, port 
   return spawnServing(simulator, args, "simulator", () => {}, { BONDSTORE_RECEIPT_TOKEN: token });
 }
 
-// The local fake of WeChat Pay (bondstore-payment-fake, beside the server binary), its merchant
-// account in `dir`, notifying `notifyUrl`: { url, account, pay(orderNo, name, id), stop() }.
-// With `singleWindow`, its CEB411 vouchers go there, for the platform in `customsConfig`.
-export async function startWeChatFake({ server, dir, notifyUrl, singleWindow, customsConfig }) {
+// The local fake of a payment provider (bondstore-payment-fake, beside the server binary):
+// `provider` "wechat" or "alipay", its merchant account in `dir`/provider, notifying `notifyUrl`:
+// { url, account, customsCert, pay(orderNo, name, id), stop() }. With `singleWindow`, its CEB411
+// vouchers go there, for the platform in `customsConfig`.
+export async function startPaymentFake({ server, provider, dir, notifyUrl, singleWindow, customsConfig }) {
   const binary = join(dirname(server), "bondstore-payment-fake");
-  const args = ["--port", "0", "--account-dir", join(dir, "wechat"), "--notify-url", notifyUrl];
+  const accountDir = join(dir, provider);
+  const args = ["--provider", provider, "--port", "0", "--account-dir", accountDir, "--notify-url", notifyUrl];
   if (singleWindow) args.push("--single-window", singleWindow, "--customs-config", customsConfig);
   const fake = await spawnServing(binary, args, "payment fake");
   const pay = async (orderNo, name, id) => {
@@ -84,14 +86,15 @@ export async function startWeChatFake({ server, dir, notifyUrl, singleWindow, cu
     const r = await fetch(fake.url + "fake/pay?" + q, { method: "POST" });
     return { status: r.status, text: await r.text() };
   };
-  return { ...fake, account: join(dir, "wechat", "wechat-pay.json"), pay };
+  const account = join(accountDir, provider === "wechat" ? "wechat-pay.json" : "alipay.json");
+  return { ...fake, account, customsCert: join(accountDir, "customs-cert.pem"), pay };
 }
 
 // A store with customs beside it: the store's signing key first (the simulator trusts its
 // certificate), then the simulator, then the store on the port the simulator sends receipts to.
-// `database`: a PostgreSQL conninfo (else SQLite in the data directory); `payment` "wechat": the
-// WeChat Pay fake first (the simulator trusts its certificate too, and takes its vouchers).
-// Resolves with { server, simulator, wechat, database, stop() }.
+// `database`: a PostgreSQL conninfo (else SQLite in the data directory); `payment` "wechat" or
+// "alipay": that provider's fake first (the simulator trusts its certificate too, and takes its
+// vouchers). Resolves with { server, simulator, fake, database, stop() }.
 export async function startStoreWithCustoms(args, { database, extraArgs = [], payment } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=bondstore e2e",
@@ -99,21 +102,22 @@ export async function startStoreWithCustoms(args, { database, extraArgs = [], pa
   const port = await freePort();
   const receiptToken = randomBytes(24).toString("hex"); // to both programs through the environment
   const simPort = await freePort();
-  // payment "wechat": the fake WeChat Pay beside it (else the sandbox, startServer's default).
-  const wechat = payment === "wechat"
-    ? await startWeChatFake({ server: args.server, dir: dataDir, notifyUrl: `http://127.0.0.1:${port}/api/payments/wechat/notify`,
+  // A provider's fake beside it (else the sandbox, startServer's default).
+  const fake = payment
+    ? await startPaymentFake({ server: args.server, provider: payment, dir: dataDir, notifyUrl: `http://127.0.0.1:${port}/api/payments/${payment}/notify`,
       singleWindow: `http://127.0.0.1:${simPort}/ceb`, customsConfig: join(dirname(fileURLToPath(import.meta.url)), "../../assets/customs/declarant.json") })
     : null;
   const simulator = await startSimulator({ simulator: args.simulator, cert: join(dataDir, "signing-cert.pem"), port: simPort,
     receiptsUrl: `http://127.0.0.1:${port}/api/single-window/receipts`, token: receiptToken,
-    paymentCert: wechat ? join(dataDir, "wechat", "customs-cert.pem") : undefined });
+    paymentCert: fake ? fake.customsCert : undefined });
+  const account = payment === "wechat" ? ["--wechat-pay", fake.account] : payment === "alipay" ? ["--alipay", fake.account] : [];
   const server = await startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"], dataDir,
     extraArgs: ["--port", String(port), "--single-window", simulator.url + "ceb", "--relay-retry-ms", "200",
                 ...(database ? ["--database", database] : []),
-                ...(wechat ? ["--payment", "wechat", "--wechat-pay", wechat.account, "--payment-query-after", "5"] : []), ...extraArgs],
+                ...(fake ? ["--payment", payment, ...account, "--payment-query-after", "5"] : []), ...extraArgs],
     env: { BONDSTORE_RECEIPT_TOKEN: receiptToken } });
-  return { server, simulator, wechat, database, stop: async () => {
-    await server.stop(); await simulator.stop(); if (wechat) await wechat.stop(); rmSync(dataDir, { recursive: true, force: true });
+  return { server, simulator, fake, database, stop: async () => {
+    await server.stop(); await simulator.stop(); if (fake) await fake.stop(); rmSync(dataDir, { recursive: true, force: true });
   } };
 }
 

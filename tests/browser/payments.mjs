@@ -1,8 +1,8 @@
-// Paying through WeChat Pay (its local fake, bondstore-payment-fake): the code on a desktop or
-// kiosk screen is read from a screenshot as a phone's camera would and paid; a phone goes to the
-// provider's page and comes back; a payer who is not the buyer gets the order cancelled, refunded,
-// and told why in their language. Each journey runs its own store with the fake and the
-// single-window simulator beside it.
+// Paying through WeChat Pay and Alipay (their local fakes, bondstore-payment-fake): the code on a
+// desktop or kiosk screen is read from a screenshot as a phone's camera would and paid; a phone
+// goes to the provider's page and comes back; a payer who is not the buyer gets the order
+// cancelled, refunded, and told why in their language. Each journey runs its own store with the
+// fake and the single-window simulator beside it.
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { goToCheckout, readQrCode, selectLocale, STOCK } from "./app_checks.mjs";
@@ -55,7 +55,7 @@ export default function paymentTests(t) {
         assert(orderInCode(code) === s.order.no, `the code pays this order: ${code}`);
 
         // The shopper's phone scans it and pays; the screen moves on by itself.
-        const paid = await store.wechat.pay(orderInCode(code), buyer.name, buyer.id);
+        const paid = await store.fake.pay(orderInCode(code), buyer.name, buyer.id);
         assert(paid.status === 200, "the fake took the payment: " + paid.text);
         s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid, without a touch", 15000);
         const sql = storeSql(store);
@@ -124,7 +124,7 @@ export default function paymentTests(t) {
         s = await waitForState(page, (st) => st.widgets["order.payment_qr"], "the payment code", 10000);
         const code = await readQrCode(page, s, "order.payment_qr");
         // Someone else's WeChat pays it.
-        assert((await store.wechat.pay(orderInCode(code), "Li Si", "110101199003074477")).status === 200, "paid by another person");
+        assert((await store.fake.pay(orderInCode(code), "Li Si", "110101199003074477")).status === 200, "paid by another person");
         s = await waitForState(page, (st) => st.order && st.order.status === "cancelled" && st.order.reason === "payer_mismatch",
           "cancelled, with the reason on screen", 15000);
         await page.screenshot({ path: join(args.out, "order-payer-mismatch-en.png") });
@@ -149,6 +149,48 @@ export default function paymentTests(t) {
         await clickWidget(page, s, "merchant.tab_sales");
         s = await waitForState(page, (st) => st.merchant && st.merchant.refunds === 1, "the refund on the merchant screen");
         await page.screenshot({ path: join(args.out, "merchant-refunds-zh-Hans.png") });
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
+    ["Alipay on a phone: Alipay's page from the signed request, paid there, back to the order, declared to customs", async () => {
+      const store = await startStoreWithCustoms(args, { payment: "alipay" });
+      try {
+        let { context, page, errors, s } = await openStore(browser, store,
+          { locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+        s = await placeOrder(page, s, "SK-LAM-CR-60", "王小明", buyer.id);
+        const no = s.order.no;
+        s = await waitForState(page, (st) => st.widgets["order.pay_here"], "pay on this phone");
+        await page.screenshot({ path: join(args.out, "order-alipay-phone-zh-Hans.png") });
+        await clickWidget(page, s, "order.pay_here");
+        // Alipay's page (the fake's gateway), opened with the store's signed wap.pay request.
+        await page.waitForURL(/\/gateway\.do\?/, { timeout: 10000 });
+        assert((await page.url()).includes("method=alipay.trade.wap.pay"), "the phone carries the signed wap.pay request");
+        await page.fill("#payer_name", "王小明");
+        await page.fill("#payer_id", buyer.id);
+        await page.screenshot({ path: join(args.out, "alipay-wap-page.png") });
+        await page.click("#pay");
+        // Back at the store, on the order (Alipay appends its signed return parameters; the app needs only ?order=).
+        await page.waitForURL((u) => u.origin + "/" === store.server.url && u.pathname === "/", { timeout: 10000 });
+        s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.no === no, "the order again", 15000);
+        for (let i = 0; i < 40 && s.order.status === "pending_payment"; i++) {
+          await clickWidget(page, s, "order.refresh");
+          try { s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid", 500); } catch { /* again */ }
+        }
+        assert(s.order.status !== "pending_payment", `paid on the phone, got ${s.order.status}`);
+        const sql = storeSql(store);
+        for (let i = 0; i < 50 && sql(`SELECT declaration FROM payments WHERE order_no = '${no}'`) !== "accepted"; i++) await page.waitForTimeout(100);
+        assert(sql(`SELECT provider || ' ' || declaration || ' ' || payer_check FROM payments WHERE order_no = '${no}'`) === "alipay accepted same",
+          "declared by Alipay, payer = buyer");
+        // Alipay's voucher (CEB411) reaches customs with its company code and the trade number.
+        const transaction = sql(`SELECT transaction_id FROM payments WHERE order_no = '${no}'`);
+        let voucher = "";
+        for (let i = 0; i < 50 && !voucher; i++) {
+          const r = await fetch(store.simulator.url + "payments?order=" + no);
+          if (r.status === 200) voucher = await r.text(); else await page.waitForTimeout(100);
+        }
+        assert(voucher.startsWith(`31222699S7 ${transaction} `), "Alipay's payment voucher at customs: " + voucher);
+        await page.screenshot({ path: join(args.out, "order-alipay-phone-paid-zh-Hans.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
         await context.close();
       } finally { await store.stop(); }

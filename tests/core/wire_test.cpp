@@ -1,9 +1,11 @@
 // The wire format's shapes beyond catalogs, quotes and orders: errors, the store's answers about
-// itself, the merchant API, payments, kiosks' sealed orders, the stored forms of an order's personal
-// data. Each written and read back by the same functions, and each parser refusing what is not one.
+// itself, the merchant API, payments (the store's own and Alipay's), kiosks' sealed orders, the
+// stored forms of an order's personal data. Each written and read back by the same functions, and
+// each parser refusing what is not one.
 #include <doctest/doctest.h>
 
 #include "core/orders/resident_id.h"
+#include "core/wire/alipay_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/merchant_json.h"
 #include "core/wire/order_json.h"
@@ -259,4 +261,78 @@ TEST_CASE("one stored product reads back as it was written")
     CHECK_FALSE(ParseProductJson(R"({"sku":"x"})").ok());
     REQUIRE(ParseLocalizedTextJson(R"({"zh-Hans":"保税仓","en":"Bonded"})"));
     CHECK_FALSE(ParseLocalizedTextJson(R"({"en":1})"));
+}
+
+TEST_CASE("Alipay's messages: amounts as yuan strings (fen in the customs answer), the signed answer cut out as sent, the account")
+{
+    AlipayTradeContent t;
+    t.out_trade_no = "BS2612050000000001";
+    t.total_amount = Money{12345};
+    t.subject = "进口奶粉";
+    t.product_code = "FACE_TO_FACE_PAYMENT";
+    CHECK(AlipayTradeContentToJson(t) ==
+          R"({"out_trade_no":"BS2612050000000001","total_amount":"123.45","subject":"进口奶粉","product_code":"FACE_TO_FACE_PAYMENT"})");
+    CHECK(ParseAlipayTradeContentJson(AlipayTradeContentToJson(t))->total_amount == Money{12345});
+    CHECK_FALSE(ParseAlipayTradeContentJson(R"({"subject":"no trade named"})"));
+    AlipayDeclareContent d;
+    d.out_request_no = "BS2612050000000001";
+    d.trade_no = "2026";
+    d.merchant_customs_code = "500096000T";
+    d.merchant_customs_name = "平台";
+    d.customs_place = "ZONGSHU";
+    d.amount = Money{5};
+    d.buyer_name = "王小明";
+    d.buyer_cert_no = "110101199003070011";
+    std::string declare = AlipayDeclareContentToJson(d);
+    CHECK(declare.find(R"("amount":"0.05")") != std::string::npos);
+    CHECK(declare.find(R"("buyer_info":{"buyer_name":"王小明","buyer_cert_no":"110101199003070011"})") != std::string::npos);
+    std::optional<AlipayDeclareContent> back = ParseAlipayDeclareContentJson(declare);
+    REQUIRE(back);
+    CHECK(back->buyer_cert_no == d.buyer_cert_no);
+    CHECK(back->amount == Money{5});
+
+    // The signed object is cut from the text as sent: spacing, order and escapes kept.
+    std::string body = "{ \"alipay_trade_query_response\" : {\"code\":\"10000\", \"msg\":\"Success\",\"x\":\"}{\\\"\",\"n\":{\"a\":[1,{}]}},"
+                       "\"sign\":\"c2ln\"}";
+    std::optional<AlipaySignedAnswer> a = SplitAlipayAnswer(body, "alipay.trade.query");
+    REQUIRE(a);
+    CHECK(a->content == "{\"code\":\"10000\", \"msg\":\"Success\",\"x\":\"}{\\\"\",\"n\":{\"a\":[1,{}]}}");
+    CHECK(a->sign == "c2ln");
+    CHECK_FALSE(a->error_response);
+    a = SplitAlipayAnswer("{\"error_response\":{\"code\":\"40002\",\"msg\":\"Invalid Arguments\"},\"sign\":\"s\"}", "alipay.trade.query");
+    REQUIRE(a);
+    CHECK(a->error_response);
+    CHECK_FALSE(SplitAlipayAnswer("{\"alipay_trade_close_response\":{}}", "alipay.trade.query"));
+    CHECK_FALSE(SplitAlipayAnswer("{\"alipay_trade_query_response\":\"text\"}", "alipay.trade.query"));
+    CHECK_FALSE(SplitAlipayAnswer("not json", "alipay.trade.query"));
+    // A nested key of that name is not the answer.
+    CHECK_FALSE(SplitAlipayAnswer("{\"other\":{\"alipay_trade_query_response\":{}}}", "alipay.trade.query"));
+
+    // Amounts: yuan strings, exact; the customs answer's total_amount is fen.
+    std::optional<AlipayAnswer> q = ParseAlipayAnswerJson("{\"code\":\"10000\",\"total_amount\":\"88.88\"}", "alipay.trade.query");
+    REQUIRE(q);
+    CHECK(q->total_amount == Money{8888});
+    CHECK_FALSE(ParseAlipayAnswerJson("{\"code\":\"10000\",\"total_amount\":\"88.888\"}", "alipay.trade.query"));
+    CHECK_FALSE(ParseAlipayAnswerJson("{\"code\":\"10000\",\"total_amount\":88.88}", "alipay.trade.query"));
+    q = ParseAlipayAnswerJson("{\"code\":\"10000\",\"total_amount\":\"8888\"}", "alipay.trade.customs.declare");
+    REQUIRE(q);
+    CHECK(q->total_amount == Money{8888});
+
+    // The account: what is missing or unknown is named.
+    std::vector<Problem> problems;
+    CHECK_FALSE(ParseAlipayConfigJson(R"({"app_id":"2021","surprise":1})", &problems));
+    CHECK(HasErrors(problems));
+    problems.clear();
+    AlipayConfig c;
+    c.app_id = "2021000000000001";
+    c.app_private_key_file = "k.pem";
+    c.alipay_public_key_file = "p.pem";
+    c.notify_url = "https://shop.example.com/api/payments/alipay/notify";
+    c.merchant_customs_code = "500096000T";
+    c.merchant_customs_name = "平台";
+    std::optional<AlipayConfig> read = ParseAlipayConfigJson(AlipayConfigToJson(c), &problems);
+    REQUIRE(read);
+    CHECK(read->customs_place == "ZONGSHU");
+    CHECK(read->gateway == "https://openapi.alipay.com/gateway.do");
+    CHECK_FALSE(read->demo);
 }

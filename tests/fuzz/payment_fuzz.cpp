@@ -1,11 +1,15 @@
 // libFuzzer target: what payment providers send the store — WeChat Pay's notification envelope, the
 // transaction and refund inside it (also decrypted from a resource sealed with a fixed APIv3 key,
 // as the real path does), its answers (create, errors), the Authorization items, and the APIv2
-// customs XML with its signature check. The first byte picks the parser; every parse that
-// succeeds must survive writing and reading back.
+// customs XML with its signature check; Alipay's notification forms, its signed answers (the
+// object cut out of the text) and biz_content, its times; and the shopper's payment request body.
+// The first byte picks the parser; every parse that succeeds must survive writing and reading back.
+#include "server/payments/alipay_protocol.h"
 #include "server/payments/payment_crypto.h"
 #include "server/payments/wechat_pay_protocol.h"
 
+#include "core/wire/alipay_json.h"
+#include "core/wire/payment_json.h"
 #include "core/wire/wechat_pay_json.h"
 
 #include <cstdlib>
@@ -30,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     if (size == 0) return 0;
     std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 8) {
+    switch (data[0] % 12) {
     case 0: {
         std::optional<WeChatNotification> n = ParseWeChatNotificationJson(text);
         if (n) {
@@ -82,6 +86,49 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     case 7: {
         std::vector<Problem> problems;
         ParseWeChatPayConfigJson(text, &problems);
+        break;
+    }
+    case 8: {
+        // An Alipay notification: a form, signed over its sorted fields.
+        std::optional<AlipayParams> p = ParseAlipayForm(text);
+        if (p) {
+            if (ParseAlipayForm(AlipayForm(*p)) != p) std::abort();
+            AlipaySignContent(*p, true);
+        }
+        break;
+    }
+    case 9: {
+        // An Alipay answer: the signed object cut out as sent, which must itself parse as JSON.
+        for (const char* method : {"alipay.trade.query", "alipay.trade.customs.declare"}) {
+            std::optional<AlipaySignedAnswer> a = SplitAlipayAnswer(text, method);
+            if (!a) continue;
+            if (a->content.empty() || a->content.front() != '{' || a->content.back() != '}') std::abort();
+            std::optional<AlipayAnswer> parsed = ParseAlipayAnswerJson(a->content, method);
+            if (!parsed) continue;
+            std::optional<AlipayAnswer> back = ParseAlipayAnswerJson(AlipayAnswerToJson(*parsed, method), method);
+            if (!back || back->code != parsed->code || back->total_amount != parsed->total_amount || back->trade_no != parsed->trade_no) std::abort();
+        }
+        break;
+    }
+    case 10: {
+        std::optional<AlipayTradeContent> t = ParseAlipayTradeContentJson(text);
+        if (t) {
+            std::optional<AlipayTradeContent> back = ParseAlipayTradeContentJson(AlipayTradeContentToJson(*t));
+            if (!back || back->total_amount != t->total_amount || back->out_trade_no != t->out_trade_no) std::abort();
+        }
+        std::optional<AlipayRefundContent> r = ParseAlipayRefundContentJson(text);
+        if (r && !ParseAlipayRefundContentJson(AlipayRefundContentToJson(*r))) std::abort();
+        std::optional<AlipayDeclareContent> d = ParseAlipayDeclareContentJson(text);
+        if (d && d->amount.fen > 0 && !ParseAlipayDeclareContentJson(AlipayDeclareContentToJson(*d))) std::abort();
+        break;
+    }
+    case 11: {
+        int64_t t = ParseAlipayTime(text);
+        if (t >= 0 && text.size() == 19 && AlipayTime(t) != text) std::abort();
+        std::vector<Problem> problems;
+        ParseAlipayConfigJson(text, &problems);
+        std::optional<PaymentAsk> ask = ParsePaymentAskJson(text);
+        if (ask && !ParsePaymentAskJson(PaymentAskToJson(*ask))) std::abort();
         break;
     }
     }

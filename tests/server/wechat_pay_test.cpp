@@ -7,7 +7,7 @@
 #include "server/payments/wechat_pay.h"
 #include "server/payments/wechat_pay_fake.h"
 #include "server/payments/wechat_pay_protocol.h"
-#include "tests/server/order_fixture.h"
+#include "tests/server/payment_fixture.h"
 
 #include "core/wire/merchant_json.h"
 #include "core/wire/wechat_pay_json.h"
@@ -30,16 +30,6 @@ using json = nlohmann::json;
 namespace {
 
 void Spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-bool Eventually(const std::function<bool()>& done, int seconds = 15)
-{
-    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    while (std::chrono::steady_clock::now() < until) {
-        if (done()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return done();
-}
 
 // The fake WeChat Pay on a thread of this process, with a merchant account in `dir`.
 struct FakeWeChat {
@@ -148,16 +138,11 @@ struct WeChatShop {
             extra.push_back(a);
         return extra;
     }
-    // A new order of one item (T-00n: 2 in stock each) for buyer `n`: its number and secret header.
+    // A new order of one item for buyer `n`: its number and secret header.
     std::pair<std::string, httplib::Headers> Order(int n)
     {
-        char sku[8];
-        std::snprintf(sku, sizeof sku, "T-%03d", n % 50);
-        auto r = PlaceOrder(c, "key-" + std::to_string(n) + "-" + std::to_string(UnixNow()), OrderBody({{sku, 1}}, n, shop.one_item_total));
-        REQUIRE(r);
-        REQUIRE_MESSAGE(r->status == 201, r->body);
-        json o = json::parse(r->body);
-        return {o["order_no"].get<std::string>(), httplib::Headers{{"X-Order-Secret", o["lookup_secret"].get<std::string>()}}};
+        PayableOrder o = PlacePayableOrder(c, shop, n);
+        return {o.no, o.secret};
     }
     std::string Status(const std::string& no) { return shop.backend.Sql("SELECT status FROM orders WHERE order_no = '" + no + "'"); }
     std::string Payment(const std::string& column, const std::string& no)
