@@ -54,12 +54,16 @@ def call(url, body=None, headers=None):
     return json.load(urllib.request.urlopen(req))
 
 
-def paid_order(url, i, total):
-    body = {"lines": [{"sku": "IF-APT-PF3-800", "qty": 1}],
+def order_body(i, total):
+    """An order of one tin of formula for buyer `i` (张三 with the i-th valid ID number)."""
+    return {"lines": [{"sku": "IF-APT-PF3-800", "qty": 1}],
             "buyer": {"name": "张三", "id_number": id_number(i), "phone": "13800138000"},
             "consignee": {"name": "张三", "phone": "13800138000", "address": "重庆市渝北区金开大道 1 号", "district": "500112"},
             "expected_total_fen": total}
-    o = call(url + "/api/orders", body, {"Idempotency-Key": f"bench-{i}"})
+
+
+def paid_order(url, i, total):
+    o = call(url + "/api/orders", order_body(i, total), {"Idempotency-Key": f"bench-{i}"})
     n = call(url + f"/api/orders/{o['order_no']}/payment", b"", {"X-Order-Secret": o["lookup_secret"]})["notification"]
     call(url + "/api/payments/sandbox/notify", n)
 

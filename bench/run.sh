@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes their output under build/artifacts/bench/.
 #   bench/run.sh                                 all benchmarks
-#   bench/run.sh quote|search|import|web-load|web-frame|orders|ceb|relay    one of them
+#   bench/run.sh quote|search|import|web-load|web-frame|orders|ceb|relay|payments    one of them
 # Assumes scripts/setup.sh and scripts/build.sh have run (scripts/test.sh does both).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -62,4 +62,11 @@ if [ "$which" = all ] || [ "$which" = ceb ] || [ "$which" = relay ]; then
   xsd=${BONDSTORE_CEB_XSD:-../shared/customs/xsd/v202205/ceb_import_202205.xsd}
   { [ "$which" = relay ] || build/native/bench/bondstore-ceb-bench "$xsd" 3
     [ "$which" = ceb ] || /usr/bin/python3 bench/relay_bench.py 400; } | tee "$out/single-window.txt"
+fi
+
+if [ "$which" = all ] || [ "$which" = payments ]; then
+  # Payments notified, applied and declared per second through each provider's fake, next to the
+  # RSA-2048 work each payment needs at the least (openssl speed, same run).
+  { /usr/bin/python3 bench/payment_bench.py wechat 300
+    /usr/bin/python3 bench/payment_bench.py alipay 300; } | tee "$out/payments.txt"
 fi

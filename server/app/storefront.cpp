@@ -8,10 +8,10 @@
 #include "server/payments/wechat_pay.h"
 
 #include "core/i18n/i18n_bundle.h"
+#include "core/wire/alipay_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
 #include "core/wire/tax_json.h"
-#include "core/wire/alipay_json.h"
 #include "core/wire/wechat_pay_json.h"
 
 #include <cstdio>
@@ -30,6 +30,32 @@ static std::string DescribeProblems(const std::vector<Problem>& problems)
     return lines;
 }
 
+// A provider's account file, parsed, with the file names in it that are relative made relative to
+// its folder; nothing (and `error`) if it cannot be read or is not valid.
+template <class Config>
+static std::optional<Config> ReadAccount(const std::string& path, const char* provider,
+                                         std::optional<Config> (*parse)(std::string_view, std::vector<Problem>*),
+                                         std::initializer_list<std::string Config::*> files, std::string* error)
+{
+    std::string text;
+    if (!ReadFile(path, &text)) {
+        *error = std::string("cannot read the ") + provider + " account " + path;
+        return std::nullopt;
+    }
+    std::vector<Problem> problems;
+    std::optional<Config> config = parse(text, &problems);
+    if (!config) {
+        *error = std::string("the ") + provider + " account " + path + " is not valid:" + DescribeProblems(problems);
+        return std::nullopt;
+    }
+    std::filesystem::path folder = std::filesystem::path(path).parent_path();
+    for (std::string Config::*file : files) {
+        std::string& name = (*config).*file;
+        if (!name.empty() && std::filesystem::path(name).is_relative()) name = (folder / name).string();
+    }
+    return config;
+}
+
 // The provider --payment names, and the cashier over it.
 bool OpenPaymentProvider(Storefront& s, std::string* error)
 {
@@ -37,27 +63,14 @@ bool OpenPaymentProvider(Storefront& s, std::string* error)
     if (o.payment == "sandbox") {
         s.payment_provider = std::make_unique<SandboxPayments>(*s.personal_data);
     } else if (o.payment == "wechat") {
-        std::string text;
-        if (!ReadFile(o.wechat_pay, &text)) {
-            *error = "cannot read the WeChat Pay account " + o.wechat_pay;
-            return false;
-        }
-        std::vector<Problem> problems;
-        std::optional<WeChatPayConfig> config = ParseWeChatPayConfigJson(text, &problems);
-        if (!config) {
-            *error = "the WeChat Pay account " + o.wechat_pay + " is not valid:" + DescribeProblems(problems);
-            return false;
-        }
+        std::optional<WeChatPayConfig> config =
+            ReadAccount<WeChatPayConfig>(o.wechat_pay, "WeChat Pay", ParseWeChatPayConfigJson,
+                                         {&WeChatPayConfig::merchant_key_file, &WeChatPayConfig::platform_key_file,
+                                          &WeChatPayConfig::apiv3_key_file, &WeChatPayConfig::apiv2_key_file},
+                                         error);
+        if (!config) return false;
         WeChatPaySettings settings;
         static_cast<WeChatPayConfig&>(settings) = *config;
-        std::filesystem::path folder = std::filesystem::path(o.wechat_pay).parent_path();
-        auto near = [&folder](std::string& file) {
-            if (!file.empty() && std::filesystem::path(file).is_relative()) file = (folder / file).string();
-        };
-        near(settings.merchant_key_file);
-        near(settings.platform_key_file);
-        near(settings.apiv3_key_file);
-        near(settings.apiv2_key_file);
         // The symmetric keys: from their files, else from the environment; never on the command line.
         for (auto [file, env, into] : {std::tuple{&settings.apiv3_key_file, "BONDSTORE_WECHAT_APIV3_KEY", &settings.apiv3_key},
                                        std::tuple{&settings.apiv2_key_file, "BONDSTORE_WECHAT_APIV2_KEY", &settings.apiv2_key}}) {
@@ -74,20 +87,9 @@ bool OpenPaymentProvider(Storefront& s, std::string* error)
         s.payment_provider = WeChatPay::Open(settings, error);
         if (!s.payment_provider) return false;
     } else if (o.payment == "alipay") {
-        std::string text;
-        if (!ReadFile(o.alipay, &text)) {
-            *error = "cannot read the Alipay account " + o.alipay;
-            return false;
-        }
-        std::vector<Problem> problems;
-        std::optional<AlipayConfig> config = ParseAlipayConfigJson(text, &problems);
-        if (!config) {
-            *error = "the Alipay account " + o.alipay + " is not valid:" + DescribeProblems(problems);
-            return false;
-        }
-        std::filesystem::path folder = std::filesystem::path(o.alipay).parent_path();
-        for (std::string* file : {&config->app_private_key_file, &config->alipay_public_key_file})
-            if (std::filesystem::path(*file).is_relative()) *file = (folder / *file).string();
+        std::optional<AlipayConfig> config = ReadAccount<AlipayConfig>(
+            o.alipay, "Alipay", ParseAlipayConfigJson, {&AlipayConfig::app_private_key_file, &AlipayConfig::alipay_public_key_file}, error);
+        if (!config) return false;
         s.payment_provider = Alipay::Open(*config, error);
         if (!s.payment_provider) return false;
     }

@@ -68,14 +68,7 @@ bool AlipayFake::MakeAccount(const std::string& dir, const std::string& fake_url
                              std::string* error)
 {
     if (!MakePrivateDirectory(dir, error)) return false;
-    auto keep = [&](const char* name, std::string* into) {
-        std::string path = dir + "/" + name;
-        if (ReadFile(path, into) && !into->empty()) return true;
-        *into = NewRsaKeyPem();
-        if (WriteFileAtomically(path, *into)) return true;
-        *error = "cannot write " + path;
-        return false;
-    };
+    auto keep = [&](const char* name, std::string* into) { return KeepAccountFile(dir + "/" + name, NewRsaKeyPem, into, error); };
     std::string app_key;
     if (!keep("app-private-key.pem", &app_key) || !keep("alipay-key.pem", &o->alipay_key)) return false;
     o->customs_key_file = dir + "/customs-key.pem";
@@ -121,13 +114,12 @@ std::string AlipayFake::TradeStatus(const std::string& no)
 
 AlipayFake::Stats AlipayFake::stats()
 {
-    FakeCourier::Stats c = courier_.stats();
-    std::lock_guard<std::mutex> lock(mutex_);
-    Stats s = stats_;
-    s.notifications_sent = c.notifications_sent;
-    s.notifications_failed = c.notifications_failed;
-    s.vouchers_sent = c.vouchers_sent;
-    return s;
+    Stats own;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        own = stats_;
+    }
+    return courier_.Counted(own);
 }
 
 bool AlipayFake::Mount(httplib::Server& server, std::string* error)
@@ -149,16 +141,7 @@ bool AlipayFake::Mount(httplib::Server& server, std::string* error)
     server.Post("/fake/wap-pay", [this](const httplib::Request& q, httplib::Response& r) { WapPay(q, r); });
     server.Post("/fake/pay", [this](const httplib::Request& q, httplib::Response& r) { Pay(q, r); });
     server.Post("/fake/control", [this](const httplib::Request& q, httplib::Response& r) { Control(q, r); });
-    server.Get("/fake/stats", [this](const httplib::Request&, httplib::Response& r) {
-        Stats s = stats();
-        std::string out;
-        for (auto [name, value] : {std::pair{"requests", s.requests}, {"bad_signatures", s.bad_signatures}, {"refused", s.refused},
-                                   {"notifications_sent", s.notifications_sent}, {"notifications_failed", s.notifications_failed},
-                                   {"declarations", s.declarations}, {"refunds", s.refunds}, {"closed", s.closed},
-                                   {"vouchers_sent", s.vouchers_sent}})
-            out += std::string(name) + " " + std::to_string(value) + "\n";
-        r.set_content(out, "text/plain");
-    });
+    server.Get("/fake/stats", [this](const httplib::Request&, httplib::Response& r) { r.set_content(PaymentFakeStatsText(stats()), "text/plain"); });
     courier_.Start();
     return true;
 }
@@ -236,8 +219,8 @@ void AlipayFake::Gateway(const httplib::Request& req, httplib::Response& res)
     {
         std::lock_guard<std::mutex> lock(mutex_);
         stats_.requests++;
-        fail.swap(fail_next_);
-        delay = delay_ms_;
+        fail.swap(faults_.fail_next);
+        delay = faults_.delay_ms;
     }
     if (delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
     std::optional<AlipayParams> p = Checked(req, res, "");
@@ -613,11 +596,7 @@ void AlipayFake::WapPay(const httplib::Request& req, httplib::Response& res)
 void AlipayFake::Control(const httplib::Request& req, httplib::Response& res)
 {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (req.has_param("fail_next")) fail_next_ = req.get_param_value("fail_next");
-    if (req.has_param("delay_ms")) delay_ms_ = std::atoi(req.get_param_value("delay_ms").c_str());
-    if (req.has_param("hold")) courier_.Hold(req.get_param_value("hold") == "1");
-    if (req.has_param("replay") && !courier_.Replay()) return res.status = 409, res.set_content("nothing sent yet\n", "text/plain");
-    res.set_content("ok\n", "text/plain");
+    ControlFake(req, res, faults_, courier_);
 }
 
 } // namespace bondstore

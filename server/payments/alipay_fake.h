@@ -63,10 +63,7 @@ public:
 
     std::string TradeStatus(const std::string& out_trade_no); // "" if there is no such trade
 
-    struct Stats {
-        int64_t requests = 0, bad_signatures = 0, refused = 0, notifications_sent = 0, notifications_failed = 0;
-        int64_t declarations = 0, refunds = 0, closed = 0, vouchers_sent = 0;
-    };
+    using Stats = PaymentFakeStats;
     Stats stats();
 
 private:
@@ -107,8 +104,7 @@ private:
     std::unique_ptr<MessageSigner> customs_signer_;
     std::mutex mutex_; // everything below
     std::map<std::string, Trade> trades_;
-    std::string fail_next_;
-    int delay_ms_ = 0;
+    FakeFaults faults_;
     Stats stats_;
     FakeCourier courier_;
 };

@@ -5,8 +5,6 @@
 #include "core/base/calendar_date.h"
 #include "core/base/localized_text.h"
 
-#include <httplib.h>
-
 #include <cctype>
 
 namespace bondstore {
@@ -24,17 +22,22 @@ std::string AlipaySignContent(const AlipayParams& params, bool notification)
     return out;
 }
 
-std::string AlipayForm(const AlipayParams& params)
-{
-    std::string out;
-    for (const auto& [k, v] : params) {
-        if (!out.empty()) out += '&';
-        out += httplib::detail::encode_query_param(k) + "=" + httplib::detail::encode_query_param(v);
-    }
-    return out;
-}
-
 namespace {
+
+// Every byte but the unreserved ones (RFC 3986: letters, digits, - _ . ~) as %XX.
+void FormEncode(std::string_view s, std::string& out)
+{
+    static const char* hex = "0123456789ABCDEF";
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+}
 
 // %XX and '+' decoded; nothing if an escape is broken.
 std::optional<std::string> FormDecode(std::string_view s)
@@ -55,6 +58,18 @@ std::optional<std::string> FormDecode(std::string_view s)
 }
 
 } // namespace
+
+std::string AlipayForm(const AlipayParams& params)
+{
+    std::string out;
+    for (const auto& [k, v] : params) {
+        if (!out.empty()) out += '&';
+        FormEncode(k, out);
+        out += '=';
+        FormEncode(v, out);
+    }
+    return out;
+}
 
 std::optional<AlipayParams> ParseAlipayForm(std::string_view form)
 {

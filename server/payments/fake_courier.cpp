@@ -2,6 +2,7 @@
 
 #include "server/base/bytes.h"
 #include "server/base/china_time.h"
+#include "server/base/files.h"
 #include "server/customs/dxp_envelope.h"
 #include "server/customs/message_signer.h"
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 
 namespace bondstore {
 
@@ -18,6 +20,39 @@ constexpr int kAttempts = 8;
 bool LoopbackHttpUrl(const std::string& url)
 {
     return url.rfind("http://127.", 0) == 0 || url.rfind("http://localhost", 0) == 0 || url.rfind("http://[::1]", 0) == 0;
+}
+
+std::string PaymentFakeStatsText(const PaymentFakeStats& s)
+{
+    std::string out;
+    for (auto [name, value] : {std::pair{"requests", s.requests}, {"bad_signatures", s.bad_signatures}, {"refused", s.refused},
+                               {"notifications_sent", s.notifications_sent}, {"notifications_failed", s.notifications_failed},
+                               {"declarations", s.declarations}, {"refunds", s.refunds}, {"closed", s.closed},
+                               {"vouchers_sent", s.vouchers_sent}})
+        out += std::string(name) + " " + std::to_string(value) + "\n";
+    return out;
+}
+
+bool KeepAccountFile(const std::string& path, const std::function<std::string()>& make, std::string* into, std::string* error)
+{
+    if (ReadFile(path, into) && !into->empty()) return true;
+    *into = make();
+    if (WriteFileAtomically(path, *into)) return true;
+    *error = "cannot write " + path;
+    return false;
+}
+
+void ControlFake(const httplib::Request& req, httplib::Response& res, FakeFaults& faults, FakeCourier& courier)
+{
+    if (req.has_param("fail_next")) faults.fail_next = req.get_param_value("fail_next");
+    if (req.has_param("delay_ms")) faults.delay_ms = std::atoi(req.get_param_value("delay_ms").c_str());
+    if (req.has_param("hold")) courier.Hold(req.get_param_value("hold") == "1");
+    if (req.has_param("replay") && !courier.Replay()) {
+        res.status = 409;
+        res.set_content("nothing sent yet\n", "text/plain");
+        return;
+    }
+    res.set_content("ok\n", "text/plain");
 }
 
 FakeCourier::~FakeCourier() { Stop(); }
@@ -98,6 +133,15 @@ FakeCourier::Stats FakeCourier::stats()
 {
     std::lock_guard<std::mutex> lock(mutex_);
     return stats_;
+}
+
+PaymentFakeStats FakeCourier::Counted(PaymentFakeStats own)
+{
+    Stats c = stats();
+    own.notifications_sent = c.notifications_sent;
+    own.notifications_failed = c.notifications_failed;
+    own.vouchers_sent = c.vouchers_sent;
+    return own;
 }
 
 void FakeCourier::Loop()

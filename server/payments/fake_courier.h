@@ -1,5 +1,7 @@
-// FakeCourier: what a payment provider's local fake sends on its own, for WeChatPayFake and
-// AlipayFake. Notifications go to the store and are retried until it answers 2xx, as providers
+// What the payment providers' local fakes (WeChatPayFake, AlipayFake) share: FakeCourier, what a
+// fake sends on its own; the faults and counts the tests drive and read; account files made once.
+//
+// FakeCourier: Notifications go to the store and are retried until it answers 2xx, as providers
 // retry them; a payment company's payment record (CEB411) goes to the single window, signed and
 // wrapped in a DxpMsg once, retried the same way; and timed work (a refund that completes later)
 // runs on the same thread. The controls the tests use live here too: hold the notifications back
@@ -17,9 +19,31 @@
 #include <utility>
 #include <vector>
 
+namespace httplib {
+struct Request;
+struct Response;
+}
+
 namespace bondstore {
 
 class MessageSigner;
+
+// What a fake counts (GET /fake/stats): its own work, and the courier's deliveries.
+struct PaymentFakeStats {
+    int64_t requests = 0, bad_signatures = 0, refused = 0, notifications_sent = 0, notifications_failed = 0;
+    int64_t declarations = 0, refunds = 0, closed = 0, vouchers_sent = 0;
+};
+std::string PaymentFakeStatsText(const PaymentFakeStats& s); // "name value" lines
+
+// The faults a test asks a fake for with POST /fake/control.
+struct FakeFaults {
+    std::string fail_next; // the next call answers a system error with this code (used up by it)
+    int delay_ms = 0;      // every answer this late
+};
+
+// A file of a fake's account, made once: read if it is there, else made with `make` and written,
+// so a second start keeps the keys the first one made (the store has them).
+bool KeepAccountFile(const std::string& path, const std::function<std::string()>& make, std::string* into, std::string* error);
 
 // Providers notify only public https URLs; a fake told to (the tests, the demo) also accepts plain
 // http to this machine.
@@ -57,6 +81,8 @@ public:
     // The last notification delivered, once more; false if none was.
     bool Replay();
     Stats stats();
+    // `own` with the courier's deliveries filled in.
+    PaymentFakeStats Counted(PaymentFakeStats own);
 
 private:
     struct Queued {
@@ -76,5 +102,10 @@ private:
     std::condition_variable wake_;
     std::thread thread_;
 };
+
+// POST /fake/control: ?fail_next=CODE, ?delay_ms=N, ?hold=1|0 (notifications kept back, then let
+// go), ?replay=1 (the last notification again; 409 if none was sent). The caller holds the lock
+// that guards `faults`.
+void ControlFake(const httplib::Request& req, httplib::Response& res, FakeFaults& faults, FakeCourier& courier);
 
 } // namespace bondstore

@@ -81,14 +81,8 @@ bool WeChatPayFake::MakeAccount(const std::string& dir, const std::string& fake_
                                 WeChatPayFakeOptions* o, std::string* error)
 {
     if (!MakePrivateDirectory(dir, error)) return false;
-    // Each file once: a second start keeps the keys the first one made (the store has them).
     auto keep = [&](const char* name, const std::function<std::string()>& make, std::string* into) {
-        std::string path = dir + "/" + name;
-        if (ReadFile(path, into) && !into->empty()) return true;
-        *into = make();
-        if (WriteFileAtomically(path, *into)) return true;
-        *error = "cannot write " + path;
-        return false;
+        return KeepAccountFile(dir + "/" + name, make, into, error);
     };
     std::string merchant_key, apiv3, apiv2;
     auto secret = [] { return RandomHex(16); }; // 32 characters
@@ -147,13 +141,12 @@ std::string WeChatPayFake::TradeState(const std::string& out_trade_no)
 
 WeChatPayFake::Stats WeChatPayFake::stats()
 {
-    FakeCourier::Stats c = courier_.stats();
-    std::lock_guard<std::mutex> lock(mutex_);
-    Stats s = stats_;
-    s.notifications_sent = c.notifications_sent;
-    s.notifications_failed = c.notifications_failed;
-    s.vouchers_sent = c.vouchers_sent;
-    return s;
+    Stats own;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        own = stats_;
+    }
+    return courier_.Counted(own);
 }
 
 bool WeChatPayFake::Mount(httplib::Server& server, std::string* error)
@@ -185,14 +178,7 @@ bool WeChatPayFake::Mount(httplib::Server& server, std::string* error)
     server.Get("/h5pay", [this](const httplib::Request& q, httplib::Response& r) { H5Page(q, r); });
     server.Post("/h5pay", [this](const httplib::Request& q, httplib::Response& r) { H5Page(q, r); });
     server.Post("/fake/control", [this](const httplib::Request& q, httplib::Response& r) { Control(q, r); });
-    server.Get("/fake/stats", [this](const httplib::Request&, httplib::Response& r) {
-        Stats s = stats();
-        r.set_content("requests " + std::to_string(s.requests) + "\nbad_signatures " + std::to_string(s.bad_signatures) + "\nrefused " +
-                          std::to_string(s.refused) + "\nnotifications_sent " + std::to_string(s.notifications_sent) +
-                          "\nnotifications_failed " + std::to_string(s.notifications_failed) + "\ndeclarations " +
-                          std::to_string(s.declarations) + "\nrefunds " + std::to_string(s.refunds) + "\nclosed " + std::to_string(s.closed) + "\nvouchers_sent " + std::to_string(s.vouchers_sent) + "\n",
-                      "text/plain");
-    });
+    server.Get("/fake/stats", [this](const httplib::Request&, httplib::Response& r) { r.set_content(PaymentFakeStatsText(stats()), "text/plain"); });
     courier_.Start();
     return true;
 }
@@ -226,8 +212,8 @@ bool WeChatPayFake::Delay(httplib::Response& res)
     {
         std::lock_guard<std::mutex> lock(mutex_);
         stats_.requests++;
-        fail.swap(fail_next_);
-        delay = delay_ms_;
+        fail.swap(faults_.fail_next);
+        delay = faults_.delay_ms;
     }
     if (delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
     if (fail.empty()) return false;
@@ -605,11 +591,7 @@ void WeChatPayFake::H5Page(const httplib::Request& req, httplib::Response& res)
 void WeChatPayFake::Control(const httplib::Request& req, httplib::Response& res)
 {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (req.has_param("fail_next")) fail_next_ = req.get_param_value("fail_next");
-    if (req.has_param("delay_ms")) delay_ms_ = std::atoi(req.get_param_value("delay_ms").c_str());
-    if (req.has_param("hold")) courier_.Hold(req.get_param_value("hold") == "1");
-    if (req.has_param("replay") && !courier_.Replay()) return res.status = 409, res.set_content("nothing sent yet\n", "text/plain");
-    res.set_content("ok\n", "text/plain");
+    ControlFake(req, res, faults_, courier_);
 }
 
 void WeChatPayFake::Notify(const std::string& url, const std::string& event_type, const std::string& original_type,

@@ -76,10 +76,7 @@ public:
     // A trade as the fake holds it (tests look): its state, and the payer's identity.
     std::string TradeState(const std::string& out_trade_no);
 
-    struct Stats {
-        int64_t requests = 0, bad_signatures = 0, refused = 0, notifications_sent = 0, notifications_failed = 0;
-        int64_t declarations = 0, refunds = 0, closed = 0, vouchers_sent = 0;
-    };
+    using Stats = PaymentFakeStats;
     Stats stats();
 
 private:
@@ -124,8 +121,7 @@ private:
     std::mutex mutex_; // everything below
     std::map<std::string, Trade> trades_;
     std::map<std::string, RefundRecord> refunds_;
-    std::string fail_next_;
-    int delay_ms_ = 0;
+    FakeFaults faults_;
     int64_t next_id_ = 1;
     Stats stats_;
     FakeCourier courier_; // notifications, vouchers, refunds completing

@@ -30,6 +30,19 @@ async function openStore(browser, store, options) {
   return { context, page, errors, s };
 }
 
+// Back at the store from the provider's page, on order `no`, refreshed until it is no longer
+// waiting for payment (the notification may come a moment later).
+async function backOnOrderPaid(page, store, no) {
+  await page.waitForURL((u) => u.origin + "/" === store.server.url && u.pathname === "/", { timeout: 10000 });
+  let s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.no === no, "the order again", 15000);
+  for (let i = 0; i < 40 && s.order.status === "pending_payment"; i++) {
+    await clickWidget(page, s, "order.refresh");
+    try { s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid", 500); } catch { /* again */ }
+  }
+  assert(s.order.status !== "pending_payment", `paid on the phone, got ${s.order.status}`);
+  return s;
+}
+
 // The order number a WeChat Pay code pays (the fake's code_url carries it, hex, as pr=).
 function orderInCode(text) {
   const m = /^weixin:\/\/wxpay\/bizpayurl\?pr=([0-9a-f]+)$/.exec(text || "");
@@ -101,14 +114,7 @@ export default function paymentTests(t) {
         await page.fill("#payer_id", buyer.id);
         await page.screenshot({ path: join(args.out, "wechat-h5-page.png") });
         await page.click("#pay");
-        // Back at the store, on the order.
-        await page.waitForURL((u) => u.origin + "/" === store.server.url && u.pathname === "/", { timeout: 10000 });
-        s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.no === no, "the order again", 15000);
-        for (let i = 0; i < 40 && s.order.status === "pending_payment"; i++) {
-          await clickWidget(page, s, "order.refresh");
-          try { s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid", 500); } catch { /* again */ }
-        }
-        assert(s.order.status !== "pending_payment", `paid on the phone, got ${s.order.status}`);
+        s = await backOnOrderPaid(page, store, no);
         assert(!(await page.url()).includes("order="), "the order number left the address bar");
         await page.screenshot({ path: join(args.out, "order-wechat-phone-paid-zh-Hans.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
@@ -170,14 +176,8 @@ export default function paymentTests(t) {
         await page.fill("#payer_id", buyer.id);
         await page.screenshot({ path: join(args.out, "alipay-wap-page.png") });
         await page.click("#pay");
-        // Back at the store, on the order (Alipay appends its signed return parameters; the app needs only ?order=).
-        await page.waitForURL((u) => u.origin + "/" === store.server.url && u.pathname === "/", { timeout: 10000 });
-        s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.no === no, "the order again", 15000);
-        for (let i = 0; i < 40 && s.order.status === "pending_payment"; i++) {
-          await clickWidget(page, s, "order.refresh");
-          try { s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid", 500); } catch { /* again */ }
-        }
-        assert(s.order.status !== "pending_payment", `paid on the phone, got ${s.order.status}`);
+        // (Alipay appends its signed return parameters; the app needs only ?order=.)
+        s = await backOnOrderPaid(page, store, no);
         const sql = storeSql(store);
         for (let i = 0; i < 50 && sql(`SELECT declaration FROM payments WHERE order_no = '${no}'`) !== "accepted"; i++) await page.waitForTimeout(100);
         assert(sql(`SELECT provider || ' ' || declaration || ' ' || payer_check FROM payments WHERE order_no = '${no}'`) === "alipay accepted same",

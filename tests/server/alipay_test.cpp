@@ -24,48 +24,13 @@ using json = nlohmann::json;
 
 namespace {
 
-// The fake Alipay on a thread of this process, with an application in `dir`.
-struct FakeAlipay {
-    TempDir dir;
-    AlipayFakeOptions options;
-    httplib::Server http;
-    std::unique_ptr<AlipayFake> fake;
-    std::thread thread;
-    std::string url;
-
+// The fake Alipay on a thread of this process.
+struct FakeAlipay : LocalFake<AlipayFake, AlipayFakeOptions> {
     explicit FakeAlipay(const std::string& notify_url, const std::string& single_window = "")
+        : LocalFake(notify_url, [&](AlipayFakeOptions& o) { o.single_window = single_window; })
     {
-        int port = http.bind_to_any_port("127.0.0.1");
-        REQUIRE(port > 0);
-        url = "http://127.0.0.1:" + std::to_string(port);
-        options.allow_http_notify = true;
-        options.single_window = single_window;
-        options.platform_code = "500096000T"; // the sample registration's platform (assets/customs/declarant.json)
-        options.platform_name = "重庆示例跨境电商平台（测试）";
-        std::string error;
-        REQUIRE_MESSAGE(AlipayFake::MakeAccount(dir.path + "/account", url, notify_url, &options, &error), error);
-        fake = std::make_unique<AlipayFake>(options);
-        REQUIRE_MESSAGE(fake->Mount(http, &error), error);
-        thread = std::thread([this] { http.listen_after_bind(); });
-    }
-    ~FakeAlipay()
-    {
-        http.stop();
-        thread.join();
-        fake->Stop();
     }
     std::string AccountFile() const { return dir.path + "/account/alipay.json"; }
-    httplib::Result Control(const std::string& query)
-    {
-        httplib::Client c(url);
-        return c.Post("/fake/control?" + query, "", "text/plain");
-    }
-    httplib::Result Pay(const std::string& order_no, const std::string& name, const std::string& id)
-    {
-        httplib::Client c(url);
-        return c.Post("/fake/pay?out_trade_no=" + order_no + "&payer_name=" + httplib::detail::encode_query_param(name) + "&payer_id=" + id, "",
-                      "text/plain");
-    }
     // The adapter's account, read as the server reads it.
     AlipayConfig Config() const
     {

@@ -31,49 +31,16 @@ namespace {
 
 void Spit(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
-// The fake WeChat Pay on a thread of this process, with a merchant account in `dir`.
-struct FakeWeChat {
-    TempDir dir;
-    WeChatPayFakeOptions options;
-    httplib::Server http;
-    std::unique_ptr<WeChatPayFake> fake;
-    std::thread thread;
-    std::string url;
-
+// The fake WeChat Pay on a thread of this process.
+struct FakeWeChat : LocalFake<WeChatPayFake, WeChatPayFakeOptions> {
     explicit FakeWeChat(const std::string& notify_url, int refund_delay_ms = 200, const std::string& single_window = "")
+        : LocalFake(notify_url, [&](WeChatPayFakeOptions& o) {
+              o.refund_delay_ms = refund_delay_ms;
+              o.single_window = single_window;
+          })
     {
-        int port = http.bind_to_any_port("127.0.0.1");
-        REQUIRE(port > 0);
-        url = "http://127.0.0.1:" + std::to_string(port);
-        options.allow_http_notify = true;
-        options.refund_delay_ms = refund_delay_ms;
-        options.single_window = single_window;
-        options.platform_code = "500096000T"; // the sample registration's platform (assets/customs/declarant.json)
-        options.platform_name = "重庆示例跨境电商平台（测试）";
-        std::string error;
-        REQUIRE_MESSAGE(WeChatPayFake::MakeAccount(dir.path + "/account", url, notify_url, &options, &error), error);
-        fake = std::make_unique<WeChatPayFake>(options);
-        REQUIRE_MESSAGE(fake->Mount(http, &error), error);
-        thread = std::thread([this] { http.listen_after_bind(); });
-    }
-    ~FakeWeChat()
-    {
-        http.stop();
-        thread.join();
-        fake->Stop();
     }
     std::string AccountFile() const { return dir.path + "/account/wechat-pay.json"; }
-    httplib::Result Control(const std::string& query)
-    {
-        httplib::Client c(url);
-        return c.Post("/fake/control?" + query, "", "text/plain");
-    }
-    httplib::Result Pay(const std::string& order_no, const std::string& name, const std::string& id)
-    {
-        httplib::Client c(url);
-        return c.Post("/fake/pay?out_trade_no=" + order_no + "&payer_name=" + httplib::detail::encode_query_param(name) + "&payer_id=" + id, "",
-                      "text/plain");
-    }
     // The adapter's settings for this account, read as the server reads them.
     WeChatPaySettings Settings() const
     {
