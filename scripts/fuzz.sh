@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (preset "asan": clang, ASan, UBSan) and runs each for a bounded
 # time, seeded with the test fixtures. A crash stops with its input saved under
 # build/artifacts/fuzz/. Prints each target's executions. Usage: scripts/fuzz.sh [seconds per
-# target, default 15]
+# target, default 15]; BONDSTORE_FUZZ_TARGETS="payment …" runs only those targets.
 #
 # Targets — every parser the network or a file from outside reaches:
 #   csv, shopify, google, json  catalog files (CSV, Shopify, Google feeds, native JSON), tax tables, quotes
@@ -25,7 +25,7 @@ corpus=build/asan/corpus
 artifacts=build/artifacts/fuzz
 mkdir -p "$artifacts"
 fixtures=tests/core/fixtures
-targets="csv shopify google json i18n receipt wire cart_link sealed http_body payment"
+targets=${BONDSTORE_FUZZ_TARGETS:-"csv shopify google json i18n receipt wire cart_link sealed http_body payment"}
 for t in $targets; do mkdir -p "$corpus/$t"; done
 # Seeds: the fixtures (with the leading control byte the csv and google targets read).
 for f in "$fixtures"/*.csv; do
