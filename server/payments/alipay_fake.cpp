@@ -6,6 +6,7 @@
 #include "server/customs/ceb_message.h"
 #include "server/payments/alipay.h"
 
+#include "core/base/localized_text.h"
 #include "core/customs/customs_codes.h"
 #include "core/formats/markup_text.h"
 
@@ -32,13 +33,6 @@ bool ValidNo(const std::string& s, size_t min, size_t max, bool dash)
     for (char c : s)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && !(dash && c == '-')) return false;
     return true;
-}
-
-size_t Utf8Length(const std::string& s)
-{
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 // The customs offices Alipay's declaration documents (SPEC.md §5).
@@ -241,7 +235,7 @@ std::string AlipayFake::OpenTrade(const AlipayTradeContent& c, const std::string
 {
     if (!ValidNo(c.out_trade_no, 1, 64, false)) return Refusal(why, "out_trade_no must be 1 to 64 of [0-9A-Za-z_]", "ACQ.INVALID_PARAMETER");
     if (c.total_amount.fen < 1 || c.total_amount.fen > kMaxTradeFen) return Refusal(why, "total_amount must be 0.01 to 100000000", "ACQ.TOTAL_FEE_EXCEED");
-    size_t subject = Utf8Length(c.subject);
+    size_t subject = CountCodePoints(c.subject);
     if (subject < 1 || subject > 256) return Refusal(why, "subject must be 1 to 256 characters", "ACQ.INVALID_PARAMETER");
     if (notify_url.rfind("https://", 0) != 0 && !(o_.allow_http_notify && LoopbackHttpUrl(notify_url)))
         return Refusal(why, "notify_url must be a public https URL", "ACQ.INVALID_PARAMETER");
@@ -428,7 +422,7 @@ void AlipayFake::Declare(const AlipayParams& p, httplib::Response& res)
     std::optional<AlipayDeclareContent> c = ParseAlipayDeclareContentJson(Field(p, "biz_content"));
     if (!c) return Fail(res, kDeclare, "40004", "Business Failed", "ACQ.INVALID_PARAMETER", "out_request_no, trade_no, merchant_customs_code, merchant_customs_name, amount and customs_place are required");
     if (!ValidNo(c->out_request_no, 6, 32, true)) return Fail(res, kDeclare, "40004", "Business Failed", "ACQ.INVALID_PARAMETER", "out_request_no must be 6 to 32 of [0-9A-Za-z_-]");
-    if (c->merchant_customs_code.size() > 20 || Utf8Length(c->merchant_customs_name) > 256)
+    if (c->merchant_customs_code.size() > 20 || CountCodePoints(c->merchant_customs_name) > 256)
         return Fail(res, kDeclare, "40004", "Business Failed", "ACQ.INVALID_PARAMETER", "merchant_customs_code ≤ 20, merchant_customs_name ≤ 256");
     if (!KnownCustomsPlace(c->customs_place)) return Fail(res, kDeclare, "40004", "Business Failed", "ACQ.INVALID_PARAMETER", "unknown customs_place " + c->customs_place);
     std::string refused, why, body;

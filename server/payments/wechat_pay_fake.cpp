@@ -9,6 +9,7 @@
 #include "server/payments/wechat_pay.h"
 #include "server/payments/wechat_pay_protocol.h"
 
+#include "core/base/localized_text.h"
 #include "core/customs/customs_codes.h"
 #include "core/formats/markup_text.h"
 #include "core/wire/wechat_pay_json.h"
@@ -32,14 +33,6 @@ bool ValidMerchantNo(const std::string& s)
     for (char c : s)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-' && c != '*' && c != '|' && c != '@') return false;
     return true;
-}
-
-// Characters, not bytes: description is [1,127] characters of UTF-8.
-size_t Utf8Length(const std::string& s)
-{
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 // RFC 3339 as WeChat Pay writes it ("2018-06-08T10:34:56+08:00"); -1 if it is not that.
@@ -274,7 +267,7 @@ void WeChatPayFake::Create(const httplib::Request& req, httplib::Response& res, 
     if (!c) return Error(res, 400, "PARAM_ERROR", "the body is not a create request");
     if (c->mchid != o_.mchid) return Error(res, 400, "PARAM_ERROR", "mchid is not the signer's");
     if (c->appid != o_.appid) return Error(res, 400, "APPID_MCHID_NOT_MATCH", "appid and mchid do not match");
-    size_t dl = Utf8Length(c->description);
+    size_t dl = CountCodePoints(c->description); // characters, not bytes
     if (dl < 1 || dl > 127) return Error(res, 400, "PARAM_ERROR", "description must be 1 to 127 characters");
     if (!ValidMerchantNo(c->out_trade_no)) return Error(res, 400, "PARAM_ERROR", "out_trade_no must be 6 to 32 of [0-9A-Za-z_-*|@]");
     bool https = c->notify_url.rfind("https://", 0) == 0;
