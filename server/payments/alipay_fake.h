@@ -18,8 +18,8 @@
 
 #include "server/customs/message_signer.h"
 #include "server/payments/alipay_protocol.h"
-#include "server/payments/fake_courier.h"
 #include "server/payments/payment_crypto.h"
+#include "server/payments/payment_fake.h"
 
 #include "core/wire/alipay_json.h"
 

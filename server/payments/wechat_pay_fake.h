@@ -18,8 +18,8 @@
 #pragma once
 
 #include "server/customs/message_signer.h"
-#include "server/payments/fake_courier.h"
 #include "server/payments/payment_crypto.h"
+#include "server/payments/payment_fake.h"
 
 #include <cstdint>
 #include <map>

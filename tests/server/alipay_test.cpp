@@ -279,6 +279,20 @@ TEST_CASE("the Alipay adapter against the fake: every call signed and verified, 
     CHECK_FALSE(pay->Query("BS2612050000000001", &error));
     CHECK(error.find("20000") != std::string::npos);
     CHECK(pay->Query("BS2612050000000001", &error));
+    // Too slow: the call gives up after timeout_ms and says so; asked again, the same code comes back.
+    AlipayConfig hasty = alipay.Config();
+    hasty.timeout_ms = 300;
+    std::unique_ptr<Alipay> impatient = Alipay::Open(hasty, &error);
+    REQUIRE(impatient);
+    REQUIRE(alipay.Control("delay_ms=1500"));
+    PaymentRequest slow = q;
+    slow.order_no = "BS2612050000000004";
+    CHECK_FALSE(impatient->Begin(slow, &error));
+    CHECK(error.find("cannot be reached") != std::string::npos);
+    REQUIRE(alipay.Control("delay_ms=0"));
+    std::optional<PaymentStarted> again = impatient->Begin(slow, &error);
+    REQUIRE_MESSAGE(again, error);
+    CHECK(again->qr_code == pay->Begin(slow, &error)->qr_code);
 
     // Settings that cannot work stop the start.
     AlipayConfig missing = alipay.Config();

@@ -319,6 +319,16 @@ TEST_CASE("the WeChat Pay adapter against the fake: every call signed and verifi
     CHECK_FALSE(pay->Query("BS2612050000000001", &error));
     CHECK(error.find("SYSTEM_ERROR") != std::string::npos);
     CHECK(wechat.fake->stats().bad_signatures == 2);
+    // The provider too slow: the call gives up after timeout_ms and says so; nothing is assumed.
+    WeChatPaySettings hasty = wechat.Settings();
+    hasty.timeout_ms = 300;
+    std::unique_ptr<WeChatPay> impatient = WeChatPay::Open(hasty, &error);
+    REQUIRE(impatient);
+    REQUIRE(wechat.Control("delay_ms=1500"));
+    CHECK_FALSE(impatient->Query("BS2612050000000001", &error));
+    CHECK(error.find("cannot be reached") != std::string::npos);
+    REQUIRE(wechat.Control("delay_ms=0"));
+    CHECK(impatient->Query("BS2612050000000001", &error));
 }
 
 TEST_CASE("paying through WeChat Pay: QR code, notification, declaration with the buyer's identity, customs messages released")

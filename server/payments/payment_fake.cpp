@@ -1,4 +1,4 @@
-#include "server/payments/fake_courier.h"
+#include "server/payments/payment_fake.h"
 
 #include "server/base/bytes.h"
 #include "server/base/china_time.h"

@@ -1,7 +1,7 @@
 // What the payment providers' local fakes (WeChatPayFake, AlipayFake) share: FakeCourier, what a
 // fake sends on its own; the faults and counts the tests drive and read; account files made once.
 //
-// FakeCourier: Notifications go to the store and are retried until it answers 2xx, as providers
+// FakeCourier: notifications go to the store and are retried until it answers 2xx, as providers
 // retry them; a payment company's payment record (CEB411) goes to the single window, signed and
 // wrapped in a DxpMsg once, retried the same way; and timed work (a refund that completes later)
 // runs on the same thread. The controls the tests use live here too: hold the notifications back
