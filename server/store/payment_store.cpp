@@ -172,6 +172,9 @@ bool PaymentStore::RecordDeclaration(const std::string& order_no, Declared outco
 {
     return db_.InWriteTransaction(
         [&](SqlConnection& db, std::string* e) {
+            // The order's row first, as ApplyPaid takes them (order, payment, outbox): two
+            // transactions on one order never wait for each other's rows in opposite orders.
+            if (!db.Query("UPDATE orders SET updated_at = updated_at WHERE order_no = $1", {order_no}, e)) return false;
             const char* declaration = outcome == Declared::Failed ? "failed" : "accepted";
             if (!db.Query("UPDATE payments SET declaration = $2, payer_check = $3, pay_transaction_id = $4, declaration_note = $5, updated_at = $6 "
                           "WHERE order_no = $1",
