@@ -44,8 +44,11 @@ echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1
 { printf '\002'; printf '%s' "السعر: 298 يوان Made in اليابان"; } > "$corpus/i18n/arabic"
 { printf '\003'; cat assets/currency-rates.json; } > "$corpus/i18n/rates.json"
 
-# receipt: customs' official sample receipts (read from the shared folder, never copied here),
-# bare and in a DxpMsg envelope.
+# receipt: a receipt as integrators publish them (declared gb2312, GB bytes), and customs'
+# official sample receipts (read from the shared folder, never copied here), bare and in a
+# DxpMsg envelope.
+/usr/bin/python3 -c 'import sys; sys.stdout.buffer.write(("<?xml version=\"1.0\" encoding=\"gb2312\"?>\n<ceb:CEB312Message guid=\"4cd3b5f4-2b4f-4b55-9a52-6c35a8a0a001\" version=\"1.0\" xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"><ceb:OrderReturn><ceb:guid>4cd3b5f4-2b4f-4b55-9a52-6c35a8a0a001</ceb:guid><ceb:orderNo>BS1</ceb:orderNo><ceb:returnStatus>2</ceb:returnStatus><ceb:returnTime>20261205120000000</ceb:returnTime><ceb:returnInfo>订单新增申报成功</ceb:returnInfo></ceb:OrderReturn></ceb:CEB312Message>").encode("gb2312"))' \
+  > "$corpus/receipt/gb2312.xml"
 samples=../shared/customs/xsd/samples_202205_import
 for f in CEB312Message.xml CEB622Message.xml; do
   if [ -f "$samples/$f" ]; then

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,12 @@ struct XmlDocFree {
 using XmlDoc = std::unique_ptr<xmlDoc, XmlDocFree>;
 
 // The parsed document, or nothing with `error` set: "not well-formed XML", "a DOCTYPE is not
-// accepted", "larger than N bytes".
+// accepted", "larger than N bytes", an encoding refused (XmlAsUtf8).
+// The document as UTF-8: as it is when its declaration names UTF-8 or no encoding; decoded from
+// GB18030 when it names GB2312, GBK or GB18030 (as integrators' receipts do), its declaration then
+// saying UTF-8. Any other encoding, or bytes that are not what the declaration says: nothing, and why.
+std::optional<std::string> XmlAsUtf8(std::string_view xml, std::string* error);
+
 XmlDoc ParseXmlDocument(std::string_view xml, std::string* error, size_t max_bytes = 8u << 20);
 
 } // namespace bondstore

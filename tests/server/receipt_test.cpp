@@ -1,0 +1,91 @@
+// Customs' receipts as they come (../shared/customs/CLEARANCE.md §2): UTF-8, or GB2312, GBK or
+// GB18030 as the XML declaration names it (integrators' published receipts say gb2312), with
+// the ceb prefix, another prefix or the default namespace. Any other encoding, bytes that are not
+// what the declaration says, and a DOCTYPE are refused. The GB bytes come from Python's codecs, an
+// implementation independent of the iconv the server decodes with.
+#include "server/customs/ceb_receipt.h"
+#include "tests/server/server_process.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace bondstore;
+using namespace bondstore::test;
+
+namespace {
+
+const std::string kGuid = "4cd3b5f4-2b4f-4b55-9a52-6c35a8a0a001";
+
+std::string ReceiptXml(const std::string& declaration, const std::string& info, const std::string& prefix = "ceb:")
+{
+    std::string ns = prefix.empty() ? "xmlns" : "xmlns:" + prefix.substr(0, prefix.size() - 1);
+    return declaration + "<" + prefix + "CEB312Message guid=\"" + kGuid + "\" version=\"1.0\" " + ns +
+           "=\"http://www.chinaport.gov.cn/ceb\"><" + prefix + "OrderReturn><" + prefix + "guid>" + kGuid + "</" + prefix + "guid><" +
+           prefix + "orderNo>BS2612050000000001</" + prefix + "orderNo><" + prefix + "returnStatus>2</" + prefix + "returnStatus><" + prefix +
+           "returnTime>20261205120000000</" + prefix + "returnTime><" + prefix + "returnInfo>" + info + "</" + prefix + "returnInfo></" +
+           prefix + "OrderReturn></" + prefix + "CEB312Message>";
+}
+
+// `utf8` in `codec` (a Python codec name), by Python.
+std::string Encoded(const std::string& utf8, const std::string& codec)
+{
+    TempDir dir;
+    WriteFile(dir.path + "/in", utf8);
+    RunResult r = Run("/usr/bin/python3", {"-c", "import sys; sys.stdout.buffer.write(open(sys.argv[1], encoding='utf-8').read().encode(sys.argv[2]))",
+                                           dir.path + "/in", codec});
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+}
+
+} // namespace
+
+TEST_CASE("customs' receipts as they come: UTF-8 or GB2312/GBK/GB18030 as declared, any namespace prefix; other encodings refused")
+{
+    // UTF-8, declared or not.
+    for (const std::string& declaration : {std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"), std::string()}) {
+        CebReceiptParse p = ParseCebReceipts(ReceiptXml(declaration, "订单新增申报成功"));
+        REQUIRE_MESSAGE(p.ok(), p.error);
+        CHECK(p.receipts[0].info == "订单新增申报成功");
+    }
+    // GB2312 as integrators' receipts declare it, in either quotes and any case.
+    for (const std::string& declaration : {std::string("<?xml version=\"1.0\" encoding=\"gb2312\"?>\n"),
+                                           std::string("<?xml version='1.0' encoding='GB2312' standalone='yes'?>\n")}) {
+        CebReceiptParse p = ParseCebReceipts(Encoded(ReceiptXml(declaration, "订单新增申报成功[" + kGuid + "]"), "gb2312"));
+        REQUIRE_MESSAGE(p.ok(), p.error);
+        CHECK(p.receipts[0].info == "订单新增申报成功[" + kGuid + "]");
+        CHECK(p.receipts[0].order_no == "BS2612050000000001");
+    }
+    // A name GB2312 cannot write (镕 is GBK's), declared GB2312 or GBK: read as GB18030, their superset.
+    for (const char* name : {"gb2312", "GBK"}) {
+        CebReceiptParse p = ParseCebReceipts(Encoded(ReceiptXml("<?xml version=\"1.0\" encoding=\"" + std::string(name) + "\"?>", "朱镕基"), "gbk"));
+        REQUIRE_MESSAGE(p.ok(), p.error);
+        CHECK(p.receipts[0].info == "朱镕基");
+    }
+    // GB18030's four-byte characters.
+    CebReceiptParse four = ParseCebReceipts(Encoded(ReceiptXml("<?xml version=\"1.0\" encoding=\"GB18030\"?>", "𠀀㐀"), "gb18030"));
+    REQUIRE_MESSAGE(four.ok(), four.error);
+    CHECK(four.receipts[0].info == "𠀀㐀");
+    // Another prefix, or the default namespace.
+    for (const std::string& prefix : {std::string("c:"), std::string()}) {
+        CebReceiptParse p = ParseCebReceipts(ReceiptXml("", "ok", prefix));
+        REQUIRE_MESSAGE(p.ok(), p.error);
+        CHECK(p.receipts[0].code == 2);
+    }
+
+    // Bytes that are not what the declaration says: UTF-8 declared as GB2312.
+    CebReceiptParse lie = ParseCebReceipts(ReceiptXml("<?xml version=\"1.0\" encoding=\"gb2312\"?>", "订"));
+    CHECK_FALSE(lie.ok());
+    CHECK(lie.error.find("not gb2312 text") != std::string::npos);
+    // GB bytes declared (or taken) as UTF-8.
+    CHECK_FALSE(ParseCebReceipts(Encoded(ReceiptXml("", "订单新增申报成功"), "gb2312")).ok());
+    // Encodings customs does not use.
+    CebReceiptParse latin = ParseCebReceipts(ReceiptXml("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "ok"));
+    CHECK_FALSE(latin.ok());
+    CHECK(latin.error.find("\"iso-8859-1\" is not accepted") != std::string::npos);
+    // A DOCTYPE, in any encoding.
+    std::string doctype = Encoded(ReceiptXml("<?xml version=\"1.0\" encoding=\"gb2312\"?><!DOCTYPE x [<!ENTITY e \"订\">]>", "&e;"), "gb2312");
+    CebReceiptParse dtd = ParseCebReceipts(doctype);
+    CHECK_FALSE(dtd.ok());
+    CHECK(dtd.error.find("DOCTYPE") != std::string::npos);
+}
