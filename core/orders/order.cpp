@@ -280,6 +280,33 @@ std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string
     return out;
 }
 
+CustomsHold CustomsHoldOf(OrderStatus status, const std::vector<CustomsStep>& customs)
+{
+    if (status != OrderStatus::Declared) return CustomsHold::None;
+    const CustomsStep* last = nullptr;
+    for (const CustomsStep& c : customs)
+        if (c.message == "inventory") last = &c;
+    if (!last || last->code < 0) return CustomsHold::None;
+    switch (last->code) {
+    case 1: case 2: case 3: case 4: case 100: case 120: case 399: case 700: case 800: case 899: return CustomsHold::None;
+    case 300: return CustomsHold::Review;
+    case 500: return CustomsHold::Inspection;
+    default: return last->code >= 501 && last->code <= 599 ? CustomsHold::Detained : CustomsHold::Other;
+    }
+}
+
+const char* CustomsHoldCode(CustomsHold h)
+{
+    switch (h) {
+    case CustomsHold::None: return "";
+    case CustomsHold::Review: return "review";
+    case CustomsHold::Inspection: return "inspection";
+    case CustomsHold::Detained: return "detained";
+    case CustomsHold::Other: return "other";
+    }
+    return "";
+}
+
 bool WithinReturnWindow(int64_t released_at, int64_t now) { return now >= released_at && now - released_at <= kReturnWindowSeconds; }
 
 int QuotaYear(int64_t placed_at_unix) { return ChinaDateAt(placed_at_unix).year; }

@@ -131,6 +131,15 @@ struct CustomsStep {
     int64_t at = 0;      // when it arrived (unix seconds)
 };
 
+// Whether customs is holding a declared order's goods, from its receipts about the inventory list
+// (../shared/customs/CLEARANCE.md §6): the latest one to arrive is manual review (300),
+// inspection (500), detention (501–599), or a code customs has not published, which is taken as a
+// hold. Codes that say the list is on its way (1–4, 120, 399) are not holds; nor is anything once
+// the order is released, rejected or over.
+enum class CustomsHold { None, Review, Inspection, Detained, Other };
+CustomsHold CustomsHoldOf(OrderStatus status, const std::vector<CustomsStep>& customs);
+const char* CustomsHoldCode(CustomsHold h); // "", "review", "inspection", "detained", "other"
+
 // What GET /api/orders/{no} answers (and POST /api/orders, with the lookup secret once):
 // personal data masked, the tax breakdown as charged, the timeline.
 struct OrderReceipt {

@@ -168,7 +168,13 @@ void SingleWindowSimulator::Answer(const MessageFacts& f)
             rejected_quota++;
         } else {
             ledger[key] += f.total_fen;
-            steps = {{2, "新增申报成功"}, {120, "入库成功"}, {399, "审结"}, {800, "放行"}};
+            auto inspect = to_inspect.find(f.order_no);
+            if (inspect != to_inspect.end()) {
+                inspect->second = f.guid; // held at 500 until POST /control/release
+                steps = {{2, "新增申报成功"}, {120, "入库成功"}, {500, "查验"}};
+            } else {
+                steps = {{2, "新增申报成功"}, {120, "入库成功"}, {399, "审结"}, {800, "放行"}};
+            }
         }
     }
     int64_t now = NowMs();
@@ -180,6 +186,25 @@ void SingleWindowSimulator::Answer(const MessageFacts& f)
         if (std::uniform_real_distribution<double>(0, 1)(rng) < o.duplicate_receipts) pending.push_back({due + o.receipt_delay_ms, r});
     }
     wake.notify_all();
+}
+
+void SingleWindowSimulator::Inspect(const std::string& order_no)
+{
+    std::lock_guard lock(mutex);
+    to_inspect.emplace(order_no, "");
+}
+
+bool SingleWindowSimulator::Release(const std::string& order_no)
+{
+    std::lock_guard lock(mutex);
+    auto it = to_inspect.find(order_no);
+    if (it == to_inspect.end() || it->second.empty()) return false;
+    int64_t now = NowMs();
+    pending.push_back({now + o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 399, ReturnTime(now), "审结"}});
+    pending.push_back({now + 2 * o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 800, ReturnTime(now + 1), "放行"}});
+    to_inspect.erase(it);
+    wake.notify_all();
+    return true;
 }
 
 // The gateway: one DxpMsg.

@@ -9,7 +9,9 @@
 //   (programs/single_window_main.cpp)
 //
 // GET /stats reports what it saw, counted by message guid (the test of "delivered exactly once in
-// effect"); POST /control/down with body 1 or 0 takes it down or up. Payment companies' vouchers
+// effect"); POST /control/down with body 1 or 0 takes it down or up. POST /control/inspect with an
+// order number as the body has customs inspect that order's list (CEB622 500, no release) until
+// POST /control/release with the same body (then 800). Payment companies' vouchers
 // (CEB411, signed with a --payment-cert) are kept by order for matching: GET /payments?order=NO
 // answers "payCode payTransactionId amountPaid(fen)". (No CEB412 goes back to the company.)
 #pragma once
@@ -98,6 +100,7 @@ struct SingleWindowSimulator {
         CebReceipt receipt;
     };
     std::vector<Pending> pending;
+    std::map<std::string, std::string> to_inspect; // order number → the list's guid once it is under inspection ("" before)
     std::condition_variable wake;
     bool stopping = false;
 
@@ -108,6 +111,10 @@ struct SingleWindowSimulator {
     static int64_t NowMs();
     // Customs' answers to a new message, scheduled (caller holds the mutex).
     void Answer(const MessageFacts& f);
+    // An order's list to be inspected (kept from release), or released after its inspection;
+    // false if that list is not under inspection.
+    void Inspect(const std::string& order_no);
+    bool Release(const std::string& order_no);
     // The gateway: one DxpMsg.
     void Receive(const httplib::Request& req, httplib::Response& res);
     // Posts due receipts to the store, each in its own DxpMsg; keeps those that fail for later.

@@ -40,6 +40,8 @@ Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL [options]
   --annual-limit-fen N     the buyer's annual limit as customs' ledger sees it, default 2600000
                            (lower it to play a buyer who also bought on other platforms)
 GET /stats: what arrived, by guid. POST /control/down (body 1 or 0): down or up.
+POST /control/inspect (body: an order number): its list is inspected (500) and kept from release
+until POST /control/release (same body; 409 if it is not under inspection).
 )";
 
 } // namespace
@@ -130,6 +132,12 @@ int main(int argc, char** argv)
         sim.forced_down = req.body == "1";
         res.set_content(sim.forced_down ? "down" : "up", "text/plain");
     });
+    http.Post("/control/inspect", [&](const httplib::Request& req, httplib::Response& res) {
+        sim.Inspect(req.body);
+        res.status = 204;
+    });
+    // 409: that order's list is not under inspection.
+    http.Post("/control/release", [&](const httplib::Request& req, httplib::Response& res) { res.status = sim.Release(req.body) ? 204 : 409; });
     int port = o.port == 0 ? http.bind_to_any_port(o.bind) : (http.bind_to_port(o.bind, o.port) ? o.port : -1);
     if (port <= 0) { std::fprintf(stderr, "bondstore-single-window: cannot listen on %s:%d\n", o.bind.c_str(), o.port); return 1; }
     std::thread sender([&] { sim.SendReceipts(); });

@@ -2,7 +2,7 @@
 // switch, and layout.
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { assert, clickWidget, waitForState } from "./harness.mjs";
+import { assert, clickWidget, openPage, waitForState } from "./harness.mjs";
 
 // firstRows cells, in reading order whatever the direction: name, brand, size, origin, stock, price,
 // SKU (then the approximate price in the display currency, if one is chosen).
@@ -87,4 +87,26 @@ export async function readQrCode(page, s, id) {
   const png = PNG.sync.read(await page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } }));
   const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   return read ? read.data : null;
+}
+
+// The checkout form filled for buyer `name` with ID number `id`, and the order placed.
+export async function placeOrder(page, s, sku, name, id) {
+  ({ s } = await goToCheckout(page, s, [sku]));
+  const type = async (field, text) => { await clickWidget(page, s, "checkout." + field); await page.keyboard.type(text, { delay: 5 }); };
+  await type("buyer_name", name);
+  await type("id_number", id);
+  await type("buyer_phone", "13800138000");
+  await type("address", "Chongqing Yubei District, Bonded Port Road 1");
+  await type("district", "500112");
+  await clickWidget(page, s, "checkout.place");
+  return waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order", 15000);
+}
+
+// A page on the store, its catalog shown: { context, page, errors, s }.
+export async function openStore(browser, store, options) {
+  const { context, page, errors } = await openPage(browser, options);
+  await page.goto(store.server.url);
+  await page.evaluate(() => window.bondstore.firstFrame);
+  const s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
+  return { context, page, errors, s };
 }

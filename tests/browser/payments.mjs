@@ -5,30 +5,8 @@
 // fake and the single-window simulator beside it.
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
-import { goToCheckout, readQrCode, selectLocale, STOCK } from "./app_checks.mjs";
-import { assert, clickWidget, openPage, startStoreWithCustoms, storeSql, waitForState } from "./harness.mjs";
-
-// The checkout form filled for buyer `name` with ID number `id`, and the order placed.
-async function placeOrder(page, s, sku, name, id) {
-  ({ s } = await goToCheckout(page, s, [sku]));
-  const type = async (field, text) => { await clickWidget(page, s, "checkout." + field); await page.keyboard.type(text, { delay: 5 }); };
-  await type("buyer_name", name);
-  await type("id_number", id);
-  await type("buyer_phone", "13800138000");
-  await type("address", "Chongqing Yubei District, Bonded Port Road 1");
-  await type("district", "500112");
-  await clickWidget(page, s, "checkout.place");
-  return waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order", 15000);
-}
-
-// A page on the store, its catalog shown: { context, page, errors, s }.
-async function openStore(browser, store, options) {
-  const { context, page, errors } = await openPage(browser, options);
-  await page.goto(store.server.url);
-  await page.evaluate(() => window.bondstore.firstFrame);
-  const s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows[0][STOCK] !== "", "the catalog");
-  return { context, page, errors, s };
-}
+import { openStore, placeOrder, readQrCode, selectLocale } from "./app_checks.mjs";
+import { assert, clickWidget, startStoreWithCustoms, storeSql, waitForState } from "./harness.mjs";
 
 // Back at the store from the provider's page, on order `no`, refreshed until it is no longer
 // waiting for payment (the notification may come a moment later).

@@ -286,6 +286,33 @@ TEST_CASE("customs receipts move an order forward only: declared, released on 80
     CHECK(EventsForCustomsReceipt(S::Declared, "inventory", -621018, false) == Events{E::Reject});
 }
 
+TEST_CASE("a declared order held by customs: manual review, inspection, detention, an unpublished code; not once it moves on")
+{
+    using S = OrderStatus;
+    using H = CustomsHold;
+    auto steps = [](std::vector<std::pair<const char*, int64_t>> list) {
+        std::vector<CustomsStep> out;
+        int64_t at = 1'780'000'000;
+        for (auto [message, code] : list) out.push_back(CustomsStep{message, code, at++});
+        return out;
+    };
+    CHECK(CustomsHoldOf(S::Declared, {}) == H::None);
+    CHECK(CustomsHoldOf(S::Declared, steps({{"order", 120}, {"inventory", 2}, {"inventory", 120}})) == H::None);
+    CHECK(CustomsHoldOf(S::Declared, steps({{"inventory", 120}, {"inventory", 300}})) == H::Review);
+    CHECK(CustomsHoldOf(S::Declared, steps({{"inventory", 120}, {"inventory", 500}, {"order", 399}})) == H::Inspection); // the list's, not the order's
+    CHECK(CustomsHoldOf(S::Declared, steps({{"inventory", 502}})) == H::Detained);
+    CHECK(CustomsHoldOf(S::Declared, steps({{"inventory", 599}})) == H::Detained);
+    CHECK(CustomsHoldOf(S::Declared, steps({{"inventory", 600}})) == H::Other); // a vendor's "挂起": unpublished, a hold
+    // The latest to arrive decides: inspection over, concluded.
+    CHECK(CustomsHoldOf(S::Declared, steps({{"inventory", 500}, {"inventory", 399}})) == H::None);
+    // Released, rejected or otherwise over: no hold, whatever came before.
+    CHECK(CustomsHoldOf(S::Released, steps({{"inventory", 500}})) == H::None);
+    CHECK(CustomsHoldOf(S::Rejected, steps({{"inventory", 500}})) == H::None);
+    CHECK(CustomsHoldOf(S::Paid, steps({{"inventory", 300}})) == H::None);
+    CHECK(std::string(CustomsHoldCode(H::Inspection)) == "inspection");
+    CHECK(std::string(CustomsHoldCode(H::None)).empty());
+}
+
 TEST_CASE("returns: within 30 days of release; quota years are China's calendar years")
 {
     int64_t released = 1'780'000'000;

@@ -9,6 +9,8 @@
 #include "server/customs/message_signer.h"
 #include "tests/server/order_fixture.h"
 
+#include "core/wire/order_json.h"
+
 #include <csignal>
 #include <map>
 #include <mutex>
@@ -215,6 +217,41 @@ TEST_CASE("a paid order reaches the single window and is released by its receipt
             CAPTURE(secret);
             CHECK(stored.find(secret) == std::string::npos);
         }
+    }
+}
+
+TEST_CASE("customs inspects an order's goods: the order says so while they are held, and goes on when they are released")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        Relayed r(b);
+        httplib::Client sim(r.sim.url);
+        // The single window down a moment, so that customs knows which order to inspect before its list arrives.
+        REQUIRE(sim.Post("/control/down", "1", "text/plain"));
+        std::string no = r.PaidOrder({{"T-002", 1}}, 42, "inspect-1");
+        REQUIRE(sim.Post("/control/inspect", no, "text/plain")->status == 204);
+        REQUIRE(sim.Post("/control/down", "0", "text/plain"));
+        auto inspected = [&] {
+            return b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "' AND kind = 'inventory' AND status = '500'") == 1;
+        };
+        for (int i = 0; i < 400 && !inspected(); i++) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        REQUIRE(inspected());
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        CHECK(r.Status(no) == "declared"); // held: not released
+        // The shopper's view of the order carries the inspection, and core reads it as a hold.
+        httplib::Client shopper(r.server.url);
+        auto view = shopper.Get("/api/orders/" + no, {{"X-Order-Secret", r.secrets[no]}});
+        REQUIRE(view);
+        OrderReceiptParse seen = ParseOrderReceiptJson(view->body);
+        REQUIRE(seen.ok());
+        CHECK(CustomsHoldOf(seen.receipt.status, seen.receipt.customs) == CustomsHold::Inspection);
+        // The inspection done: concluded and released.
+        REQUIRE(sim.Post("/control/release", no, "text/plain")->status == 204);
+        CHECK(r.WaitFor(no, "released") == "released");
+        seen = ParseOrderReceiptJson(shopper.Get("/api/orders/" + no, {{"X-Order-Secret", r.secrets[no]}})->body);
+        REQUIRE(seen.ok());
+        CHECK(CustomsHoldOf(seen.receipt.status, seen.receipt.customs) == CustomsHold::None);
+        CHECK(sim.Post("/control/release", no, "text/plain")->status == 409); // nothing under inspection now
     }
 }
 

@@ -94,6 +94,10 @@ void DrawOrder(App& app, TestView& view)
                                               : "order.customs_reason.other";
         Paragraph(app, m.Format(key, {{"code", code}}));
     }
+    // Customs holding the goods (review, inspection, detention): said as such, not only "declared".
+    CustomsHold hold = CustomsHoldOf(r.status, r.customs);
+    view.order_hold = CustomsHoldCode(hold);
+    if (hold != CustomsHold::None) Paragraph(app, m.Format("order.hold." + view.order_hold));
     // A payer who was not the buyer: customs would refuse the order, so it ended, refunded.
     for (const OrderTimelineEntry& e : r.timeline)
         if (e.status == OrderStatus::Cancelled && e.detail == "payer_mismatch") {

@@ -1,0 +1,45 @@
+// Customs holding an order's goods: the simulator inspects a paid order's list (CEB622 500), the
+// order screen says so in the shopper's language while the goods are held, and the order goes on
+// to "released" once customs lets them go. The store runs with the single-window simulator
+// beside it and the sandbox as its payment provider.
+import { join } from "node:path";
+import { openStore, placeOrder, selectLocale } from "./app_checks.mjs";
+import { assert, clickWidget, startStoreWithCustoms, waitForState } from "./harness.mjs";
+
+// t: { browser, args } (run.mjs).
+export default function customsTests(t) {
+  const { browser, args } = t;
+  return [
+    ["customs inspects the goods: the order says so in the shopper's language, then goes on when they are released", async () => {
+      const store = await startStoreWithCustoms(args);
+      const sim = (path, body) => fetch(store.simulator.url + "control/" + path, { method: "POST", body });
+      try {
+        let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        s = await placeOrder(page, s, "IF-APT-PF3-800", "Wang Xiaoming", "11010519491231002X");
+        const no = s.order.no;
+        // Customs will inspect this order's list when it arrives.
+        assert((await sim("inspect", no)).status === 204, "the simulator takes the order to inspect");
+        await clickWidget(page, s, "order.pay");
+        for (let i = 0; i < 40 && !(s.order && s.order.hold === "inspection"); i++) {
+          try { s = await waitForState(page, (st) => st.order && st.order.hold === "inspection", "held for inspection", 500); }
+          catch { await clickWidget(page, s, "order.refresh"); }
+        }
+        assert(s.order.hold === "inspection" && s.order.status === "declared", `held for inspection, got ${JSON.stringify(s.order)}`);
+        await page.screenshot({ path: join(args.out, "order-inspection-en.png") });
+        await selectLocale(page, "zh-Hans");
+        s = await waitForState(page, (st) => st.order && st.order.hold === "inspection", "still held, in Chinese");
+        await page.screenshot({ path: join(args.out, "order-inspection-zh-Hans.png") });
+
+        // The inspection done: released, and the notice gone.
+        assert((await sim("release", no)).status === 204, "customs lets the goods go");
+        for (let i = 0; i < 40 && s.order.status !== "released"; i++) {
+          try { s = await waitForState(page, (st) => st.order && st.order.status === "released", "released", 500); }
+          catch { await clickWidget(page, s, "order.refresh"); }
+        }
+        assert(s.order.status === "released" && s.order.hold === "", `released, no hold: ${JSON.stringify(s.order)}`);
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
+  ];
+}
