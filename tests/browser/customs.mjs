@@ -29,6 +29,9 @@ export default function customsTests(t) {
         await selectLocale(page, "zh-Hans");
         s = await waitForState(page, (st) => st.order && st.order.hold === "inspection", "still held, in Chinese");
         await page.screenshot({ path: join(args.out, "order-inspection-zh-Hans.png") });
+        await selectLocale(page, "ar"); // right to left
+        s = await waitForState(page, (st) => st.order && st.order.hold === "inspection", "still held, in Arabic");
+        await page.screenshot({ path: join(args.out, "order-inspection-ar.png") });
 
         // The inspection done: released, and the notice gone.
         assert((await sim("release", no)).status === 204, "customs lets the goods go");
