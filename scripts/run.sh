@@ -6,9 +6,12 @@
 #
 # Payment goes through WeChat Pay's protocol to bondstore-payment-fake, its local fake, started
 # beside the server with a demo merchant account (every screen that takes payment says "demo
-# payment": no money moves; its page plays the shopper's phone). Paid orders go to customs through
-# the single-window relay — here to bondstore-single-window, the simulator, started beside the
-# server (its receipts release the orders within seconds). That needs customs' schema files beside
+# payment": no money moves; its page plays the shopper's phone). Each paid order gets its waybill
+# from SF Express's protocol spoken to bondstore-carrier-fake, its local fake, which declares the
+# waybill to customs and moves the parcel along by itself (a step every 20 s once issued). Paid
+# orders go to customs through the single-window relay — here to bondstore-single-window, the
+# simulator, started beside the server; it releases an order within seconds once the order, the
+# payment record, the waybill record and the inventory list agree (three documents matched). That needs customs' schema files beside
 # the checkout (../shared/customs/xsd, or BONDSTORE_CEB_XSD); without them the server runs with the
 # relay off and the sandbox provider, and says so.
 #
@@ -38,8 +41,9 @@ args=("$@")
 for i in "${!args[@]}"; do [ "${args[$i]}" = --port ] && store_port=${args[$((i + 1))]:-8080}; done
 sim_pid=
 fake_pid=
+carrier_pid=
 server_pid=
-trap 'kill $server_pid $sim_pid $fake_pid 2>/dev/null; wait 2>/dev/null' INT TERM EXIT
+trap 'kill $server_pid $sim_pid $fake_pid $carrier_pid 2>/dev/null; wait 2>/dev/null' INT TERM EXIT
 fake_log="$data_dir/payment-fake.out"
 build/native/server/bondstore-payment-fake --account-dir "$data_dir/wechat-fake" \
   --notify-url "http://127.0.0.1:$store_port/api/payments/wechat/notify" \
@@ -47,8 +51,16 @@ build/native/server/bondstore-payment-fake --account-dir "$data_dir/wechat-fake"
 fake_pid=$!
 for _ in $(seq 1 100); do grep -q 'http://' "$fake_log" 2>/dev/null && break; kill -0 $fake_pid 2>/dev/null || break; sleep 0.1; done
 grep -q 'http://' "$fake_log" || { echo "run.sh: the payment fake did not start" >&2; exit 1; }
+carrier_log="$data_dir/carrier-fake.out"
+build/native/server/bondstore-carrier-fake --account-dir "$data_dir/sf-fake" \
+  --push-url "http://127.0.0.1:$store_port/api/carriers/sf/routes" --auto-routes-s 20 \
+  --single-window "http://127.0.0.1:$sim_port/ceb" --customs-config assets/customs/declarant.json > "$carrier_log" &
+carrier_pid=$!
+for _ in $(seq 1 100); do grep -q 'http://' "$carrier_log" 2>/dev/null && break; kill -0 $carrier_pid 2>/dev/null || break; sleep 0.1; done
+grep -q 'http://' "$carrier_log" || { echo "run.sh: the carrier fake did not start" >&2; exit 1; }
 log="$data_dir/server.out"
 "${server[@]}" --payment wechat --wechat-pay "$data_dir/wechat-fake/wechat-pay.json" \
+  --carrier sf --sf-express "$data_dir/sf-fake/sf-express.json" \
   --ceb-xsd "$xsd" --single-window "http://127.0.0.1:$sim_port/ceb" "$@" > "$log" &
 server_pid=$!
 for _ in $(seq 1 150); do grep -q 'http://' "$log" 2>/dev/null && break; kill -0 $server_pid 2>/dev/null || break; sleep 0.1; done
@@ -58,7 +70,7 @@ url=$(grep -o 'http://[^ ]*' "$log" | head -1)
 port=${url##*:}; port=${port%%/*}
 # The server made its signing key on first start; the simulator trusts it.
 build/native/server/bondstore-single-window --port "$sim_port" --ceb-xsd "$xsd" --trusted-cert "$data_dir/signing-cert.pem" \
-  --payment-cert "$data_dir/wechat-fake/customs-cert.pem" \
+  --payment-cert "$data_dir/wechat-fake/customs-cert.pem" --carrier-cert "$data_dir/sf-fake/carrier-cert.pem" \
   --receipts-url "http://127.0.0.1:$port/api/single-window/receipts" &
 sim_pid=$!
 wait $server_pid

@@ -140,6 +140,24 @@ enum class CustomsHold { None, Review, Inspection, Detained, Other };
 CustomsHold CustomsHoldOf(OrderStatus status, const std::vector<CustomsStep>& customs);
 const char* CustomsHoldCode(CustomsHold h); // "", "review", "inspection", "detained", "other"
 
+// The order's parcel (core/orders/shipment.h has the rules): carriers' own event codes are mapped
+// to a stage by the adapter that reads them.
+enum class TrackingStage { PickedUp, InTransit, OutForDelivery, Delivered, Exception, Returned, Other };
+
+struct TrackingEvent {
+    std::string id;          // the carrier's id of the event (a repeat has the same)
+    TrackingStage stage = TrackingStage::Other;
+    std::string code;        // the carrier's own code ("50")
+    int64_t at = 0;          // unix seconds
+    std::string place, text; // as the carrier wrote them (its language)
+};
+
+struct Shipment {
+    std::string carrier;    // "sf" ("" when the order has no shipment)
+    std::string waybill_no; // "" until the carrier has given one
+    std::vector<TrackingEvent> tracking; // oldest first
+};
+
 // What GET /api/orders/{no} answers (and POST /api/orders, with the lookup secret once):
 // personal data masked, the tax breakdown as charged, the timeline.
 struct OrderReceipt {
@@ -156,6 +174,7 @@ struct OrderReceipt {
     int64_t pay_before = 0;    // unpaid orders expire then (0: not pending)
     std::vector<OrderTimelineEntry> timeline;
     std::vector<CustomsStep> customs; // customs' receipts, in the order they arrived
+    Shipment shipment;                // the waybill and tracking (carrier "" until a carrier takes the order)
 };
 
 } // namespace bondstore

@@ -2,6 +2,7 @@
 
 #include "core/catalog/bonded_stock.h"
 #include "core/orders/fulfilment.h"
+#include "core/orders/shipment.h"
 #include "core/wire/json_reader.h"
 #include "core/wire/json_writer.h"
 
@@ -126,6 +127,14 @@ std::string OrderReceiptToJson(const OrderReceipt& o)
     w.Key("customs").BeginArray();
     for (const CustomsStep& c : o.customs) w.BeginObject().Field("message", c.message).Field("code", c.code).Field("at", c.at).EndObject();
     w.EndArray();
+    if (!o.shipment.carrier.empty()) {
+        w.Key("shipment").BeginObject().Field("carrier", o.shipment.carrier).Field("waybill_no", o.shipment.waybill_no);
+        w.Key("tracking").BeginArray();
+        for (const TrackingEvent& e : o.shipment.tracking)
+            w.BeginObject().Field("stage", TrackingStageCode(e.stage)).Field("code", e.code).Field("at", e.at).Field("place", e.place)
+                .Field("text", e.text).EndObject();
+        w.EndArray().EndObject();
+    }
     out += ",\"quote\":";
     out += o.quote_json.empty() ? "null" : o.quote_json;
     out += "}";
@@ -186,6 +195,25 @@ OrderReceiptParse ParseOrderReceiptJson(std::string_view text)
                 FieldReader cr(e, "customs", -1, out.problems);
                 o.customs.push_back({cr.String("message", true), cr.Integer("code", true), cr.Integer("at", true)});
             }
+    if (const json* sh = r.Get("shipment", false); sh && sh->is_object()) {
+        FieldReader sr(*sh, "shipment", -1, out.problems);
+        o.shipment.carrier = sr.String("carrier", true);
+        o.shipment.waybill_no = sr.String("waybill_no", true);
+        if (const json* t = sr.Get("tracking", false); t && t->is_array())
+            for (const json& e : *t)
+                if (e.is_object()) {
+                    FieldReader er(e, "tracking", -1, out.problems);
+                    TrackingEvent event;
+                    std::string stage = er.String("stage", true);
+                    if (auto st = ParseTrackingStage(stage)) event.stage = *st;
+                    else if (!stage.empty()) er.Report("order.tracking_stage_unknown", "stage", stage);
+                    event.code = er.String("code", false);
+                    event.at = er.Integer("at", true);
+                    event.place = er.String("place", false);
+                    event.text = er.String("text", false);
+                    o.shipment.tracking.push_back(std::move(event));
+                }
+    }
     if (const json* q = r.Get("quote", false); q && q->is_object()) o.quote_json = q->dump();
     return out;
 }

@@ -184,6 +184,9 @@ std::string SingleWindowStatsToJson(const SingleWindowStats& s)
         .Field("receipts_sent", s.receipts_sent)
         .Field("receipts_pending", s.receipts_pending)
         .Field("payments", s.payments)
+        .Field("waybills", s.waybills)
+        .Field("held", s.held)
+        .Field("rejected_mismatch", s.rejected_mismatch)
         .EndObject();
     return out;
 }
@@ -204,6 +207,9 @@ std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view tex
     s.receipts_sent = r.Integer("receipts_sent", true);
     s.receipts_pending = r.Integer("receipts_pending", true);
     s.payments = r.Integer("payments", false);
+    s.waybills = r.Integer("waybills", false);
+    s.held = r.Integer("held", false);
+    s.rejected_mismatch = r.Integer("rejected_mismatch", false);
     if (HasErrors(problems)) return std::nullopt;
     return s;
 }

@@ -70,6 +70,9 @@ struct SingleWindowStats {
     int64_t received = 0, unique = 0, duplicates = 0, invalid = 0, refused_by_fault = 0, rejected_quota = 0;
     int64_t receipts_sent = 0, receipts_pending = 0;
     int64_t payments = 0; // payment vouchers (CEB411) from payment companies, by order
+    int64_t waybills = 0; // waybill records (CEB511) from carriers, by order
+    int64_t held = 0;     // lists waiting for a counterpart
+    int64_t rejected_mismatch = 0; // lists whose documents disagree
 };
 std::string SingleWindowStatsToJson(const SingleWindowStats& stats);
 std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view json);

@@ -24,6 +24,12 @@ std::optional<OrderStore::StoredOrder> AuthorizedOrder(Storefront& s, const http
         s.errors.Send(req, res, 404, "order_not_found");
         return std::nullopt;
     }
+    std::optional<Shipment> shipment = s.stores->shipments.Find(order_no, &error);
+    if (!shipment) {
+        s.errors.Internal(req, res, "reading an order's shipment", error);
+        return std::nullopt;
+    }
+    order->receipt.shipment = std::move(*shipment);
     return order;
 }
 

@@ -8,6 +8,7 @@
 #include "server/api/client_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/carriers/dispatch.h"
 #include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
 #include "server/orders/checkout.h"
@@ -30,7 +31,8 @@ void AnswerCheckout(Storefront& s, const httplib::Request& req, httplib::Respons
                     const std::string& client_hash)
 {
     CheckoutDesk desk{s.catalog,  s.stores->catalog, s.stores->orders, *s.personal_data, s.tax_table,
-                      s.customs,  Money{s.options.freight_fen},        s.options.payment_timeout, s.order_limits};
+                      s.customs,  Money{s.options.freight_fen},        s.options.payment_timeout, s.order_limits,
+                      s.dispatch ? s.dispatch->carrier().name() : ""};
     CheckoutOutcome o = TakeOrder(desk, key, body, client_hash);
     using Kind = CheckoutOutcome::Kind;
     ApiError error;

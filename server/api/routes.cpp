@@ -17,6 +17,7 @@ void MountRoutes(httplib::Server& server, Storefront& s)
     MountCatalogRoutes(server, *posts, s);
     MountOrderRoutes(server, *posts, s);
     MountPaymentRoutes(server, *posts, s);
+    MountCarrierRoutes(server, *posts, s);
     MountMerchantRoutes(server, *posts, s);
     MountSingleWindowRoutes(server, *posts, s);
     MountServiceRoutes(server, *posts, s); // last: it answers every path nothing else did

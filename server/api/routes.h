@@ -31,6 +31,8 @@ void MountMerchantCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Stor
 void MountMerchantStockRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 // POST /api/single-window/receipts (customs' answers), GET /api/admin/relay.
+// The carrier's tracking pushes (carrier_routes.cpp).
+void MountCarrierRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 // GET /api/health, /api/kiosk; POST /api/kiosks/enroll; product images; the web app's files.
 void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);

@@ -84,6 +84,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_PAYMENT", o.payment);
     from_env("BONDSTORE_WECHAT_PAY", o.wechat_pay);
     from_env("BONDSTORE_ALIPAY", o.alipay);
+    from_env("BONDSTORE_CARRIER", o.carrier);
+    from_env("BONDSTORE_SF_EXPRESS", o.sf_express);
     std::string timeout_text;
     from_env("BONDSTORE_PAYMENT_TIMEOUT", timeout_text);
     auto positive = [](const std::string& text, int* out) {
@@ -258,6 +260,10 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.wechat_pay)) return r;
         } else if (name == "--alipay") {
             if (!take(o.alipay)) return r;
+        } else if (name == "--carrier") {
+            if (!take(o.carrier)) return r;
+        } else if (name == "--sf-express") {
+            if (!take(o.sf_express)) return r;
         } else if (name == "--payment-query-after") {
             std::string v;
             if (!take(v)) return r;
@@ -287,6 +293,10 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
         r.error = "--payment wechat needs the WeChat Pay account: --wechat-pay FILE (docs/payments.md)";
     else if (o.payment == "alipay" && o.alipay.empty())
         r.error = "--payment alipay needs the Alipay account: --alipay FILE (docs/payments.md)";
+    else if (o.carrier != "" && o.carrier != "none" && o.carrier != "sf")
+        r.error = "--carrier must be none or sf, got '" + o.carrier + "'";
+    else if (o.carrier == "sf" && o.sf_express.empty())
+        r.error = "--carrier sf needs the SF Express account: --sf-express FILE (docs/carriers.md)";
     else if (o.bind.empty()) r.error = "--bind must not be empty";
     else if (o.data_dir.empty()) r.error = "--data-dir must not be empty";
     else if (o.tax_table.empty()) r.error = "--tax-table must name the tax table file";
@@ -339,6 +349,13 @@ Payment (docs/payments.md):
                        registration and office (BONDSTORE_ALIPAY)
   --payment-query-after S  seconds without a notification before a started payment is asked
                        about at the provider, default 30
+
+Carrier (docs/carriers.md):
+  --carrier NAME       none (default: the inventory list's waybill number is the customs
+                       configuration's waybill_prefix + order number) or sf: SF Express issues a
+                       waybill for each paid order and reports its tracking  (BONDSTORE_CARRIER)
+  --sf-express FILE    the SF Express account: partner id, checkword file, gateway, sender
+                       (BONDSTORE_SF_EXPRESS; the checkword from its file or BONDSTORE_SF_CHECKWORD)
 
 The single window (docs/single-window.md):
   --customs-config FILE  the enterprise's customs registration (codes, names; CEB621 declarant

@@ -27,6 +27,9 @@ struct ServerOptions {
     std::string wechat_pay;       // the WeChat Pay account (core/wire/wechat_pay_json.h)
     std::string alipay;           // the Alipay account (core/wire/alipay_json.h)
     int payment_query_after = 30; // seconds without news of a started payment before the provider is asked
+    std::string carrier;          // who ships paid orders: "" = none (the list's waybill is customs_config's
+                                  // waybill_prefix + order number), "sf" (docs/carriers.md)
+    std::string sf_express;       // the SF Express account (core/wire/sf_express_json.h)
     int64_t freight_fen = 0;      // the store's freight per order (fen), charged and declared
     int http_threads = 64;
     // The single window (docs/single-window.md).

@@ -1,6 +1,7 @@
 #include "server/app/storefront.h"
 
 #include "server/base/files.h"
+#include "server/carriers/sf_express.h"
 #include "server/http/security_headers.h"
 #include "server/orders/checkout.h"
 #include "server/payments/alipay.h"
@@ -11,6 +12,7 @@
 #include "core/wire/alipay_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
+#include "core/wire/sf_express_json.h"
 #include "core/wire/tax_json.h"
 #include "core/wire/wechat_pay_json.h"
 
@@ -97,6 +99,32 @@ bool OpenPaymentProvider(Storefront& s, std::string* error)
         s.cashier = std::make_unique<Cashier>(*s.payment_provider, *s.stores, *s.personal_data);
         s.cashier->query_after = o.payment_query_after;
     }
+    return true;
+}
+
+// The carrier --carrier names, and the dispatch over it.
+bool OpenCarrier(Storefront& s, std::string* error)
+{
+    const ServerOptions& o = s.options;
+    if (o.carrier != "sf") return true;
+    std::optional<SfExpressConfig> config =
+        ReadAccount<SfExpressConfig>(o.sf_express, "SF Express", ParseSfExpressConfigJson, {&SfExpressConfig::checkword_file}, error);
+    if (!config) return false;
+    // The checkword: from its file, else from the environment; never on the command line.
+    std::string checkword;
+    if (!config->checkword_file.empty()) {
+        if (!ReadFile(config->checkword_file, &checkword)) {
+            *error = "cannot read " + config->checkword_file;
+            return false;
+        }
+        while (!checkword.empty() && (checkword.back() == '\n' || checkword.back() == '\r' || checkword.back() == ' ')) checkword.pop_back();
+    } else if (const char* v = std::getenv("BONDSTORE_SF_CHECKWORD")) {
+        checkword = v;
+    }
+    std::unique_ptr<SfExpress> sf = SfExpress::Open(*config, checkword, error);
+    if (!sf) return false;
+    s.carrier = std::move(sf);
+    s.dispatch = std::make_unique<Dispatch>(*s.carrier, *s.stores, *s.personal_data);
     return true;
 }
 
@@ -228,6 +256,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
     s.order_limits = {s.options.max_unpaid_per_buyer, s.options.max_unpaid_per_client, s.options.max_orders_per_buyer_hour};
     if (!s.options.images_dir.empty() && !s.images.Load(s.options.images_dir, error, false)) return false;
     if (!OpenPaymentProvider(s, error)) return false;
+    if (!OpenCarrier(s, error)) return false;
     return true;
 }
 

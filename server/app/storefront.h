@@ -4,6 +4,8 @@
 #pragma once
 
 #include "server/app/server_options.h"
+#include "server/carriers/carrier.h"
+#include "server/carriers/dispatch.h"
 #include "server/catalog/published_catalog.h"
 #include "server/customs/order_relay.h"
 #include "server/customs/signature_verifier.h"
@@ -45,6 +47,8 @@ struct Storefront {
     std::string page_policy;             // the web app page's Content-Security-Policy (http/security_headers.h)
     std::unique_ptr<PaymentProvider> payment_provider; // --payment; null = none (payment unavailable)
     std::unique_ptr<Cashier> cashier;                  // over payment_provider, the stores and the data key
+    std::unique_ptr<Carrier> carrier;                  // --carrier; null = none (no waybills asked for)
+    std::unique_ptr<Dispatch> dispatch;                // over carrier, the stores and the data key
 };
 
 // Opens the stores (SQLite in options.data_dir, or PostgreSQL), validates the seed catalog and loads it into an empty

@@ -148,6 +148,42 @@ std::string Ceb411Xml(const CebPayment& p)
     return w.xml;
 }
 
+std::string Ceb511Xml(const CebWaybill& l)
+{
+    CebWriter w;
+    w.xml = Open("CEB511Message", l.guid);
+    w.depth = 1;
+    w.Open("Logistics");
+    w.Open("LogisticsHead");
+    w.Field("guid", l.guid);
+    w.Field("appType", "1");
+    w.Field("appTime", CebTime(l.declared_at));
+    w.Field("appStatus", "2");
+    w.Field("logisticsCode", l.logistics_code);
+    w.Field("logisticsName", l.logistics_name);
+    w.Field("logisticsNo", l.logistics_no);
+    w.Field("orderNo", l.order_no);
+    w.Field("freight", Yuan(l.freight)); // the spec marks freight and insuredFee mandatory: "0" if none
+    w.Field("insuredFee", Yuan(l.insured_fee));
+    w.Field("currency", "142");
+    w.Field("weight", FormatDecimal(Decimal{l.weight_g, 3}));
+    w.Field("packNo", "1");
+    if (!l.goods_info.empty()) w.Field("goodsInfo", l.goods_info);
+    w.Field("consignee", l.consignee);
+    w.Field("consigneeAddress", l.consignee_address);
+    w.Field("consigneeTelephone", l.consignee_telephone);
+    w.Close("LogisticsHead");
+    w.Close("Logistics");
+    w.Open("BaseTransfer");
+    w.Field("copCode", l.logistics_code);
+    w.Field("copName", l.logistics_name);
+    w.Field("dxpMode", "DXP");
+    w.Field("dxpId", l.dxp_id);
+    w.Close("BaseTransfer");
+    w.xml += "</ceb:CEB511Message>\n";
+    return w.xml;
+}
+
 std::string Ceb311Xml(const CebOrder& o, const CustomsConfig& c, std::string* error)
 {
     const CustomsParty* ebc = Enterprise(o, c, error);
@@ -245,7 +281,7 @@ std::string Ceb621Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
     w.Field("ebpName", c.platform.name);
     w.Field("ebcCode", ebc->code);
     w.Field("ebcName", ebc->name);
-    w.Field("logisticsNo", c.waybill_prefix + o.order_no);
+    w.Field("logisticsNo", o.waybill_no.empty() ? c.waybill_prefix + o.order_no : o.waybill_no);
     w.Field("logisticsCode", c.logistics.code);
     w.Field("logisticsName", c.logistics.name);
     if (o.order_no.size() <= 20) w.Field("copNo", o.order_no); // optional; C..20

@@ -42,6 +42,7 @@ struct CebOrder {
     Money goods, freight, insurance, tax_total, amount_paid; // from the stored TaxQuote
     std::string payment_id;    // the provider's transaction id ("" if none)
     std::string pay_code, pay_name; // the payment company's customs registration ("" for the sandbox)
+    std::string waybill_no;    // the carrier's ("" when the store ships without one: waybill_prefix + order number)
 };
 
 // The messages, unsigned ("<?xml …?>" and the root, namespace ceb). An order whose merchant has
@@ -63,6 +64,21 @@ struct CebPayment {
     std::string dxp_id;              // the payment company's
 };
 std::string Ceb411Xml(const CebPayment& payment);
+
+// The carrier's waybill record (CEB511, CLEARANCE.md §4): what a logistics company sends customs
+// for each parcel. Bondstore never sends one; its carrier fake does, as SF Express would, so the
+// single window can match waybill and inventory list. The transfer party is the carrier itself.
+struct CebWaybill {
+    std::string guid;                // upper-case UUID
+    int64_t declared_at = 0;
+    std::string logistics_code, logistics_name, logistics_no, order_no;
+    Money freight, insured_fee;
+    int64_t weight_g = 0;
+    std::string goods_info;          // at most 200 characters
+    std::string consignee, consignee_address, consignee_telephone;
+    std::string dxp_id;              // the carrier's
+};
+std::string Ceb511Xml(const CebWaybill& waybill);
 
 // A fresh message guid: a random (version 4) UUID in upper case, 36 characters.
 std::string NewMessageGuid();

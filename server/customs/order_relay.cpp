@@ -100,6 +100,7 @@ std::optional<CebOrder> CebOrderFor(const RelayStore::OrderDeclaration& d, const
     o.tax_total = d.tax_total;
     o.amount_paid = d.amount_to_pay;
     o.payment_id = d.payment_id;
+    o.waybill_no = d.waybill_no;
     if (const PaymentCompany* company = FindPaymentCompany(d.payment_provider)) {
         o.pay_code = std::string(company->code);
         o.pay_name = std::string(company->name);

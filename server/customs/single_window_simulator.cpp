@@ -5,6 +5,8 @@
 #include "server/customs/dxp_envelope.h"
 
 #include "core/base/money.h"
+#include "core/customs/customs_codes.h"
+#include "core/tax/tax.h"
 #include "core/wire/service_json.h"
 
 #include <httplib.h>
@@ -17,6 +19,7 @@
 #include <xmlsec/xmltree.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 namespace bondstore {
@@ -85,6 +88,42 @@ std::string SignatureCheck::Sign(const std::string& xml)
     return out;
 }
 
+namespace {
+std::string TextOf(xmlNode* n)
+{
+    xmlChar* t = xmlNodeGetContent(n);
+    std::string text = t ? reinterpret_cast<const char*>(t) : "";
+    xmlFree(t);
+    return text;
+}
+bool HasElementChildren(xmlNode* n)
+{
+    for (xmlNode* c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) return true;
+    return false;
+}
+// Every leaf field below `n` in document order: into `line` inside an OrderList/InventoryList,
+// else into the head (the first of each name). The signature is not the message's data.
+void Collect(xmlNode* n, MessageFacts& f, std::map<std::string, std::string>* line)
+{
+    for (xmlNode* c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        std::string name = reinterpret_cast<const char*>(c->name);
+        if (name == "Signature") continue;
+        if (name == "OrderList" || name == "InventoryList") {
+            f.lines.emplace_back();
+            Collect(c, f, &f.lines.back());
+        } else if (HasElementChildren(c)) {
+            Collect(c, f, line);
+        } else if (line) {
+            line->emplace(name, TextOf(c));
+        } else {
+            f.head.emplace(name, TextOf(c));
+        }
+    }
+}
+} // namespace
+
 MessageFacts Facts(const std::string& xml)
 {
     MessageFacts f;
@@ -92,27 +131,17 @@ MessageFacts Facts(const std::string& xml)
     if (!doc) return f;
     xmlNode* root = xmlDocGetRootElement(doc);
     f.root = reinterpret_cast<const char*>(root->name);
-    std::vector<xmlNode*> stack = {root};
-    while (!stack.empty()) {
-        xmlNode* n = stack.back();
-        stack.pop_back();
-        for (xmlNode* c = n->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE) stack.push_back(c);
-        if (n->type != XML_ELEMENT_NODE || n == root) continue;
-        std::string name = reinterpret_cast<const char*>(n->name);
-        xmlChar* t = xmlNodeGetContent(n);
-        std::string text = t ? reinterpret_cast<const char*>(t) : "";
-        xmlFree(t);
-        if (name == "guid" && f.guid.empty()) f.guid = text;
-        else if (name == "orderNo") f.order_no = text;
-        else if (name == "buyerIdNumber") f.buyer_id = text;
-        else if (name == "appTime") f.year = text.substr(0, 4);
-        else if (name == "totalPrice") f.total_fen += ParseYuan(text).value.fen;
-        else if (name == "payCode") f.pay_code = text;
-        else if (name == "payTransactionId") f.pay_transaction_id = text;
-        else if (name == "amountPaid") f.amount_paid_fen = ParseYuan(text).value.fen;
-    }
+    Collect(root, f, nullptr);
     xmlFreeDoc(doc);
+    f.guid = f.Head("guid");
+    f.order_no = f.Head("orderNo");
+    f.buyer_id = f.Head("buyerIdNumber");
+    f.year = f.Head("appTime").substr(0, 4);
+    for (const auto& line : f.lines)
+        if (auto it = line.find("totalPrice"); it != line.end()) f.total_fen += ParseYuan(it->second).value.fen;
+    f.pay_code = f.Head("payCode");
+    f.pay_transaction_id = f.Head("payTransactionId");
+    f.amount_paid_fen = ParseYuan(f.Head("amountPaid")).value.fen;
     return f;
 }
 
@@ -151,32 +180,9 @@ int64_t SingleWindowSimulator::NowMs()
     return int64_t(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
 }
 
-// Customs' answers to a new message, scheduled (caller holds the mutex).
-void SingleWindowSimulator::Answer(const MessageFacts& f)
+void SingleWindowSimulator::Schedule(const std::string& message, const MessageFacts& f,
+                                     const std::vector<std::pair<int64_t, std::string>>& steps)
 {
-    std::vector<std::pair<int64_t, std::string>> steps; // code, info
-    std::string message = f.root == "CEB621Message" ? "inventory" : "order";
-    if (message == "order") {
-        steps = {{2, "新增申报成功"}, {120, "入库成功"}, {399, "审结"}};
-    } else {
-        std::string key = f.buyer_id + "/" + f.year;
-        if (f.total_fen > o.single_limit_fen) {
-            steps = {{2, "新增申报成功"}, {-621005, "订购金额超过单次交易限值"}};
-            rejected_quota++;
-        } else if (ledger[key] + f.total_fen > o.annual_limit_fen) {
-            steps = {{2, "新增申报成功"}, {-621018, "订购人年度已购买额度加本次超过年度交易限值"}};
-            rejected_quota++;
-        } else {
-            ledger[key] += f.total_fen;
-            auto inspect = to_inspect.find(f.order_no);
-            if (inspect != to_inspect.end()) {
-                inspect->second = f.guid; // held at 500 until POST /control/release
-                steps = {{2, "新增申报成功"}, {120, "入库成功"}, {500, "查验"}};
-            } else {
-                steps = {{2, "新增申报成功"}, {120, "入库成功"}, {399, "审结"}, {800, "放行"}};
-            }
-        }
-    }
     int64_t now = NowMs();
     for (size_t i = 0; i < steps.size(); i++) {
         int64_t due = now + int64_t(i + 1) * o.receipt_delay_ms;
@@ -186,6 +192,138 @@ void SingleWindowSimulator::Answer(const MessageFacts& f)
         if (std::uniform_real_distribution<double>(0, 1)(rng) < o.duplicate_receipts) pending.push_back({due + o.receipt_delay_ms, r});
     }
     wake.notify_all();
+}
+
+// Customs' answers to a new message, scheduled (caller holds the mutex).
+void SingleWindowSimulator::Answer(const MessageFacts& f)
+{
+    if (f.root != "CEB621Message") {
+        Schedule("order", f, {{2, "新增申报成功"}, {120, "入库成功"}, {399, "审结"}});
+        return;
+    }
+    Clear(f, true);
+}
+
+std::string SingleWindowSimulator::Mismatch(const MessageFacts& list, bool* missing)
+{
+    *missing = false;
+    auto order = orders.find(list.order_no);
+    if (order == orders.end()) {
+        *missing = true;
+        return "电子订单不存在";
+    }
+    const MessageFacts& o311 = order->second;
+    // The list repeats the order's parties and buyer.
+    for (const char* field : {"ebpCode", "ebcCode", "buyerIdNumber", "buyerName"})
+        if (o311.Head(field) != list.Head(field)) return std::string("清单与订单不一致：") + field;
+    // The order's own arithmetic: acturalPaid = goodsValue + freight + taxTotal − discount.
+    int64_t paid = ParseYuan(o311.Head("acturalPaid")).value.fen;
+    if (paid != ParseYuan(o311.Head("goodsValue")).value.fen + ParseYuan(o311.Head("freight")).value.fen +
+                    ParseYuan(o311.Head("taxTotal")).value.fen - ParseYuan(o311.Head("discount")).value.fen)
+        return "订单实付金额与货款、运费、税款不符";
+    if (ParseYuan(o311.Head("goodsValue")).value.fen != list.total_fen) return "清单货值与订单商品金额不一致";
+    if (o.require_payment) {
+        auto pay = payments.find(list.order_no);
+        if (pay == payments.end()) {
+            *missing = true;
+            return "支付信息不存在";
+        }
+        const MessageFacts& p = pay->second;
+        if (p.Head("ebpCode") != o311.Head("ebpCode")) return "支付单电商平台与订单不一致";
+        // payCode and payTransactionId: equal when the order names them.
+        if (!o311.Head("payCode").empty() && p.pay_code != o311.Head("payCode")) return "支付企业与订单不一致";
+        if (!o311.Head("payTransactionId").empty() && p.pay_transaction_id != o311.Head("payTransactionId")) return "支付交易编号与订单不一致";
+        if (p.amount_paid_fen != paid) return "支付金额与订单实付金额不一致";
+        if (p.Head("payerIdNumber") != o311.Head("buyerIdNumber") || p.Head("payerName") != o311.Head("buyerName"))
+            return "订购人与支付人不匹配";
+    }
+    if (o.require_waybill) {
+        auto way = waybills.find(list.order_no);
+        if (way == waybills.end()) {
+            *missing = true;
+            return "运单信息不存在";
+        }
+        const MessageFacts& w = way->second;
+        if (w.Head("logisticsCode") != list.Head("logisticsCode") || w.Head("logisticsNo") != list.Head("logisticsNo"))
+            return "运单号与清单不一致";
+        for (const char* field : {"consignee", "consigneeTelephone", "consigneeAddress"})
+            if (w.Head(field) != o311.Head(field)) return std::string("收货人信息与运单不一致：") + field;
+    }
+    return {};
+}
+
+void SingleWindowSimulator::Clear(const MessageFacts& f, bool first)
+{
+    std::vector<std::pair<int64_t, std::string>> steps;
+    if (first) steps.push_back({2, "新增申报成功"});
+    bool missing = false;
+    std::string why = Mismatch(f, &missing);
+    if (missing) {
+        held[f.order_no] = f; // answered when the missing document comes
+        Schedule("inventory", f, steps);
+        return;
+    }
+    held.erase(f.order_no);
+    if (!why.empty()) {
+        rejected_mismatch++;
+        steps.push_back({100, "[Code:1301;Desc:" + why + "]"});
+        Schedule("inventory", f, steps);
+        return;
+    }
+    // The limits, by core's rules (the same Quote the store charged by), against customs' ledger.
+    std::string key = f.buyer_id + "/" + f.year;
+    QuoteRequest q;
+    ParseCompactDate(f.Head("appTime").substr(0, 8), &q.date);
+    q.annual_used = Money{ledger[key]};
+    q.freight = ParseYuan(f.Head("freight")).value;
+    q.insurance = ParseYuan(f.Head("insuredFee")).value;
+    for (const auto& line : f.lines) {
+        auto at = [&line](const char* name) {
+            auto it = line.find(name);
+            return it == line.end() ? std::string() : it->second;
+        };
+        QuoteLine l;
+        l.sku = at("itemNo");
+        l.price = ParseYuan(at("price")).value;
+        l.qty = std::atoll(at("qty").c_str());
+        l.hs_code = at("gcode");
+        // qty1/qty2 are the line's totals; the rules take them per item.
+        auto per_item = [&l](const std::string& total) {
+            Decimal d = ParseDecimal(total).value;
+            for (int i = 0; i < 6 && l.qty > 0 && d.units % l.qty != 0; i++) d = Decimal{d.units * 10, d.scale + 1};
+            return l.qty > 0 ? Decimal{d.units / l.qty, d.scale} : d;
+        };
+        l.legal_qty = per_item(at("qty1"));
+        const CustomsUnit* unit1 = FindUnitByCode(at("unit1"));
+        l.legal_unit = unit1 ? std::string(unit1->symbol) : at("unit1");
+        if (!at("qty2").empty()) {
+            l.second_qty = per_item(at("qty2"));
+            const CustomsUnit* unit2 = FindUnitByCode(at("unit2"));
+            l.second_unit = unit2 ? std::string(unit2->symbol) : at("unit2");
+        }
+        q.lines.push_back(l);
+    }
+    TaxQuote quote = Quote(q, tax_table);
+    int64_t counts = quote.counts_towards_annual.fen;
+    if (!quote.accepted()) {
+        rejected_quota++;
+        if (quote.reason == "single_limit_exceeded") steps.push_back({-621005, "订购金额超过单次交易限值"});
+        else if (quote.reason == "annual_limit_exceeded") steps.push_back({-621018, "订购人年度已购买额度加本次超过年度交易限值"});
+        else steps.push_back({100, "[Code:1302;Desc:" + quote.reason + "]"});
+    } else if (o.annual_limit_fen > 0 && ledger[key] + counts > o.annual_limit_fen) {
+        rejected_quota++;
+        steps.push_back({-621018, "订购人年度已购买额度加本次超过年度交易限值"});
+    } else {
+        ledger[key] += counts;
+        auto inspect = to_inspect.find(f.order_no);
+        if (inspect != to_inspect.end()) {
+            inspect->second = f.guid; // held at 500 until POST /control/release
+            steps.insert(steps.end(), {{120, "[Code:1800;Desc:逻辑校验通过]"}, {500, "查验"}});
+        } else {
+            steps.insert(steps.end(), {{120, "[Code:1800;Desc:逻辑校验通过]"}, {399, "审结"}, {800, "[Code:2600;Desc:放行]"}});
+        }
+    }
+    Schedule("inventory", f, steps);
 }
 
 void SingleWindowSimulator::Inspect(const std::string& order_no)
@@ -233,7 +371,8 @@ void SingleWindowSimulator::Receive(const httplib::Request& req, httplib::Respon
         problems = terminal->Validate(req.body);
         if (problems.empty()) problems = ceb->Validate(envelope->data);
         // The platform signs its orders and lists; a payment company its vouchers.
-        SignatureCheck& signer = envelope->msg_type == "CEB411Message" ? payment_signatures : signatures;
+        SignatureCheck& signer =
+            envelope->msg_type == "CEB411Message" || envelope->msg_type == "CEB511Message" ? payment_signatures : signatures;
         if (problems.empty() && !signer.Verify(envelope->data)) problems.push_back("signature verification failed (1001)");
     } else {
         problems.push_back(why);
@@ -247,13 +386,22 @@ void SingleWindowSimulator::Receive(const httplib::Request& req, httplib::Respon
         return;
     }
     MessageFacts f = Facts(envelope->data);
-    if (f.root == "CEB411Message") {
-        // Kept for matching with the platform's order (the first voucher of an order stays).
-        payments.emplace(f.order_no, f.pay_code + " " + f.pay_transaction_id + " " + std::to_string(f.amount_paid_fen));
+    if (f.root == "CEB411Message" || f.root == "CEB511Message") {
+        // Kept for matching with the platform's order and list (the first of an order stays).
+        (f.root == "CEB411Message" ? payments : waybills).emplace(f.order_no, f);
+    } else if (deliveries[f.guid]++ == 0) {
+        if (f.root == "CEB311Message") orders.emplace(f.order_no, f);
+        Answer(f); // a guid seen before: acknowledged, not processed again
+    }
+    // A list held for this order's documents: matched again now.
+    if (auto list = held.find(f.order_no); list != held.end() && f.root != "CEB621Message") {
+        MessageFacts waiting = list->second;
+        Clear(waiting, false);
+    }
+    if (f.root == "CEB411Message" || f.root == "CEB511Message") {
         res.set_content(kAccepted, "application/xml");
         return;
     }
-    if (deliveries[f.guid]++ == 0) Answer(f); // a guid seen before: acknowledged, not processed again
     if (fail_after) {
         refused_by_fault++;
         res.status = 503;
@@ -340,6 +488,9 @@ std::string SingleWindowSimulator::Stats()
     stats.receipts_sent = receipts_sent;
     stats.receipts_pending = int64_t(pending.size());
     stats.payments = int64_t(payments.size());
+    stats.waybills = int64_t(waybills.size());
+    stats.held = int64_t(held.size());
+    stats.rejected_mismatch = rejected_mismatch;
     return SingleWindowStatsToJson(stats);
 }
 

@@ -8,16 +8,30 @@
 //   bondstore-single-window --trusted-cert PEM --receipts-url URL --receipt-token T [options]
 //   (programs/single_window_main.cpp)
 //
+// Three documents matched (../shared/customs/CLEARANCE.md §5): an inventory list (CEB621) is
+// released only when the order (CEB311), the payment company's payment record (CEB411) and the
+// carrier's waybill record (CEB511) for its order number are in and agree — platform and
+// merchant codes, the payment transaction, acturalPaid = the amount paid = goods + freight + tax,
+// payer = buyer, the waybill number and the consignee. A list whose counterparts are missing is
+// held (its 2 receipt only) until they come; a mismatch gets customs' rejection (100) naming it.
+// Which counterparts are required is an option (--require payment,waybill: the default; a store on
+// the sandbox payment provider has no payment company to send a CEB411). The list's limits are
+// checked with core's tax rules (the same Quote the store charged by), against customs' own ledger
+// of the buyer's year.
+//
 // GET /stats reports what it saw, counted by message guid (the test of "delivered exactly once in
 // effect"); POST /control/down with body 1 or 0 takes it down or up. POST /control/inspect with an
 // order number as the body has customs inspect that order's list (CEB622 500, no release) until
 // POST /control/release with the same body (then 800). Payment companies' vouchers
 // (CEB411, signed with a --payment-cert) are kept by order for matching: GET /payments?order=NO
-// answers "payCode payTransactionId amountPaid(fen)". (No CEB412 goes back to the company.)
+// answers "payCode payTransactionId amountPaid(fen)". Carriers' waybill records (CEB511, signed
+// with a --carrier-cert) likewise. (No CEB412/512 goes back to the company.)
 #pragma once
 
 #include "server/customs/ceb_receipt.h"
 #include "server/customs/ceb_schema.h"
+
+#include "core/tax/tax_table.h"
 
 #include <atomic>
 #include <chrono>
@@ -47,11 +61,14 @@ struct SimulatorOptions {
     std::string ceb_xsd, terminal_xsd, trusted_cert, receipts_url, receipt_token;
     std::string signing_key; // PEM: customs' key the receipts' envelopes are signed with ("" = unsigned)
     std::vector<std::string> payment_certs; // payment companies' certificates: their CEB411 must verify with one
+    std::vector<std::string> carrier_certs; // carriers' certificates: their CEB511 must verify with one
+    bool require_payment = true, require_waybill = true; // the counterparts a list is matched with
+    std::string tax_table;                  // core's tax table: the limits
     double fail_rate = 0, duplicate_receipts = 0;
     int latency_ms = 0, receipt_delay_ms = 50;
     bool shuffle_receipts = false;
     std::vector<std::pair<double, double>> down; // seconds since start: [from, to)
-    int64_t single_limit_fen = 500000, annual_limit_fen = 2600000;
+    int64_t annual_limit_fen = 0; // a lower annual limit than the rules' (tests); 0: the rules' own
     uint64_t seed = 1;
 };
 
@@ -72,12 +89,20 @@ private:
     std::mutex mutex_;
 };
 
-// The few fields the simulator reads from a message, by element name (namespace ceb).
+// What the simulator reads from a message, by element name (namespace ceb): every field of its
+// head (the first of each name), and each line of its OrderList or InventoryList.
 struct MessageFacts {
     std::string root, guid, order_no, buyer_id, year;
     int64_t total_fen = 0;
     std::string pay_code, pay_transaction_id; // CEB411
     int64_t amount_paid_fen = 0;
+    std::map<std::string, std::string> head;
+    std::vector<std::map<std::string, std::string>> lines;
+    std::string Head(const char* name) const
+    {
+        auto it = head.find(name);
+        return it == head.end() ? std::string() : it->second;
+    }
 };
 MessageFacts Facts(const std::string& xml);
 
@@ -85,16 +110,18 @@ struct SingleWindowSimulator {
     SimulatorOptions o;
     std::unique_ptr<CebSchema> ceb, terminal;
     SignatureCheck signatures;         // the store's (CEB311, CEB621)
-    SignatureCheck payment_signatures; // payment companies' (CEB411)
+    SignatureCheck payment_signatures; // payment companies' (CEB411) and carriers' (CEB511)
+    TaxTable tax_table;                // core's rules, for the limits
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::atomic<bool> forced_down{false};
 
     std::mutex mutex; // everything below
     std::mt19937_64 rng;
     std::map<std::string, int> deliveries; // guid → times received (valid)
-    int64_t received = 0, invalid = 0, refused_by_fault = 0, rejected_quota = 0, receipts_sent = 0;
-    std::map<std::string, int64_t> ledger; // buyer id + year → fen declared
-    std::map<std::string, std::string> payments; // order number → "payCode payTransactionId amountPaid(fen)" 
+    int64_t received = 0, invalid = 0, refused_by_fault = 0, rejected_quota = 0, rejected_mismatch = 0, receipts_sent = 0;
+    std::map<std::string, int64_t> ledger; // buyer id + year → fen counted
+    // The documents of each order number, the first of each kind; and the lists held for a missing one.
+    std::map<std::string, MessageFacts> orders, payments, waybills, held;
     struct Pending {
         int64_t due_ms;
         CebReceipt receipt;
@@ -111,6 +138,13 @@ struct SingleWindowSimulator {
     static int64_t NowMs();
     // Customs' answers to a new message, scheduled (caller holds the mutex).
     void Answer(const MessageFacts& f);
+    // A list whose counterparts are in: matched, limits checked, answered (caller holds the mutex).
+    // `first`: its 2 receipt is not yet sent.
+    void Clear(const MessageFacts& list, bool first);
+    // Why the list and its documents disagree ("" when they agree), or that one is missing
+    // (`missing`).
+    std::string Mismatch(const MessageFacts& list, bool* missing);
+    void Schedule(const std::string& message, const MessageFacts& f, const std::vector<std::pair<int64_t, std::string>>& steps);
     // An order's list to be inspected (kept from release), or released after its inspection;
     // false if that list is not under inspection.
     void Inspect(const std::string& order_no);

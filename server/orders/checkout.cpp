@@ -138,6 +138,7 @@ CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std:
         if (const Product* product = snapshot->catalog.FindBySku(l.sku)) p.products[l.sku] = ProductToJson(*product);
     p.messages.push_back({"order", NewMessageGuid()});
     if (desk.customs.declare_inventory) p.messages.push_back({"inventory", NewMessageGuid()});
+    p.carrier = desk.carrier;
     OrderReceipt& r = p.receipt;
     r.buyer_name = MaskName(order.buyer.name);
     r.buyer_id_number = MaskResidentId(order.buyer.id_number);

@@ -31,6 +31,7 @@ struct CheckoutDesk {
     Money freight;              // the store's freight per order (--freight-fen)
     int64_t payment_timeout = 900;
     OrderLimits limits;         // what one buyer and one client may hold at once
+    std::string carrier;        // who ships paid orders ("" for none: customs_config's waybill_prefix)
 };
 
 struct CheckoutOutcome {

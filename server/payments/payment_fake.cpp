@@ -46,6 +46,8 @@ void ControlFake(const httplib::Request& req, httplib::Response& res, FakeFaults
 {
     if (req.has_param("fail_next")) faults.fail_next = req.get_param_value("fail_next");
     if (req.has_param("delay_ms")) faults.delay_ms = std::atoi(req.get_param_value("delay_ms").c_str());
+    if (req.has_param("declare_amount_fen")) faults.declare_amount_fen = std::atoll(req.get_param_value("declare_amount_fen").c_str());
+    if (req.has_param("unchecked_identity")) faults.unchecked_identity = req.get_param_value("unchecked_identity") == "1";
     if (req.has_param("hold")) courier.Hold(req.get_param_value("hold") == "1");
     if (req.has_param("replay") && !courier.Replay()) {
         res.status = 409;
@@ -86,7 +88,8 @@ void FakeCourier::Post(Letter letter)
     wake_.notify_all();
 }
 
-void FakeCourier::PostVoucher(const std::string& url, const std::string& xml, MessageSigner& signer, const std::string& dxp_sender)
+void FakeCourier::PostVoucher(const std::string& url, const std::string& xml, MessageSigner& signer, const std::string& dxp_sender,
+                              const std::string& msg_type)
 {
     std::string error;
     std::optional<std::string> signed_xml = signer.Sign(xml, &error);
@@ -96,7 +99,7 @@ void FakeCourier::PostVoucher(const std::string& url, const std::string& xml, Me
     e.sender_id = dxp_sender;
     e.receiver_ids = {"EPORT"};
     e.created_at = UnixNow();
-    e.msg_type = "CEB411Message";
+    e.msg_type = msg_type;
     e.data = signed_xml.value_or(xml); // unsigned if signing failed: the single window refuses it, as it should
     Letter l;
     l.url = url;
@@ -182,7 +185,8 @@ void FakeCourier::Loop()
         if (q.letter.headers)
             for (auto& [k, v] : q.letter.headers(q.letter.body)) headers.emplace(k, v);
         httplib::Result r = c.Post(target.path, headers, q.letter.body, q.letter.content_type);
-        bool ok = r && r->status >= 200 && r->status < 300 && (q.letter.expect_body.empty() || r->body == q.letter.expect_body);
+        bool ok = r && r->status >= 200 && r->status < 300 && (q.letter.expect_body.empty() || r->body == q.letter.expect_body) &&
+                  (!q.letter.accepts || q.letter.accepts(r->body));
         lock.lock();
         if (ok && q.letter.voucher) {
             stats_.vouchers_sent++;

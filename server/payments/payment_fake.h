@@ -39,6 +39,10 @@ std::string PaymentFakeStatsText(const PaymentFakeStats& s); // "name value" lin
 struct FakeFaults {
     std::string fail_next; // the next call answers a system error with this code (used up by it)
     int delay_ms = 0;      // every answer this late
+    // The payment company's record to customs (CEB411) gets it wrong, once: another amount (fen), or
+    // the payer's identity left unchecked (the store then declares an order customs may refuse).
+    int64_t declare_amount_fen = -1;
+    bool unchecked_identity = false;
 };
 
 // A file of a fake's account, made once: read if it is there, else made with `make` and written,
@@ -57,6 +61,7 @@ public:
         std::function<std::vector<std::pair<std::string, std::string>>(const std::string& body)> headers;
         bool voucher = false; // to the single window: counted apart
         std::string expect_body; // delivered only when the answer's body is this too (Alipay: "success")
+        std::function<bool(const std::string& body)> accepts; // or when this says so (SF: return_code 0000)
     };
     struct Stats {
         int64_t notifications_sent = 0, notifications_failed = 0, vouchers_sent = 0;
@@ -72,8 +77,10 @@ public:
 
     void Post(Letter letter);
     // A payment company's CEB411 (unsigned XML) to the single window at `url`: signed with
-    // `signer`, in a DxpMsg from `dxp_sender` to customs ("EPORT").
-    void PostVoucher(const std::string& url, const std::string& ceb411_xml, MessageSigner& signer, const std::string& dxp_sender);
+    // `signer`, in a DxpMsg from `dxp_sender` to customs ("EPORT"). A carrier's CEB511 the same way
+    // (`msg_type` "CEB511Message").
+    void PostVoucher(const std::string& url, const std::string& ceb_xml, MessageSigner& signer, const std::string& dxp_sender,
+                     const std::string& msg_type = "CEB411Message");
     // Runs `task` on the courier's thread `delay_ms` from now (never under the courier's lock).
     void After(int64_t delay_ms, std::function<void()> task);
 
@@ -103,7 +110,7 @@ private:
     std::thread thread_;
 };
 
-// POST /fake/control: ?fail_next=CODE, ?delay_ms=N, ?hold=1|0 (notifications kept back, then let
+// POST /fake/control: ?fail_next=CODE, ?delay_ms=N, ?declare_amount_fen=N, ?unchecked_identity=1, ?hold=1|0 (notifications kept back, then let
 // go), ?replay=1 (the last notification again; 409 if none was sent). The caller holds the lock
 // that guards `faults`.
 void ControlFake(const httplib::Request& req, httplib::Response& res, FakeFaults& faults, FakeCourier& courier);

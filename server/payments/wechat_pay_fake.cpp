@@ -480,7 +480,9 @@ void WeChatPayFake::Declare(const httplib::Request& req, httplib::Response& res)
     a["verify_department"] = "OTHERS";
     a["verify_department_trade_id"] = "4208" + RandomDigits(24);
     // The payer is the person behind the WeChat account; the buyer is who the store declares.
-    if (field("cert_id").empty()) a["cert_check_result"] = "UNCHECKED";
+    bool unchecked = faults_.unchecked_identity;
+    faults_.unchecked_identity = false;
+    if (field("cert_id").empty() || unchecked) a["cert_check_result"] = "UNCHECKED";
     else a["cert_check_result"] = field("cert_id") == t.payer_id && field("name") == t.payer_name ? "SAME" : "DIFFERENT";
     a["sign"] = WeChatV2Sign(a, o_.apiv2_key, "MD5");
     t.declared_answer = WeChatV2Xml(a);
@@ -501,6 +503,8 @@ void WeChatPayFake::Declare(const httplib::Request& req, httplib::Response& res)
         p.payer_id_number = t.payer_id;
         p.payer_name = t.payer_name;
         p.amount_paid = Money{t.total_fen - t.refunded_fen};
+        if (faults_.declare_amount_fen >= 0) p.amount_paid = Money{faults_.declare_amount_fen};
+        faults_.declare_amount_fen = -1;
         p.dxp_id = "DXPENTTENPAY0001";
         courier_.PostVoucher(o_.single_window, Ceb411Xml(p), *customs_signer_, p.dxp_id);
     }

@@ -145,6 +145,22 @@ int main(int argc, char** argv)
         }
     });
 
+    // The dispatch's round every second, on its own thread (a carrier's slow answer delays no
+    // payment): waybills for paid orders, and parcels to ask about.
+    std::thread dispatch([&] {
+        if (!storefront.dispatch) return;
+        std::unique_lock lock(expiry_mutex);
+        while (!expiry_wake.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; })) {
+            lock.unlock();
+            try {
+                storefront.dispatch->Sweep(UnixNow());
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "bondstore-server: dispatch: %s\n", e.what());
+            }
+            lock.lock();
+        }
+    });
+
     // The single-window relay: every paid order's messages, delivered at least once.
     std::unique_ptr<OrderRelay> relay;
     if (!o.single_window.empty()) {
@@ -166,6 +182,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "bondstore-server: payment: %s DEMO ACCOUNT (its local fake): no money moves\n", storefront.payment_provider->name());
     else
         std::fprintf(stderr, "bondstore-server: payment: %s\n", storefront.payment_provider->name());
+    if (storefront.carrier)
+        std::fprintf(stderr, "bondstore-server: carrier: %s%s\n", storefront.carrier->name(),
+                     storefront.carrier->demo() ? " DEMO ACCOUNT (its local fake): no parcel moves" : "");
     std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
     auto snapshot = storefront.catalog.Current();
     std::string where = o.database.empty() ? "SQLite in " + o.data_dir : std::string("PostgreSQL");
@@ -181,6 +200,7 @@ int main(int argc, char** argv)
     expiry_wake.notify_all();
     expirer.join();
     cashier.join();
+    dispatch.join();
     if (relay) relay->Stop();
     // Wake the stopper if listen ended for another reason, so join() returns.
     if (stopper.joinable()) {

@@ -1,10 +1,11 @@
 // bondstore-single-window: a simulator of customs' single window, for development, the README demo
 // and the tests (server/customs/single_window_simulator.h). See `bondstore-single-window --help`.
+#include "server/base/files.h"
 #include "server/customs/single_window_simulator.h"
 
-#include <httplib.h>
+#include "core/wire/tax_json.h"
 
-#include "server/base/files.h"
+#include <httplib.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -37,8 +38,14 @@ Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL [options]
   --shuffle-receipts       receipts of a message in random order
   --receipt-delay-ms N     between a message's receipts, default 50
   --seed N                 for the random faults
-  --annual-limit-fen N     the buyer's annual limit as customs' ledger sees it, default 2600000
-                           (lower it to play a buyer who also bought on other platforms)
+  --carrier-cert PEM       a carrier's certificate: its CEB511 waybill records must be signed with it
+                           (repeatable); GET /waybills?order=NO shows the record kept for an order
+  --require LIST           the documents a list is matched with before release: payment,waybill
+                           (default), payment, waybill or none (three documents matched)
+  --tax-table FILE         core's tax table: the limits are checked with its rules (default: the
+                           project's assets/tax/tax-table.json)
+  --annual-limit-fen N     a lower annual limit than the rules' (0, default: the rules' own); to
+                           play a buyer who also bought on other platforms
 GET /stats: what arrived, by guid. POST /control/down (body 1 or 0): down or up.
 POST /control/inspect (body: an order number): its list is inspected (500) and kept from release
 until POST /control/release (same body; 409 if it is not under inspection).
@@ -46,6 +53,9 @@ until POST /control/release (same body; 409 if it is not under inspection).
 
 } // namespace
 
+#ifndef BONDSTORE_DEFAULT_TAX_TABLE
+#define BONDSTORE_DEFAULT_TAX_TABLE "assets/tax/tax-table.json"
+#endif
 #ifndef BONDSTORE_DEFAULT_CEB_XSD
 #define BONDSTORE_DEFAULT_CEB_XSD "../shared/customs/xsd/v202205/ceb_import_202205.xsd"
 #endif
@@ -55,6 +65,7 @@ int main(int argc, char** argv)
     SingleWindowSimulator sim;
     SimulatorOptions& o = sim.o;
     o.ceb_xsd = BONDSTORE_DEFAULT_CEB_XSD;
+    o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
     std::vector<std::string> args(argv + 1, argv + argc);
     for (size_t i = 0; i < args.size(); i++) {
         const std::string& a = args[i];
@@ -81,6 +92,20 @@ int main(int argc, char** argv)
         }
         else if (a == "--signing-key" && more) o.signing_key = args[++i];
         else if (a == "--payment-cert" && more) o.payment_certs.push_back(args[++i]);
+        else if (a == "--carrier-cert" && more) o.carrier_certs.push_back(args[++i]);
+        else if (a == "--tax-table" && more) o.tax_table = args[++i];
+        else if (a == "--require" && more) {
+            std::string list = "," + args[++i] + ",";
+            o.require_payment = list.find(",payment,") != std::string::npos;
+            o.require_waybill = list.find(",waybill,") != std::string::npos;
+            std::string rest = list;
+            for (const char* known : {",payment", ",waybill", ",none"})
+                for (size_t at; (at = rest.find(known)) != std::string::npos;) rest.erase(at, std::string(known).size());
+            if (rest != ",") {
+                std::fprintf(stderr, "bondstore-single-window: --require takes payment, waybill or none, got '%s'\n", args[i].c_str());
+                return 2;
+            }
+        }
         else if (a == "--fail-rate" && more && number(0, 1, &o.fail_rate)) {}
         else if (a == "--duplicate-receipts" && more && number(0, 1, &o.duplicate_receipts)) {}
         else if (a == "--latency-ms" && more && number(0, 60000, &v)) o.latency_ms = int(v);
@@ -107,10 +132,22 @@ int main(int argc, char** argv)
     if (o.trusted_cert.empty() || o.receipts_url.empty() || o.receipt_token.empty()) { std::fputs(kUsage, stderr); return 2; }
     sim.rng.seed(o.seed);
     o.terminal_xsd = o.ceb_xsd.substr(0, o.ceb_xsd.rfind('/') + 1) + "ceb_terminal_202205.xsd";
-    std::string error;
+    std::string error, table_text;
+    if (!ReadFile(o.tax_table, &table_text)) {
+        std::fprintf(stderr, "bondstore-single-window: cannot read the tax table %s\n", o.tax_table.c_str());
+        return 1;
+    }
+    TaxTableParse table = ParseTaxTableJson(table_text);
+    if (!table.ok()) {
+        std::fprintf(stderr, "bondstore-single-window: the tax table %s is not valid\n", o.tax_table.c_str());
+        return 1;
+    }
+    sim.tax_table = std::move(table.table);
+    std::vector<std::string> parties = o.payment_certs;
+    parties.insert(parties.end(), o.carrier_certs.begin(), o.carrier_certs.end());
     sim.ceb = CebSchema::Load(o.ceb_xsd, &error);
     if (sim.ceb) sim.terminal = CebSchema::Load(o.terminal_xsd, &error);
-    if (!sim.ceb || !sim.terminal || !sim.signatures.Init({o.trusted_cert}, &error) || !sim.payment_signatures.Init(o.payment_certs, &error) ||
+    if (!sim.ceb || !sim.terminal || !sim.signatures.Init({o.trusted_cert}, &error) || !sim.payment_signatures.Init(parties, &error) ||
         (!o.signing_key.empty() && !sim.signatures.LoadSigningKey(o.signing_key, &error))) {
         std::fprintf(stderr, "bondstore-single-window: %s\n", error.c_str());
         return 1;
@@ -126,7 +163,14 @@ int main(int argc, char** argv)
         std::lock_guard lock(sim.mutex);
         auto it = sim.payments.find(req.get_param_value("order"));
         if (it == sim.payments.end()) res.status = 404;
-        else res.set_content(it->second + "\n", "text/plain");
+        else res.set_content(it->second.pay_code + " " + it->second.pay_transaction_id + " " + std::to_string(it->second.amount_paid_fen) + "\n",
+                             "text/plain");
+    });
+    http.Get("/waybills", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(sim.mutex);
+        auto it = sim.waybills.find(req.get_param_value("order"));
+        if (it == sim.waybills.end()) res.status = 404;
+        else res.set_content(it->second.Head("logisticsCode") + " " + it->second.Head("logisticsNo") + "\n", "text/plain");
     });
     http.Post("/control/down", [&](const httplib::Request& req, httplib::Response& res) {
         sim.forced_down = req.body == "1";

@@ -29,6 +29,7 @@ const std::vector<Migration>& InventoryMigrations(); // inventory_store.cpp: bon
 const std::vector<Migration>& OrderMigrations();     // order_store.cpp: orders, lines, timeline, quota, idempotency, refunds
 const std::vector<Migration>& PaymentMigrations();   // payment_store.cpp: payments, notifications applied, refund columns
 const std::vector<Migration>& RelayMigrations();     // relay_store.cpp: the single-window outbox, customs' receipts
+const std::vector<Migration>& ShipmentMigrations();  // shipment_store.cpp: parcels, waybills, tracking
 
 // The newest version the parts above make.
 int LatestSchemaVersion();

@@ -331,6 +331,10 @@ std::optional<OrderStore::PlaceResult> OrderStore::PlaceOrder(const Placement& p
         for (const Placement::Message& m : p.messages)
             if (!db.Query("INSERT INTO outbox(order_no, kind, created_at, guid) VALUES ($1, $2, $3, $4)", {p.order_no, m.kind, p.now, m.guid}, e))
                 return false;
+        if (!p.carrier.empty() &&
+            !db.Query("INSERT INTO shipments(order_no, carrier, carrier_order_id, created_at, updated_at) VALUES ($1, $2, $1, $3, $3)",
+                      {p.order_no, p.carrier, p.now}, e))
+            return false;
         // The first answer, kept for replays of the key without the order's lookup secret (derived
         // from the order number, it is added to every answer that carries it).
         if (!db.Query("UPDATE idempotency_keys SET response = $2 WHERE key = $1", {p.idempotency_key, OrderReceiptToJson(receipt)}, e))

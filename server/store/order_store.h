@@ -59,6 +59,9 @@ public:
             std::string kind, guid;
         };
         std::vector<Message> messages;
+        // The carrier that ships it ("" for none): its shipment is written with the order and gets
+        // its waybill once the order is paid (shipment_store.h).
+        std::string carrier;
         // How it is priced, inside the transaction once the buyer's annual total is known and
         // locked (core/orders/order_price.h): the lines and date as quoted, and what the shopper
         // was shown.

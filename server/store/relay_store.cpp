@@ -102,6 +102,9 @@ std::optional<RelayStore::OrderDeclaration> RelayStore::FindDeclaration(const st
     auto declared = c->Query("SELECT pay_transaction_id FROM payments WHERE order_no = $1 AND pay_transaction_id <> ''", {order_no}, error);
     if (!declared) return std::nullopt;
     if (!declared->rows.empty()) d.payment_id = declared->rows[0][0].Text();
+    auto shipment = c->Query("SELECT waybill_no FROM shipments WHERE order_no = $1", {order_no}, error);
+    if (!shipment) return std::nullopt;
+    if (!shipment->rows.empty()) d.waybill_no = shipment->rows[0][0].Text();
     return d;
 }
 
@@ -150,7 +153,10 @@ std::optional<std::vector<RelayStore::OutboxMessage>> RelayStore::ClaimOutbox(in
         out.clear();
         // Ready and due, or being sent by a worker whose lease ran out (it died).
         auto due = db.Query("SELECT id, order_no, kind, guid, ready_at, attempts, state, next_attempt_at, first_failed_at FROM outbox "
-                            "WHERE state IN ('ready', 'sending') AND next_attempt_at <= $1 ORDER BY id LIMIT $2",
+                            "WHERE state IN ('ready', 'sending') AND next_attempt_at <= $1 "
+                            // The list carries the waybill: held while the carrier has not given it.
+                            "AND (kind <> 'inventory' OR NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_no = outbox.order_no "
+                            "AND s.waybill_no = '')) ORDER BY id LIMIT $2",
                             {now, limit}, e);
         if (!due) return false;
         for (const auto& row : due->rows) {

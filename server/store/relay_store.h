@@ -38,6 +38,7 @@ public:
         std::string payment_provider, payment_id; // from the payment event ("wechat", its transaction id),
                                                   // or the id the provider's customs declaration named
         std::string sent_message; // the signed message as sent, sealed ("" until sent)
+        std::string waybill_no;   // the carrier's waybill ("" when the order ships without a carrier)
     };
     // Not found: order_no empty. `kind`: the outbox message whose guid and state to report
     // ("order" or "inventory").
@@ -64,8 +65,9 @@ public:
         int64_t lease_until = 0;     // unix ms: the lease, and the token Mark* must show
         int64_t first_failed_at = 0; // unix seconds of the first failed delivery (0: none yet)
     };
-    // Takes up to `limit` messages that are ready (their order is paid) and due (next attempt at
-    // or before `now_ms`, unix milliseconds), oldest first, and leases them for `lease_ms`:
+    // Takes up to `limit` messages that are ready (their order is paid; an inventory list's parcel
+    // has its waybill, when it ships through a carrier) and due (next attempt at or before
+    // `now_ms`, unix milliseconds), oldest first, and leases them for `lease_ms`:
     // another relay worker (a second server) does not take them meanwhile; a worker that dies
     // gives them up then.
     std::optional<std::vector<OutboxMessage>> ClaimOutbox(int64_t now_ms, int64_t lease_ms, int64_t limit, std::string* error);

@@ -12,6 +12,7 @@
 #include "server/store/payment_store.h"
 #include "server/store/relay_store.h"
 #include "server/store/sales_store.h"
+#include "server/store/shipment_store.h"
 
 #include <memory>
 #include <string>
@@ -21,7 +22,7 @@ namespace bondstore {
 struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
         : database(std::move(db)), catalog(*database), merchants(*database), kiosks(*database), inventory(*database),
-          orders(*database), payments(*database), relay(*database), sales(*database) {}
+          orders(*database), payments(*database), relay(*database), sales(*database), shipments(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
@@ -32,6 +33,7 @@ struct Stores {
     PaymentStore payments;
     RelayStore relay;
     SalesStore sales;
+    ShipmentStore shipments;
 
     // "sqlite", "postgresql".
     const char* kind() const { return database->dialect(); }

@@ -1,7 +1,9 @@
 // Customs holding an order's goods: the simulator inspects a paid order's list (CEB622 500), the
 // order screen says so in the shopper's language while the goods are held, and the order goes on
-// to "released" once customs lets them go. The store runs with the single-window simulator
-// beside it and the sandbox as its payment provider.
+// to "released" once customs lets them go. Then the parcel: SF Express's waybill on the order
+// screen, and its journey as the carrier pushes it (picked up, on its way, out for delivery). The
+// store runs with the single-window simulator and the carrier's fake beside it and the sandbox as
+// its payment provider.
 import { join } from "node:path";
 import { openStore, placeOrder, selectLocale } from "./app_checks.mjs";
 import { assert, clickWidget, startStoreWithCustoms, waitForState } from "./harness.mjs";
@@ -10,7 +12,7 @@ import { assert, clickWidget, startStoreWithCustoms, waitForState } from "./harn
 export default function customsTests(t) {
   const { browser, args } = t;
   return [
-    ["customs inspects the goods: the order says so in the shopper's language, then goes on when they are released", async () => {
+    ["customs inspects the goods: the order says so in the shopper's language, then goes on when they are released; the parcel's waybill and journey follow", async () => {
       const store = await startStoreWithCustoms(args);
       const sim = (path, body) => fetch(store.simulator.url + "control/" + path, { method: "POST", body });
       try {
@@ -40,6 +42,25 @@ export default function customsTests(t) {
           catch { await clickWidget(page, s, "order.refresh"); }
         }
         assert(s.order.status === "released" && s.order.hold === "", `released, no hold: ${JSON.stringify(s.order)}`);
+
+        // The parcel: the waybill SF issued when the order was paid (the list declared it), then
+        // the carrier's pushes — picked up (the order ships), at a hub, out for delivery.
+        const waybill = await store.carrier.waybill(no);
+        assert(/^SF\d{13}$/.test(waybill), "SF issued a waybill: " + waybill);
+        for (const op of ["50", "31", "44"]) assert((await store.carrier.route(waybill, op)) === 200, "the carrier moves the parcel: " + op);
+        for (let i = 0; i < 40 && !(s.order.tracking === "out_for_delivery" && s.order.status === "shipped"); i++) {
+          try { s = await waitForState(page, (st) => st.order && st.order.tracking === "out_for_delivery", "out for delivery", 500); }
+          catch { await clickWidget(page, s, "order.refresh"); }
+        }
+        assert(s.order.waybill === waybill && s.order.tracking === "out_for_delivery" && s.order.status === "shipped",
+          `the waybill and the parcel's journey on the order screen: ${JSON.stringify(s.order)}`);
+        await page.screenshot({ path: join(args.out, "order-tracking-ar.png") });
+        await selectLocale(page, "zh-Hans");
+        s = await waitForState(page, (st) => st.order && st.order.tracking === "out_for_delivery", "tracking, in Chinese");
+        await page.screenshot({ path: join(args.out, "order-tracking-zh-Hans.png") });
+        await selectLocale(page, "en");
+        s = await waitForState(page, (st) => st.order && st.order.tracking === "out_for_delivery", "tracking, in English");
+        await page.screenshot({ path: join(args.out, "order-tracking-en.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
         await context.close();
       } finally { await store.stop(); }

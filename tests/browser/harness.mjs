@@ -64,10 +64,12 @@ export async function startServer({ server, webDir, seedCatalog, dataDir, extraA
 
 // The single-window simulator (bondstore-single-window). Receipts go to `receiptsUrl`; signed
 // messages must verify with `cert` (a payment company's vouchers with `paymentCert`).
-export function startSimulator({ simulator, cert, receiptsUrl, token, xsd, port = 0, paymentCert }) {
-  const args = ["--port", String(port), "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-delay-ms", "50"];
+// `require`: the documents a list is matched with before release ("payment,waybill", "waybill", "none").
+export function startSimulator({ simulator, cert, receiptsUrl, token, xsd, port = 0, paymentCert, carrierCert, require = "none" }) {
+  const args = ["--port", String(port), "--trusted-cert", cert, "--receipts-url", receiptsUrl, "--receipt-delay-ms", "50", "--require", require];
   if (xsd) args.push("--ceb-xsd", xsd);
   if (paymentCert) args.push("--payment-cert", paymentCert);
+  if (carrierCert) args.push("--carrier-cert", carrierCert);
   return spawnServing(simulator, args, "simulator", () => {}, { BONDSTORE_RECEIPT_TOKEN: token });
 }
 
@@ -90,11 +92,31 @@ export async function startPaymentFake({ server, provider, dir, notifyUrl, singl
   return { ...fake, account, customsCert: join(accountDir, "customs-cert.pem"), pay };
 }
 
+// The local fake of SF Express (bondstore-carrier-fake, beside the server binary), its account in
+// `dir`/sf, pushing routes to `pushUrl` and declaring waybills (CEB511) to `singleWindow`:
+// { url, account, carrierCert, route(waybill, op), waybill(orderNo), stop() }.
+export async function startCarrierFake({ server, dir, pushUrl, singleWindow, customsConfig }) {
+  const binary = join(dirname(server), "bondstore-carrier-fake");
+  const accountDir = join(dir, "sf");
+  const args = ["--port", "0", "--account-dir", accountDir, "--push-url", pushUrl, "--single-window", singleWindow, "--customs-config", customsConfig];
+  const fake = await spawnServing(binary, args, "carrier fake");
+  const route = async (waybill, op) => {
+    const r = await fetch(fake.url + "fake/route?" + new URLSearchParams({ waybill, op }), { method: "POST" });
+    return r.status;
+  };
+  const waybill = async (orderNo) => {
+    const r = await fetch(fake.url + "fake/waybill?" + new URLSearchParams({ order: orderNo }));
+    return r.status === 200 ? await r.text() : "";
+  };
+  return { ...fake, account: join(accountDir, "sf-express.json"), carrierCert: join(accountDir, "carrier-cert.pem"), route, waybill };
+}
+
 // A store with customs beside it: the store's signing key first (the simulator trusts its
 // certificate), then the simulator, then the store on the port the simulator sends receipts to.
 // `database`: a PostgreSQL conninfo (else SQLite in the data directory); `payment` "wechat" or
 // "alipay": that provider's fake first (the simulator trusts its certificate too, and takes its
-// vouchers). Resolves with { server, simulator, fake, database, stop() }.
+// vouchers). SF Express's fake always (the carrier: waybills, their CEB511, tracking); customs
+// releases a list once its documents match. Resolves with { server, simulator, fake, carrier, database, stop() }.
 export async function startStoreWithCustoms(args, { database, extraArgs = [], payment } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=bondstore e2e",
@@ -107,17 +129,21 @@ export async function startStoreWithCustoms(args, { database, extraArgs = [], pa
     ? await startPaymentFake({ server: args.server, provider: payment, dir: dataDir, notifyUrl: `http://127.0.0.1:${port}/api/payments/${payment}/notify`,
       singleWindow: `http://127.0.0.1:${simPort}/ceb`, customsConfig: join(dirname(fileURLToPath(import.meta.url)), "../../assets/customs/declarant.json") })
     : null;
+  const customsConfig = join(dirname(fileURLToPath(import.meta.url)), "../../assets/customs/declarant.json");
+  const carrier = await startCarrierFake({ server: args.server, dir: dataDir, pushUrl: `http://127.0.0.1:${port}/api/carriers/sf/routes`,
+    singleWindow: `http://127.0.0.1:${simPort}/ceb`, customsConfig });
   const simulator = await startSimulator({ simulator: args.simulator, cert: join(dataDir, "signing-cert.pem"), port: simPort,
     receiptsUrl: `http://127.0.0.1:${port}/api/single-window/receipts`, token: receiptToken,
-    paymentCert: fake ? fake.customsCert : undefined });
+    paymentCert: fake ? fake.customsCert : undefined, carrierCert: carrier.carrierCert, require: fake ? "payment,waybill" : "waybill" });
   const account = payment === "wechat" ? ["--wechat-pay", fake.account] : payment === "alipay" ? ["--alipay", fake.account] : [];
   const server = await startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"], dataDir,
     extraArgs: ["--port", String(port), "--single-window", simulator.url + "ceb", "--relay-retry-ms", "200",
+                "--carrier", "sf", "--sf-express", carrier.account,
                 ...(database ? ["--database", database] : []),
                 ...(fake ? ["--payment", payment, ...account, "--payment-query-after", "5"] : []), ...extraArgs],
     env: { BONDSTORE_RECEIPT_TOKEN: receiptToken } });
-  return { server, simulator, fake, database, stop: async () => {
-    await server.stop(); await simulator.stop(); if (fake) await fake.stop(); rmSync(dataDir, { recursive: true, force: true });
+  return { server, simulator, fake, carrier, database, stop: async () => {
+    await server.stop(); await simulator.stop(); await carrier.stop(); if (fake) await fake.stop(); rmSync(dataDir, { recursive: true, force: true });
   } };
 }
 

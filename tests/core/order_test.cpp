@@ -5,6 +5,7 @@
 
 #include "core/orders/order.h"
 #include "core/orders/resident_id.h"
+#include "core/orders/shipment.h"
 #include "core/wire/order_json.h"
 
 using namespace bondstore;
@@ -311,6 +312,49 @@ TEST_CASE("a declared order held by customs: manual review, inspection, detentio
     CHECK(CustomsHoldOf(S::Paid, steps({{"inventory", 300}})) == H::None);
     CHECK(std::string(CustomsHoldCode(H::Inspection)) == "inspection");
     CHECK(std::string(CustomsHoldCode(H::None)).empty());
+}
+
+TEST_CASE("the parcel's tracking: picked up ships a released order, delivered delivers it; nothing before release or backwards")
+{
+    using S = OrderStatus;
+    using E = OrderEvent;
+    using T = TrackingStage;
+    using Events = std::vector<OrderEvent>;
+    CHECK(EventsForTracking(S::Released, T::PickedUp) == Events{E::Ship});
+    CHECK(EventsForTracking(S::Released, T::InTransit) == Events{E::Ship}); // the pick-up event lost or late
+    CHECK(EventsForTracking(S::Released, T::Delivered) == Events{E::Ship, E::Deliver});
+    CHECK(EventsForTracking(S::Shipped, T::Delivered) == Events{E::Deliver});
+    CHECK(EventsForTracking(S::Shipped, T::OutForDelivery).empty());
+    CHECK(EventsForTracking(S::Declared, T::PickedUp).empty()); // customs has not released the goods
+    CHECK(EventsForTracking(S::Paid, T::Delivered).empty());
+    CHECK(EventsForTracking(S::Delivered, T::PickedUp).empty());
+    CHECK(EventsForTracking(S::Released, T::Exception).empty());
+    CHECK(EventsForTracking(S::Returned, T::Delivered).empty());
+    // Pushed and queried: the same event once, in time order.
+    std::vector<TrackingEvent> merged = MergeTracking({{"b", T::Delivered, "80", 300, "", ""}, {"a", T::PickedUp, "50", 100, "", ""},
+                                                       {"b", T::Delivered, "80", 300, "", ""}, {"", T::Other, "99", 200, "", ""}});
+    REQUIRE(merged.size() == 3);
+    CHECK(merged[0].id == "a");
+    CHECK(merged[1].code == "99");
+    CHECK(merged[2].id == "b");
+    for (T t : {T::PickedUp, T::InTransit, T::OutForDelivery, T::Delivered, T::Exception, T::Returned, T::Other})
+        CHECK(ParseTrackingStage(TrackingStageCode(t)) == t);
+    CHECK(!ParseTrackingStage("lost"));
+    // On the shopper's answer, and back.
+    OrderReceipt r;
+    r.order_no = "BS1";
+    r.shipment = {"sf", "SF1234567890123", {{"1", T::PickedUp, "50", 1'780'000'000, "重庆市", "顺丰速运 已收取快件"}}};
+    std::string text = OrderReceiptToJson(r);
+    OrderReceiptParse back = ParseOrderReceiptJson(text);
+    REQUIRE(back.ok());
+    CHECK(back.receipt.shipment.waybill_no == "SF1234567890123");
+    REQUIRE(back.receipt.shipment.tracking.size() == 1);
+    CHECK(back.receipt.shipment.tracking[0].stage == T::PickedUp);
+    CHECK(back.receipt.shipment.tracking[0].place == "重庆市");
+    CHECK(ParseOrderReceiptJson(OrderReceiptToJson(OrderReceipt{})).receipt.shipment.carrier.empty()); // no shipment: no field
+    std::string bad = text;
+    bad.replace(bad.find("picked_up"), 9, "teleported");
+    CHECK(!ParseOrderReceiptJson(bad).ok());
 }
 
 TEST_CASE("returns: within 30 days of release; quota years are China's calendar years")

@@ -496,7 +496,7 @@ TEST_CASE("Alipay's payment voucher (CEB411) reaches the single window and match
     FakeAlipay alipay("http://127.0.0.1:" + std::to_string(port) + "/api/payments/alipay/notify", "http://127.0.0.1:" + std::to_string(sim_port) + "/ceb");
     ServerProcess sim = ServerProcess::StartBinary(
         SimulatorBinary(), {"--port", std::to_string(sim_port), "--trusted-cert", store + "/signing-cert.pem", "--payment-cert",
-                            alipay.options.customs_cert_file, "--ceb-xsd", CebXsdFile(), "--receipts-url",
+                            alipay.options.customs_cert_file, "--require", "payment", "--ceb-xsd", CebXsdFile(), "--receipts-url",
                             "http://127.0.0.1:" + std::to_string(port) + "/api/single-window/receipts", "--receipt-delay-ms", "20"},
         {"BONDSTORE_RECEIPT_TOKEN=" + token});
     OrderShop shop(b, {"--port", std::to_string(port), "--payment", "alipay", "--alipay", alipay.AccountFile(), "--single-window",

@@ -156,6 +156,7 @@ void WriteOrderCatalog(const std::string& path)
         add(sku, 5000, "CQ-LL", 2);
     }
     add("T-BIG", 490000, "CQ-LL", 100);
+    add("T-LUXE", 620000, "CQ-LL", 5); // one item over the ¥5,000 order limit: full tax (2019 rules)
     add("T-XY", 5000, "CQ-XY", 10);
     add("T-OTHER", 5000, "CQ-LL", 10);
     catalog["products"].back()["merchant"] = "other"; // everything else is "demo"'s

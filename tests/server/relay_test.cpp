@@ -7,6 +7,7 @@
 
 #include "server/customs/dxp_envelope.h"
 #include "server/customs/message_signer.h"
+#include "tests/server/carrier_fixture.h"
 #include "tests/server/order_fixture.h"
 
 #include "core/wire/order_json.h"
@@ -32,7 +33,11 @@ struct Relayed {
     Backend& backend;
     TempDir files;
     std::vector<std::string> server_args;
-    int port = 0;
+    int port = FreePort();
+    // The carrier: SF Express's fake issues each paid order's waybill and declares it to customs
+    // (CEB511); the simulator matches it with the list. (Payment is the sandbox's: no payment
+    // company sends a CEB411, so the simulator is told not to wait for one.)
+    LocalCarrier carrier{"http://127.0.0.1:" + std::to_string(port) + "/api/carriers/sf/routes"};
     ServerProcess sim, server;
     std::map<std::string, std::string> secrets; // order number → lookup secret
     std::mutex secrets_mutex;                    // (PaidOrder runs on several threads)
@@ -46,13 +51,15 @@ struct Relayed {
         REQUIRE_MESSAGE(CreateSelfSignedSigningKey(store + "/signing-key.pem", store + "/signing-cert.pem", "relay test", &error), error);
         WriteFile(files.path + "/web/index.html", "<!doctype html>");
         WriteOrderCatalog(files.path + "/catalog.json");
-        port = FreePort();
-        std::vector<std::string> sim_args = {"--trusted-cert", store + "/signing-cert.pem", "--ceb-xsd", CebXsdFile(), "--receipts-url",
+        std::vector<std::string> sim_args = {"--trusted-cert", store + "/signing-cert.pem", "--carrier-cert", carrier.CertFile(), "--require",
+                                             "waybill", "--ceb-xsd", CebXsdFile(), "--receipts-url",
                                              "http://127.0.0.1:" + std::to_string(port) + "/api/single-window/receipts",
                                              "--receipt-delay-ms", "20"};
         sim_args.insert(sim_args.end(), sim_flags.begin(), sim_flags.end());
         sim = ServerProcess::StartBinary(SimulatorBinary(), sim_args, kTokenEnv);
+        carrier.Start(sim.url + "/ceb");
         server_args = b.ServerArgs();
+        for (const std::string& a : carrier.ServerArgs()) server_args.push_back(a);
         for (const std::string& a :
              {std::string("--web-dir"), files.path + "/web", std::string("--seed-catalog"), files.path + "/catalog.json", std::string("--port"),
               std::to_string(port), std::string("--single-window"), sim.url + "/ceb", std::string("--ceb-xsd"), CebXsdFile(), std::string("--relay-retry-ms"),

@@ -645,7 +645,7 @@ TEST_CASE("WeChat Pay's payment voucher (CEB411) reaches the single window and m
                       "http://127.0.0.1:" + std::to_string(sim_port) + "/ceb");
     ServerProcess sim = ServerProcess::StartBinary(
         SimulatorBinary(), {"--port", std::to_string(sim_port), "--trusted-cert", store + "/signing-cert.pem", "--payment-cert",
-                            wechat.options.customs_cert_file, "--ceb-xsd", CebXsdFile(), "--receipts-url",
+                            wechat.options.customs_cert_file, "--require", "payment", "--ceb-xsd", CebXsdFile(), "--receipts-url",
                             "http://127.0.0.1:" + std::to_string(port) + "/api/single-window/receipts", "--receipt-delay-ms", "20"},
         {"BONDSTORE_RECEIPT_TOKEN=" + token});
     OrderShop shop(b, {"--port", std::to_string(port), "--payment", "wechat", "--wechat-pay", wechat.AccountFile(), "--single-window",

@@ -63,7 +63,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
                         {"image", v.product_image}, {"imageSize", {v.product_image_size[0], v.product_image_size[1]}}};
     if (!v.error.empty()) j["error"] = v.error;
     if (!v.order_no.empty() || !v.order_status.empty())
-        j["order"] = {{"no", v.order_no}, {"status", v.order_status}, {"reason", v.order_reason}, {"hold", v.order_hold}};
+        j["order"] = {{"no", v.order_no}, {"status", v.order_status}, {"reason", v.order_reason}, {"hold", v.order_hold},
+                      {"waybill", v.order_waybill}, {"tracking", v.order_tracking}};
     j["kiosk"] = {{"on", v.kiosk}, {"wipes", v.kiosk_wipes}, {"idleWarning", v.idle_warning}, {"idle", v.kiosk_idle},
                   {"fullScreen", v.full_screen}};
     j["buyerData"] = v.checkout_fields;

@@ -46,6 +46,8 @@ struct TestView {
     std::string order_no, order_status; // the order screen's order
     std::string order_reason;           // why it ended, when the screen says so ("payer_mismatch")
     std::string order_hold;             // customs holding it, when the screen says so ("inspection")
+    std::string order_waybill;          // the carrier's waybill, when the screen shows it
+    std::string order_tracking;         // the latest tracking stage shown ("delivered"), "" for none
     int frame = 0;
     std::array<float, 240> imgui_ms{}; // ImGui CPU time of the last frames, by frame number mod 240
     float mouse_x = 0, mouse_y = 0;  // where ImGui sees the pointer

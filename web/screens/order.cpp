@@ -12,6 +12,7 @@
 #include "web/state/display.h"
 
 #include "core/i18n/formatting.h"
+#include "core/orders/shipment.h"
 #include "core/wire/order_json.h"
 
 #include <imgui.h>
@@ -91,6 +92,7 @@ void DrawOrder(App& app, TestView& view)
         std::string code = e.detail.substr(e.detail.find(' ') + 1);
         const char* key = code == "-621005"   ? "order.customs_reason.single_limit"
                           : code == "-621018" ? "order.customs_reason.annual_limit"
+                          : code == "100"     ? "order.customs_reason.documents"
                                               : "order.customs_reason.other";
         Paragraph(app, m.Format(key, {{"code", code}}));
     }
@@ -104,8 +106,26 @@ void DrawOrder(App& app, TestView& view)
             Paragraph(app, m.Format("order.payer_mismatch"));
             view.order_reason = e.detail;
         }
-    // China time for every moment shown: the order's, and customs', clock.
+    // China time for every moment shown: the order's, customs' and the carrier's clock.
     auto when = [&](int64_t at) { return FormatDateTime(at, 480, app.prices->locale()); };
+    // The parcel: the carrier and its waybill once given, and where the parcel is (latest first).
+    view.order_waybill.clear();
+    view.order_tracking.clear();
+    if (!r.shipment.carrier.empty()) {
+        std::string carrier = m.Format("carrier.name." + r.shipment.carrier);
+        if (r.shipment.waybill_no.empty()) {
+            Paragraph(app, m.Format("order.shipment_pending", {{"carrier", carrier}}), Tone::Disabled);
+        } else {
+            Label(app, m.Format("order.shipment", {{"carrier", carrier}, {"waybill", r.shipment.waybill_no}}));
+            view.order_waybill = r.shipment.waybill_no;
+        }
+        for (auto e = r.shipment.tracking.rbegin(); e != r.shipment.tracking.rend(); ++e) {
+            std::string stage = m.Format(std::string("order.tracking.") + TrackingStageCode(e->stage));
+            Label(app, m.Format("order.tracking_entry", {{"time", when(e->at)}, {"stage", stage}, {"place", e->place}}),
+                  e == r.shipment.tracking.rbegin() ? Tone::Normal : Tone::Disabled);
+        }
+        if (!r.shipment.tracking.empty()) view.order_tracking = TrackingStageCode(r.shipment.tracking.back().stage);
+    }
     if (r.status == OrderStatus::PendingPayment && r.pay_before)
         Paragraph(app, m.Format("order.pay_before", {{"time", when(r.pay_before)}}), Tone::Disabled);
     if (!o.secret.empty()) Paragraph(app, m.Format("order.secret", {{"secret", o.secret}}), Tone::Disabled);

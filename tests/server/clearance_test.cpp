@@ -1,0 +1,199 @@
+// Clearance end to end (issue 18): three documents matched. A store paying through WeChat Pay's fake
+// and shipping through SF Express's fake, beside the single-window simulator: the order (CEB311) and
+// inventory list (CEB621) from the store, the payment record (CEB411) from the payment company, the
+// waybill record (CEB511) from the carrier. Customs releases only when all four agree; each kind of
+// disagreement — the waybill, the amount, the payer — is rejected, and the shopper refunded.
+#include <doctest/doctest.h>
+
+#include "server/customs/message_signer.h"
+#include "server/payments/wechat_pay_fake.h"
+#include "tests/server/carrier_fixture.h"
+#include "tests/server/order_fixture.h"
+#include "tests/server/payment_fixture.h"
+
+#include "core/wire/sf_express_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+using namespace bondstore;
+using namespace bondstore::test;
+using json = nlohmann::json;
+
+namespace {
+
+const std::string kToken = "receipt-token-0123456789abcdefghijklmnopqrstuvwxyz";
+
+// Store, payment company, carrier and customs, wired to each other.
+struct Clearance {
+    Backend& backend;
+    int port = FreePort(), sim_port = FreePort();
+    std::string base = "http://127.0.0.1:" + std::to_string(port);
+    std::string sim_url = "http://127.0.0.1:" + std::to_string(sim_port);
+    LocalFake<WeChatPayFake, WeChatPayFakeOptions> wechat;
+    LocalCarrier sf;
+    ServerProcess sim;
+    std::unique_ptr<OrderShop> shop;
+
+    explicit Clearance(Backend& b)
+        : backend(b), wechat(base + "/api/payments/wechat/notify", [this](WeChatPayFakeOptions& o) { o.single_window = sim_url + "/ceb"; }),
+          sf(base + "/api/carriers/sf/routes")
+    {
+        std::string store = b.dir->path + "/store";
+        std::filesystem::create_directories(store);
+        std::string error;
+        REQUIRE_MESSAGE(CreateSelfSignedSigningKey(store + "/signing-key.pem", store + "/signing-cert.pem", "clearance test", &error), error);
+        sim = ServerProcess::StartBinary(SimulatorBinary(),
+                                         {"--port", std::to_string(sim_port), "--trusted-cert", store + "/signing-cert.pem", "--payment-cert",
+                                          wechat.options.customs_cert_file, "--carrier-cert", sf.CertFile(), "--require", "payment,waybill",
+                                          "--ceb-xsd", CebXsdFile(), "--receipts-url", base + "/api/single-window/receipts",
+                                          "--receipt-delay-ms", "20"},
+                                         {"BONDSTORE_RECEIPT_TOKEN=" + kToken});
+        sf.Start(sim_url + "/ceb");
+        std::vector<std::string> args = {"--port", std::to_string(port), "--payment", "wechat", "--wechat-pay",
+                                         wechat.dir.path + "/account/wechat-pay.json", "--single-window", sim_url + "/ceb", "--ceb-xsd",
+                                         CebXsdFile(), "--relay-retry-ms", "50"};
+        for (const std::string& a : sf.ServerArgs()) args.push_back(a);
+        shop = std::make_unique<OrderShop>(b, args, std::vector<std::string>{"BONDSTORE_RECEIPT_TOKEN=" + kToken});
+    }
+
+    // An order of one T-00n for buyer `buyer`, paid by `payer` (the buyer's own name by default).
+    std::string PaidOrder(int n, int buyer, const std::string& payer = "王小明")
+    {
+        char sku[16];
+        std::snprintf(sku, sizeof sku, "T-%03d", n);
+        return PaidOrder(sku, buyer, payer);
+    }
+    std::string PaidOrder(const std::string& sku, int buyer, const std::string& payer = "王小明")
+    {
+        httplib::Client c(shop->server.url);
+        auto r = PlaceOrder(c, "clearance-" + sku, OrderBody({{sku, 1}}, buyer, QuotedTotal(shop->server.url, {{sku, 1}})));
+        REQUIRE(r);
+        REQUIRE_MESSAGE(r->status == 201, r->body);
+        json o = json::parse(r->body);
+        std::string no = o["order_no"].get<std::string>();
+        secrets[no] = o["lookup_secret"].get<std::string>();
+        REQUIRE(c.Post("/api/orders/" + no + "/payment", {{"X-Order-Secret", secrets[no]}}, "", "application/json")->status == 200);
+        REQUIRE(wechat.Pay(no, payer, ValidIdNumber(buyer))->status == 200);
+        return no;
+    }
+    std::string Status(const std::string& no) { return backend.Sql("SELECT status FROM orders WHERE order_no = '" + no + "'"); }
+    bool Reaches(const std::string& no, const std::string& status) { return Eventually([&] { return Status(no) == status; }, 20); }
+    json Order(const std::string& no)
+    {
+        httplib::Client c(shop->server.url);
+        auto r = c.Get("/api/orders/" + no, {{"X-Order-Secret", secrets[no]}});
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        return json::parse(r->body);
+    }
+    json SimStats()
+    {
+        httplib::Client c(sim.url);
+        return json::parse(c.Get("/stats")->body);
+    }
+    std::map<std::string, std::string> secrets;
+};
+
+} // namespace
+
+TEST_CASE("three documents matched: released once order, payment record, waybill record and list agree; tracking ships and delivers")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        Clearance k(b);
+        std::string no = k.PaidOrder(1, 11);
+        CHECK_MESSAGE(k.Reaches(no, "released"), k.shop->server.Stderr() << k.sim.Stderr());
+        // The waybill SF issued is the one the list declared and the one SF's record declared.
+        std::string waybill = k.sf.Waybill(no);
+        CHECK(waybill.size() == 15);
+        CHECK(b.Sql("SELECT waybill_no FROM shipments WHERE order_no = '" + no + "'") == waybill);
+        httplib::Client customs(k.sim.url);
+        CHECK(customs.Get("/waybills?order=" + no)->body == "500096005T " + waybill + "\n");
+        RunResult list = Run(AdminBinary(), {"ceb", no, "--type", "621", "--data-dir", b.dir->path + "/store", "--ceb-xsd", CebXsdFile()});
+        if (b.kind == "sqlite") {
+            REQUIRE(list.exit_code == 0);
+            CHECK(list.out.find("<ceb:logisticsNo>" + waybill + "</ceb:logisticsNo>") != std::string::npos);
+        }
+        json stats = k.SimStats();
+        CHECK(stats["payments"] == 1);
+        CHECK(stats["waybills"] == 1);
+        CHECK(stats["rejected_mismatch"] == 0);
+        CHECK(stats["invalid"] == 0);
+
+        // The parcel's journey, pushed by SF: picked up → shipped; delivered → delivered.
+        REQUIRE(k.sf.Route(waybill, "50")->status == 200);
+        CHECK(k.Reaches(no, "shipped"));
+        REQUIRE(k.sf.Route(waybill, "31")->status == 200);
+        REQUIRE(k.sf.Route(waybill, "80")->status == 200);
+        CHECK(k.Reaches(no, "delivered"));
+        CHECK(Eventually([&] { return k.Order(no)["shipment"]["tracking"].size() == 3; }));
+        json shipment = k.Order(no)["shipment"];
+        CHECK(shipment["carrier"] == "sf");
+        CHECK(shipment["waybill_no"] == waybill);
+        CHECK(shipment["tracking"][0]["stage"] == "picked_up");
+        CHECK(shipment["tracking"][1]["stage"] == "in_transit");
+        CHECK(shipment["tracking"][2]["stage"] == "delivered");
+        CHECK(shipment["tracking"][2]["code"] == "80");
+        // A push for a waybill the store does not have is refused in SF's words (SF pushes again).
+        httplib::Client store(k.shop->server.url);
+        auto stranger = store.Post("/api/carriers/sf/routes",
+                                   SfRoutePushToJson({{"1", "SF0000000000001", "X", "2026-12-05 10:00:00", "深圳市", "顺丰速运 已收取快件", "50"}}),
+                                   "application/json");
+        REQUIRE(stranger);
+        CHECK(ParseSfPushReplyJson(stranger->body) == std::optional<bool>(false));
+        CHECK(b.SqlInt("SELECT count(*) FROM tracking_events") == 3);
+    }
+}
+
+TEST_CASE("customs rejects a list whose documents disagree — the waybill, the amount, the payer — and the shopper is refunded")
+{
+    Backend b = SqliteBackend();
+    Clearance k(b);
+    struct Case {
+        const char* what;
+        std::function<void()> fault;
+        const char* payer;
+        const char* info;
+    };
+    std::vector<Case> cases = {
+        {"the carrier declares another waybill", [&] { k.sf.Control("ceb511_waybill=SF9999999999999"); }, "王小明", "运单号与清单不一致"},
+        {"the payment company declares another amount", [&] { k.wechat.Control("declare_amount_fen=1"); }, "王小明", "支付金额与订单实付金额不一致"},
+        {"someone else paid, and the provider did not check", [&] { k.wechat.Control("unchecked_identity=1"); }, "李四", "订购人与支付人不匹配"},
+    };
+    int n = 2;
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        c.fault();
+        std::string no = k.PaidOrder(n, 20 + n, c.payer);
+        n++;
+        CHECK_MESSAGE(k.Reaches(no, "rejected"), k.shop->server.Stderr());
+        CHECK(b.Sql("SELECT info FROM customs_receipts WHERE order_no = '" + no + "' AND status = '100'").find(c.info) != std::string::npos);
+        // The refund is owed at once, and WeChat Pay's fake confirms it.
+        CHECK(b.Sql("SELECT reason FROM refunds WHERE order_no = '" + no + "'") == "reject");
+        CHECK(Eventually([&] { return b.Sql("SELECT state FROM refunds WHERE order_no = '" + no + "'") == "done"; }, 20));
+    }
+    CHECK(k.SimStats()["rejected_mismatch"] == 3);
+    // A fourth order with no fault goes through.
+    std::string fine = k.PaidOrder(9, 40);
+    CHECK(k.Reaches(fine, "released"));
+}
+
+TEST_CASE("one item over the ¥5,000 order limit: quoted and charged with full tax, and released by customs by the same rules")
+{
+    Backend b = SqliteBackend();
+    Clearance k(b);
+    httplib::Client c(k.shop->server.url);
+    auto quote = c.Post("/api/quote", R"({"lines":[{"sku":"T-LUXE","qty":1}]})", "application/json");
+    REQUIRE(quote);
+    REQUIRE(quote->status == 200);
+    CHECK(json::parse(quote->body)["regime"] == "single_item_full_tax");
+    std::string no = k.PaidOrder("T-LUXE", 50);
+    CHECK_MESSAGE(k.Reaches(no, "released"), k.shop->server.Stderr());
+    CHECK(k.SimStats()["rejected_quota"] == 0);
+    // Two of it is over the limit and no single item: refused at checkout, never charged.
+    auto two = PlaceOrder(c, "luxe-2", OrderBody({{"T-LUXE", 2}}, 51, 2 * QuotedTotal(k.shop->server.url, {{"T-LUXE", 1}})));
+    REQUIRE(two);
+    CHECK(two->status == 422);
+}
