@@ -65,5 +65,26 @@ export default function customsTests(t) {
         await context.close();
       } finally { await store.stop(); }
     }],
+    ["customs refuses an order whose waybill record disagrees with its list: the order screen says why, and the payment comes back", async () => {
+      const store = await startStoreWithCustoms(args);
+      try {
+        let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        // The carrier's next waybill record (CEB511) declares another number than the one it issued.
+        assert((await store.carrier.control("ceb511_waybill=SF9999999999999")) === 200, "the carrier takes the fault");
+        s = await placeOrder(page, s, "IF-APT-PF3-800", "Wang Xiaoming", "11010519491231002X");
+        await clickWidget(page, s, "order.pay");
+        for (let i = 0; i < 40 && !(s.order && s.order.status === "rejected"); i++) {
+          try { s = await waitForState(page, (st) => st.order && st.order.status === "rejected", "rejected", 500); }
+          catch { await clickWidget(page, s, "order.refresh"); }
+        }
+        assert(s.order.status === "rejected" && s.order.reason === "customs 100", `rejected by customs for its documents: ${JSON.stringify(s.order)}`);
+        await page.screenshot({ path: join(args.out, "order-documents-rejected-en.png") });
+        await selectLocale(page, "zh-Hans");
+        s = await waitForState(page, (st) => st.order && st.order.status === "rejected", "rejected, in Chinese");
+        await page.screenshot({ path: join(args.out, "order-documents-rejected-zh-Hans.png") });
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
   ];
 }

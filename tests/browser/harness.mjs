@@ -94,7 +94,7 @@ export async function startPaymentFake({ server, provider, dir, notifyUrl, singl
 
 // The local fake of SF Express (bondstore-carrier-fake, beside the server binary), its account in
 // `dir`/sf, pushing routes to `pushUrl` and declaring waybills (CEB511) to `singleWindow`:
-// { url, account, carrierCert, route(waybill, op), waybill(orderNo), stop() }.
+// { url, account, carrierCert, route(waybill, op), waybill(orderNo), control(query), stop() }.
 export async function startCarrierFake({ server, dir, pushUrl, singleWindow, customsConfig }) {
   const binary = join(dirname(server), "bondstore-carrier-fake");
   const accountDir = join(dir, "sf");
@@ -108,7 +108,8 @@ export async function startCarrierFake({ server, dir, pushUrl, singleWindow, cus
     const r = await fetch(fake.url + "fake/waybill?" + new URLSearchParams({ order: orderNo }));
     return r.status === 200 ? await r.text() : "";
   };
-  return { ...fake, account: join(accountDir, "sf-express.json"), carrierCert: join(accountDir, "carrier-cert.pem"), route, waybill };
+  const control = async (query) => (await fetch(fake.url + "fake/control?" + query, { method: "POST" })).status;
+  return { ...fake, account: join(accountDir, "sf-express.json"), carrierCert: join(accountDir, "carrier-cert.pem"), route, waybill, control };
 }
 
 // A store with customs beside it: the store's signing key first (the simulator trusts its

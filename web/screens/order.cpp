@@ -95,6 +95,7 @@ void DrawOrder(App& app, TestView& view)
                           : code == "100"     ? "order.customs_reason.documents"
                                               : "order.customs_reason.other";
         Paragraph(app, m.Format(key, {{"code", code}}));
+        view.order_reason = "customs " + code;
     }
     // Customs holding the goods (review, inspection, detention): said as such, not only "declared".
     CustomsHold hold = CustomsHoldOf(r.status, r.customs);
