@@ -7,7 +7,7 @@
 # Targets — every parser the network or a file from outside reaches:
 #   csv, shopify, google, json  catalog files (CSV, Shopify, Google feeds, native JSON), tax tables, quotes
 #   i18n                        PO files, message patterns, bidi text, currency rates
-#   receipt                     customs' receipts (CEB312/CEB622, bare or in a DxpMsg envelope)
+#   receipt                     customs' receipts (CEB312/CEB622/CEB624, bare or in a DxpMsg envelope)
 #   wire                        order requests (and core's validation), order receipts, inventory, stock
 #                               adjustments, order events, payment notifications, sealed envelopes, kiosk tokens
 #   cart_link                   the cart hand-off link (?cart=…)
@@ -49,6 +49,9 @@ echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1
 # DxpMsg envelope.
 /usr/bin/python3 -c 'import sys; sys.stdout.buffer.write(("<?xml version=\"1.0\" encoding=\"gb2312\"?>\n<ceb:CEB312Message guid=\"4cd3b5f4-2b4f-4b55-9a52-6c35a8a0a001\" version=\"1.0\" xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"><ceb:OrderReturn><ceb:guid>4cd3b5f4-2b4f-4b55-9a52-6c35a8a0a001</ceb:guid><ceb:orderNo>BS1</ceb:orderNo><ceb:returnStatus>2</ceb:returnStatus><ceb:returnTime>20261205120000000</ceb:returnTime><ceb:returnInfo>订单新增申报成功</ceb:returnInfo></ceb:OrderReturn></ceb:CEB312Message>").encode("gb2312"))' \
   > "$corpus/receipt/gb2312.xml"
+# A withdrawal's receipt (CEB624, InvtCancelReturn), as the simulator writes it.
+printf '%s' '<?xml version="1.0" encoding="UTF-8"?><ceb:CEB624Message guid="4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A002" version="1.0" xmlns:ceb="http://www.chinaport.gov.cn/ceb"><ceb:InvtCancelReturn><ceb:guid>4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A002</ceb:guid><ceb:copNo>BS1</ceb:copNo><ceb:preNo>PBS100000000000000</ceb:preNo><ceb:invtNo>80122026I100000001</ceb:invtNo><ceb:returnStatus>399</ceb:returnStatus><ceb:returnTime>20261205120000000</ceb:returnTime><ceb:returnInfo>[Code:2300;Desc:审核通过],撤单申请审核通过,清单已成功撤单</ceb:returnInfo></ceb:InvtCancelReturn></ceb:CEB624Message>' \
+  > "$corpus/receipt/ceb624.xml"
 samples=../shared/customs/xsd/samples_202205_import
 for f in CEB312Message.xml CEB622Message.xml; do
   if [ -f "$samples/$f" ]; then

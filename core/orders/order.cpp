@@ -152,8 +152,9 @@ std::string MaskAddress(std::string_view address)
 
 namespace {
 const char* const kStatusCodes[] = {"pending_payment", "paid", "declared", "released", "rejected",
-                                    "shipped", "delivered", "cancelled", "expired", "returned"};
-const char* const kEventCodes[] = {"pay", "declare", "release", "reject", "ship", "deliver", "cancel", "expire", "return"};
+                                    "shipped", "delivered", "cancelled", "expired", "returned", "withdrawing"};
+const char* const kEventCodes[] = {"pay",    "declare", "release", "reject", "ship", "deliver", "cancel", "expire",
+                                   "return", "withdraw", "withdraw_refused"};
 } // namespace
 
 const char* StatusCode(OrderStatus s) { return kStatusCodes[int(s)]; }
@@ -190,6 +191,13 @@ std::optional<OrderStatus> NextStatus(OrderStatus from, OrderEvent e)
     case S::Declared:
         if (e == E::Release) return S::Released;
         if (e == E::Reject) return S::Rejected;
+        if (e == E::Withdraw) return S::Withdrawing;
+        break;
+    case S::Withdrawing:
+        if (e == E::Cancel) return S::Cancelled; // customs accepted the withdrawal
+        if (e == E::WithdrawRefused) return S::Declared;
+        if (e == E::Release) return S::Released; // customs released the list first
+        if (e == E::Reject) return S::Rejected;
         break;
     case S::Released:
         if (e == E::Ship) return S::Shipped;
@@ -215,7 +223,8 @@ bool CountsAsSale(OrderStatus s)
     case OrderStatus::Released:
     case OrderStatus::Rejected:
     case OrderStatus::Shipped:
-    case OrderStatus::Delivered: return true;
+    case OrderStatus::Delivered:
+    case OrderStatus::Withdrawing: return true; // until customs accepts the withdrawal
     case OrderStatus::PendingPayment:
     case OrderStatus::Cancelled:
     case OrderStatus::Expired:
@@ -229,7 +238,7 @@ const std::vector<OrderStatus>& AllStatuses()
     static const std::vector<OrderStatus> all = {OrderStatus::PendingPayment, OrderStatus::Paid,     OrderStatus::Declared,
                                                  OrderStatus::Released,       OrderStatus::Rejected, OrderStatus::Shipped,
                                                  OrderStatus::Delivered,      OrderStatus::Cancelled, OrderStatus::Expired,
-                                                 OrderStatus::Returned};
+                                                 OrderStatus::Returned,       OrderStatus::Withdrawing};
     return all;
 }
 
@@ -263,6 +272,12 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent e)
 
 std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted)
 {
+    if (message == "withdrawal") {
+        if (current != OrderStatus::Withdrawing) return {};
+        if (code == 399 || code == 800) return {OrderEvent::Cancel};
+        if (code == 100 || code < 0) return {OrderEvent::WithdrawRefused};
+        return {};
+    }
     if (code < 0 && (accepted || code == -301010 || code == -621041)) return {};
     std::optional<OrderEvent> target;
     if (code < 0 || code == 100) target = OrderEvent::Reject;

@@ -2,9 +2,10 @@
 // also the payer), where it goes, what is in it — and the life it leads afterwards:
 //
 //   pending_payment → paid → declared → released → shipped → delivered
-//        │  │           │        └→ rejected           └──────┴→ returned (≤ 30 days after release)
-//        │  └→ expired  └→ cancelled (before declaration)   released ┘
-//        └→ cancelled
+//        │  │           │        │└→ rejected          └──────┴→ returned (≤ 30 days after release)
+//        │  └→ expired  │        └→ withdrawing → cancelled (customs accepts the withdrawal, CEB624)
+//        └→ cancelled   │              └→ declared (customs refuses it) · released / rejected (customs was first)
+//                       └→ cancelled (before declaration)
 //
 // Everything here is rules: what a valid request is, which move is allowed from which status,
 // and what each move does to stock and to the buyer's annual quota. Storage and clocks are the
@@ -70,8 +71,11 @@ std::string MaskAddress(std::string_view address);
 
 // --- the life of an order ---------------------------------------------------------------------
 
-enum class OrderStatus { PendingPayment, Paid, Declared, Released, Rejected, Shipped, Delivered, Cancelled, Expired, Returned };
-enum class OrderEvent { Pay, Declare, Release, Reject, Ship, Deliver, Cancel, Expire, Return };
+enum class OrderStatus { PendingPayment, Paid, Declared, Released, Rejected, Shipped, Delivered, Cancelled, Expired, Returned, Withdrawing };
+// Withdraw: the shopper cancels a declared order, whose list customs has not released; the list's
+// withdrawal (CEB623) goes to customs, and stock, quota and refund wait for its answer (CEB624):
+// accepted → Cancel; refused → WithdrawRefused (declared again).
+enum class OrderEvent { Pay, Declare, Release, Reject, Ship, Deliver, Cancel, Expire, Return, Withdraw, WithdrawRefused };
 
 const char* StatusCode(OrderStatus status); // "pending_payment", …
 std::optional<OrderStatus> ParseStatus(std::string_view code);
@@ -106,7 +110,9 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent event);
 // Delivery is at least once, so customs may answer a repeated message with an error about the
 // repetition: a negative code after customs accepted the message (`accepted`: a receipt of 120
 // or more for it is on record), or one of the duplicate codes (−301010 order exists, −621041
-// duplicate declaration), is not a rejection.
+// duplicate declaration), is not a rejection. `message` "withdrawal" (a CEB624 receipt, about the
+// list's withdrawal) moves only a withdrawing order: 399 or 800 (approved) cancels it, 100 or a
+// negative code returns it to declared.
 std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted);
 
 // A return must be declared within 30 days of release (SPEC.md §2.6).

@@ -144,13 +144,15 @@ void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
         if (order) SendJson(res, 200, OrderReceiptToJson(order->receipt));
     });
 
-    // Cancelling: before declaration to customs only.
+    // Cancelling: before declaration, at once; once declared and not yet released, by withdrawing
+    // the list at customs (CEB623) — the order is cancelled, and refunded, when customs agrees.
     posts.Post(R"(/api/orders/([A-Za-z0-9]+)/cancel)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,
                                                                                const std::string&) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (!order) return;
         std::string error;
-        auto t = s.stores->orders.Transition(order->receipt.order_no, OrderEvent::Cancel, "shopper", UnixNow(), &error);
+        OrderEvent event = order->receipt.status == OrderStatus::Declared ? OrderEvent::Withdraw : OrderEvent::Cancel;
+        auto t = s.stores->orders.Transition(order->receipt.order_no, event, "shopper", UnixNow(), &error);
         if (!t) return s.errors.Internal(req, res, "cancelling an order", error);
         if (!t->problem.empty()) return s.errors.Send(req, res, 409, "transition_not_allowed");
         order = s.stores->orders.FindOrder(order->receipt.order_no, &error);

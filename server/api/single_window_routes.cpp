@@ -37,7 +37,7 @@ void InvalidMessage(Storefront& s, const httplib::Request& req, httplib::Respons
 
 void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
-    // Receipts (CEB312, CEB622), bare or in a DxpMsg envelope, as customs (or the simulator)
+    // Receipts (CEB312, CEB622, CEB624), bare or in a DxpMsg envelope, as customs (or the simulator)
     // posts them: the token first (before the body is read), then customs' signature (when its
     // certificate is configured), the schema, and each receipt stored and applied in one
     // transaction.
@@ -65,7 +65,7 @@ void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefr
         for (const CebReceipt& r : parsed.receipts) {
             std::string error;
             std::optional<RelayStore::ReceiptResult> result =
-                s.stores->relay.ApplyCustomsReceipt({r.order_no, r.message, r.code, r.return_time, r.info}, UnixNow(), &error);
+                s.stores->relay.ApplyCustomsReceipt({r.order_no, r.message, r.code, r.return_time, r.info, r.pre_no, r.invt_no}, UnixNow(), &error);
             // Customs sends again what was not acknowledged: the ones before stay applied (and are
             // duplicates then).
             if (!result) return s.errors.Internal(req, res, "applying the receipt for " + r.order_no, error);

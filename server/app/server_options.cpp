@@ -248,6 +248,12 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(v)) return r;
             int* into = name == "--relay-max-retry-ms" ? &o.relay_max_retry_ms : &o.relay_timeout_ms;
             if (!positive(v, into) || *into > 3600000) { r.error = name + " must be 1 to 3600000 (ms), got '" + v + "'"; return r; }
+        } else if (name == "--single-window-receiver") {
+            if (!take(o.single_window_receiver)) return r;
+            if (o.single_window_receiver.empty() || o.single_window_receiver.size() > 16) {
+                r.error = "--single-window-receiver must be 1 to 16 characters (a DXP id), got '" + o.single_window_receiver + "'";
+                return r;
+            }
         } else if (name == "--relay-park-after") {
             std::string v;
             if (!take(v)) return r;
@@ -377,6 +383,8 @@ The single window (docs/single-window.md):
   --relay-retry-ms N   first retry after a failed delivery, doubling (with jitter), default 1000
   --relay-max-retry-ms N  the longest wait between two tries, default 300000 (5 min)
   --relay-timeout-ms N one delivery's time-out, default 10000
+  --single-window-receiver ID  the DxpMsg ReceiverId: customs' exchange id for import messages,
+                       default DXPEDCCEB0000002 (DXPEDCCEB0000003 is export's)
   --relay-park-after S seconds of failed deliveries before a message is parked, default 86400
 
 Abuse (docs/security.md):

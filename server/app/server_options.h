@@ -41,6 +41,8 @@ struct ServerOptions {
     std::string receipt_token;    // bearer token receipts must carry; "" = receipts refused (from a file or the environment)
     std::string admin_token;      // bearer token of GET /api/admin/…; "" = admin API refused (likewise)
     std::string single_window_cert; // customs' certificate (PEM): receipts must be signed with it; "" = not checked
+    // The DxpMsg ReceiverId: customs' exchange id for import messages (CLEARANCE.md §2).
+    std::string single_window_receiver = "DXPEDCCEB0000002";
     int relay_retry_ms = 1000;    // first retry after a failed delivery; doubles up to 5 minutes
     int relay_park_after = 86400; // seconds of failures after which a message is parked
     int relay_max_retry_ms = 300000;

@@ -74,4 +74,14 @@ std::optional<std::vector<unsigned char>> Unbase64(std::string_view text)
     return out;
 }
 
+std::string NewUuid()
+{
+    std::string hex = RandomHex(16);
+    for (char& ch : hex)
+        if (ch >= 'a' && ch <= 'f') ch = char(ch - 'a' + 'A');
+    hex[12] = '4';                                       // version 4: random
+    hex[16] = "89AB"[(hex[16] <= '9' ? hex[16] - '0' : hex[16] - 'A' + 10) & 3]; // RFC 4122 variant
+    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
 } // namespace bondstore

@@ -16,6 +16,8 @@ void RandomBytes(unsigned char* out, size_t n);
 // Random bytes as lower-case hex (2 characters a byte), or as decimal digits (no modulo bias).
 std::string RandomHex(size_t bytes);
 std::string RandomDigits(size_t count);
+// A random (version 4) UUID in upper case, 36 characters: message guids.
+std::string NewUuid();
 
 // Lower-case hex, 2 characters a byte.
 std::string Hex(const unsigned char* bytes, size_t n);

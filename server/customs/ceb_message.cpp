@@ -343,15 +343,48 @@ std::string Ceb621Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
     return w.xml;
 }
 
-std::string NewMessageGuid()
+std::string Ceb623Xml(const CebOrder& o, const CustomsConfig& c, const std::string& reason, std::string* error)
 {
-    std::string hex = RandomHex(16);
-    for (char& ch : hex)
-        if (ch >= 'a' && ch <= 'f') ch = char(ch - 'a' + 'A');
-    hex[12] = '4';                                       // version 4: random
-    hex[16] = "89AB"[(hex[16] <= '9' ? hex[16] - '0' : hex[16] - 'A' + 10) & 3]; // RFC 4122 variant
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" + hex.substr(20);
+    const CustomsParty* ebc = Enterprise(o, c, error);
+    if (!ebc) return {};
+    if (o.invt_no.empty()) {
+        *error = "order " + o.order_no + ": customs has not numbered its list yet (no invtNo): it cannot be withdrawn yet";
+        return {};
+    }
+    CebWriter w;
+    w.xml = Open("CEB623Message", o.guid);
+    w.depth = 1;
+    w.Open("InvtCancel");
+    w.Field("guid", o.guid);
+    w.Field("appType", "1");
+    w.Field("appTime", CebTime(o.declared_at));
+    w.Field("appStatus", "2"); // declare: the signature is required, and present
+    w.Field("customsCode", c.customs_code);
+    w.Field("orderNo", o.order_no);
+    w.Field("ebpCode", c.platform.code);
+    w.Field("ebpName", c.platform.name);
+    w.Field("ebcCode", ebc->code);
+    w.Field("ebcName", ebc->name);
+    w.Field("logisticsNo", o.waybill_no.empty() ? c.waybill_prefix + o.order_no : o.waybill_no);
+    w.Field("logisticsCode", c.logistics.code);
+    w.Field("logisticsName", c.logistics.name);
+    if (o.order_no.size() <= 20) w.Field("copNo", o.order_no); // the key customs' CEB624 answers by
+    w.Optional("preNo", o.pre_no);
+    w.Field("invtNo", o.invt_no);
+    w.Field("buyerIdType", "1");
+    w.Field("buyerIdNumber", o.buyer.id_number);
+    w.Field("buyerName", o.buyer.name);
+    w.Field("buyerTelephone", o.buyer.phone);
+    w.Field("agentCode", c.agent.code);
+    w.Field("agentName", c.agent.name);
+    w.Field("reason", reason);
+    w.Close("InvtCancel");
+    BaseTransfer(w, c);
+    w.xml += "</ceb:CEB623Message>\n";
+    return w.xml;
 }
+
+std::string NewMessageGuid() { return NewUuid(); }
 
 std::string CebTime(int64_t t) { return ChinaClockText(t); }
 

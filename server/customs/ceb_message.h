@@ -3,7 +3,8 @@
 //
 //   CEB311Message  the electronic order (OrderHead + OrderList), sent by the e-commerce enterprise;
 //   CEB621Message  the import inventory list (InventoryHead + InventoryList) for bonded 1210
-//                  imports, sent when Bondstore is configured as the declarant.
+//                  imports, sent when Bondstore is configured as the declarant;
+//   CEB623Message  the withdrawal of that list (InvtCancel), when the shopper cancels a declared order.
 //
 // Pure functions: an order as it was taken (CebOrder) and the enterprise's registration
 // (CustomsConfig) in, XML text out, unsigned (message_signer.h signs it). Every amount comes from
@@ -43,12 +44,17 @@ struct CebOrder {
     std::string payment_id;    // the provider's transaction id ("" if none)
     std::string pay_code, pay_name; // the payment company's customs registration ("" for the sandbox)
     std::string waybill_no;    // the carrier's ("" when the store ships without one: waybill_prefix + order number)
+    std::string pre_no, invt_no; // the list's numbers, from customs' receipts (a withdrawal names them)
 };
 
 // The messages, unsigned ("<?xml …?>" and the root, namespace ceb). An order whose merchant has
 // no registration in `config` cannot be declared: `error` says so and the result is "".
 std::string Ceb311Xml(const CebOrder& order, const CustomsConfig& config, std::string* error);
 std::string Ceb621Xml(const CebOrder& order, const CustomsConfig& config, std::string* error);
+// CEB623, the withdrawal of the order's declared list (CLEARANCE.md §7): the list's keys copied from
+// the CEB621 as sent, customs' invtNo (required: only a list customs has numbered can be
+// withdrawn; `error` says so when it is not yet known), and the reason.
+std::string Ceb623Xml(const CebOrder& order, const CustomsConfig& config, const std::string& reason, std::string* error);
 
 // The payment company's voucher (CEB411, ../shared/customs/CLEARANCE.md §3): what a payment
 // provider sends customs when the platform asks it to declare a payment. Bondstore never sends

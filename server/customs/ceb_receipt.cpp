@@ -50,7 +50,8 @@ CebReceiptParse ParseCebReceipts(std::string_view xml)
     std::string message;
     if (Is(root, "CEB312Message")) { item = "OrderReturn"; message = "order"; }
     else if (Is(root, "CEB622Message")) { item = "InventoryReturn"; message = "inventory"; }
-    else { out.error = "not a CEB312Message or CEB622Message"; return out; }
+    else if (Is(root, "CEB624Message")) { item = "InvtCancelReturn"; message = "withdrawal"; }
+    else { out.error = "not a CEB312Message, CEB622Message or CEB624Message"; return out; }
 
     for (xmlNode* n = root->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
@@ -63,6 +64,8 @@ CebReceiptParse ParseCebReceipts(std::string_view xml)
             if (Is(f, "guid")) r.guid = Text(f);
             else if (Is(f, "orderNo")) orderno = Text(f);
             else if (Is(f, "copNo")) copno = Text(f);
+            else if (Is(f, "preNo")) r.pre_no = Text(f);
+            else if (Is(f, "invtNo")) r.invt_no = Text(f);
             else if (Is(f, "returnStatus")) code = Text(f);
             else if (Is(f, "returnTime")) r.return_time = Text(f);
             else if (Is(f, "returnInfo")) r.info = Text(f);
@@ -76,6 +79,10 @@ CebReceiptParse ParseCebReceipts(std::string_view xml)
         if (r.order_no.empty() || r.order_no.size() > 60) { out.error = where + (message == "order" ? "orderNo" : "copNo") + " is missing"; break; }
         if (!Digits(r.return_time, 17, 17)) { out.error = where + "returnTime is not YYYYMMDDhhmmssSSS"; break; }
         if (!IsValidUtf8(r.info) || CountCodePoints(r.info) > 1000) { out.error = where + "returnInfo is not valid text of at most 1000 characters"; break; }
+        if (r.pre_no.size() > 18 || r.invt_no.size() > 18 || !IsValidUtf8(r.pre_no) || !IsValidUtf8(r.invt_no)) {
+            out.error = where + "preNo or invtNo is longer than 18";
+            break;
+        }
         out.receipts.push_back(std::move(r));
     }
     if (out.error.empty() && out.receipts.empty()) out.error = std::string("no ") + item + " in the message";
@@ -85,23 +92,26 @@ CebReceiptParse ParseCebReceipts(std::string_view xml)
 
 std::string CebReceiptsXml(const std::vector<CebReceipt>& receipts, const std::string& guid)
 {
-    bool order = receipts.empty() || receipts[0].message == "order";
-    std::string root = order ? "CEB312Message" : "CEB622Message";
+    std::string kind = receipts.empty() ? "order" : receipts[0].message;
+    bool order = kind == "order";
+    std::string root = order ? "CEB312Message" : kind == "inventory" ? "CEB622Message" : "CEB624Message";
+    std::string item = order ? "OrderReturn" : kind == "inventory" ? "InventoryReturn" : "InvtCancelReturn";
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ceb:" + root + " guid=\"" + guid +
                       "\" version=\"1.0\" xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">\n";
     for (const CebReceipt& r : receipts) {
+        xml += "\t<ceb:" + item + ">\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n";
         if (order) {
-            xml += "\t<ceb:OrderReturn>\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n\t\t<ceb:ebpCode>EBP</ceb:ebpCode>\n"
-                   "\t\t<ceb:ebcCode>EBC</ceb:ebcCode>\n\t\t<ceb:orderNo>" + XmlText(r.order_no) + "</ceb:orderNo>\n";
+            xml += "\t\t<ceb:ebpCode>EBP</ceb:ebpCode>\n\t\t<ceb:ebcCode>EBC</ceb:ebcCode>\n\t\t<ceb:orderNo>" + XmlText(r.order_no) +
+                   "</ceb:orderNo>\n";
         } else {
             // preNo: the e-port's pre-entry number, 18 characters.
-            std::string pre = ("P" + r.order_no + "000000000000000000").substr(0, 18);
-            xml += "\t<ceb:InventoryReturn>\n\t\t<ceb:guid>" + r.guid + "</ceb:guid>\n\t\t<ceb:copNo>" + XmlText(r.order_no) +
-                   "</ceb:copNo>\n\t\t<ceb:preNo>" + XmlText(pre) + "</ceb:preNo>\n";
+            std::string pre = !r.pre_no.empty() ? r.pre_no : ("P" + r.order_no + "000000000000000000").substr(0, 18);
+            xml += "\t\t<ceb:copNo>" + XmlText(r.order_no) + "</ceb:copNo>\n\t\t<ceb:preNo>" + XmlText(pre) + "</ceb:preNo>\n";
+            if (!r.invt_no.empty()) xml += "\t\t<ceb:invtNo>" + XmlText(r.invt_no) + "</ceb:invtNo>\n";
         }
         xml += "\t\t<ceb:returnStatus>" + std::to_string(r.code) + "</ceb:returnStatus>\n\t\t<ceb:returnTime>" + r.return_time +
                "</ceb:returnTime>\n\t\t<ceb:returnInfo>" + XmlText(r.info) + "</ceb:returnInfo>\n";
-        xml += order ? "\t</ceb:OrderReturn>\n" : "\t</ceb:InventoryReturn>\n";
+        xml += "\t</ceb:" + item + ">\n";
     }
     return xml + "</ceb:" + root + ">\n";
 }

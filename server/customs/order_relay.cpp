@@ -101,6 +101,8 @@ std::optional<CebOrder> CebOrderFor(const RelayStore::OrderDeclaration& d, const
     o.amount_paid = d.amount_to_pay;
     o.payment_id = d.payment_id;
     o.waybill_no = d.waybill_no;
+    o.pre_no = d.pre_no;
+    o.invt_no = d.invt_no;
     if (const PaymentCompany* company = FindPaymentCompany(d.payment_provider)) {
         o.pay_code = std::string(company->code);
         o.pay_name = std::string(company->name);
@@ -111,7 +113,10 @@ std::optional<CebOrder> CebOrderFor(const RelayStore::OrderDeclaration& d, const
 std::optional<std::string> SignedCebMessage(const CebOrder& order, CebType type, const CustomsConfig& config,
                                             const MessageSigner& signer, const CebSchema& schema, std::string* error)
 {
-    std::string xml = type == CebType::Order311 ? Ceb311Xml(order, config, error) : Ceb621Xml(order, config, error);
+    // The shopper's words are not customs' business: the withdrawal says why in customs' terms.
+    std::string xml = type == CebType::Order311       ? Ceb311Xml(order, config, error)
+                      : type == CebType::Inventory621 ? Ceb621Xml(order, config, error)
+                                                      : Ceb623Xml(order, config, "消费者取消订单", error);
     if (xml.empty()) return std::nullopt;
     std::optional<std::string> signed_xml = signer.Sign(xml, error);
     if (!signed_xml) return std::nullopt;
@@ -216,8 +221,11 @@ std::string OrderRelay::Deliver(const RelayStore::OutboxMessage& m, bool* perman
     std::string error;
     std::optional<RelayStore::OrderDeclaration> d = store_.FindDeclaration(m.order_no, m.kind, &error);
     if (!d) return "reading the order: " + error;
+    CebType type = m.kind == "inventory" ? CebType::Inventory621 : m.kind == "withdrawal" ? CebType::Withdrawal623 : CebType::Order311;
+    // A withdrawal names the list's number, which customs gives in its receipts: until one has
+    // come, the withdrawal waits (tried again), it is not broken.
+    if (type == CebType::Withdrawal623 && d->invt_no.empty()) return "waiting for customs' number of the list (invtNo) to withdraw it";
     std::optional<CebOrder> order = CebOrderFor(*d, keys_, UnixNow(), &error);
-    CebType type = m.kind == "inventory" ? CebType::Inventory621 : CebType::Order311;
     std::optional<std::string> xml =
         order ? SignedCebMessage(*order, type, kit_.config, *kit_.signer, *kit_.schema, &error) : std::nullopt;
     if (!xml) {
@@ -229,7 +237,7 @@ std::string OrderRelay::Deliver(const RelayStore::OutboxMessage& m, bool* perman
     envelope.sender_id = kit_.config.dxp_id; // ≤ 16, checked when the configuration is read
     envelope.receiver_ids = {settings_.receiver_id};
     envelope.created_at = UnixNow();
-    envelope.msg_type = type == CebType::Order311 ? "CEB311Message" : "CEB621Message";
+    envelope.msg_type = type == CebType::Order311 ? "CEB311Message" : type == CebType::Inventory621 ? "CEB621Message" : "CEB623Message";
     envelope.data = *xml;
 
     HttpTarget target = SplitUrl(settings_.gateway);

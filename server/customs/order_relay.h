@@ -15,7 +15,7 @@
 
 namespace bondstore {
 
-enum class CebType { Order311, Inventory621 };
+enum class CebType { Order311, Inventory621, Withdrawal623 };
 
 // Where the relay's configuration lives. Defaults: the sample registration
 // (assets/customs/declarant.json), customs' schema beside the checkout
@@ -58,7 +58,7 @@ struct RelaySettings {
     int64_t max_retry_ms = 300000;
     int64_t park_after = 86400;   // seconds since the message was ready: then parked, reported
     int timeout_ms = 10000;       // per delivery
-    std::string receiver_id = "EPORT"; // DxpMsg ReceiverId
+    std::string receiver_id = "DXPEDCCEB0000002"; // DxpMsg ReceiverId: customs' import exchange id
 };
 
 // Delivers every ready outbox message to the single window at least once: claimed (leased) from

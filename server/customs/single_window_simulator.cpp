@@ -18,6 +18,7 @@
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/xmltree.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
@@ -187,7 +188,9 @@ void SingleWindowSimulator::Schedule(const std::string& message, const MessageFa
     for (size_t i = 0; i < steps.size(); i++) {
         int64_t due = now + int64_t(i + 1) * o.receipt_delay_ms;
         if (o.shuffle_receipts) due = now + std::uniform_int_distribution<int64_t>(1, int64_t(steps.size()) * o.receipt_delay_ms)(rng);
-        CebReceipt r{message, f.guid, f.order_no, steps[i].first, ReturnTime(now + int64_t(i)), steps[i].second};
+        CebReceipt r{message, f.guid, f.order_no, steps[i].first, ReturnTime(now + int64_t(i)), steps[i].second, "", ""};
+        // Customs numbers a list it has taken in (120 on): its receipts and withdrawal name it.
+        if (message != "order" && (steps[i].first >= 120 || message == "withdrawal")) r.invt_no = invt_numbers[f.order_no];
         pending.push_back({due, r});
         if (std::uniform_real_distribution<double>(0, 1)(rng) < o.duplicate_receipts) pending.push_back({due + o.receipt_delay_ms, r});
     }
@@ -197,6 +200,10 @@ void SingleWindowSimulator::Schedule(const std::string& message, const MessageFa
 // Customs' answers to a new message, scheduled (caller holds the mutex).
 void SingleWindowSimulator::Answer(const MessageFacts& f)
 {
+    if (f.root == "CEB623Message") {
+        Withdraw(f);
+        return;
+    }
     if (f.root != "CEB621Message") {
         Schedule("order", f, {{2, "新增申报成功"}, {120, "入库成功"}, {399, "审结"}});
         return;
@@ -315,15 +322,35 @@ void SingleWindowSimulator::Clear(const MessageFacts& f, bool first)
         steps.push_back({-621018, "订购人年度已购买额度加本次超过年度交易限值"});
     } else {
         ledger[key] += counts;
+        counted[f.order_no] = {key, counts};
+        if (invt_numbers[f.order_no].empty()) invt_numbers[f.order_no] = "8012" + f.year + "I" + std::to_string(100000000 + invt_numbers.size());
         auto inspect = to_inspect.find(f.order_no);
         if (inspect != to_inspect.end()) {
             inspect->second = f.guid; // held at 500 until POST /control/release
             steps.insert(steps.end(), {{120, "[Code:1800;Desc:逻辑校验通过]"}, {500, "查验"}});
         } else {
             steps.insert(steps.end(), {{120, "[Code:1800;Desc:逻辑校验通过]"}, {399, "审结"}, {800, "[Code:2600;Desc:放行]"}});
+            released.insert(f.order_no);
         }
     }
     Schedule("inventory", f, steps);
+}
+
+void SingleWindowSimulator::Withdraw(const MessageFacts& f)
+{
+    auto number = invt_numbers.find(f.order_no);
+    if (number == invt_numbers.end() || number->second.empty() || number->second != f.Head("invtNo")) {
+        Schedule("withdrawal", f, {{2, "新增申报成功"}, {-623003, "撤销申请单对应的清单不存在"}});
+    } else if (released.count(f.order_no) || withdrawn.count(f.order_no)) {
+        Schedule("withdrawal", f, {{2, "新增申报成功"}, {-623005, "清单状态不允许撤销"}});
+    } else {
+        // Withdrawn: never released, and the buyer's year no longer counts it.
+        to_inspect.erase(f.order_no);
+        held.erase(f.order_no);
+        withdrawn.insert(f.order_no);
+        if (auto c = counted.find(f.order_no); c != counted.end()) ledger[c->second.first] -= c->second.second;
+        Schedule("withdrawal", f, {{2, "新增申报成功"}, {399, "[Code:2300;Desc:审核通过],撤单申请审核通过,清单已成功撤单"}});
+    }
 }
 
 void SingleWindowSimulator::Inspect(const std::string& order_no)
@@ -338,8 +365,11 @@ bool SingleWindowSimulator::Release(const std::string& order_no)
     auto it = to_inspect.find(order_no);
     if (it == to_inspect.end() || it->second.empty()) return false;
     int64_t now = NowMs();
-    pending.push_back({now + o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 399, ReturnTime(now), "审结"}});
-    pending.push_back({now + 2 * o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 800, ReturnTime(now + 1), "放行"}});
+    const std::string& invt = invt_numbers[order_no];
+    pending.push_back({now + o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 399, ReturnTime(now), "审结", "", invt}});
+    pending.push_back(
+        {now + 2 * o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 800, ReturnTime(now + 1), "放行", "", invt}});
+    released.insert(order_no);
     to_inspect.erase(it);
     wake.notify_all();
     return true;
@@ -370,6 +400,10 @@ void SingleWindowSimulator::Receive(const httplib::Request& req, httplib::Respon
     if (envelope) {
         problems = terminal->Validate(req.body);
         if (problems.empty()) problems = ceb->Validate(envelope->data);
+        // Routed by its receiver: customs' import exchange id (export has its own).
+        if (problems.empty() && std::find(envelope->receiver_ids.begin(), envelope->receiver_ids.end(), "DXPEDCCEB0000002") ==
+                                    envelope->receiver_ids.end())
+            problems.push_back("ReceiverId is not DXPEDCCEB0000002, customs' import exchange (0002)");
         // The platform signs its orders and lists; a payment company its vouchers.
         SignatureCheck& signer =
             envelope->msg_type == "CEB411Message" || envelope->msg_type == "CEB511Message" ? payment_signatures : signatures;
@@ -431,7 +465,7 @@ void SingleWindowSimulator::SendReceipts()
         lock.unlock();
         // As customs does: several receipts of one kind in one message (at most 100).
         std::vector<std::vector<Pending>> batches;
-        for (const char* kind : {"order", "inventory"}) {
+        for (const char* kind : {"order", "inventory", "withdrawal"}) {
             std::vector<Pending> batch;
             for (const Pending& p : due)
                 if (p.receipt.message == kind) {
@@ -446,10 +480,10 @@ void SingleWindowSimulator::SendReceipts()
             for (const Pending& p : batch) receipts.push_back(p.receipt);
             DxpEnvelope e;
             e.cop_msg_id = NewMessageGuid();
-            e.sender_id = "EPORT";
+            e.sender_id = "DXPEDCCEB0000002"; // customs' import exchange id, as its receipts name it
             e.receiver_ids = {"BONDSTORE"};
             e.created_at = UnixNow();
-            e.msg_type = receipts[0].message == "order" ? "CEB312Message" : "CEB622Message";
+            e.msg_type = receipts[0].message == "order" ? "CEB312Message" : receipts[0].message == "inventory" ? "CEB622Message" : "CEB624Message";
             e.data = CebReceiptsXml(receipts, NewMessageGuid());
             HttpTarget target = SplitUrl(o.receipts_url);
             httplib::Client c(target.base);

@@ -22,7 +22,8 @@
 // GET /stats reports what it saw, counted by message guid (the test of "delivered exactly once in
 // effect"); POST /control/down with body 1 or 0 takes it down or up. POST /control/inspect with an
 // order number as the body has customs inspect that order's list (CEB622 500, no release) until
-// POST /control/release with the same body (then 800). Payment companies' vouchers
+// POST /control/release with the same body (then 800). A withdrawal (CEB623) of a list not yet
+// released is accepted (CEB624 2, 399) and the list never released. Payment companies' vouchers
 // (CEB411, signed with a --payment-cert) are kept by order for matching: GET /payments?order=NO
 // answers "payCode payTransactionId amountPaid(fen)". Carriers' waybill records (CEB511, signed
 // with a --carrier-cert) likewise. (No CEB412/512 goes back to the company.)
@@ -41,6 +42,7 @@
 #include <memory>
 #include <mutex>
 #include <random>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -122,6 +124,9 @@ struct SingleWindowSimulator {
     std::map<std::string, int64_t> ledger; // buyer id + year → fen counted
     // The documents of each order number, the first of each kind; and the lists held for a missing one.
     std::map<std::string, MessageFacts> orders, payments, waybills, held;
+    std::map<std::string, std::string> invt_numbers;               // order number → the list's invtNo (once accepted)
+    std::map<std::string, std::pair<std::string, int64_t>> counted; // order number → ledger key and fen counted
+    std::set<std::string> released, withdrawn;                     // order numbers
     struct Pending {
         int64_t due_ms;
         CebReceipt receipt;
@@ -145,6 +150,10 @@ struct SingleWindowSimulator {
     // (`missing`).
     std::string Mismatch(const MessageFacts& list, bool* missing);
     void Schedule(const std::string& message, const MessageFacts& f, const std::vector<std::pair<int64_t, std::string>>& steps);
+    // A list's withdrawal (CEB623): accepted while customs has not released the list (it is held or
+    // under inspection), the buyer's ledger given back; −623003 for an unknown invtNo, −623005 for a
+    // released list (caller holds the mutex).
+    void Withdraw(const MessageFacts& f);
     // An order's list to be inspected (kept from release), or released after its inspection;
     // false if that list is not under inspection.
     void Inspect(const std::string& order_no);

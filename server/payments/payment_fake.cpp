@@ -97,7 +97,7 @@ void FakeCourier::PostVoucher(const std::string& url, const std::string& xml, Me
     size_t guid = xml.find("guid=\"");
     e.cop_msg_id = guid == std::string::npos ? RandomHex(16) : xml.substr(guid + 6, 36);
     e.sender_id = dxp_sender;
-    e.receiver_ids = {"EPORT"};
+    e.receiver_ids = {"DXPEDCCEB0000002"}; // customs' import exchange id
     e.created_at = UnixNow();
     e.msg_type = msg_type;
     e.data = signed_xml.value_or(xml); // unsigned if signing failed: the single window refuses it, as it should

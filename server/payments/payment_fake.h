@@ -77,7 +77,7 @@ public:
 
     void Post(Letter letter);
     // A payment company's CEB411 (unsigned XML) to the single window at `url`: signed with
-    // `signer`, in a DxpMsg from `dxp_sender` to customs ("EPORT"). A carrier's CEB511 the same way
+    // `signer`, in a DxpMsg from `dxp_sender` to customs (DXPEDCCEB0000002). A carrier's CEB511 the same way
     // (`msg_type` "CEB511Message").
     void PostVoucher(const std::string& url, const std::string& ceb_xml, MessageSigner& signer, const std::string& dxp_sender,
                      const std::string& msg_type = "CEB411Message");

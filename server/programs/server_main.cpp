@@ -170,6 +170,7 @@ int main(int argc, char** argv)
         settings.park_after = o.relay_park_after;
         settings.max_retry_ms = o.relay_max_retry_ms;
         settings.timeout_ms = o.relay_timeout_ms;
+        settings.receiver_id = o.single_window_receiver;
         relay = std::make_unique<OrderRelay>(storefront.stores->relay, *storefront.personal_data, *storefront.relay_kit, settings);
         relay->Start();
     }

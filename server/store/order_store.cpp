@@ -1,5 +1,6 @@
 #include "server/store/order_store.h"
 
+#include "server/base/bytes.h"
 #include "server/store/migrations.h"
 
 #include "core/orders/fulfilment.h"
@@ -437,6 +438,12 @@ bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event,
     if (event == OrderEvent::Pay &&
         !db.Query("UPDATE outbox SET state = 'ready', ready_at = $2 WHERE order_no = $1 AND state = 'awaiting_payment'",
                   {order_no, now}, e))
+        return false;
+    // A declared list withdrawn: the withdrawal (CEB623) goes to customs now; what the order
+    // gives back waits for customs' answer.
+    if (event == OrderEvent::Withdraw &&
+        !db.Query("INSERT INTO outbox(order_no, kind, created_at, guid, state, ready_at) VALUES ($1, 'withdrawal', $2, $3, 'ready', $2)",
+                  {order_no, now, NewUuid()}, e))
         return false;
     if ((event == OrderEvent::Cancel || event == OrderEvent::Expire) &&
         !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state IN ('awaiting_payment', 'awaiting_declaration', 'ready', 'parked')",

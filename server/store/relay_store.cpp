@@ -54,6 +54,11 @@ const std::vector<Migration>& RelayMigrations()
         -- message that waited for the relay to be switched on has not failed yet).
         ALTER TABLE outbox ADD COLUMN first_failed_at BIGINT;
         )sql"},
+        {11, R"sql(
+        -- The list's numbers from customs' receipts: its withdrawal (CEB623) and return name them.
+        ALTER TABLE customs_receipts ADD COLUMN pre_no TEXT NOT NULL DEFAULT '';
+        ALTER TABLE customs_receipts ADD COLUMN invt_no TEXT NOT NULL DEFAULT '';
+        )sql"},
     };
     return parts;
 }
@@ -105,6 +110,14 @@ std::optional<RelayStore::OrderDeclaration> RelayStore::FindDeclaration(const st
     auto shipment = c->Query("SELECT waybill_no FROM shipments WHERE order_no = $1", {order_no}, error);
     if (!shipment) return std::nullopt;
     if (!shipment->rows.empty()) d.waybill_no = shipment->rows[0][0].Text();
+    auto numbers = c->Query("SELECT pre_no, invt_no FROM customs_receipts WHERE order_no = $1 AND kind = 'inventory' AND invt_no <> '' "
+                            "ORDER BY received_at LIMIT 1",
+                            {order_no}, error);
+    if (!numbers) return std::nullopt;
+    if (!numbers->rows.empty()) {
+        d.pre_no = numbers->rows[0][0].Text();
+        d.invt_no = numbers->rows[0][1].Text();
+    }
     return d;
 }
 
@@ -119,15 +132,15 @@ std::optional<RelayStore::ReceiptResult> RelayStore::ApplyCustomsReceipt(const C
         if (o->rows.empty()) return true; // not ours: nothing to store
         result.known_order = true;
         result.status = ParseStatus(o->rows[0][0].Text()).value_or(OrderStatus::PendingPayment);
-        auto stored = db.Query("INSERT INTO customs_receipts(order_no, kind, status, return_time, info, received_at) "
-                               "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-                               {r.order_no, r.message, std::to_string(r.code), r.return_time, r.info, now}, e);
+        auto stored = db.Query("INSERT INTO customs_receipts(order_no, kind, status, return_time, info, received_at, pre_no, invt_no) "
+                               "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+                               {r.order_no, r.message, std::to_string(r.code), r.return_time, r.info, now, r.pre_no, r.invt_no}, e);
         if (!stored) return false;
         if (stored->changed == 0) {
             result.duplicate = true;
             return true;
         }
-        std::string detail = (r.message == "order" ? "CEB312 " : "CEB622 ") + std::to_string(r.code);
+        std::string detail = (r.message == "order" ? "CEB312 " : r.message == "inventory" ? "CEB622 " : "CEB624 ") + std::to_string(r.code);
         auto accepted = db.Query("SELECT count(*) FROM customs_receipts WHERE order_no = $1 AND kind = $2 "
                                  "AND CAST(status AS BIGINT) >= 120",
                                  {r.order_no, r.message}, e);

@@ -39,6 +39,7 @@ public:
                                                   // or the id the provider's customs declaration named
         std::string sent_message; // the signed message as sent, sealed ("" until sent)
         std::string waybill_no;   // the carrier's waybill ("" when the order ships without a carrier)
+        std::string pre_no, invt_no; // the list's numbers from customs' receipts ("" until numbered)
     };
     // Not found: order_no empty. `kind`: the outbox message whose guid and state to report
     // ("order" or "inventory").
@@ -48,9 +49,10 @@ public:
     // core's EventsForCustomsReceipt, each with its effects (a rejection releases the stock and
     // the quota). The same receipt again is stored once and moves nothing.
     struct CustomsReceipt {
-        std::string order_no, message; // message: "order" (CEB312), "inventory" (CEB622)
+        std::string order_no, message; // message: "order" (CEB312), "inventory" (CEB622), "withdrawal" (CEB624)
         int64_t code = 0;              // returnStatus
         std::string return_time, info;
+        std::string pre_no, invt_no;   // the list's numbers, when customs gives them (kept: a withdrawal names them)
     };
     struct ReceiptResult {
         bool known_order = false, duplicate = false;

@@ -53,7 +53,7 @@ export default function customsTests(t) {
           catch { await clickWidget(page, s, "order.refresh"); }
         }
         assert(s.order.waybill === waybill && s.order.tracking === "out_for_delivery" && s.order.status === "shipped",
-          `the waybill and the parcel's journey on the order screen: ${JSON.stringify(s.order)}`);
+          `the waybill and the parcel's journey on the order screen: ${JSON.stringify(s.order)}; the store said: ${store.server.stderr()}`);
         await page.screenshot({ path: join(args.out, "order-tracking-ar.png") });
         await selectLocale(page, "zh-Hans");
         s = await waitForState(page, (st) => st.order && st.order.tracking === "out_for_delivery", "tracking, in Chinese");
@@ -82,6 +82,35 @@ export default function customsTests(t) {
         await selectLocale(page, "zh-Hans");
         s = await waitForState(page, (st) => st.order && st.order.status === "rejected", "rejected, in Chinese");
         await page.screenshot({ path: join(args.out, "order-documents-rejected-zh-Hans.png") });
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
+    ["a declared order cancelled while customs holds it: the list is withdrawn, and the order says so once customs agrees", async () => {
+      const store = await startStoreWithCustoms(args);
+      const sim = (path, body) => fetch(store.simulator.url + "control/" + path, { method: "POST", body });
+      try {
+        let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        s = await placeOrder(page, s, "IF-APT-PF3-800", "Wang Xiaoming", "11010519491231002X");
+        const no = s.order.no;
+        assert((await sim("inspect", no)).status === 204, "the simulator takes the order to inspect");
+        await clickWidget(page, s, "order.pay");
+        for (let i = 0; i < 40 && !(s.order && s.order.hold === "inspection"); i++) {
+          try { s = await waitForState(page, (st) => st.order && st.order.hold === "inspection", "held for inspection", 500); }
+          catch { await clickWidget(page, s, "order.refresh"); }
+        }
+        assert(s.order.status === "declared", `declared and held: ${JSON.stringify(s.order)}`);
+        // Cancel: a withdrawal at customs; the order ends once customs agrees.
+        await clickWidget(page, s, "order.cancel");
+        for (let i = 0; i < 40 && !(s.order && s.order.status === "cancelled"); i++) {
+          try { s = await waitForState(page, (st) => st.order && st.order.status === "cancelled", "cancelled", 500); }
+          catch { await clickWidget(page, s, "order.refresh"); }
+        }
+        assert(s.order.status === "cancelled" && s.order.reason === "withdrawn", `withdrawn at customs: ${JSON.stringify(s.order)}`);
+        await page.screenshot({ path: join(args.out, "order-withdrawn-en.png") });
+        await selectLocale(page, "ar");
+        s = await waitForState(page, (st) => st.order && st.order.status === "cancelled", "withdrawn, in Arabic");
+        await page.screenshot({ path: join(args.out, "order-withdrawn-ar.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
         await context.close();
       } finally { await store.stop(); }

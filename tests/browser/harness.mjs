@@ -40,6 +40,7 @@ function spawnServing(binary, args, what, onStop = () => {}, env = {}) {
         clearTimeout(timer);
         resolve({
           url: `http://127.0.0.1:${m[1]}/`,
+          stderr: () => stderr,
           stop: () => new Promise((done) => {
             child.once("exit", (code) => { onStop(); done(code); });
             child.kill("SIGTERM");

@@ -314,6 +314,39 @@ TEST_CASE("a declared order held by customs: manual review, inspection, detentio
     CHECK(std::string(CustomsHoldCode(H::None)).empty());
 }
 
+TEST_CASE("withdrawing a declared list: the shopper asks, customs decides; stock, quota and refund follow customs' acceptance")
+{
+    using S = OrderStatus;
+    using E = OrderEvent;
+    using Events = std::vector<OrderEvent>;
+    CHECK(NextStatus(S::Declared, E::Withdraw) == S::Withdrawing);
+    CHECK(!NextStatus(S::Released, E::Withdraw)); // released goods come back as a return, not a withdrawal
+    CHECK(!NextStatus(S::Paid, E::Withdraw));     // not declared: a plain cancel
+    CHECK(NextStatus(S::Withdrawing, E::Cancel) == S::Cancelled);
+    CHECK(NextStatus(S::Withdrawing, E::WithdrawRefused) == S::Declared);
+    CHECK(NextStatus(S::Withdrawing, E::Release) == S::Released); // customs released the list first
+    // Asking gives nothing back; customs' acceptance gives everything back.
+    OrderEffects asked = EffectsOf(S::Declared, E::Withdraw);
+    CHECK((!asked.release_reservation && !asked.give_back_quota && !asked.refund));
+    OrderEffects accepted = EffectsOf(S::Withdrawing, E::Cancel);
+    CHECK((accepted.release_reservation && accepted.give_back_quota && accepted.refund));
+    CHECK(CountsAsSale(S::Withdrawing));
+    // CEB624: 399 or 800 approve, 100 or an error refuse; only a withdrawing order moves.
+    CHECK(EventsForCustomsReceipt(S::Withdrawing, "withdrawal", 2, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Withdrawing, "withdrawal", 399, false) == Events{E::Cancel});
+    CHECK(EventsForCustomsReceipt(S::Withdrawing, "withdrawal", 800, false) == Events{E::Cancel});
+    CHECK(EventsForCustomsReceipt(S::Withdrawing, "withdrawal", -623005, false) == Events{E::WithdrawRefused});
+    CHECK(EventsForCustomsReceipt(S::Withdrawing, "withdrawal", 100, false) == Events{E::WithdrawRefused});
+    CHECK(EventsForCustomsReceipt(S::Declared, "withdrawal", 399, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Cancelled, "withdrawal", 399, false).empty()); // a repeat
+    // The list's own receipts still count while the withdrawal is pending.
+    CHECK(EventsForCustomsReceipt(S::Withdrawing, "inventory", 800, true) == Events{E::Release});
+    CHECK(EventsForCustomsReceipt(S::Withdrawing, "inventory", 500, true).empty());
+    CHECK(ParseStatus("withdrawing") == S::Withdrawing);
+    CHECK(ParseEvent("withdraw_refused") == E::WithdrawRefused);
+    CHECK(CustomsHoldOf(S::Withdrawing, {{"inventory", 500, 1}}) == CustomsHold::None);
+}
+
 TEST_CASE("the parcel's tracking: picked up ships a released order, delivered delivers it; nothing before release or backwards")
 {
     using S = OrderStatus;

@@ -67,6 +67,12 @@ struct Clearance {
     }
     std::string PaidOrder(const std::string& sku, int buyer, const std::string& payer = "王小明")
     {
+        std::string no = PlacedOrder(sku, buyer);
+        Pay(no, buyer, payer);
+        return no;
+    }
+    std::string PlacedOrder(const std::string& sku, int buyer)
+    {
         httplib::Client c(shop->server.url);
         auto r = PlaceOrder(c, "clearance-" + sku, OrderBody({{sku, 1}}, buyer, QuotedTotal(shop->server.url, {{sku, 1}})));
         REQUIRE(r);
@@ -74,9 +80,23 @@ struct Clearance {
         json o = json::parse(r->body);
         std::string no = o["order_no"].get<std::string>();
         secrets[no] = o["lookup_secret"].get<std::string>();
+        return no;
+    }
+    void Pay(const std::string& no, int buyer, const std::string& payer = "王小明")
+    {
+        httplib::Client c(shop->server.url);
         REQUIRE(c.Post("/api/orders/" + no + "/payment", {{"X-Order-Secret", secrets[no]}}, "", "application/json")->status == 200);
         REQUIRE(wechat.Pay(no, payer, ValidIdNumber(buyer))->status == 200);
-        return no;
+    }
+    httplib::Result Cancel(const std::string& no)
+    {
+        httplib::Client c(shop->server.url);
+        return c.Post("/api/orders/" + no + "/cancel", {{"X-Order-Secret", secrets[no]}}, "", "application/json");
+    }
+    httplib::Result Customs(const std::string& path, const std::string& body)
+    {
+        httplib::Client c(sim.url);
+        return c.Post("/control/" + path, body, "text/plain");
     }
     std::string Status(const std::string& no) { return backend.Sql("SELECT status FROM orders WHERE order_no = '" + no + "'"); }
     bool Reaches(const std::string& no, const std::string& status) { return Eventually([&] { return Status(no) == status; }, 20); }
@@ -196,4 +216,51 @@ TEST_CASE("one item over the ¥5,000 order limit: quoted and charged with full t
     auto two = PlaceOrder(c, "luxe-2", OrderBody({{"T-LUXE", 2}}, 51, 2 * QuotedTotal(k.shop->server.url, {{"T-LUXE", 1}})));
     REQUIRE(two);
     CHECK(two->status == 422);
+}
+
+TEST_CASE("a declared order cancelled before release: its list is withdrawn at customs (CEB623), and stock, quota and refund follow customs' acceptance")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        Clearance k(b);
+        std::string no = k.PlacedOrder("T-005", 60);
+        // Customs holds this order's list for inspection, so it is declared and not released.
+        REQUIRE(k.Customs("inspect", no)->status == 204);
+        k.Pay(no, 60);
+        CHECK(Eventually([&] {
+            return b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "' AND kind = 'inventory' AND status = '500'") == 1;
+        }));
+        CHECK(k.Status(no) == "declared");
+        std::string invt = b.Sql("SELECT invt_no FROM customs_receipts WHERE order_no = '" + no + "' AND status = '500'");
+        CHECK(invt.size() == 18);
+        int64_t used = b.SqlInt("SELECT used_fen FROM buyer_quota");
+        CHECK(used > 0);
+        CHECK(b.SqlInt("SELECT reserved FROM stock WHERE sku = 'T-005'") == 1);
+        // The shopper cancels: the order waits for customs; nothing is given back yet.
+        auto cancel = k.Cancel(no);
+        REQUIRE(cancel);
+        CHECK(cancel->status == 200);
+        CHECK(json::parse(cancel->body)["status"] == "withdrawing");
+        CHECK(Eventually([&] { return k.Status(no) == "cancelled"; }));
+        // Customs accepted (CEB624 399): cancelled, stock and quota back, the payment refunded.
+        CHECK(b.SqlInt("SELECT count(*) FROM customs_receipts WHERE order_no = '" + no + "' AND kind = 'withdrawal' AND status = '399'") == 1);
+        CHECK(b.Sql("SELECT detail FROM order_events WHERE order_no = '" + no + "' AND status = 'cancelled'") == "CEB624 399");
+        CHECK(b.SqlInt("SELECT reserved FROM stock WHERE sku = 'T-005'") == 0);
+        CHECK(b.SqlInt("SELECT used_fen FROM buyer_quota") == 0);
+        CHECK(Eventually([&] { return b.Sql("SELECT state FROM refunds WHERE order_no = '" + no + "'") == "done"; }, 20));
+        // The withdrawal as sent: signed, valid, naming the list customs numbered.
+        if (b.kind == "sqlite") {
+            std::string sent = b.Sql("SELECT count(*) FROM outbox WHERE order_no = '" + no + "' AND kind = 'withdrawal' AND state = 'sent'");
+            CHECK(sent == "1");
+        }
+        // Customs never releases a withdrawn list.
+        CHECK(k.Customs("release", no)->status == 409);
+        // A released order cannot be withdrawn (that is a return).
+        std::string released = k.PaidOrder("T-006", 61);
+        CHECK(k.Reaches(released, "released"));
+        auto late = k.Cancel(released);
+        REQUIRE(late);
+        CHECK(late->status == 409);
+        CHECK(k.SimStats()["invalid"] == 0);
+    }
 }

@@ -101,6 +101,19 @@ void DrawOrder(App& app, TestView& view)
     CustomsHold hold = CustomsHoldOf(r.status, r.customs);
     view.order_hold = CustomsHoldCode(hold);
     if (hold != CustomsHold::None) Paragraph(app, m.Format("order.hold." + view.order_hold));
+    // A withdrawal asked of customs: nothing is given back until customs agrees; or it refused.
+    if (r.status == OrderStatus::Withdrawing) Paragraph(app, m.Format("order.withdrawing"));
+    for (const OrderTimelineEntry& e : r.timeline)
+        if (e.status == OrderStatus::Cancelled && e.detail.rfind("CEB624", 0) == 0) {
+            Paragraph(app, m.Format("order.withdrawn"));
+            view.order_reason = "withdrawn";
+        }
+    if (r.status == OrderStatus::Declared)
+        for (const OrderTimelineEntry& e : r.timeline)
+            if (e.detail.rfind("CEB624", 0) == 0) {
+                Paragraph(app, m.Format("order.withdraw_refused", {{"code", e.detail.substr(7)}}));
+                view.order_reason = "withdraw_refused";
+            }
     // A payer who was not the buyer: customs would refuse the order, so it ended, refunded.
     for (const OrderTimelineEntry& e : r.timeline)
         if (e.status == OrderStatus::Cancelled && e.detail == "payer_mismatch") {
@@ -162,7 +175,10 @@ void DrawOrder(App& app, TestView& view)
         // A kiosk is not the shopper's phone: it only shows the code.
         if (!app.kiosk.on && pay_button("order.pay_here", "order.pay_here")) PayOrder(app, true);
     }
-    if ((r.status == OrderStatus::PendingPayment || r.status == OrderStatus::Paid) && button("order.cancel", "order.cancel")) CancelOrder(app);
+    // Once declared (customs has the list, not yet released) a cancel is a withdrawal at customs.
+    if ((r.status == OrderStatus::PendingPayment || r.status == OrderStatus::Paid || r.status == OrderStatus::Declared) &&
+        button("order.cancel", "order.cancel"))
+        CancelOrder(app);
     if (button("order.refresh", "order.refresh")) RefreshOrder(app);
     if (button("order.continue", "order.continue")) app.screen = Screen::Browse;
     ImGui::EndDisabled();
