@@ -161,11 +161,12 @@ CtTerms ResolveConsumptionTax(const QuoteLine& line, const ConsumptionTaxRule& r
         if (!UnitsPerItem(line, rule.unit, &per_item) || per_item.is_zero()) { t.error = "ct_quantity_missing"; return t; }
         t.units = per_item * qty;
         Exact per_unit_price = dutiable / t.units;
-        bool high = per_unit_price >= Exact::Fen(rule.threshold_per_unit);
+        // Compared exactly: the threshold is a rational number of fen, not rounded.
+        bool high = per_unit_price >= Exact::FromDecimal(rule.threshold_fen_per_unit);
         t.fen_per_unit = high ? rule.fen_per_unit : rule.low_fen_per_unit;
         out.notes.push_back(Note(high ? "ct_tier_high" : "ct_tier_low",
                                  {{"price_per_unit", Yuan2(per_unit_price)},
-                                  {"threshold", FormatYuan(rule.threshold_per_unit)},
+                                  {"threshold", YuanExact(rule.threshold_fen_per_unit)},
                                   {"per_unit", YuanExact(t.fen_per_unit)},
                                   {"unit", rule.unit},
                                   {"quantity", t.units.ToDecimalString(3)}}));

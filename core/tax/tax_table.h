@@ -41,7 +41,7 @@ struct ConsumptionTaxRule {
     Money threshold_per_ml_g;      // cosmetics (1000 fen)
     Money threshold_per_piece;     // cosmetics (1500 fen)
     Money threshold_per_item;      // watches (1,000,000 fen)
-    Money threshold_per_unit;      // tiered: price per `unit` at which the high rate applies
+    Decimal threshold_fen_per_unit; // tiered: price per `unit` (fen, exact: beer's is 264.295885) at which the high rate applies
 };
 
 struct HeadingPeriod {

@@ -74,8 +74,11 @@ bool ParseCt(const json& j, FieldReader& parent, ConsumptionTaxRule* out)
         ct.fen_per_unit = r.DecimalString("fen_per_unit", true);
         ct.low_fen_per_unit = r.DecimalString("low_fen_per_unit", true);
         ct.unit = r.String("unit", true);
-        ct.threshold_per_unit = r.Fen("threshold_per_unit_fen", true);
-        r.UnknownFields({"kind", "fen_per_unit", "low_fen_per_unit", "unit", "threshold_per_unit_fen"});
+        // The threshold as published, not rounded to the fen ("264.295885": ¥2.64295885 per litre);
+        // or, as older tables write it, whole fen.
+        if (j.contains("threshold_fen_per_unit")) ct.threshold_fen_per_unit = r.DecimalString("threshold_fen_per_unit", true);
+        else ct.threshold_fen_per_unit = Decimal{r.Fen("threshold_per_unit_fen", true).fen, 0};
+        r.UnknownFields({"kind", "fen_per_unit", "low_fen_per_unit", "unit", "threshold_fen_per_unit", "threshold_per_unit_fen"});
     } else if (!kind.empty()) {
         r.Report("tax.ct_kind_unknown", "kind", kind);
         return false;

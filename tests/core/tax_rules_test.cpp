@@ -156,6 +156,15 @@ TEST_CASE("the explanation says which rule applied")
     CHECK(HasNote(w.lines[0], "tariff", "rate", "11%"));
     TaxQuote b = QuoteOn("2025-01-01", {Line("2203000000", 2400, 1, "12", "L")}); // ¥2.00/L: the low rate
     CHECK(HasNote(b.lines[0], "ct_tier_low", "price_per_unit", "2.00"));
+    // Beer's threshold exactly as published, ¥2.64295885 per litre, compared without rounding:
+    // 100 L at ¥264.30 (¥2.643/L) is at or above it, at ¥264.29 (¥2.6429/L) below; a threshold
+    // rounded to ¥2.65 or ¥2.64 would put both on one side.
+    TaxQuote above = QuoteOn("2025-01-01", {Line("2203000000", 26430, 1, "100", "L")});
+    TaxQuote below = QuoteOn("2025-01-01", {Line("2203000000", 26429, 1, "100", "L")});
+    CHECK(HasNote(above.lines[0], "ct_tier_high", "threshold", "2.64295885"));
+    CHECK(HasNote(below.lines[0], "ct_tier_low", "threshold", "2.64295885"));
+    CHECK(above.lines[0].ct_specific_fen_per_unit == D("25.3"));
+    CHECK(below.lines[0].ct_specific_fen_per_unit == D("22.27"));
     CHECK(FormatPercent(D("0.175")) == "17.5%");
     CHECK(FormatPercent(D("1")) == "100%");
 }
