@@ -295,6 +295,31 @@ std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string
     return out;
 }
 
+namespace {
+const char* ReceiptMessageType(std::string_view message)
+{
+    return message == "order" ? "CEB312" : message == "inventory" ? "CEB622" : message == "withdrawal" ? "CEB624" : "";
+}
+} // namespace
+
+std::string CustomsReceiptDetail(std::string_view message, int64_t code)
+{
+    return std::string(ReceiptMessageType(message)) + " " + std::to_string(code);
+}
+
+std::optional<int64_t> CustomsReceiptCodeOf(std::string_view detail, std::string_view message)
+{
+    std::string prefix = std::string(ReceiptMessageType(message)) + " ";
+    if (prefix.size() < 2 || detail.substr(0, prefix.size()) != prefix) return std::nullopt;
+    std::string_view digits = detail.substr(prefix.size());
+    bool negative = !digits.empty() && digits[0] == '-';
+    if (negative) digits.remove_prefix(1);
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+    int64_t code = 0;
+    for (char c : digits) code = code * 10 + (c - '0');
+    return negative ? -code : code;
+}
+
 CustomsHold CustomsHoldOf(OrderStatus status, const std::vector<CustomsStep>& customs)
 {
     if (status != OrderStatus::Declared) return CustomsHold::None;

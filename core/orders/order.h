@@ -115,6 +115,12 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent event);
 // negative code returns it to declared.
 std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted);
 
+// The timeline detail of a move a customs receipt made: "CEB312 120", "CEB622 800", "CEB624 399"
+// (message "order", "inventory", "withdrawal"); and back: the receipt's code when `detail` is one
+// about `message`.
+std::string CustomsReceiptDetail(std::string_view message, int64_t code);
+std::optional<int64_t> CustomsReceiptCodeOf(std::string_view detail, std::string_view message);
+
 // A return must be declared within 30 days of release (SPEC.md §2.6).
 constexpr int64_t kReturnWindowSeconds = 30 * 86400;
 bool WithinReturnWindow(int64_t released_at, int64_t now);

@@ -62,6 +62,25 @@ struct CebWriter {
     {
         if (!value.empty()) Field(name, value);
     }
+    // How every declaration's head begins: its guid, a new declaration (appType 1) made at `at`,
+    // declared rather than staged (appStatus 2: the signature is required, and present).
+    void DeclarationStart(const std::string& guid, int64_t at)
+    {
+        Field("guid", guid);
+        Field("appType", "1");
+        Field("appTime", CebTime(at));
+        Field("appStatus", "2");
+    }
+    // BaseTransfer for a party that transmits its own messages (a payment company, a carrier).
+    void OwnTransfer(const std::string& code, const std::string& name, const std::string& dxp_id)
+    {
+        Open("BaseTransfer");
+        Field("copCode", code);
+        Field("copName", name);
+        Field("dxpMode", "DXP");
+        Field("dxpId", dxp_id);
+        Close("BaseTransfer");
+    }
 };
 
 // Amounts in yuan, exactly ("123.45"; decimal(19,5) in the schema).
@@ -120,10 +139,7 @@ std::string Ceb411Xml(const CebPayment& p)
     w.depth = 1;
     w.Open("Payment");
     w.Open("PaymentHead");
-    w.Field("guid", p.guid);
-    w.Field("appType", "1");
-    w.Field("appTime", CebTime(p.declared_at));
-    w.Field("appStatus", "2");
+    w.DeclarationStart(p.guid, p.declared_at);
     w.Field("payCode", p.pay_code);
     w.Field("payName", p.pay_name);
     w.Field("payTransactionId", p.pay_transaction_id);
@@ -138,12 +154,7 @@ std::string Ceb411Xml(const CebPayment& p)
     w.Field("payTime", CebTime(p.paid_at));
     w.Close("PaymentHead");
     w.Close("Payment");
-    w.Open("BaseTransfer");
-    w.Field("copCode", p.pay_code);
-    w.Field("copName", p.pay_name);
-    w.Field("dxpMode", "DXP");
-    w.Field("dxpId", p.dxp_id);
-    w.Close("BaseTransfer");
+    w.OwnTransfer(p.pay_code, p.pay_name, p.dxp_id);
     w.xml += "</ceb:CEB411Message>\n";
     return w.xml;
 }
@@ -155,10 +166,7 @@ std::string Ceb511Xml(const CebWaybill& l)
     w.depth = 1;
     w.Open("Logistics");
     w.Open("LogisticsHead");
-    w.Field("guid", l.guid);
-    w.Field("appType", "1");
-    w.Field("appTime", CebTime(l.declared_at));
-    w.Field("appStatus", "2");
+    w.DeclarationStart(l.guid, l.declared_at);
     w.Field("logisticsCode", l.logistics_code);
     w.Field("logisticsName", l.logistics_name);
     w.Field("logisticsNo", l.logistics_no);
@@ -174,12 +182,7 @@ std::string Ceb511Xml(const CebWaybill& l)
     w.Field("consigneeTelephone", l.consignee_telephone);
     w.Close("LogisticsHead");
     w.Close("Logistics");
-    w.Open("BaseTransfer");
-    w.Field("copCode", l.logistics_code);
-    w.Field("copName", l.logistics_name);
-    w.Field("dxpMode", "DXP");
-    w.Field("dxpId", l.dxp_id);
-    w.Close("BaseTransfer");
+    w.OwnTransfer(l.logistics_code, l.logistics_name, l.dxp_id);
     w.xml += "</ceb:CEB511Message>\n";
     return w.xml;
 }
@@ -355,10 +358,7 @@ std::string Ceb623Xml(const CebOrder& o, const CustomsConfig& c, const std::stri
     w.xml = Open("CEB623Message", o.guid);
     w.depth = 1;
     w.Open("InvtCancel");
-    w.Field("guid", o.guid);
-    w.Field("appType", "1");
-    w.Field("appTime", CebTime(o.declared_at));
-    w.Field("appStatus", "2"); // declare: the signature is required, and present
+    w.DeclarationStart(o.guid, o.declared_at);
     w.Field("customsCode", c.customs_code);
     w.Field("orderNo", o.order_no);
     w.Field("ebpCode", c.platform.code);

@@ -140,7 +140,7 @@ std::optional<RelayStore::ReceiptResult> RelayStore::ApplyCustomsReceipt(const C
             result.duplicate = true;
             return true;
         }
-        std::string detail = (r.message == "order" ? "CEB312 " : r.message == "inventory" ? "CEB622 " : "CEB624 ") + std::to_string(r.code);
+        std::string detail = CustomsReceiptDetail(r.message, r.code);
         auto accepted = db.Query("SELECT count(*) FROM customs_receipts WHERE order_no = $1 AND kind = $2 "
                                  "AND CAST(status AS BIGINT) >= 120",
                                  {r.order_no, r.message}, e);

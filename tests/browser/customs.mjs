@@ -77,7 +77,7 @@ export default function customsTests(t) {
           try { s = await waitForState(page, (st) => st.order && st.order.status === "rejected", "rejected", 500); }
           catch { await clickWidget(page, s, "order.refresh"); }
         }
-        assert(s.order.status === "rejected" && s.order.reason === "customs 100", `rejected by customs for its documents: ${JSON.stringify(s.order)}`);
+        assert(s.order.status === "rejected" && s.order.reason === "customs.100", `rejected by customs for its documents: ${JSON.stringify(s.order)}`);
         await page.screenshot({ path: join(args.out, "order-documents-rejected-en.png") });
         await selectLocale(page, "zh-Hans");
         s = await waitForState(page, (st) => st.order && st.order.status === "rejected", "rejected, in Chinese");

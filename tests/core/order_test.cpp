@@ -345,6 +345,14 @@ TEST_CASE("withdrawing a declared list: the shopper asks, customs decides; stock
     CHECK(ParseStatus("withdrawing") == S::Withdrawing);
     CHECK(ParseEvent("withdraw_refused") == E::WithdrawRefused);
     CHECK(CustomsHoldOf(S::Withdrawing, {{"inventory", 500, 1}}) == CustomsHold::None);
+    // The timeline's detail of a receipt's move, and back.
+    CHECK(CustomsReceiptDetail("withdrawal", 399) == "CEB624 399");
+    CHECK(CustomsReceiptDetail("inventory", -621018) == "CEB622 -621018");
+    CHECK(CustomsReceiptCodeOf("CEB624 399", "withdrawal") == std::optional<int64_t>(399));
+    CHECK(CustomsReceiptCodeOf("CEB622 -621018", "inventory") == std::optional<int64_t>(-621018));
+    CHECK(!CustomsReceiptCodeOf("CEB622 800", "withdrawal"));
+    CHECK(!CustomsReceiptCodeOf("shopper", "withdrawal"));
+    CHECK(!CustomsReceiptCodeOf("CEB624 ", "withdrawal"));
 }
 
 TEST_CASE("the parcel's tracking: picked up ships a released order, delivered delivers it; nothing before release or backwards")

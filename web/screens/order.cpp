@@ -89,13 +89,15 @@ void DrawOrder(App& app, TestView& view)
     // timeline entry ("CEB622 -621018").
     for (const OrderTimelineEntry& e : r.timeline) {
         if (e.status != OrderStatus::Rejected) continue;
-        std::string code = e.detail.substr(e.detail.find(' ') + 1);
-        const char* key = code == "-621005"   ? "order.customs_reason.single_limit"
-                          : code == "-621018" ? "order.customs_reason.annual_limit"
-                          : code == "100"     ? "order.customs_reason.documents"
-                                              : "order.customs_reason.other";
-        Paragraph(app, m.Format(key, {{"code", code}}));
-        view.order_reason = "customs " + code;
+        std::optional<int64_t> receipt = CustomsReceiptCodeOf(e.detail, "inventory");
+        if (!receipt) receipt = CustomsReceiptCodeOf(e.detail, "order");
+        const int64_t code = receipt.value_or(0);
+        const char* key = code == -621005   ? "order.customs_reason.single_limit"
+                          : code == -621018 ? "order.customs_reason.annual_limit"
+                          : code == 100     ? "order.customs_reason.documents"
+                                            : "order.customs_reason.other";
+        Paragraph(app, m.Format(key, {{"code", std::to_string(code)}}));
+        view.order_reason = "customs." + std::to_string(code);
     }
     // Customs holding the goods (review, inspection, detention): said as such, not only "declared".
     CustomsHold hold = CustomsHoldOf(r.status, r.customs);
@@ -104,14 +106,14 @@ void DrawOrder(App& app, TestView& view)
     // A withdrawal asked of customs: nothing is given back until customs agrees; or it refused.
     if (r.status == OrderStatus::Withdrawing) Paragraph(app, m.Format("order.withdrawing"));
     for (const OrderTimelineEntry& e : r.timeline)
-        if (e.status == OrderStatus::Cancelled && e.detail.rfind("CEB624", 0) == 0) {
+        if (e.status == OrderStatus::Cancelled && CustomsReceiptCodeOf(e.detail, "withdrawal")) {
             Paragraph(app, m.Format("order.withdrawn"));
             view.order_reason = "withdrawn";
         }
     if (r.status == OrderStatus::Declared)
         for (const OrderTimelineEntry& e : r.timeline)
-            if (e.detail.rfind("CEB624", 0) == 0) {
-                Paragraph(app, m.Format("order.withdraw_refused", {{"code", e.detail.substr(7)}}));
+            if (std::optional<int64_t> code = CustomsReceiptCodeOf(e.detail, "withdrawal")) {
+                Paragraph(app, m.Format("order.withdraw_refused", {{"code", std::to_string(*code)}}));
                 view.order_reason = "withdraw_refused";
             }
     // A payer who was not the buyer: customs would refuse the order, so it ended, refunded.
