@@ -195,8 +195,12 @@ void FakeCourier::Loop()
             last_sent_ = std::make_unique<Letter>(q.letter);
         } else {
             if (!q.letter.voucher) stats_.notifications_failed++;
-            if (++q.attempt < kAttempts) {
-                q.due_ms = NowMs() + (int64_t(250) << std::min(q.attempt, 6));
+            // A record to customs is never given up (customs would hold the order's list for it
+            // forever), and is tried again at most 2 s apart; a notification to the store gives
+            // up after kAttempts, as providers do.
+            ++q.attempt;
+            if (q.letter.voucher || q.attempt < kAttempts) {
+                q.due_ms = NowMs() + (int64_t(250) << std::min(q.attempt, q.letter.voucher ? 3 : 6));
                 queue_.push_back(std::move(q));
             }
         }
