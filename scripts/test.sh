@@ -79,7 +79,7 @@ asan_tests() {
 # ThreadSanitizer looks where threads meet: checkout under concurrency, the relay, the expirer and
 # the cashier's threads, kills and restarts, the HTTP layer's body limits, the payment journeys.
 # (Suites that only format, parse or run one request at a time add time and no thread.)
-tsan_cases='*three documents*,*declared order cancelled*,*concurrent*,*kill -9*,*outage*,*retries after*,*PostgreSQL: servers*,*hostage*,*rate limits*,*trickles*,*never ends*,*bombs*,*large body*,*reaches the single window*,*cancelled while*,*checkout: one transaction*,*life of an order*,*sealed order*,*through WeChat Pay*,*through Alipay*,*payer who*,*on a phone*,*expired unpaid*'
+tsan_cases='*three documents*,*declared order cancelled*,*delivered order returned*,*concurrent*,*kill -9*,*outage*,*retries after*,*PostgreSQL: servers*,*hostage*,*rate limits*,*trickles*,*never ends*,*bombs*,*large body*,*reaches the single window*,*cancelled while*,*checkout: one transaction*,*life of an order*,*sealed order*,*through WeChat Pay*,*through Alipay*,*payer who*,*on a phone*,*expired unpaid*'
 tsan_tests() {
   { [ -f build/tsan/build.ninja ] || cmake --preset tsan >/dev/null; } \
     && cmake --build --preset tsan --target bondstore-server-tests -- -j"$(nproc)" >"$logs/tsan-build.txt" 2>&1 \

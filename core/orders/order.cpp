@@ -152,9 +152,9 @@ std::string MaskAddress(std::string_view address)
 
 namespace {
 const char* const kStatusCodes[] = {"pending_payment", "paid", "declared", "released", "rejected",
-                                    "shipped", "delivered", "cancelled", "expired", "returned", "withdrawing"};
-const char* const kEventCodes[] = {"pay",    "declare", "release", "reject", "ship", "deliver", "cancel", "expire",
-                                   "return", "withdraw", "withdraw_refused"};
+                                    "shipped", "delivered", "cancelled", "expired", "returned", "withdrawing", "returning"};
+const char* const kEventCodes[] = {"pay",    "declare",  "release",          "reject",         "ship",          "deliver", "cancel",
+                                   "expire", "return",   "withdraw",         "withdraw_refused", "request_return", "return_refused"};
 } // namespace
 
 const char* StatusCode(OrderStatus s) { return kStatusCodes[int(s)]; }
@@ -209,6 +209,11 @@ std::optional<OrderStatus> NextStatus(OrderStatus from, OrderEvent e)
         break;
     case S::Delivered:
         if (e == E::Return) return S::Returned;
+        if (e == E::RequestReturn) return S::Returning;
+        break;
+    case S::Returning:
+        if (e == E::Return) return S::Returned;        // customs accepted the return
+        if (e == E::ReturnRefused) return S::Delivered; // the goods stay the buyer's
         break;
     default: break; // rejected, cancelled, expired, returned: final
     }
@@ -224,7 +229,8 @@ bool CountsAsSale(OrderStatus s)
     case OrderStatus::Rejected:
     case OrderStatus::Shipped:
     case OrderStatus::Delivered:
-    case OrderStatus::Withdrawing: return true; // until customs accepts the withdrawal
+    case OrderStatus::Withdrawing:              // until customs accepts the withdrawal
+    case OrderStatus::Returning: return true;   // until customs accepts the return
     case OrderStatus::PendingPayment:
     case OrderStatus::Cancelled:
     case OrderStatus::Expired:
@@ -238,7 +244,7 @@ const std::vector<OrderStatus>& AllStatuses()
     static const std::vector<OrderStatus> all = {OrderStatus::PendingPayment, OrderStatus::Paid,     OrderStatus::Declared,
                                                  OrderStatus::Released,       OrderStatus::Rejected, OrderStatus::Shipped,
                                                  OrderStatus::Delivered,      OrderStatus::Cancelled, OrderStatus::Expired,
-                                                 OrderStatus::Returned,       OrderStatus::Withdrawing};
+                                                 OrderStatus::Returned,       OrderStatus::Withdrawing, OrderStatus::Returning};
     return all;
 }
 
@@ -258,11 +264,14 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent e)
         x.consume_stock = true;
         break;
     case OrderEvent::Return:
-        // Goods that never left the warehouse are simply no longer reserved; goods that did are
-        // back on hand once they re-enter the bonded area.
+        x.give_back_quota = true;
+        // Declared to customs (from returning): the goods are still on their way back; the
+        // merchant records them back in the bonded warehouse (restocked, refunded) then.
+        if (from == OrderStatus::Returning) break;
+        // Recorded by a merchant: goods that never left the warehouse are simply no longer
+        // reserved; goods that did are back on hand.
         if (from == OrderStatus::Released) x.release_reservation = true;
         else x.restock = true;
-        x.give_back_quota = true;
         x.refund = true;
         break;
     default: break;
@@ -272,6 +281,12 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent e)
 
 std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted)
 {
+    if (message == "return") {
+        if (current != OrderStatus::Returning) return {};
+        if (code == 399 || code == 800) return {OrderEvent::Return};
+        if (code == 100 || code < 0) return {OrderEvent::ReturnRefused};
+        return {};
+    }
     if (message == "withdrawal") {
         if (current != OrderStatus::Withdrawing) return {};
         if (code == 399 || code == 800) return {OrderEvent::Cancel};
@@ -298,7 +313,7 @@ std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string
 namespace {
 const char* ReceiptMessageType(std::string_view message)
 {
-    return message == "order" ? "CEB312" : message == "inventory" ? "CEB622" : message == "withdrawal" ? "CEB624" : "";
+    return message == "order" ? "CEB312" : message == "inventory" ? "CEB622" : message == "withdrawal" ? "CEB624" : message == "return" ? "CEB626" : "";
 }
 } // namespace
 

@@ -71,11 +71,17 @@ std::string MaskAddress(std::string_view address);
 
 // --- the life of an order ---------------------------------------------------------------------
 
-enum class OrderStatus { PendingPayment, Paid, Declared, Released, Rejected, Shipped, Delivered, Cancelled, Expired, Returned, Withdrawing };
+enum class OrderStatus {
+    PendingPayment, Paid, Declared, Released, Rejected, Shipped, Delivered, Cancelled, Expired, Returned, Withdrawing, Returning
+};
 // Withdraw: the shopper cancels a declared order, whose list customs has not released; the list's
 // withdrawal (CEB623) goes to customs, and stock, quota and refund wait for its answer (CEB624):
 // accepted → Cancel; refused → WithdrawRefused (declared again).
-enum class OrderEvent { Pay, Declare, Release, Reject, Ship, Deliver, Cancel, Expire, Return, Withdraw, WithdrawRefused };
+// RequestReturn: the delivered goods are to go back, within 30 days of release; the return
+// (CEB625) goes to customs, and the order waits as returning for its answer (CEB626): accepted →
+// Return (returned: the quota is given back, the tax not levied); refused → ReturnRefused
+// (delivered again). Without the single window, a merchant records Return directly.
+enum class OrderEvent { Pay, Declare, Release, Reject, Ship, Deliver, Cancel, Expire, Return, Withdraw, WithdrawRefused, RequestReturn, ReturnRefused };
 
 const char* StatusCode(OrderStatus status); // "pending_payment", …
 std::optional<OrderStatus> ParseStatus(std::string_view code);
@@ -112,17 +118,20 @@ OrderEffects EffectsOf(OrderStatus from, OrderEvent event);
 // or more for it is on record), or one of the duplicate codes (−301010 order exists, −621041
 // duplicate declaration), is not a rejection. `message` "withdrawal" (a CEB624 receipt, about the
 // list's withdrawal) moves only a withdrawing order: 399 or 800 (approved) cancels it, 100 or a
-// negative code returns it to declared.
+// negative code returns it to declared. `message` "return" (CEB626) moves only a returning order:
+// 399 or 800 returns it, 100 or a negative code makes it delivered again.
 std::vector<OrderEvent> EventsForCustomsReceipt(OrderStatus current, std::string_view message, int64_t code, bool accepted);
 
-// The timeline detail of a move a customs receipt made: "CEB312 120", "CEB622 800", "CEB624 399"
-// (message "order", "inventory", "withdrawal"); and back: the receipt's code when `detail` is one
+// The timeline detail of a move a customs receipt made: "CEB312 120", "CEB622 800", "CEB624 399",
+// "CEB626 399" (message "order", "inventory", "withdrawal", "return"); and back: the receipt's code when `detail` is one
 // about `message`.
 std::string CustomsReceiptDetail(std::string_view message, int64_t code);
 std::optional<int64_t> CustomsReceiptCodeOf(std::string_view detail, std::string_view message);
 
-// A return must be declared within 30 days of release (SPEC.md §2.6).
+// A return must be declared within 30 days of release (SPEC.md §2.6), and its goods be back in the
+// bonded area within 45 days of release (2020 No.45; CLEARANCE.md §8).
 constexpr int64_t kReturnWindowSeconds = 30 * 86400;
+constexpr int64_t kGoodsBackWindowSeconds = 45 * 86400;
 bool WithinReturnWindow(int64_t released_at, int64_t now);
 
 // The calendar year (in China) an order counts towards, from the moment it was placed.
@@ -172,6 +181,15 @@ struct Shipment {
 
 // What GET /api/orders/{no} answers (and POST /api/orders, with the lookup secret once):
 // personal data masked, the tax breakdown as charged, the timeline.
+// A return of the goods (customs' side: CEB625/626): asked for, then the goods back in the bonded
+// warehouse by `due_back_at` (release + 45 days), where the merchant records them (restocked, and
+// the shopper refunded, then).
+struct OrderReturn {
+    int64_t requested_at = 0;  // 0: none
+    int64_t due_back_at = 0;   // the goods must be back in the bonded area by then
+    int64_t goods_back_at = 0; // 0: not yet
+};
+
 struct OrderReceipt {
     std::string order_no;
     OrderStatus status = OrderStatus::PendingPayment;
@@ -187,6 +205,7 @@ struct OrderReceipt {
     std::vector<OrderTimelineEntry> timeline;
     std::vector<CustomsStep> customs; // customs' receipts, in the order they arrived
     Shipment shipment;                // the waybill and tracking (carrier "" until a carrier takes the order)
+    OrderReturn return_info;          // requested_at 0: no return asked for
 };
 
 } // namespace bondstore

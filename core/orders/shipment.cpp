@@ -42,7 +42,9 @@ std::vector<OrderEvent> EventsForTracking(OrderStatus current, TrackingStage sta
 
 std::vector<TrackingEvent> MergeTracking(std::vector<TrackingEvent> events)
 {
-    std::stable_sort(events.begin(), events.end(), [](const TrackingEvent& a, const TrackingEvent& b) { return a.at < b.at; });
+    std::stable_sort(events.begin(), events.end(), [](const TrackingEvent& a, const TrackingEvent& b) {
+        return a.at != b.at ? a.at < b.at : int(a.stage) < int(b.stage);
+    });
     std::set<std::string> seen;
     std::vector<TrackingEvent> out;
     for (TrackingEvent& e : events)

@@ -26,6 +26,8 @@ std::optional<TrackingStage> ParseTrackingStage(std::string_view code);
 std::vector<OrderEvent> EventsForTracking(OrderStatus current, TrackingStage stage);
 
 // `events` sorted by time, a repeated id once (the carrier pushes and is queried; both may say it).
+// Events of one second (carriers' times are to the second) keep the parcel's life order: picked
+// up, in transit, out for delivery, delivered, then exception, returned, other.
 std::vector<TrackingEvent> MergeTracking(std::vector<TrackingEvent> events);
 
 } // namespace bondstore

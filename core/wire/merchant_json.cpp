@@ -164,6 +164,40 @@ std::string RefundListToJson(const RefundList& list)
     return out;
 }
 
+std::string ReturnListToJson(const ReturnList& list)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Key("returns").BeginArray();
+    for (const ReturnList::Return& r : list.returns)
+        w.BeginObject().Field("order_no", r.order_no).Field("status", StatusCode(r.status)).Field("requested_at", r.info.requested_at)
+            .Field("due_back_at", r.info.due_back_at).Field("goods_back_at", r.info.goods_back_at).EndObject();
+    w.EndArray().EndObject();
+    return out;
+}
+
+std::optional<ReturnList> ParseReturnListJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (!j.is_object() || !j.contains("returns") || !j["returns"].is_array()) return std::nullopt;
+    std::vector<Problem> problems;
+    ReturnList list;
+    int64_t i = 0;
+    for (const json& e : j["returns"]) {
+        if (!e.is_object()) return std::nullopt;
+        FieldReader f(e, "returns", i++, problems);
+        ReturnList::Return x;
+        x.order_no = f.String("order_no", true);
+        std::optional<OrderStatus> status = ParseStatus(f.String("status", true));
+        if (!status) return std::nullopt;
+        x.status = *status;
+        x.info = {f.Integer("requested_at", true), f.Integer("due_back_at", true), f.Integer("goods_back_at", false)};
+        list.returns.push_back(std::move(x));
+    }
+    if (HasErrors(problems)) return std::nullopt;
+    return list;
+}
+
 std::optional<RefundList> ParseRefundListJson(std::string_view text)
 {
     json j = wire::ParseObject(text);

@@ -5,6 +5,7 @@
 
 #include "core/base/money.h"
 #include "core/base/problem.h"
+#include "core/orders/order.h"
 
 #include <cstdint>
 #include <optional>
@@ -74,6 +75,19 @@ struct RefundList {
 };
 std::string RefundListToJson(const RefundList& list);
 std::optional<RefundList> ParseRefundListJson(std::string_view json);
+
+// GET /api/merchant/returns: {"returns":[{"order_no","status","requested_at","due_back_at",
+// "goods_back_at"}]} — returns declared to customs, with the day the goods are due back.
+struct ReturnList {
+    struct Return {
+        std::string order_no;
+        OrderStatus status = OrderStatus::Returning; // returning (customs deciding), returned, delivered (refused)
+        OrderReturn info;
+    };
+    std::vector<Return> returns;
+};
+std::string ReturnListToJson(const ReturnList& list);
+std::optional<ReturnList> ParseReturnListJson(std::string_view json);
 
 // POST /api/merchant/orders/{no}/events: {"event","detail"?}
 struct OrderEventRequest {

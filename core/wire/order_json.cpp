@@ -135,6 +135,11 @@ std::string OrderReceiptToJson(const OrderReceipt& o)
                 .Field("text", e.text).EndObject();
         w.EndArray().EndObject();
     }
+    if (o.return_info.requested_at != 0) {
+        w.Key("return").BeginObject().Field("requested_at", o.return_info.requested_at).Field("due_back_at", o.return_info.due_back_at);
+        if (o.return_info.goods_back_at != 0) w.Field("goods_back_at", o.return_info.goods_back_at);
+        w.EndObject();
+    }
     out += ",\"quote\":";
     out += o.quote_json.empty() ? "null" : o.quote_json;
     out += "}";
@@ -213,6 +218,12 @@ OrderReceiptParse ParseOrderReceiptJson(std::string_view text)
                     event.text = er.String("text", false);
                     o.shipment.tracking.push_back(std::move(event));
                 }
+    }
+    if (const json* rt = r.Get("return", false); rt && rt->is_object()) {
+        FieldReader rr(*rt, "return", -1, out.problems);
+        o.return_info.requested_at = rr.Integer("requested_at", true);
+        o.return_info.due_back_at = rr.Integer("due_back_at", true);
+        o.return_info.goods_back_at = rr.Integer("goods_back_at", false);
     }
     if (const json* q = r.Get("quote", false); q && q->is_object()) o.quote_json = q->dump();
     return out;

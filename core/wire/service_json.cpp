@@ -187,6 +187,7 @@ std::string SingleWindowStatsToJson(const SingleWindowStats& s)
         .Field("waybills", s.waybills)
         .Field("held", s.held)
         .Field("rejected_mismatch", s.rejected_mismatch)
+        .Field("returns", s.returns)
         .EndObject();
     return out;
 }
@@ -210,6 +211,7 @@ std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view tex
     s.waybills = r.Integer("waybills", false);
     s.held = r.Integer("held", false);
     s.rejected_mismatch = r.Integer("rejected_mismatch", false);
+    s.returns = r.Integer("returns", false);
     if (HasErrors(problems)) return std::nullopt;
     return s;
 }

@@ -73,6 +73,7 @@ struct SingleWindowStats {
     int64_t waybills = 0; // waybill records (CEB511) from carriers, by order
     int64_t held = 0;     // lists waiting for a counterpart
     int64_t rejected_mismatch = 0; // lists whose documents disagree
+    int64_t returns = 0;           // returns (CEB625) accepted
 };
 std::string SingleWindowStatsToJson(const SingleWindowStats& stats);
 std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view json);

@@ -21,6 +21,7 @@ namespace bondstore {
 namespace {
 
 constexpr int64_t kChinaOffset = 28800; // UTC+8, all year
+constexpr size_t kMaxEmptyBodyBytes = 1024; // "{}" or nothing
 
 std::string ChinaDayText(int64_t day) { return FormatIsoDate(ChinaDateAt(day * 86400 - kChinaOffset)); }
 
@@ -32,6 +33,33 @@ std::optional<int64_t> DaysParam(const httplib::Request& req)
     int64_t days = v.size() <= 3 && !v.empty() && std::all_of(v.begin(), v.end(), ::isdigit) ? std::stoll(v) : 0;
     if (days < 1 || days > 366) return std::nullopt;
     return days;
+}
+
+// The order of the route's first match group if every line of it is `merchant`'s; otherwise
+// answers 404 (another merchant's order is not probed) or 500, and nothing.
+std::optional<OrderStore::StoredOrder> MerchantsOrder(Storefront& s, const std::string& merchant, const httplib::Request& req,
+                                                      httplib::Response& res)
+{
+    std::string error;
+    std::optional<OrderStore::StoredOrder> order = s.stores->orders.FindOrder(req.matches[1], &error);
+    if (!order) {
+        s.errors.Internal(req, res, "reading an order", error);
+        return std::nullopt;
+    }
+    std::vector<std::string> skus;
+    for (const OrderLineRequest& l : order->receipt.lines) skus.push_back(l.sku);
+    std::optional<std::map<std::string, std::string>> owners = s.stores->catalog.OwnersOf(skus, &error);
+    if (!owners) {
+        s.errors.Internal(req, res, "reading SKU owners", error);
+        return std::nullopt;
+    }
+    bool mine = !order->receipt.order_no.empty() && !skus.empty();
+    for (const std::string& sku : skus) mine = mine && (*owners)[sku] == merchant;
+    if (!mine) {
+        s.errors.Send(req, res, 404, "order_not_found");
+        return std::nullopt;
+    }
+    return order;
 }
 
 } // namespace
@@ -65,24 +93,53 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
         std::optional<OrderEvent> event = body ? ParseEvent(body->event) : std::nullopt;
         if (!event || *event == OrderEvent::Pay || *event == OrderEvent::Expire || body->detail.size() > 200)
             return s.errors.Send(req, res, 400, "invalid_request");
-        // With the single window connected, customs' receipts declare, release and reject: a
-        // merchant cannot say so for customs.
-        bool customs_event = *event == OrderEvent::Declare || *event == OrderEvent::Release || *event == OrderEvent::Reject;
-        if (customs_event && !s.options.single_window.empty()) return s.errors.Send(req, res, 409, "transition_not_allowed");
+        // With the single window connected, customs' receipts declare, release and reject, and
+        // accept or refuse withdrawals and returns: a merchant cannot say so for customs; a return
+        // the merchant records is declared to customs (returned on its acceptance). Without it,
+        // nothing goes to customs: a withdrawal or a declared return could never be answered.
+        bool connected = !s.options.single_window.empty();
+        bool customs_event = *event == OrderEvent::Declare || *event == OrderEvent::Release || *event == OrderEvent::Reject ||
+                             *event == OrderEvent::WithdrawRefused || *event == OrderEvent::ReturnRefused;
+        bool needs_customs = *event == OrderEvent::Withdraw || *event == OrderEvent::RequestReturn;
+        if ((customs_event && connected) || (needs_customs && !connected)) return s.errors.Send(req, res, 409, "transition_not_allowed");
+        if (*event == OrderEvent::Return && connected) event = OrderEvent::RequestReturn;
+        std::optional<OrderStore::StoredOrder> order = MerchantsOrder(s, merchant, req, res);
+        if (!order) return;
         std::string error;
-        std::optional<OrderStore::StoredOrder> order = s.stores->orders.FindOrder(req.matches[1], &error);
-        if (!order) return s.errors.Internal(req, res, "reading an order", error);
-        std::vector<std::string> skus;
-        for (const OrderLineRequest& l : order->receipt.lines) skus.push_back(l.sku);
-        std::optional<std::map<std::string, std::string>> owners = s.stores->catalog.OwnersOf(skus, &error);
-        if (!owners) return s.errors.Internal(req, res, "reading SKU owners", error);
-        bool mine = !order->receipt.order_no.empty() && !skus.empty();
-        for (const std::string& sku : skus) mine = mine && (*owners)[sku] == merchant;
-        if (!mine) return s.errors.Send(req, res, 404, "order_not_found");
         auto t = s.stores->orders.Transition(order->receipt.order_no, *event, body->detail, UnixNow(), &error);
         if (!t) return s.errors.Internal(req, res, "moving an order", error);
         if (!t->problem.empty())
             return s.errors.Send(req, res, 409, t->problem == "order.return_window_closed" ? "return_window_closed" : "transition_not_allowed");
+        order = s.stores->orders.FindOrder(order->receipt.order_no, &error);
+        if (!order) return s.errors.Internal(req, res, "reading an order", error);
+        SendJson(res, 200, OrderReceiptToJson(order->receipt));
+    }, [&s](const httplib::Request& req, httplib::Response& res) { return MerchantFirst(s, req, res); });
+
+    // Returns declared to customs, newest first: each with the day its goods are due back in the
+    // bonded area (45 days after release) and whether they are.
+    server.Get("/api/merchant/returns", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = AuthenticatedMerchant(s, req, res);
+        if (merchant.empty()) return;
+        std::string error;
+        std::optional<std::vector<ReturnStore::Row>> rows = s.stores->returns.List(merchant, 200, &error);
+        if (!rows) return s.errors.Internal(req, res, "listing returns", error);
+        ReturnList list;
+        for (const ReturnStore::Row& r : *rows) list.returns.push_back({r.order_no, r.status, r.info});
+        SendJson(res, 200, ReturnListToJson(list));
+    });
+
+    // The returned goods are back in the bonded warehouse: restocked, and the shopper refunded.
+    // Only after customs accepted the return, once.
+    posts.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/goods-back)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req,
+                                                                                         httplib::Response& res, const std::string&) {
+        std::string merchant = AuthenticatedMerchant(s, req, res);
+        if (merchant.empty()) return;
+        std::optional<OrderStore::StoredOrder> order = MerchantsOrder(s, merchant, req, res);
+        if (!order) return;
+        std::string problem, error;
+        if (!s.stores->returns.RecordGoodsBack(order->receipt.order_no, UnixNow(), &problem, &error))
+            return s.errors.Internal(req, res, "recording returned goods", error);
+        if (!problem.empty()) return s.errors.Send(req, res, 409, "transition_not_allowed");
         order = s.stores->orders.FindOrder(order->receipt.order_no, &error);
         if (!order) return s.errors.Internal(req, res, "reading an order", error);
         SendJson(res, 200, OrderReceiptToJson(order->receipt));

@@ -144,6 +144,24 @@ void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
         if (order) SendJson(res, 200, OrderReceiptToJson(order->receipt));
     });
 
+    // Returning delivered goods, within 30 days of release: declared to customs (CEB625); the order
+    // is returned (the quota given back) when customs accepts, and refunded when the goods are
+    // back in the bonded warehouse. Without the single window there is no customs to ask: the
+    // merchant records returns (merchant_order_routes).
+    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/return)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                               const std::string&) {
+        std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
+        if (!order) return;
+        if (s.options.single_window.empty()) return s.errors.Send(req, res, 409, "transition_not_allowed");
+        std::string error;
+        auto t = s.stores->orders.Transition(order->receipt.order_no, OrderEvent::RequestReturn, "shopper", UnixNow(), &error);
+        if (!t) return s.errors.Internal(req, res, "returning an order", error);
+        if (!t->problem.empty())
+            return s.errors.Send(req, res, 409, t->problem == "order.return_window_closed" ? "return_window_closed" : "transition_not_allowed");
+        order = AuthorizedOrder(s, req, res);
+        if (order) SendJson(res, 200, OrderReceiptToJson(order->receipt));
+    });
+
     // Cancelling: before declaration, at once; once declared and not yet released, by withdrawing
     // the list at customs (CEB623) — the order is cancelled, and refunded, when customs agrees.
     posts.Post(R"(/api/orders/([A-Za-z0-9]+)/cancel)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,

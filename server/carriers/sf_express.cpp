@@ -174,9 +174,10 @@ TrackingEvent TrackingEventOf(const SfRoute& route)
     e.at = ParseSfTime(route.accept_time).value_or(0);
     e.place = route.accept_address;
     e.text = route.remark;
-    // The push's id, or (a query's routes have none) the waybill, time and code: the same event
-    // from both paths is then kept once per path at most; MergeTracking sorts them by time.
-    e.id = !route.id.empty() ? route.id : route.mail_no + "/" + route.accept_time + "/" + route.op_code;
+    // The waybill, the time (as read, so "2026-12-05 10:00:00" and a differently spaced copy
+    // agree) and the code — never the push's own id, which a query's routes do not carry: the same
+    // event pushed and then queried is one event, kept once; MergeTracking sorts them by time.
+    e.id = route.mail_no + "/" + std::to_string(e.at) + "/" + route.op_code;
     return e;
 }
 

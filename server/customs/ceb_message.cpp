@@ -346,18 +346,18 @@ std::string Ceb621Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
     return w.xml;
 }
 
-std::string Ceb623Xml(const CebOrder& o, const CustomsConfig& c, const std::string& reason, std::string* error)
+namespace {
+
+// The head a withdrawal (InvtCancel) and a return (InvtRefundHead) share: the list's keys as the
+// CEB621 sent them, customs' numbers, the buyer, the agent, the reason.
+bool ListActionHead(CebWriter& w, const CebOrder& o, const CustomsConfig& c, const std::string& reason, std::string* error)
 {
     const CustomsParty* ebc = Enterprise(o, c, error);
-    if (!ebc) return {};
+    if (!ebc) return false;
     if (o.invt_no.empty()) {
-        *error = "order " + o.order_no + ": customs has not numbered its list yet (no invtNo): it cannot be withdrawn yet";
-        return {};
+        *error = "order " + o.order_no + ": customs has not numbered its list yet (no invtNo)";
+        return false;
     }
-    CebWriter w;
-    w.xml = Open("CEB623Message", o.guid);
-    w.depth = 1;
-    w.Open("InvtCancel");
     w.DeclarationStart(o.guid, o.declared_at);
     w.Field("customsCode", c.customs_code);
     w.Field("orderNo", o.order_no);
@@ -368,7 +368,7 @@ std::string Ceb623Xml(const CebOrder& o, const CustomsConfig& c, const std::stri
     w.Field("logisticsNo", o.waybill_no.empty() ? c.waybill_prefix + o.order_no : o.waybill_no);
     w.Field("logisticsCode", c.logistics.code);
     w.Field("logisticsName", c.logistics.name);
-    if (o.order_no.size() <= 20) w.Field("copNo", o.order_no); // the key customs' CEB624 answers by
+    if (o.order_no.size() <= 20) w.Field("copNo", o.order_no); // the key customs' answer comes back by
     w.Optional("preNo", o.pre_no);
     w.Field("invtNo", o.invt_no);
     w.Field("buyerIdType", "1");
@@ -378,9 +378,46 @@ std::string Ceb623Xml(const CebOrder& o, const CustomsConfig& c, const std::stri
     w.Field("agentCode", c.agent.code);
     w.Field("agentName", c.agent.name);
     w.Field("reason", reason);
+    return true;
+}
+
+} // namespace
+
+std::string Ceb623Xml(const CebOrder& o, const CustomsConfig& c, const std::string& reason, std::string* error)
+{
+    CebWriter w;
+    w.xml = Open("CEB623Message", o.guid);
+    w.depth = 1;
+    w.Open("InvtCancel");
+    if (!ListActionHead(w, o, c, reason, error)) return {};
     w.Close("InvtCancel");
     BaseTransfer(w, c);
     w.xml += "</ceb:CEB623Message>\n";
+    return w.xml;
+}
+
+std::string Ceb625Xml(const CebOrder& o, const CustomsConfig& c, const std::string& reason, std::string* error)
+{
+    CebWriter w;
+    w.xml = Open("CEB625Message", o.guid);
+    w.depth = 1;
+    w.Open("InvtRefund");
+    w.Open("InvtRefundHead");
+    if (!ListActionHead(w, o, c, reason, error)) return {};
+    w.Close("InvtRefundHead");
+    for (size_t i = 0; i < o.lines.size(); i++) {
+        const CebOrder::Line& l = o.lines[i];
+        w.Open("InvtRefundList");
+        w.Field("gnum", std::to_string(i + 1)); // the list's line, as the CEB621 numbered it
+        w.Field("gcode", l.product.hs_code);
+        w.Field("gname", ZhTitle(l.product));
+        w.Field("qty", std::to_string(l.qty));
+        w.Field("unit", l.product.unit_code);
+        w.Close("InvtRefundList");
+    }
+    w.Close("InvtRefund");
+    BaseTransfer(w, c);
+    w.xml += "</ceb:CEB625Message>\n";
     return w.xml;
 }
 

@@ -4,7 +4,8 @@
 //   CEB311Message  the electronic order (OrderHead + OrderList), sent by the e-commerce enterprise;
 //   CEB621Message  the import inventory list (InventoryHead + InventoryList) for bonded 1210
 //                  imports, sent when Bondstore is configured as the declarant;
-//   CEB623Message  the withdrawal of that list (InvtCancel), when the shopper cancels a declared order.
+//   CEB623Message  the withdrawal of that list (InvtCancel), when the shopper cancels a declared order;
+//   CEB625Message  the return of a released list's goods (InvtRefund), within 30 days of release.
 //
 // Pure functions: an order as it was taken (CebOrder) and the enterprise's registration
 // (CustomsConfig) in, XML text out, unsigned (message_signer.h signs it). Every amount comes from
@@ -55,6 +56,10 @@ std::string Ceb621Xml(const CebOrder& order, const CustomsConfig& config, std::s
 // the CEB621 as sent, customs' invtNo (required: only a list customs has numbered can be
 // withdrawn; `error` says so when it is not yet known), and the reason.
 std::string Ceb623Xml(const CebOrder& order, const CustomsConfig& config, const std::string& reason, std::string* error);
+// CEB625, the return of the goods of the order's released list (CLEARANCE.md §8): the same head as
+// the withdrawal, and every line of the list (gnum, gcode, gname as declared; the whole quantity:
+// Bondstore returns whole orders).
+std::string Ceb625Xml(const CebOrder& order, const CustomsConfig& config, const std::string& reason, std::string* error);
 
 // The payment company's voucher (CEB411, ../shared/customs/CLEARANCE.md §3): what a payment
 // provider sends customs when the platform asks it to declare a payment. Bondstore never sends

@@ -51,7 +51,8 @@ CebReceiptParse ParseCebReceipts(std::string_view xml)
     if (Is(root, "CEB312Message")) { item = "OrderReturn"; message = "order"; }
     else if (Is(root, "CEB622Message")) { item = "InventoryReturn"; message = "inventory"; }
     else if (Is(root, "CEB624Message")) { item = "InvtCancelReturn"; message = "withdrawal"; }
-    else { out.error = "not a CEB312Message, CEB622Message or CEB624Message"; return out; }
+    else if (Is(root, "CEB626Message")) { item = "InvtRefundReturn"; message = "return"; }
+    else { out.error = "not a CEB312Message, CEB622Message, CEB624Message or CEB626Message"; return out; }
 
     for (xmlNode* n = root->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
@@ -94,8 +95,8 @@ std::string CebReceiptsXml(const std::vector<CebReceipt>& receipts, const std::s
 {
     std::string kind = receipts.empty() ? "order" : receipts[0].message;
     bool order = kind == "order";
-    std::string root = order ? "CEB312Message" : kind == "inventory" ? "CEB622Message" : "CEB624Message";
-    std::string item = order ? "OrderReturn" : kind == "inventory" ? "InventoryReturn" : "InvtCancelReturn";
+    std::string root = order ? "CEB312Message" : kind == "inventory" ? "CEB622Message" : kind == "return" ? "CEB626Message" : "CEB624Message";
+    std::string item = order ? "OrderReturn" : kind == "inventory" ? "InventoryReturn" : kind == "return" ? "InvtRefundReturn" : "InvtCancelReturn";
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ceb:" + root + " guid=\"" + guid +
                       "\" version=\"1.0\" xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">\n";
     for (const CebReceipt& r : receipts) {

@@ -116,6 +116,7 @@ std::optional<std::string> SignedCebMessage(const CebOrder& order, CebType type,
     // The shopper's words are not customs' business: the withdrawal says why in customs' terms.
     std::string xml = type == CebType::Order311       ? Ceb311Xml(order, config, error)
                       : type == CebType::Inventory621 ? Ceb621Xml(order, config, error)
+                      : type == CebType::Return625    ? Ceb625Xml(order, config, "消费者申请退货", error)
                                                       : Ceb623Xml(order, config, "消费者取消订单", error);
     if (xml.empty()) return std::nullopt;
     std::optional<std::string> signed_xml = signer.Sign(xml, error);
@@ -221,10 +222,14 @@ std::string OrderRelay::Deliver(const RelayStore::OutboxMessage& m, bool* perman
     std::string error;
     std::optional<RelayStore::OrderDeclaration> d = store_.FindDeclaration(m.order_no, m.kind, &error);
     if (!d) return "reading the order: " + error;
-    CebType type = m.kind == "inventory" ? CebType::Inventory621 : m.kind == "withdrawal" ? CebType::Withdrawal623 : CebType::Order311;
-    // A withdrawal names the list's number, which customs gives in its receipts: until one has
-    // come, the withdrawal waits (tried again), it is not broken.
-    if (type == CebType::Withdrawal623 && d->invt_no.empty()) return "waiting for customs' number of the list (invtNo) to withdraw it";
+    CebType type = m.kind == "inventory"    ? CebType::Inventory621
+                   : m.kind == "withdrawal" ? CebType::Withdrawal623
+                   : m.kind == "return"     ? CebType::Return625
+                                            : CebType::Order311;
+    // A withdrawal (or a return) names the list's number, which customs gives in its receipts:
+    // until one has come, it waits (tried again), it is not broken.
+    if ((type == CebType::Withdrawal623 || type == CebType::Return625) && d->invt_no.empty())
+        return "waiting for customs' number of the list (invtNo) to name it";
     std::optional<CebOrder> order = CebOrderFor(*d, keys_, UnixNow(), &error);
     std::optional<std::string> xml =
         order ? SignedCebMessage(*order, type, kit_.config, *kit_.signer, *kit_.schema, &error) : std::nullopt;
@@ -237,7 +242,10 @@ std::string OrderRelay::Deliver(const RelayStore::OutboxMessage& m, bool* perman
     envelope.sender_id = kit_.config.dxp_id; // ≤ 16, checked when the configuration is read
     envelope.receiver_ids = {settings_.receiver_id};
     envelope.created_at = UnixNow();
-    envelope.msg_type = type == CebType::Order311 ? "CEB311Message" : type == CebType::Inventory621 ? "CEB621Message" : "CEB623Message";
+    envelope.msg_type = type == CebType::Order311       ? "CEB311Message"
+                        : type == CebType::Inventory621 ? "CEB621Message"
+                        : type == CebType::Return625    ? "CEB625Message"
+                                                        : "CEB623Message";
     envelope.data = *xml;
 
     HttpTarget target = SplitUrl(settings_.gateway);

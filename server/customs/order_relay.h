@@ -15,7 +15,7 @@
 
 namespace bondstore {
 
-enum class CebType { Order311, Inventory621, Withdrawal623 };
+enum class CebType { Order311, Inventory621, Withdrawal623, Return625 };
 
 // Where the relay's configuration lives. Defaults: the sample registration
 // (assets/customs/declarant.json), customs' schema beside the checkout

@@ -25,6 +25,8 @@
 
 namespace bondstore {
 
+std::mutex SignatureCheck::mutex_;
+
 bool SignatureCheck::Init(const std::vector<std::string>& certs, std::string* error)
 {
     static const bool started = xmlSecInit() >= 0 && xmlSecCryptoAppInit(nullptr) >= 0 && xmlSecCryptoInit() >= 0;
@@ -40,7 +42,7 @@ bool SignatureCheck::Init(const std::vector<std::string>& certs, std::string* er
 }
 bool SignatureCheck::Verify(const std::string& xml)
 {
-    std::lock_guard lock(mutex_); // xmlsec's contexts are per call, but keep it simple
+    std::lock_guard lock(mutex_);
     xmlDoc* doc = xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) return false;
     bool ok = false;
@@ -111,7 +113,7 @@ void Collect(xmlNode* n, MessageFacts& f, std::map<std::string, std::string>* li
         if (c->type != XML_ELEMENT_NODE) continue;
         std::string name = reinterpret_cast<const char*>(c->name);
         if (name == "Signature") continue;
-        if (name == "OrderList" || name == "InventoryList") {
+        if (name == "OrderList" || name == "InventoryList" || name == "InvtRefundList") {
             f.lines.emplace_back();
             Collect(c, f, &f.lines.back());
         } else if (HasElementChildren(c)) {
@@ -190,7 +192,9 @@ void SingleWindowSimulator::Schedule(const std::string& message, const MessageFa
         if (o.shuffle_receipts) due = now + std::uniform_int_distribution<int64_t>(1, int64_t(steps.size()) * o.receipt_delay_ms)(rng);
         CebReceipt r{message, f.guid, f.order_no, steps[i].first, ReturnTime(now + int64_t(i)), steps[i].second, "", ""};
         // Customs numbers a list it has taken in (120 on): its receipts and withdrawal name it.
-        if (message != "order" && (steps[i].first >= 120 || message == "withdrawal")) r.invt_no = invt_numbers[f.order_no];
+        if (message != "order" && (steps[i].first >= 120 || message == "withdrawal" || message == "return"))
+            r.invt_no = invt_numbers[f.order_no];
+        if (message == "return") r.pre_no = ("T" + f.order_no + "00000000000000000").substr(0, 18); // a return's preNo starts with T
         pending.push_back({due, r});
         if (std::uniform_real_distribution<double>(0, 1)(rng) < o.duplicate_receipts) pending.push_back({due + o.receipt_delay_ms, r});
     }
@@ -202,6 +206,10 @@ void SingleWindowSimulator::Answer(const MessageFacts& f)
 {
     if (f.root == "CEB623Message") {
         Withdraw(f);
+        return;
+    }
+    if (f.root == "CEB625Message") {
+        Return(f);
         return;
     }
     if (f.root != "CEB621Message") {
@@ -323,6 +331,7 @@ void SingleWindowSimulator::Clear(const MessageFacts& f, bool first)
     } else {
         ledger[key] += counts;
         counted[f.order_no] = {key, counts};
+        lists[f.order_no] = f;
         if (invt_numbers[f.order_no].empty()) invt_numbers[f.order_no] = "8012" + f.year + "I" + std::to_string(100000000 + invt_numbers.size());
         auto inspect = to_inspect.find(f.order_no);
         if (inspect != to_inspect.end()) {
@@ -351,6 +360,39 @@ void SingleWindowSimulator::Withdraw(const MessageFacts& f)
         if (auto c = counted.find(f.order_no); c != counted.end()) ledger[c->second.first] -= c->second.second;
         Schedule("withdrawal", f, {{2, "新增申报成功"}, {399, "[Code:2300;Desc:审核通过],撤单申请审核通过,清单已成功撤单"}});
     }
+}
+
+void SingleWindowSimulator::Return(const MessageFacts& f)
+{
+    auto number = invt_numbers.find(f.order_no);
+    auto list = lists.find(f.order_no);
+    if (number == invt_numbers.end() || number->second.empty() || number->second != f.Head("invtNo") || list == lists.end())
+        return Schedule("return", f, {{2, "新增申报成功"}, {100, "退货申请单对应的清单不存在"}});
+    if (!released.count(f.order_no)) return Schedule("return", f, {{2, "新增申报成功"}, {100, "清单未放行，不能退货"}});
+    if (returned.count(f.order_no)) return Schedule("return", f, {{2, "新增申报成功"}, {-625022, "退货申请单重复申报"}});
+    if (f.lines.empty()) return Schedule("return", f, {{2, "新增申报成功"}, {-625006, "退货申请单表体不能为空"}});
+    // What returns, in fen of the list's prices: the part of the buyer's year given back.
+    int64_t back_fen = 0;
+    for (const auto& line : f.lines) {
+        auto field = [](const std::map<std::string, std::string>& m, const char* k) {
+            auto it = m.find(k);
+            return it == m.end() ? std::string() : it->second;
+        };
+        const std::map<std::string, std::string>* original = nullptr;
+        for (const auto& l : list->second.lines)
+            if (field(l, "gnum") == field(line, "gnum")) original = &l;
+        int64_t qty = std::atoll(field(line, "qty").c_str()), listed = original ? std::atoll(field(*original, "qty").c_str()) : 0;
+        if (!original || field(*original, "gcode") != field(line, "gcode") || qty <= 0 || qty > listed)
+            return Schedule("return", f, {{2, "新增申报成功"}, {-625209, "退货商品序号或编码与原清单不一致"}});
+        back_fen += ParseYuan(field(*original, "totalPrice")).value.fen * qty / listed;
+    }
+    returned.insert(f.order_no);
+    if (auto c = counted.find(f.order_no); c != counted.end()) {
+        int64_t give = std::min(back_fen, c->second.second);
+        ledger[c->second.first] -= give;
+        c->second.second -= give;
+    }
+    Schedule("return", f, {{2, "新增申报成功"}, {120, "[Code:1800;Desc:逻辑校验通过]"}, {399, "[Code:2300;Desc:审核通过]"}});
 }
 
 void SingleWindowSimulator::Inspect(const std::string& order_no)
@@ -465,7 +507,7 @@ void SingleWindowSimulator::SendReceipts()
         lock.unlock();
         // As customs does: several receipts of one kind in one message (at most 100).
         std::vector<std::vector<Pending>> batches;
-        for (const char* kind : {"order", "inventory", "withdrawal"}) {
+        for (const char* kind : {"order", "inventory", "withdrawal", "return"}) {
             std::vector<Pending> batch;
             for (const Pending& p : due)
                 if (p.receipt.message == kind) {
@@ -525,6 +567,7 @@ std::string SingleWindowSimulator::Stats()
     stats.waybills = int64_t(waybills.size());
     stats.held = int64_t(held.size());
     stats.rejected_mismatch = rejected_mismatch;
+    stats.returns = int64_t(returned.size());
     return SingleWindowStatsToJson(stats);
 }
 

@@ -88,11 +88,13 @@ public:
 private:
     xmlSecKeysMngr* manager_ = nullptr;
     xmlSecKey* signing_key_ = nullptr;
-    std::mutex mutex_;
+    // One for every instance (the platform's and the payment companies' checks): xmlsec and
+    // OpenSSL reach process-wide state (glibc's time zone among them) on every call.
+    static std::mutex mutex_;
 };
 
 // What the simulator reads from a message, by element name (namespace ceb): every field of its
-// head (the first of each name), and each line of its OrderList or InventoryList.
+// head (the first of each name), and each line of its OrderList, InventoryList or InvtRefundList.
 struct MessageFacts {
     std::string root, guid, order_no, buyer_id, year;
     int64_t total_fen = 0;
@@ -126,7 +128,8 @@ struct SingleWindowSimulator {
     std::map<std::string, MessageFacts> orders, payments, waybills, held;
     std::map<std::string, std::string> invt_numbers;               // order number → the list's invtNo (once accepted)
     std::map<std::string, std::pair<std::string, int64_t>> counted; // order number → ledger key and fen counted
-    std::set<std::string> released, withdrawn;                     // order numbers
+    std::set<std::string> released, withdrawn, returned;           // order numbers
+    std::map<std::string, MessageFacts> lists;                      // order number → its list, once customs took it in
     struct Pending {
         int64_t due_ms;
         CebReceipt receipt;
@@ -154,6 +157,11 @@ struct SingleWindowSimulator {
     // under inspection), the buyer's ledger given back; −623003 for an unknown invtNo, −623005 for a
     // released list (caller holds the mutex).
     void Withdraw(const MessageFacts& f);
+    // A return (CEB625) of a released list's goods: each line a line of the list (same gnum and
+    // gcode, no more than its quantity); accepted once, the buyer's ledger given back for what
+    // returns (caller holds the mutex). 100 for an unknown or unreleased list, −625006 without
+    // lines, −625209 for a line not in the list, −625022 for a second return.
+    void Return(const MessageFacts& f);
     // An order's list to be inspected (kept from release), or released after its inspection;
     // false if that list is not under inspection.
     void Inspect(const std::string& order_no);

@@ -30,6 +30,7 @@ const std::vector<Migration>& OrderMigrations();     // order_store.cpp: orders,
 const std::vector<Migration>& PaymentMigrations();   // payment_store.cpp: payments, notifications applied, refund columns
 const std::vector<Migration>& RelayMigrations();     // relay_store.cpp: the single-window outbox, customs' receipts
 const std::vector<Migration>& ShipmentMigrations();  // shipment_store.cpp: parcels, waybills, tracking
+const std::vector<Migration>& ReturnMigrations();    // return_store.cpp: returns declared to customs
 
 // The newest version the parts above make.
 int LatestSchemaVersion();

@@ -383,6 +383,9 @@ std::optional<OrderStore::StoredOrder> OrderStore::FindOrder(const std::string& 
     for (const auto& l : lines->rows) r.lines.push_back({l[0].Text(), l[1].Int()});
     for (const auto& ev : events->rows)
         r.timeline.push_back({ParseStatus(ev[0].Text()).value_or(OrderStatus::PendingPayment), ev[1].Int(), ev[2].Text()});
+    auto ret = c->Query("SELECT requested_at, due_back_at, goods_back_at FROM order_returns WHERE order_no = $1", {order_no}, error);
+    if (!ret) return std::nullopt;
+    if (!ret->rows.empty()) r.return_info = {ret->rows[0][0].Int(), ret->rows[0][1].Int(), ret->rows[0][2].Int()};
     return s;
 }
 
@@ -408,7 +411,8 @@ bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event,
         if (!out) return false;
         if (out->rows[0][0].Int() > 0) { result.problem = "order.transition_not_allowed"; return false; }
     }
-    if (event == OrderEvent::Return && (row[5].is_null() || !WithinReturnWindow(row[5].Int(), now))) {
+    if ((event == OrderEvent::Return || event == OrderEvent::RequestReturn) && from != OrderStatus::Returning &&
+        (row[5].is_null() || !WithinReturnWindow(row[5].Int(), now))) {
         result.problem = "order.return_window_closed";
         return false;
     }
@@ -444,6 +448,15 @@ bool MoveOrder(SqlConnection& db, const std::string& order_no, OrderEvent event,
     if (event == OrderEvent::Withdraw &&
         !db.Query("INSERT INTO outbox(order_no, kind, created_at, guid, state, ready_at) VALUES ($1, 'withdrawal', $2, $3, 'ready', $2)",
                   {order_no, now, NewUuid()}, e))
+        return false;
+    // A return asked for: declared to customs (CEB625) now; the goods are due back 45 days after
+    // release (ReturnStore).
+    if (event == OrderEvent::RequestReturn &&
+        (!db.Query("INSERT INTO order_returns(order_no, requested_at, due_back_at) VALUES ($1, $2, $3) ON CONFLICT (order_no) DO UPDATE "
+                   "SET requested_at = excluded.requested_at, due_back_at = excluded.due_back_at, goods_back_at = 0",
+                   {order_no, now, row[5].Int() + kGoodsBackWindowSeconds}, e) ||
+         !db.Query("INSERT INTO outbox(order_no, kind, created_at, guid, state, ready_at) VALUES ($1, 'return', $2, $3, 'ready', $2)",
+                   {order_no, now, NewUuid()}, e)))
         return false;
     if ((event == OrderEvent::Cancel || event == OrderEvent::Expire) &&
         !db.Query("UPDATE outbox SET state = 'withdrawn' WHERE order_no = $1 AND state IN ('awaiting_payment', 'awaiting_declaration', 'ready', 'parked')",

@@ -49,7 +49,7 @@ public:
     // core's EventsForCustomsReceipt, each with its effects (a rejection releases the stock and
     // the quota). The same receipt again is stored once and moves nothing.
     struct CustomsReceipt {
-        std::string order_no, message; // message: "order" (CEB312), "inventory" (CEB622), "withdrawal" (CEB624)
+        std::string order_no, message; // message: "order" (CEB312), "inventory" (CEB622), "withdrawal" (CEB624), "return" (CEB626)
         int64_t code = 0;              // returnStatus
         std::string return_time, info;
         std::string pre_no, invt_no;   // the list's numbers, when customs gives them (kept: a withdrawal names them)

@@ -174,6 +174,7 @@ std::optional<Shipment> ShipmentStore::Find(const std::string& order_no, std::st
         t.text = r[5].Text();
         out.tracking.push_back(std::move(t));
     }
+    out.tracking = MergeTracking(std::move(out.tracking));
     return out;
 }
 

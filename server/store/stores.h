@@ -11,6 +11,7 @@
 #include "server/store/order_store.h"
 #include "server/store/payment_store.h"
 #include "server/store/relay_store.h"
+#include "server/store/return_store.h"
 #include "server/store/sales_store.h"
 #include "server/store/shipment_store.h"
 
@@ -22,7 +23,8 @@ namespace bondstore {
 struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
         : database(std::move(db)), catalog(*database), merchants(*database), kiosks(*database), inventory(*database),
-          orders(*database), payments(*database), relay(*database), sales(*database), shipments(*database) {}
+          orders(*database), payments(*database), relay(*database), sales(*database), shipments(*database),
+          returns(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
@@ -34,6 +36,7 @@ struct Stores {
     RelayStore relay;
     SalesStore sales;
     ShipmentStore shipments;
+    ReturnStore returns;
 
     // "sqlite", "postgresql".
     const char* kind() const { return database->dialect(); }

@@ -4,9 +4,10 @@
 // screen, and its journey as the carrier pushes it (picked up, on its way, out for delivery). The
 // store runs with the single-window simulator and the carrier's fake beside it and the sandbox as
 // its payment provider.
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
 import { openStore, placeOrder, selectLocale } from "./app_checks.mjs";
-import { assert, clickWidget, startStoreWithCustoms, waitForState } from "./harness.mjs";
+import { assert, clickWidget, openPage, startStoreWithCustoms, waitForState } from "./harness.mjs";
 
 // t: { browser, args } (run.mjs).
 export default function customsTests(t) {
@@ -111,6 +112,61 @@ export default function customsTests(t) {
         await selectLocale(page, "ar");
         s = await waitForState(page, (st) => st.order && st.order.status === "cancelled", "withdrawn, in Arabic");
         await page.screenshot({ path: join(args.out, "order-withdrawn-ar.png") });
+        assert(errors.length === 0, "no page errors: " + errors.join("; "));
+        await context.close();
+      } finally { await store.stop(); }
+    }],
+    ["delivered goods returned: the return is declared to customs, accepted, the merchant sees the clock and records the goods back, the shopper is refunded", async () => {
+      const store = await startStoreWithCustoms(args);
+      // Until the order reaches `status` (pressing "refresh" while it waits).
+      const until = async (page, s, what, pred) => {
+        for (let i = 0; i < 40 && !(s.order && pred(s.order)); i++) {
+          try { s = await waitForState(page, (st) => st.order && pred(st.order), what, 500); }
+          catch { await clickWidget(page, s, "order.refresh"); }
+        }
+        assert(s.order && pred(s.order), `${what}: ${JSON.stringify(s.order)}; the store said: ${store.server.stderr()}`);
+        return s;
+      };
+      try {
+        let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        s = await placeOrder(page, s, "IF-APT-PF3-800", "Wang Xiaoming", "11010519491231002X");
+        const no = s.order.no;
+        await clickWidget(page, s, "order.pay");
+        s = await until(page, s, "released", (o) => o.status === "released");
+        const waybill = await store.carrier.waybill(no);
+        for (const op of ["50", "80"]) assert((await store.carrier.route(waybill, op)) === 200, "the carrier moves the parcel: " + op);
+        s = await until(page, s, "delivered", (o) => o.status === "delivered");
+        // Return: declared to customs (CEB625); customs accepts (CEB626 399).
+        await clickWidget(page, s, "order.return");
+        s = await until(page, s, "return accepted", (o) => o.status === "returned" && o.reason === "return_accepted");
+        await page.screenshot({ path: join(args.out, "order-return-accepted-en.png") });
+        await selectLocale(page, "zh-Hans");
+        s = await waitForState(page, (st) => st.order && st.order.reason === "return_accepted", "return accepted, in Chinese");
+        await page.screenshot({ path: join(args.out, "order-return-accepted-zh-Hans.png") });
+
+        // The merchant: the return with its clock, then the goods recorded back.
+        const admin = join(dirname(args.server), "bondstore-admin");
+        const token = execFileSync(admin, ["tokens", "create", "--merchant", "demo", "--data-dir", store.server.dataDir], { encoding: "utf8" }).split("\n")[0];
+        const desk = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        await desk.page.goto(store.server.url + "merchant");
+        let m = await waitForState(desk.page, (st) => st.screen === "merchant_sign_in", "the merchant's sign-in", 15000);
+        await clickWidget(desk.page, m, "merchant.token");
+        await desk.page.keyboard.type(token, { delay: 2 });
+        await clickWidget(desk.page, m, "merchant.sign_in");
+        m = await waitForState(desk.page, (st) => st.screen === "merchant" && st.merchant.id === "demo", "signed in");
+        await clickWidget(desk.page, m, "merchant.tab_sales");
+        m = await waitForState(desk.page, (st) => st.merchant && st.merchant.returns.includes(`${no} returned`), "the return on the merchant screen");
+        await desk.page.screenshot({ path: join(args.out, "merchant-return-due-en.png") });
+        await clickWidget(desk.page, m, "merchant.goods_back." + no);
+        m = await waitForState(desk.page, (st) => st.merchant && st.merchant.returns.includes(`${no} returned goods_back`), "the goods recorded back");
+        await desk.page.screenshot({ path: join(args.out, "merchant-return-back-en.png") });
+        assert(desk.errors.length === 0, "no page errors on the merchant screen: " + desk.errors.join("; "));
+        await desk.context.close();
+
+        // The shopper: the goods are back, the refund on its way — in Arabic (right to left).
+        await selectLocale(page, "ar");
+        s = await until(page, s, "goods back", (o) => o.reason === "return_goods_back");
+        await page.screenshot({ path: join(args.out, "order-return-goods-back-ar.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
         await context.close();
       } finally { await store.stop(); }

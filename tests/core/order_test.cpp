@@ -229,7 +229,7 @@ TEST_CASE("the lifecycle: allowed moves only, and what each does to stock and qu
     CHECK_FALSE(NextStatus(S::Paid, E::Ship));
     CHECK_FALSE(NextStatus(S::PendingPayment, E::Declare));
     for (S final : {S::Rejected, S::Cancelled, S::Expired, S::Returned})
-        for (int e = 0; e <= int(E::Return); e++) CHECK_FALSE(NextStatus(final, E(e)));
+        for (int e = 0; e <= int(E::ReturnRefused); e++) CHECK_FALSE(NextStatus(final, E(e)));
 
     OrderEffects expire = EffectsOf(S::PendingPayment, E::Expire);
     CHECK(expire.release_reservation);
@@ -251,8 +251,8 @@ TEST_CASE("the lifecycle: allowed moves only, and what each does to stock and qu
     OrderEffects refused = EffectsOf(S::Cancelled, E::Return); // not allowed: no effects
     CHECK_FALSE((refused.release_reservation || refused.restock || refused.refund));
 
-    for (int s = 0; s <= int(S::Returned); s++) CHECK(ParseStatus(StatusCode(S(s))) == S(s));
-    for (int e = 0; e <= int(E::Return); e++) CHECK(ParseEvent(EventCode(E(e))) == E(e));
+    for (int s = 0; s <= int(S::Returning); s++) CHECK(ParseStatus(StatusCode(S(s))) == S(s));
+    for (int e = 0; e <= int(E::ReturnRefused); e++) CHECK(ParseEvent(EventCode(E(e))) == E(e));
     CHECK_FALSE(ParseStatus("PAID"));
     CHECK_FALSE(ParseEvent(""));
 }
@@ -355,6 +355,55 @@ TEST_CASE("withdrawing a declared list: the shopper asks, customs decides; stock
     CHECK(!CustomsReceiptCodeOf("CEB624 ", "withdrawal"));
 }
 
+TEST_CASE("a return declared to customs: asked within 30 days of release; the quota comes back on customs' acceptance, the refund with the goods")
+{
+    using S = OrderStatus;
+    using E = OrderEvent;
+    using Events = std::vector<OrderEvent>;
+    CHECK(NextStatus(S::Delivered, E::RequestReturn) == S::Returning);
+    CHECK(!NextStatus(S::Shipped, E::RequestReturn));  // on its way: returned once it has arrived
+    CHECK(!NextStatus(S::Released, E::RequestReturn)); // still in the warehouse
+    CHECK(!NextStatus(S::Returning, E::RequestReturn)); // once
+    CHECK(NextStatus(S::Returning, E::Return) == S::Returned);
+    CHECK(NextStatus(S::Returning, E::ReturnRefused) == S::Delivered);
+    CHECK(!NextStatus(S::Returning, E::Cancel));
+    // Asking gives nothing back; customs' acceptance gives the quota back (the tax is not levied);
+    // stock and refund wait for the goods (recorded by the merchant).
+    OrderEffects asked = EffectsOf(S::Delivered, E::RequestReturn);
+    CHECK((!asked.restock && !asked.give_back_quota && !asked.refund));
+    OrderEffects accepted = EffectsOf(S::Returning, E::Return);
+    CHECK((accepted.give_back_quota && !accepted.restock && !accepted.refund && !accepted.release_reservation));
+    CHECK(CountsAsSale(S::Returning));
+    CHECK(!CountsAsSale(S::Returned));
+    // CEB626: 399 or 800 accept, 100 or an error refuse; only a returning order moves.
+    CHECK(EventsForCustomsReceipt(S::Returning, "return", 120, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Returning, "return", 399, false) == Events{E::Return});
+    CHECK(EventsForCustomsReceipt(S::Returning, "return", 800, false) == Events{E::Return});
+    CHECK(EventsForCustomsReceipt(S::Returning, "return", 100, false) == Events{E::ReturnRefused});
+    CHECK(EventsForCustomsReceipt(S::Returning, "return", -625014, false) == Events{E::ReturnRefused});
+    CHECK(EventsForCustomsReceipt(S::Delivered, "return", 399, false).empty());
+    CHECK(EventsForCustomsReceipt(S::Returned, "return", 399, false).empty()); // a repeat
+    CHECK(CustomsReceiptDetail("return", 399) == "CEB626 399");
+    CHECK(CustomsReceiptCodeOf("CEB626 -625014", "return") == std::optional<int64_t>(-625014));
+    CHECK(ParseStatus("returning") == S::Returning);
+    CHECK(ParseEvent("request_return") == E::RequestReturn);
+    // The windows: 30 days to ask, 45 days for the goods to be back (both from release).
+    CHECK(WithinReturnWindow(1000, 1000 + kReturnWindowSeconds));
+    CHECK(!WithinReturnWindow(1000, 1001 + kReturnWindowSeconds));
+    CHECK(kGoodsBackWindowSeconds == 45 * 86400);
+    // On the shopper's answer, and back.
+    OrderReceipt r;
+    r.order_no = "BS1";
+    r.status = S::Returning;
+    r.return_info = {1'780'000'000, 1'780'000'000 + kGoodsBackWindowSeconds, 0};
+    OrderReceiptParse back = ParseOrderReceiptJson(OrderReceiptToJson(r));
+    REQUIRE(back.ok());
+    CHECK(back.receipt.return_info.requested_at == 1'780'000'000);
+    CHECK(back.receipt.return_info.due_back_at == 1'780'000'000 + kGoodsBackWindowSeconds);
+    CHECK(back.receipt.return_info.goods_back_at == 0);
+    CHECK(OrderReceiptToJson(OrderReceipt{}).find("\"return\"") == std::string::npos);
+}
+
 TEST_CASE("the parcel's tracking: picked up ships a released order, delivered delivers it; nothing before release or backwards")
 {
     using S = OrderStatus;
@@ -378,6 +427,13 @@ TEST_CASE("the parcel's tracking: picked up ships a released order, delivered de
     CHECK(merged[0].id == "a");
     CHECK(merged[1].code == "99");
     CHECK(merged[2].id == "b");
+    // Three events of one second (pushed back to back), arrived in any order: the parcel's order.
+    std::vector<TrackingEvent> same_second = MergeTracking(
+        {{"c", T::Delivered, "80", 500, "", ""}, {"b", T::InTransit, "31", 500, "", ""}, {"a", T::PickedUp, "50", 500, "", ""}});
+    REQUIRE(same_second.size() == 3);
+    CHECK(same_second[0].id == "a");
+    CHECK(same_second[1].id == "b");
+    CHECK(same_second[2].id == "c");
     for (T t : {T::PickedUp, T::InTransit, T::OutForDelivery, T::Delivered, T::Exception, T::Returned, T::Other})
         CHECK(ParseTrackingStage(TrackingStageCode(t)) == t);
     CHECK(!ParseTrackingStage("lost"));

@@ -1,5 +1,5 @@
 // libFuzzer target: what the single window (or anyone who can reach the receipts route) sends —
-// DxpMsg envelopes and the CEB312/CEB622 receipts in them. Parsing never crashes, never accepts
+// DxpMsg envelopes and the CEB312/CEB622/CEB624/CEB626 receipts in them. Parsing never crashes, never accepts
 // a receipt it would not write back the same way.
 #include "server/customs/ceb_receipt.h"
 #include "server/customs/dxp_envelope.h"

@@ -64,6 +64,13 @@ TEST_CASE("SF's answers as they come: apiResultData a string or an object, succe
     REQUIRE(push->size() == 1);
     CHECK((*push)[0].mail_no == "SF7444400031887");
     CHECK(TrackingEventOf((*push)[0]).stage == TrackingStage::PickedUp);
+    // The same event read by a route query (no id of its own) is the same event: one id.
+    auto queried = ParseSfRouteAnswerJson(
+        R"({"routeResps":[{"mailNo":"SF7444400031887","routes":[{"acceptAddress":"深圳市","acceptTime":"2020-05-11 16:56:54","remark":"顺丰速运 已收取快件","opCode":"50"}]}]})");
+    REQUIRE(queried);
+    REQUIRE(queried->size() == 1);
+    CHECK(TrackingEventOf((*queried)[0]).id == TrackingEventOf((*push)[0]).id);
+    CHECK(TrackingEventOf((*queried)[0]).at == TrackingEventOf((*push)[0]).at);
     CHECK(!ParseSfRoutePushJson(R"({"Body":{"WaybillRoute":[]}})"));
     CHECK(!ParseSfAnswerJson("not json"));
 }

@@ -85,7 +85,7 @@ std::vector<Product> EdgeProducts(const std::vector<Product>& sample)
 
 } // namespace
 
-TEST_CASE("CEB311 and CEB621 for hundreds of generated orders: valid against customs' schema, amounts the order's")
+TEST_CASE("CEB311, CEB621, CEB623 and CEB625 for hundreds of generated orders: valid against customs' schema, amounts the order's")
 {
     Kit k;
     std::string text = ReadFile(std::string(BONDSTORE_SOURCE_DIR) + "/assets/catalog/sample.json");
@@ -138,15 +138,26 @@ TEST_CASE("CEB311 and CEB621 for hundreds of generated orders: valid against cus
         o.tax_total = quote.tax_total;
         o.amount_paid = quote.amount_to_pay;
         o.payment_id = n % 2 ? "sbx_" + std::to_string(n) : "";
+        o.invt_no = "80122026I" + std::to_string(100000000 + n); // customs' list number, from its receipts
+        o.pre_no = n % 3 ? "P" + std::to_string(10000000000000000LL + n) : "";
         built++;
 
-        for (CebType type : {CebType::Order311, CebType::Inventory621}) {
+        for (CebType type : {CebType::Order311, CebType::Inventory621, CebType::Withdrawal623, CebType::Return625}) {
             CAPTURE(n);
             CAPTURE(int(type));
             std::string error;
             std::optional<std::string> xml = SignedCebMessage(o, type, k.kit.config, *k.kit.signer, *k.kit.schema, &error);
             REQUIRE_MESSAGE(xml, error);
             CHECK(k.kit.schema->Validate(*xml).empty());
+            // A withdrawal names the list; a return names it and every line of it.
+            if (type == CebType::Withdrawal623 || type == CebType::Return625) {
+                CHECK(xml->find("<ceb:invtNo>" + o.invt_no + "</ceb:invtNo>") != std::string::npos);
+                size_t refund_lines = 0;
+                for (size_t at = xml->find("<ceb:InvtRefundList>"); at != std::string::npos; at = xml->find("<ceb:InvtRefundList>", at + 1))
+                    refund_lines++;
+                CHECK(refund_lines == (type == CebType::Return625 ? o.lines.size() : 0));
+                continue;
+            }
             std::vector<int64_t> totals = Amounts(*xml, "totalPrice");
             CHECK(totals.size() == o.lines.size());
             if (type == CebType::Order311) {
@@ -178,7 +189,7 @@ TEST_CASE("CEB311 and CEB621 for hundreds of generated orders: valid against cus
     }
     CHECK(built == 300);
     CHECK(checked_with_tools >= 20);
-    MESSAGE(built << " orders, " << 2 * built << " signed messages valid against the 202205 schema; " << checked_with_tools
+    MESSAGE(built << " orders, " << 4 * built << " signed messages (CEB311, 621, 623, 625) valid against the 202205 schema; " << checked_with_tools
                   << " also checked with xmllint and xmlsec1");
 }
 

@@ -11,6 +11,7 @@
 #include "tests/server/order_fixture.h"
 #include "tests/server/payment_fixture.h"
 
+#include "core/wire/merchant_json.h"
 #include "core/wire/sf_express_json.h"
 
 #include <nlohmann/json.hpp>
@@ -261,6 +262,91 @@ TEST_CASE("a declared order cancelled before release: its list is withdrawn at c
         auto late = k.Cancel(released);
         REQUIRE(late);
         CHECK(late->status == 409);
+        CHECK(k.SimStats()["invalid"] == 0);
+    }
+}
+
+TEST_CASE("a delivered order returned within 30 days of release: declared to customs (CEB625); the quota comes back on its acceptance, stock and refund with the goods")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        Clearance k(b);
+        auto deliver = [&](const std::string& no) {
+            REQUIRE(k.Reaches(no, "released"));
+            std::string waybill = k.sf.Waybill(no);
+            REQUIRE(k.sf.Route(waybill, "50")->status == 200);
+            REQUIRE(k.sf.Route(waybill, "80")->status == 200);
+            REQUIRE(k.Reaches(no, "delivered"));
+        };
+        auto ask = [&](const std::string& no) {
+            httplib::Client c(k.shop->server.url);
+            return c.Post("/api/orders/" + no + "/return", {{"X-Order-Secret", k.secrets[no]}}, "", "application/json");
+        };
+        httplib::Client store(k.shop->server.url);
+        httplib::Headers merchant = {{"Authorization", "Bearer " + MerchantToken(b, "demo")}};
+        auto goods_back = [&](const std::string& no) { return store.Post("/api/merchant/orders/" + no + "/goods-back", merchant, "", "application/json"); };
+
+        std::string no = k.PaidOrder(7, 70);
+        // Not yet delivered: nothing to return.
+        REQUIRE(k.Reaches(no, "released"));
+        CHECK(ask(no)->status == 409);
+        deliver(no);
+        int64_t used = b.SqlInt("SELECT used_fen FROM buyer_quota");
+        CHECK(used > 0);
+        int64_t on_hand = b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-007'");
+        int64_t released_at = b.SqlInt("SELECT released_at FROM orders WHERE order_no = '" + no + "'");
+
+        // Asked: returning, the goods due back 45 days after release; nothing given back yet.
+        auto asked = ask(no);
+        REQUIRE(asked);
+        REQUIRE_MESSAGE(asked->status == 200, asked->body);
+        json o = json::parse(asked->body);
+        CHECK(o["status"] == "returning");
+        CHECK(o["return"]["due_back_at"] == released_at + 45 * 86400);
+        CHECK(ask(no)->status == 409); // once
+        // Customs accepts (CEB626 399): returned, the buyer's year given back; no stock, no refund yet.
+        CHECK(k.Reaches(no, "returned"));
+        CHECK(b.Sql("SELECT detail FROM order_events WHERE order_no = '" + no + "' AND status = 'returned'") == "CEB626 399");
+        CHECK(b.SqlInt("SELECT used_fen FROM buyer_quota") == 0);
+        CHECK(b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-007'") == on_hand);
+        CHECK(b.SqlInt("SELECT count(*) FROM refunds WHERE order_no = '" + no + "'") == 0);
+        json stats = k.SimStats();
+        CHECK(stats["returns"] == 1);
+        CHECK(stats["invalid"] == 0);
+        // The return as sent: every line of the list, signed and valid (the simulator checked).
+        CHECK(b.Sql("SELECT state FROM outbox WHERE order_no = '" + no + "' AND kind = 'return'") == "sent");
+
+        // The merchant sees the clock, then the goods are back: restocked and refunded, once.
+        auto listed = store.Get("/api/merchant/returns", merchant);
+        REQUIRE(listed);
+        REQUIRE(listed->status == 200);
+        std::optional<ReturnList> returns = ParseReturnListJson(listed->body);
+        REQUIRE(returns);
+        REQUIRE(returns->returns.size() == 1);
+        CHECK(returns->returns[0].order_no == no);
+        CHECK(returns->returns[0].status == OrderStatus::Returned);
+        CHECK(returns->returns[0].info.goods_back_at == 0);
+        auto back = goods_back(no);
+        REQUIRE(back);
+        CHECK_MESSAGE(back->status == 200, back->body);
+        CHECK(json::parse(back->body)["return"]["goods_back_at"].get<int64_t>() > 0);
+        CHECK(b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-007'") == on_hand + 1);
+        CHECK(Eventually([&] { return b.Sql("SELECT state FROM refunds WHERE order_no = '" + no + "' AND reason = 'return'") == "done"; }, 20));
+        CHECK(goods_back(no)->status == 409);
+        CHECK(b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-007'") == on_hand + 1);
+
+        // 31 days after release: too late to ask; nothing changes.
+        std::string late = k.PaidOrder(8, 71);
+        deliver(late);
+        b.SqlWrite("UPDATE orders SET released_at = released_at - 31 * 86400 WHERE order_no = '" + late + "'");
+        auto closed = ask(late);
+        REQUIRE(closed);
+        CHECK(closed->status == 409);
+        CHECK(json::parse(closed->body)["error"]["code"] == "return_window_closed");
+        CHECK(k.Status(late) == "delivered");
+        CHECK(b.SqlInt("SELECT count(*) FROM outbox WHERE order_no = '" + late + "' AND kind = 'return'") == 0);
+        // Goods back for an order customs never accepted a return of: refused.
+        CHECK(goods_back(late)->status == 409);
         CHECK(k.SimStats()["invalid"] == 0);
     }
 }

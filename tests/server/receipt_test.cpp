@@ -89,3 +89,25 @@ TEST_CASE("customs' receipts as they come: UTF-8 or GB2312/GBK/GB18030 as declar
     CHECK_FALSE(dtd.ok());
     CHECK(dtd.error.find("DOCTYPE") != std::string::npos);
 }
+
+TEST_CASE("a return's receipt (CEB626, InvtRefundReturn): keyed by copNo, customs' numbers kept, written back the same")
+{
+    CebReceipt r{"return", kGuid, "BS20261205000001", 399, "20261205120000000", "[Code:2300;Desc:审核通过]", "TBS202612050000010",
+                 "80122026I100000001"};
+    r.pre_no = r.pre_no.substr(0, 18);
+    std::string xml = CebReceiptsXml({r}, kGuid);
+    CHECK(xml.find("<ceb:CEB626Message") != std::string::npos);
+    CHECK(xml.find("<ceb:InvtRefundReturn>") != std::string::npos);
+    CebReceiptParse p = ParseCebReceipts(xml);
+    REQUIRE_MESSAGE(p.ok(), p.error);
+    REQUIRE(p.receipts.size() == 1);
+    CHECK(p.receipts[0].message == "return");
+    CHECK(p.receipts[0].order_no == "BS20261205000001");
+    CHECK(p.receipts[0].code == 399);
+    CHECK(p.receipts[0].pre_no == "TBS202612050000010");
+    CHECK(p.receipts[0].invt_no == "80122026I100000001");
+    // A return receipt whose item is not InvtRefundReturn is not one.
+    std::string wrong = xml;
+    wrong.replace(wrong.find("InvtRefundReturn"), 16, "InvtCancelReturn");
+    CHECK(ParseCebReceipts(wrong).receipts.empty());
+}

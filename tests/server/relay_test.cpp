@@ -104,7 +104,7 @@ struct Relayed {
     {
         httplib::Client c(sim.url);
         auto r = c.Get("/stats");
-        REQUIRE(r);
+        REQUIRE_MESSAGE(r, "the simulator does not answer; its log:\n" << sim.Stderr());
         return json::parse(r->body);
     }
 

@@ -11,6 +11,8 @@
 #include "core/wire/order_json.h"
 #include "core/wire/problem_json.h"
 
+#include <emscripten/html5.h>
+
 namespace bondstore::web {
 
 namespace {
@@ -123,6 +125,16 @@ void RefreshMerchant(App& app)
         std::optional<RefundList> list = r.status == 200 ? ParseRefundListJson(r.body) : std::nullopt;
         if (list) app.merchant.refunds = std::move(*list);
     });
+    app.merchant.now = int64_t(emscripten_date_now() / 1000);
+    FetchGetWith("/api/merchant/returns", Auth(app), [&app](FetchResult r) {
+        std::optional<ReturnList> list = r.status == 200 ? ParseReturnListJson(r.body) : std::nullopt;
+        if (list) app.merchant.returns = std::move(*list);
+    });
+}
+
+void RecordGoodsBack(App& app, const std::string& order_no)
+{
+    FetchPost("/api/merchant/orders/" + order_no + "/goods-back", "{}", Auth(app), [&app](FetchResult) { RefreshMerchant(app); });
 }
 
 } // namespace bondstore::web

@@ -18,5 +18,7 @@ void CheckCatalogFile(App& app, std::string name, std::string bytes);
 void UploadCatalog(App& app);
 // Reads the merchant's products, stock and sales again.
 void RefreshMerchant(App& app);
+// The goods of a return customs accepted are back in the bonded warehouse: restocked, refunded.
+void RecordGoodsBack(App& app, const std::string& order_no);
 
 } // namespace bondstore::web

@@ -434,4 +434,18 @@ void CancelOrder(App& app)
     });
 }
 
+void ReturnOrder(App& app)
+{
+    if (app.order.busy) return;
+    app.order.busy = true;
+    std::string url = std::string(kOrdersUrl) + "/" + app.order.receipt.order_no + "/return";
+    FetchPost(url, "{}", SecretHeaders(app), [&app](FetchResult r) {
+        app.order.busy = false;
+        if (r.status == 200) return ShowReceipt(app, r.body);
+        // The server's words (the 30 days since release are over, …), in the shopper's language.
+        std::optional<ApiError> error = ParseApiErrorJson(r.body);
+        app.order.notice = error ? error->message : app.messages.Format("checkout.network_error");
+    });
+}
+
 } // namespace bondstore::web

@@ -46,13 +46,16 @@ void FollowOrder(App& app);
 // Forgets the followed order (its shopper gave up on it).
 void StopFollowing(App& app);
 
-// The order screen's actions: read the order again, pay it, cancel it. Paying starts the payment
+// The order screen's actions: read the order again, pay it, cancel it, return it. Paying starts the payment
 // at the store's provider: the sandbox's notification is delivered at once; a real provider's code
 // is shown to scan (a kiosk, a desktop: the screen watches for the payment), or — on this phone —
 // the provider's page is opened, which sends the phone back to /?order=NO afterwards.
 void RefreshOrder(App& app);
 void PayOrder(App& app, bool on_this_device);
 void CancelOrder(App& app);
+// Returns the delivered goods: the store declares the return to customs (within 30 days of
+// release; the server's refusal is shown in the notice).
+void ReturnOrder(App& app);
 // Back from the provider's page: the order this browser placed (its secret kept), on screen again.
 void ReturnToOrder(App& app, const std::string& order_no);
 

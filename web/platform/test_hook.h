@@ -63,6 +63,7 @@ struct TestView {
     std::array<int64_t, 3> merchant_check{};
     std::vector<std::string> merchant_problems;
     int merchant_upload_status = 0, merchant_products = 0, merchant_days = 0, merchant_refunds = 0;
+    std::vector<std::string> merchant_returns; // "ORDER status[ goods_back]" per return shown
     int64_t merchant_orders = 0;
     std::vector<std::string> form_problems; // "field:code" shown under the checkout's fields
     std::string handoff_url;         // the link in the QR code shown, "" if none

@@ -10,7 +10,9 @@
 #include "web/state/app.h"
 #include "web/state/display.h"
 
+#include "core/i18n/formatting.h"
 #include "core/i18n/i18n.h"
+#include "core/wire/merchant_json.h"
 
 #include <imgui.h>
 
@@ -205,6 +207,37 @@ void DrawSales(App& app, TestView& view)
                                                       {"amount", app.prices->Format(f.amount)},
                                                       {"state", m.Format("merchant.refund_state." + f.state)}}),
               f.state == "done" ? Tone::Disabled : Tone::Normal);
+    // Returns: customs deciding, then the clock of the goods (back within 45 days of release);
+    // the merchant records them back (restocked, refunded) once customs has accepted.
+    if (!d.returns.returns.empty()) {
+        ImGui::Spacing();
+        Label(app, m.Format("merchant.returns"));
+    }
+    view.merchant_returns.clear();
+    for (const ReturnList::Return& r : d.returns.returns) {
+        ImGui::PushID(r.order_no.c_str());
+        std::string status = m.Format(std::string("order.status.") + StatusCode(r.status));
+        std::string clock;
+        if (r.info.goods_back_at != 0) {
+            clock = m.Format("merchant.return_back", {{"date", FormatDateTime(r.info.goods_back_at, 480, app.prices->locale())}});
+        } else {
+            int64_t left = r.info.due_back_at - d.now;
+            int64_t days = left >= 0 ? (left + 86399) / 86400 : (-left + 86399) / 86400;
+            clock = m.Format(left >= 0 ? "merchant.return_due" : "merchant.return_overdue",
+                             {{"date", FormatDateTime(r.info.due_back_at, 480, app.prices->locale())}, {"count", days}});
+        }
+        Label(app, m.Format("merchant.return_entry", {{"order", r.order_no}, {"status", status}, {"clock", clock}}),
+              r.info.goods_back_at != 0 ? Tone::Disabled : Tone::Normal);
+        if (r.status == OrderStatus::Returned && r.info.goods_back_at == 0) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(Shown(app, m.Format("merchant.goods_back")).c_str())) RecordGoodsBack(app, r.order_no);
+            RecordWidget(view, "merchant.goods_back." + r.order_no);
+        }
+        std::string seen = r.order_no + " " + StatusCode(r.status);
+        if (r.info.goods_back_at != 0) seen += std::string(" ") + "goods_back";
+        view.merchant_returns.push_back(seen);
+        ImGui::PopID();
+    }
     ImGui::EndChild();
     view.merchant_refunds = int(d.refunds.refunds.size());
     view.merchant_days = int(d.days.size());

@@ -116,14 +116,32 @@ void DrawOrder(App& app, TestView& view)
                 Paragraph(app, m.Format("order.withdraw_refused", {{"code", std::to_string(*code)}}));
                 view.order_reason = "withdraw_refused";
             }
+    // A return asked of customs, accepted (send the goods back by the day due), the goods back
+    // (the refund follows), or refused (the goods stay the shopper's).
+    // China time for every moment shown: the order's, customs' and the carrier's clock.
+    auto when = [&](int64_t at) { return FormatDateTime(at, 480, app.prices->locale()); };
+    const OrderReturn& ret = r.return_info;
+    if (r.status == OrderStatus::Returning) {
+        Paragraph(app, m.Format("order.returning", {{"date", when(ret.due_back_at)}}));
+        view.order_reason = "returning";
+    }
+    if (r.status == OrderStatus::Returned && ret.requested_at != 0) {
+        Paragraph(app, ret.goods_back_at != 0 ? m.Format("order.return_goods_back", {{"date", when(ret.goods_back_at)}})
+                                               : m.Format("order.return_accepted", {{"date", when(ret.due_back_at)}}));
+        view.order_reason = ret.goods_back_at != 0 ? "return_goods_back" : "return_accepted";
+    }
+    if (r.status == OrderStatus::Delivered)
+        for (const OrderTimelineEntry& e : r.timeline)
+            if (std::optional<int64_t> code = CustomsReceiptCodeOf(e.detail, "return")) {
+                Paragraph(app, m.Format("order.return_refused", {{"code", std::to_string(*code)}}));
+                view.order_reason = "return_refused";
+            }
     // A payer who was not the buyer: customs would refuse the order, so it ended, refunded.
     for (const OrderTimelineEntry& e : r.timeline)
         if (e.status == OrderStatus::Cancelled && e.detail == "payer_mismatch") {
             Paragraph(app, m.Format("order.payer_mismatch"));
             view.order_reason = e.detail;
         }
-    // China time for every moment shown: the order's, customs' and the carrier's clock.
-    auto when = [&](int64_t at) { return FormatDateTime(at, 480, app.prices->locale()); };
     // The parcel: the carrier and its waybill once given, and where the parcel is (latest first).
     view.order_waybill.clear();
     view.order_tracking.clear();
@@ -181,6 +199,8 @@ void DrawOrder(App& app, TestView& view)
     if ((r.status == OrderStatus::PendingPayment || r.status == OrderStatus::Paid || r.status == OrderStatus::Declared) &&
         button("order.cancel", "order.cancel"))
         CancelOrder(app);
+    // Delivered goods go back within 30 days of release (the server says when that is over).
+    if (r.status == OrderStatus::Delivered && button("order.return", "order.return")) ReturnOrder(app);
     if (button("order.refresh", "order.refresh")) RefreshOrder(app);
     if (button("order.continue", "order.continue")) app.screen = Screen::Browse;
     ImGui::EndDisabled();

@@ -41,6 +41,9 @@ struct MerchantDesk {
     std::vector<SalesFigures::Top> top;
     // What the merchant's orders owe back and what went back (refunds go through the provider).
     RefundList refunds;
+    // Returns declared to customs, and the clock of their goods (due back 45 days after release).
+    ReturnList returns;
+    int64_t now = 0;                 // unix seconds when the figures were read (the clock's "today")
     int tab = -1;                    // the tab shown last frame (a switch reads the figures again)
 };
 
