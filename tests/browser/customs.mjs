@@ -9,6 +9,17 @@ import { dirname, join } from "node:path";
 import { openStore, placeOrder, selectLocale } from "./app_checks.mjs";
 import { assert, clickWidget, openPage, startStoreWithCustoms, waitForState } from "./harness.mjs";
 
+// Waits until the order on screen satisfies `pred` (pressing "refresh" while it waits); says what
+// the store logged if it never does.
+async function until(page, s, store, what, pred) {
+  for (let i = 0; i < 40 && !(s.order && pred(s.order)); i++) {
+    try { s = await waitForState(page, (st) => st.order && pred(st.order), what, 500); }
+    catch { await clickWidget(page, s, "order.refresh"); }
+  }
+  assert(s.order && pred(s.order), `${what}: ${JSON.stringify(s.order)}; the store said: ${store.server.stderr()}`);
+  return s;
+}
+
 // t: { browser, args } (run.mjs).
 export default function customsTests(t) {
   const { browser, args } = t;
@@ -23,10 +34,7 @@ export default function customsTests(t) {
         // Customs will inspect this order's list when it arrives.
         assert((await sim("inspect", no)).status === 204, "the simulator takes the order to inspect");
         await clickWidget(page, s, "order.pay");
-        for (let i = 0; i < 40 && !(s.order && s.order.hold === "inspection"); i++) {
-          try { s = await waitForState(page, (st) => st.order && st.order.hold === "inspection", "held for inspection", 500); }
-          catch { await clickWidget(page, s, "order.refresh"); }
-        }
+        s = await until(page, s, store, "held for inspection", (o) => o.hold === "inspection");
         assert(s.order.hold === "inspection" && s.order.status === "declared", `held for inspection, got ${JSON.stringify(s.order)}`);
         await page.screenshot({ path: join(args.out, "order-inspection-en.png") });
         await selectLocale(page, "zh-Hans");
@@ -38,10 +46,7 @@ export default function customsTests(t) {
 
         // The inspection done: released, and the notice gone.
         assert((await sim("release", no)).status === 204, "customs lets the goods go");
-        for (let i = 0; i < 40 && s.order.status !== "released"; i++) {
-          try { s = await waitForState(page, (st) => st.order && st.order.status === "released", "released", 500); }
-          catch { await clickWidget(page, s, "order.refresh"); }
-        }
+        s = await until(page, s, store, "released", (o) => o.status === "released");
         assert(s.order.status === "released" && s.order.hold === "", `released, no hold: ${JSON.stringify(s.order)}`);
 
         // The parcel: the waybill SF issued when the order was paid (the list declared it), then
@@ -49,10 +54,7 @@ export default function customsTests(t) {
         const waybill = await store.carrier.waybill(no);
         assert(/^SF\d{13}$/.test(waybill), "SF issued a waybill: " + waybill);
         for (const op of ["50", "31", "44"]) assert((await store.carrier.route(waybill, op)) === 200, "the carrier moves the parcel: " + op);
-        for (let i = 0; i < 40 && !(s.order.tracking === "out_for_delivery" && s.order.status === "shipped"); i++) {
-          try { s = await waitForState(page, (st) => st.order && st.order.tracking === "out_for_delivery", "out for delivery", 500); }
-          catch { await clickWidget(page, s, "order.refresh"); }
-        }
+        s = await until(page, s, store, "out for delivery", (o) => o.tracking === "out_for_delivery");
         assert(s.order.waybill === waybill && s.order.tracking === "out_for_delivery" && s.order.status === "shipped",
           `the waybill and the parcel's journey on the order screen: ${JSON.stringify(s.order)}; the store said: ${store.server.stderr()}`);
         await page.screenshot({ path: join(args.out, "order-tracking-ar.png") });
@@ -74,10 +76,7 @@ export default function customsTests(t) {
         assert((await store.carrier.control("ceb511_waybill=SF9999999999999")) === 200, "the carrier takes the fault");
         s = await placeOrder(page, s, "IF-APT-PF3-800", "Wang Xiaoming", "11010519491231002X");
         await clickWidget(page, s, "order.pay");
-        for (let i = 0; i < 40 && !(s.order && s.order.status === "rejected"); i++) {
-          try { s = await waitForState(page, (st) => st.order && st.order.status === "rejected", "rejected", 500); }
-          catch { await clickWidget(page, s, "order.refresh"); }
-        }
+        s = await until(page, s, store, "rejected", (o) => o.status === "rejected");
         assert(s.order.status === "rejected" && s.order.reason === "customs.100", `rejected by customs for its documents: ${JSON.stringify(s.order)}`);
         await page.screenshot({ path: join(args.out, "order-documents-rejected-en.png") });
         await selectLocale(page, "zh-Hans");
@@ -96,17 +95,11 @@ export default function customsTests(t) {
         const no = s.order.no;
         assert((await sim("inspect", no)).status === 204, "the simulator takes the order to inspect");
         await clickWidget(page, s, "order.pay");
-        for (let i = 0; i < 40 && !(s.order && s.order.hold === "inspection"); i++) {
-          try { s = await waitForState(page, (st) => st.order && st.order.hold === "inspection", "held for inspection", 500); }
-          catch { await clickWidget(page, s, "order.refresh"); }
-        }
+        s = await until(page, s, store, "held for inspection", (o) => o.hold === "inspection");
         assert(s.order.status === "declared", `declared and held: ${JSON.stringify(s.order)}`);
         // Cancel: a withdrawal at customs; the order ends once customs agrees.
         await clickWidget(page, s, "order.cancel");
-        for (let i = 0; i < 40 && !(s.order && s.order.status === "cancelled"); i++) {
-          try { s = await waitForState(page, (st) => st.order && st.order.status === "cancelled", "cancelled", 500); }
-          catch { await clickWidget(page, s, "order.refresh"); }
-        }
+        s = await until(page, s, store, "cancelled", (o) => o.status === "cancelled");
         assert(s.order.status === "cancelled" && s.order.reason === "withdrawn", `withdrawn at customs: ${JSON.stringify(s.order)}`);
         await page.screenshot({ path: join(args.out, "order-withdrawn-en.png") });
         await selectLocale(page, "ar");
@@ -118,27 +111,18 @@ export default function customsTests(t) {
     }],
     ["delivered goods returned: the return is declared to customs, accepted, the merchant sees the clock and records the goods back, the shopper is refunded", async () => {
       const store = await startStoreWithCustoms(args);
-      // Until the order reaches `status` (pressing "refresh" while it waits).
-      const until = async (page, s, what, pred) => {
-        for (let i = 0; i < 40 && !(s.order && pred(s.order)); i++) {
-          try { s = await waitForState(page, (st) => st.order && pred(st.order), what, 500); }
-          catch { await clickWidget(page, s, "order.refresh"); }
-        }
-        assert(s.order && pred(s.order), `${what}: ${JSON.stringify(s.order)}; the store said: ${store.server.stderr()}`);
-        return s;
-      };
       try {
         let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
         s = await placeOrder(page, s, "IF-APT-PF3-800", "Wang Xiaoming", "11010519491231002X");
         const no = s.order.no;
         await clickWidget(page, s, "order.pay");
-        s = await until(page, s, "released", (o) => o.status === "released");
+        s = await until(page, s, store, "released", (o) => o.status === "released");
         const waybill = await store.carrier.waybill(no);
         for (const op of ["50", "80"]) assert((await store.carrier.route(waybill, op)) === 200, "the carrier moves the parcel: " + op);
-        s = await until(page, s, "delivered", (o) => o.status === "delivered");
+        s = await until(page, s, store, "delivered", (o) => o.status === "delivered");
         // Return: declared to customs (CEB625); customs accepts (CEB626 399).
         await clickWidget(page, s, "order.return");
-        s = await until(page, s, "return accepted", (o) => o.status === "returned" && o.reason === "return_accepted");
+        s = await until(page, s, store, "return accepted", (o) => o.status === "returned" && o.reason === "return_accepted");
         await page.screenshot({ path: join(args.out, "order-return-accepted-en.png") });
         await selectLocale(page, "zh-Hans");
         s = await waitForState(page, (st) => st.order && st.order.reason === "return_accepted", "return accepted, in Chinese");
@@ -165,7 +149,7 @@ export default function customsTests(t) {
 
         // The shopper: the goods are back, the refund on its way — in Arabic (right to left).
         await selectLocale(page, "ar");
-        s = await until(page, s, "goods back", (o) => o.reason === "return_goods_back");
+        s = await until(page, s, store, "goods back", (o) => o.reason === "return_goods_back");
         await page.screenshot({ path: join(args.out, "order-return-goods-back-ar.png") });
         assert(errors.length === 0, "no page errors: " + errors.join("; "));
         await context.close();
