@@ -7,7 +7,7 @@
 # Targets — every parser the network or a file from outside reaches:
 #   csv, shopify, google, json  catalog files (CSV, Shopify, Google feeds, native JSON), tax tables, quotes
 #   i18n                        PO files, message patterns, bidi text, currency rates
-#   receipt                     customs' receipts (CEB312/CEB622/CEB624/CEB626, bare or in a DxpMsg envelope)
+#   receipt                     customs' receipts (CEB312/CEB622/CEB624/CEB626) and tax bills (CEB816), bare or in a DxpMsg envelope
 #   wire                        order requests (and core's validation), order receipts, inventory, stock
 #                               adjustments, order events, payment notifications, sealed envelopes, kiosk tokens
 #   cart_link                   the cart hand-off link (?cart=…)
@@ -55,6 +55,9 @@ printf '%s' '<?xml version="1.0" encoding="UTF-8"?><ceb:CEB624Message guid="4CD3
 # A return's receipt (CEB626, InvtRefundReturn; its preNo starts with T), as the simulator writes it.
 printf '%s' '<?xml version="1.0" encoding="UTF-8"?><ceb:CEB626Message guid="4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A003" version="1.0" xmlns:ceb="http://www.chinaport.gov.cn/ceb"><ceb:InvtRefundReturn><ceb:guid>4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A003</ceb:guid><ceb:copNo>BS1</ceb:copNo><ceb:preNo>TBS100000000000000</ceb:preNo><ceb:invtNo>80122026I100000001</ceb:invtNo><ceb:returnStatus>399</ceb:returnStatus><ceb:returnTime>20261205120000000</ceb:returnTime><ceb:returnInfo>[Code:2300;Desc:审核通过]</ceb:returnInfo></ceb:InvtRefundReturn></ceb:CEB626Message>' \
   > "$corpus/receipt/ceb626.xml"
+# A tax bill (CEB816), as integrators' bills come (orderNo in the head, five decimals).
+printf '%s' '<?xml version="1.0" encoding="UTF-8"?><ceb:CEB816Message guid="4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A004" version="1.0" xmlns:ceb="http://www.chinaport.gov.cn/ceb"><ceb:Tax><ceb:TaxHeadRd><ceb:guid>4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A004</ceb:guid><ceb:returnTime>20261205120000000</ceb:returnTime><ceb:invtNo>80122026I100000001</ceb:invtNo><ceb:taxNo>500010000000001T</ceb:taxNo><ceb:customsTax>0.00000</ceb:customsTax><ceb:valueAddedTax>27.12000</ceb:valueAddedTax><ceb:consumptionTax>0</ceb:consumptionTax><ceb:status>1</ceb:status><ceb:orderNo>BS1</ceb:orderNo></ceb:TaxHeadRd><ceb:TaxListRd><ceb:gnum>1</ceb:gnum><ceb:gcode>1901101000</ceb:gcode><ceb:taxPrice>298.00</ceb:taxPrice><ceb:customsTax>0</ceb:customsTax><ceb:valueAddedTax>27.12</ceb:valueAddedTax><ceb:consumptionTax>0</ceb:consumptionTax></ceb:TaxListRd></ceb:Tax></ceb:CEB816Message>' \
+  > "$corpus/receipt/ceb816.xml"
 samples=../shared/customs/xsd/samples_202205_import
 for f in CEB312Message.xml CEB622Message.xml; do
   if [ -f "$samples/$f" ]; then

@@ -198,6 +198,47 @@ std::optional<ReturnList> ParseReturnListJson(std::string_view text)
     return list;
 }
 
+std::string TaxBillListToJson(const TaxBillList& list)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Key("bills").BeginArray();
+    for (const TaxBillList::Bill& b : list.bills) {
+        w.BeginObject().Field("order_no", b.order_no).Field("tax_no", b.tax_no).Field("status", int64_t(b.status)).Field("billed", b.billed)
+            .Field("charged_fen", b.charged.fen);
+        w.Key("differences").BeginArray();
+        for (const std::string& d : b.differences) w.String(d);
+        w.EndArray().EndObject();
+    }
+    w.EndArray().EndObject();
+    return out;
+}
+
+std::optional<TaxBillList> ParseTaxBillListJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (!j.is_object() || !j.contains("bills") || !j["bills"].is_array()) return std::nullopt;
+    std::vector<Problem> problems;
+    TaxBillList list;
+    int64_t i = 0;
+    for (const json& e : j["bills"]) {
+        if (!e.is_object()) return std::nullopt;
+        FieldReader f(e, "bills", i++, problems);
+        TaxBillList::Bill b;
+        b.order_no = f.String("order_no", true);
+        b.tax_no = f.String("tax_no", true);
+        b.status = int(f.Integer("status", true));
+        b.billed = f.String("billed", true);
+        b.charged = f.Fen("charged_fen", true);
+        if (auto d = e.find("differences"); d != e.end() && d->is_array())
+            for (const json& x : *d)
+                if (x.is_string()) b.differences.push_back(x.get<std::string>());
+        list.bills.push_back(std::move(b));
+    }
+    if (HasErrors(problems)) return std::nullopt;
+    return list;
+}
+
 std::optional<RefundList> ParseRefundListJson(std::string_view text)
 {
     json j = wire::ParseObject(text);

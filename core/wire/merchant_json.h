@@ -89,6 +89,23 @@ struct ReturnList {
 std::string ReturnListToJson(const ReturnList& list);
 std::optional<ReturnList> ParseReturnListJson(std::string_view json);
 
+// GET /api/merchant/tax-bills: {"bills":[{"order_no","tax_no","status","billed","charged_fen",
+// "differences":[…]}]} — customs' tax bills (CEB816) of the merchant's orders, newest first;
+// status 1 generated, 2 consolidated, 3 void; billed in yuan as customs wrote it; differences as
+// core's TaxBillCheck names them (empty: the bill agrees with the tax charged).
+struct TaxBillList {
+    struct Bill {
+        std::string order_no, tax_no;
+        int status = 1;
+        std::string billed;
+        Money charged;
+        std::vector<std::string> differences;
+    };
+    std::vector<Bill> bills;
+};
+std::string TaxBillListToJson(const TaxBillList& list);
+std::optional<TaxBillList> ParseTaxBillListJson(std::string_view json);
+
 // POST /api/merchant/orders/{no}/events: {"event","detail"?}
 struct OrderEventRequest {
     std::string event, detail;

@@ -188,6 +188,7 @@ std::string SingleWindowStatsToJson(const SingleWindowStats& s)
         .Field("held", s.held)
         .Field("rejected_mismatch", s.rejected_mismatch)
         .Field("returns", s.returns)
+        .Field("tax_bills", s.tax_bills)
         .EndObject();
     return out;
 }
@@ -212,6 +213,7 @@ std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view tex
     s.held = r.Integer("held", false);
     s.rejected_mismatch = r.Integer("rejected_mismatch", false);
     s.returns = r.Integer("returns", false);
+    s.tax_bills = r.Integer("tax_bills", false);
     if (HasErrors(problems)) return std::nullopt;
     return s;
 }

@@ -74,6 +74,7 @@ struct SingleWindowStats {
     int64_t held = 0;     // lists waiting for a counterpart
     int64_t rejected_mismatch = 0; // lists whose documents disagree
     int64_t returns = 0;           // returns (CEB625) accepted
+    int64_t tax_bills = 0;         // tax bills (CEB816) delivered to the store
 };
 std::string SingleWindowStatsToJson(const SingleWindowStats& stats);
 std::optional<SingleWindowStats> ParseSingleWindowStatsJson(std::string_view json);

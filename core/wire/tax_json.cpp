@@ -365,4 +365,24 @@ std::string TaxQuoteToJson(const TaxQuote& q)
     return j.dump();
 }
 
+std::optional<ChargedTax> ParseChargedTaxJson(std::string_view text)
+{
+    json j = wire::ParseObject(text);
+    if (!j.is_object() || !j.contains("lines") || !j["lines"].is_array()) return std::nullopt;
+    std::vector<Problem> problems;
+    FieldReader r(j, "quote", -1, problems);
+    ChargedTax t;
+    t.tariff = r.Fen("tariff_fen", true);
+    t.vat = r.Fen("vat_fen", true);
+    t.consumption_tax = r.Fen("consumption_tax_fen", true);
+    int64_t i = 0;
+    for (const json& l : j["lines"]) {
+        if (!l.is_object()) return std::nullopt;
+        FieldReader lr(l, "lines", i++, problems);
+        t.lines.push_back({lr.Fen("dutiable_fen", true), lr.Fen("tariff_fen", true), lr.Fen("vat_fen", true), lr.Fen("consumption_tax_fen", true)});
+    }
+    if (HasErrors(problems)) return std::nullopt;
+    return t;
+}
+
 } // namespace bondstore

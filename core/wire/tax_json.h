@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/problem.h"
+#include "core/orders/tax_bill.h"
 #include "core/tax/tax.h"
 #include "core/tax/tax_table.h"
 
@@ -40,6 +41,9 @@ QuoteRequestParse ParseQuoteRequestJson(std::string_view json, QuoteLineForm for
 // The TaxQuote as JSON (docs/tax.md): regime, reason, amounts in fen, limits, per-line breakdown
 // with the rates applied, and notes for the explanation.
 std::string TaxQuoteToJson(const TaxQuote& quote);
+// The taxes an order was charged, read back from its stored TaxQuoteToJson (the three taxes, and
+// each line's dutiable price and taxes); nothing if the text is not one.
+std::optional<ChargedTax> ParseChargedTaxJson(std::string_view json);
 
 // A quote request with catalog lines, as the web app sends it to the server.
 std::string QuoteRequestToJson(const QuoteRequest& request, QuoteLineForm form);

@@ -128,6 +128,27 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
         SendJson(res, 200, ReturnListToJson(list));
     });
 
+    // Customs' tax bills of the merchant's orders (CEB816), each checked against the tax charged.
+    server.Get("/api/merchant/tax-bills", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string merchant = AuthenticatedMerchant(s, req, res);
+        if (merchant.empty()) return;
+        std::string error;
+        std::optional<std::vector<TaxBillStore::Row>> rows = s.stores->tax_bills.List(merchant, false, 200, &error);
+        if (!rows) return s.errors.Internal(req, res, "listing tax bills", error);
+        TaxBillList list;
+        for (const TaxBillStore::Row& r : *rows) {
+            TaxBillList::Bill b{r.order_no, r.tax_no, r.status, r.billed, r.charged, {}};
+            for (size_t at = 0; at < r.differences.size();) {
+                size_t comma = r.differences.find(',', at);
+                if (comma == std::string::npos) comma = r.differences.size();
+                b.differences.push_back(r.differences.substr(at, comma - at));
+                at = comma + 1;
+            }
+            list.bills.push_back(std::move(b));
+        }
+        SendJson(res, 200, TaxBillListToJson(list));
+    });
+
     // The returned goods are back in the bonded warehouse: restocked, and the shopper refunded.
     // Only after customs accepted the return, once.
     posts.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/goods-back)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req,

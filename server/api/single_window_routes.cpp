@@ -5,6 +5,7 @@
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
 #include "server/customs/ceb_receipt.h"
+#include "server/customs/ceb_tax_bill.h"
 #include "server/customs/dxp_envelope.h"
 #include "server/http/body_routes.h"
 #include "server/http/json_reply.h"
@@ -33,11 +34,32 @@ void InvalidMessage(Storefront& s, const httplib::Request& req, httplib::Respons
     s.errors.Send(req, res, 400, std::move(error));
 }
 
+void TakeTaxBills(Storefront& s, const httplib::Request& req, httplib::Response& res, const std::string& message)
+{
+    CebTaxBillParse parsed = ParseCebTaxBills(message);
+    if (!parsed.ok()) return InvalidMessage(s, req, res, parsed.error);
+    ReceiptsAck ack;
+    for (const TaxBill& bill : parsed.bills) {
+        std::string error;
+        std::optional<TaxBillStore::Recorded> r = s.stores->tax_bills.Record(bill, UnixNow(), &error);
+        if (!r) return s.errors.Internal(req, res, "recording the tax bill " + bill.tax_no, error);
+        if (!r->known_order) ack.unknown_orders++;
+        else if (r->stale) ack.duplicates++;
+        else ack.applied++;
+        // The operator's work: said in the log at once, and listed by bondstore-admin tax-bills.
+        if (r->known_order && !r->stale && !r->check.agrees())
+            std::fprintf(stderr, "bondstore-server: customs' tax bill %s for order %s differs from the tax charged (%s yuan billed, %s charged): %s\n",
+                         bill.tax_no.c_str(), r->order_no.c_str(), FormatDecimal(r->check.billed).c_str(), FormatYuan(r->check.charged).c_str(),
+                         r->check.differences.front().c_str());
+    }
+    SendJson(res, 200, ReceiptsAckToJson(ack));
+}
+
 } // namespace
 
 void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
-    // Receipts (CEB312, CEB622, CEB624), bare or in a DxpMsg envelope, as customs (or the simulator)
+    // Receipts (CEB312, CEB622, CEB624, CEB626) and tax bills (CEB816), bare or in a DxpMsg envelope, as customs (or the simulator)
     // posts them: the token first (before the body is read), then customs' signature (when its
     // certificate is configured), the schema, and each receipt stored and applied in one
     // transaction.
@@ -57,6 +79,9 @@ void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefr
         std::optional<DxpEnvelope> envelope = ParseDxpMsg(body, &why);
         if (envelope) message = envelope->data;
         else if (why != kNotDxpMsg) return InvalidMessage(s, req, res, why);
+        // Customs' tax bills (CEB816) are read leniently (integrators' bills carry fields the schema
+        // lacks), stored and checked against the tax charged.
+        if (IsCebTaxBillMessage(message)) return TakeTaxBills(s, req, res, message);
         std::vector<std::string> invalid = s.relay_kit->schema->Validate(message);
         if (!invalid.empty()) return InvalidMessage(s, req, res, "CEB schema: " + invalid.front());
         CebReceiptParse parsed = ParseCebReceipts(message);

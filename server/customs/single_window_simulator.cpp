@@ -12,11 +12,6 @@
 #include <httplib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <xmlsec/crypto.h>
-#include <xmlsec/templates.h>
-#include <xmlsec/xmldsig.h>
-#include <xmlsec/xmlsec.h>
-#include <xmlsec/xmltree.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -24,72 +19,6 @@
 #include <thread>
 
 namespace bondstore {
-
-std::mutex SignatureCheck::mutex_;
-
-bool SignatureCheck::Init(const std::vector<std::string>& certs, std::string* error)
-{
-    static const bool started = xmlSecInit() >= 0 && xmlSecCryptoAppInit(nullptr) >= 0 && xmlSecCryptoInit() >= 0;
-    if (!started) { *error = "xmlsec cannot start"; return false; }
-    manager_ = xmlSecKeysMngrCreate();
-    if (!manager_ || xmlSecCryptoAppDefaultKeysMngrInit(manager_) < 0) { *error = "xmlsec cannot make a keys manager"; return false; }
-    for (const std::string& cert : certs)
-        if (xmlSecCryptoAppKeysMngrCertLoad(manager_, cert.c_str(), xmlSecKeyDataFormatPem, xmlSecKeyDataTypeTrusted) < 0) {
-            *error = "cannot load the trusted certificate " + cert;
-            return false;
-        }
-    return true;
-}
-bool SignatureCheck::Verify(const std::string& xml)
-{
-    std::lock_guard lock(mutex_);
-    xmlDoc* doc = xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) return false;
-    bool ok = false;
-    xmlNode* node = xmlSecFindNode(xmlDocGetRootElement(doc), xmlSecNodeSignature, xmlSecDSigNs);
-    xmlSecDSigCtx* ctx = node ? xmlSecDSigCtxCreate(manager_) : nullptr;
-    if (ctx && xmlSecDSigCtxVerify(ctx, node) >= 0) ok = ctx->status == xmlSecDSigStatusSucceeded;
-    if (ctx) xmlSecDSigCtxDestroy(ctx);
-    xmlFreeDoc(doc);
-    return ok;
-}
-
-bool SignatureCheck::LoadSigningKey(const std::string& pem, std::string* error)
-{
-    signing_key_ = xmlSecCryptoAppKeyLoad(pem.c_str(), xmlSecKeyDataFormatPem, nullptr, nullptr, nullptr);
-    if (!signing_key_) *error = "cannot load the signing key " + pem;
-    return signing_key_ != nullptr;
-}
-
-std::string SignatureCheck::Sign(const std::string& xml)
-{
-    std::lock_guard lock(mutex_);
-    xmlDoc* doc = xmlReadMemory(xml.data(), int(xml.size()), nullptr, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) return xml;
-    std::string out = xml;
-    // An enveloped signature, last child of the root: inclusive C14N, RSA-SHA1, one reference to
-    // the whole document.
-    xmlNode* signature = xmlSecTmplSignatureCreate(doc, xmlSecTransformInclC14NId, xmlSecTransformRsaSha1Id, nullptr);
-    xmlNode* reference = signature ? xmlSecTmplSignatureAddReference(signature, xmlSecTransformSha1Id, nullptr, BAD_CAST "", nullptr)
-                                   : nullptr;
-    if (reference && xmlSecTmplReferenceAddTransform(reference, xmlSecTransformEnvelopedId)) {
-        xmlAddChild(xmlDocGetRootElement(doc), signature);
-        xmlSecDSigCtx* ctx = xmlSecDSigCtxCreate(nullptr);
-        if (ctx) {
-            ctx->signKey = xmlSecKeyDuplicate(signing_key_);
-            if (xmlSecDSigCtxSign(ctx, signature) >= 0) {
-                xmlChar* dumped = nullptr;
-                int n = 0;
-                xmlDocDumpMemoryEnc(doc, &dumped, &n, "UTF-8");
-                if (dumped) out.assign(reinterpret_cast<char*>(dumped), size_t(n));
-                xmlFree(dumped);
-            }
-            xmlSecDSigCtxDestroy(ctx);
-        }
-    }
-    xmlFreeDoc(doc);
-    return out;
-}
 
 namespace {
 std::string TextOf(xmlNode* n)
@@ -195,8 +124,8 @@ void SingleWindowSimulator::Schedule(const std::string& message, const MessageFa
         if (message != "order" && (steps[i].first >= 120 || message == "withdrawal" || message == "return"))
             r.invt_no = invt_numbers[f.order_no];
         if (message == "return") r.pre_no = ("T" + f.order_no + "00000000000000000").substr(0, 18); // a return's preNo starts with T
-        pending.push_back({due, r});
-        if (std::uniform_real_distribution<double>(0, 1)(rng) < o.duplicate_receipts) pending.push_back({due + o.receipt_delay_ms, r});
+        pending.push_back({due, r, {}});
+        if (std::uniform_real_distribution<double>(0, 1)(rng) < o.duplicate_receipts) pending.push_back({due + o.receipt_delay_ms, r, {}});
     }
     wake.notify_all();
 }
@@ -332,6 +261,21 @@ void SingleWindowSimulator::Clear(const MessageFacts& f, bool first)
         ledger[key] += counts;
         counted[f.order_no] = {key, counts};
         lists[f.order_no] = f;
+        // Customs' tax bill of the list, by the same rules: the three taxes, and each line's
+        // dutiable price and taxes (sent once the list is released).
+        TaxBill& bill = bills[f.order_no];
+        bill.order_no = f.order_no;
+        bill.customs_tax = Decimal{quote.tariff.fen, 2};
+        bill.vat = Decimal{quote.vat.fen + tax_bill_offset_fen, 2};
+        bill.consumption_tax = Decimal{quote.consumption_tax.fen, 2};
+        tax_bill_offset_fen = 0;
+        bill.lines.clear();
+        for (size_t i = 0; i < quote.lines.size(); i++) {
+            const LineTax& l = quote.lines[i];
+            std::string gcode = i < f.lines.size() && f.lines[i].count("gcode") ? f.lines[i].at("gcode") : std::string();
+            bill.lines.push_back({int64_t(i + 1), gcode, Decimal{l.dutiable.fen, 2}, Decimal{l.tariff.fen, 2}, Decimal{l.vat.fen, 2},
+                                  Decimal{l.consumption_tax.fen, 2}});
+        }
         if (invt_numbers[f.order_no].empty()) invt_numbers[f.order_no] = "8012" + f.year + "I" + std::to_string(100000000 + invt_numbers.size());
         auto inspect = to_inspect.find(f.order_no);
         if (inspect != to_inspect.end()) {
@@ -340,6 +284,7 @@ void SingleWindowSimulator::Clear(const MessageFacts& f, bool first)
         } else {
             steps.insert(steps.end(), {{120, "[Code:1800;Desc:逻辑校验通过]"}, {399, "审结"}, {800, "[Code:2600;Desc:放行]"}});
             released.insert(f.order_no);
+            ScheduleTaxBill(f.order_no, 1, int64_t(steps.size() + 1) * o.receipt_delay_ms);
         }
     }
     Schedule("inventory", f, steps);
@@ -393,6 +338,28 @@ void SingleWindowSimulator::Return(const MessageFacts& f)
         c->second.second -= give;
     }
     Schedule("return", f, {{2, "新增申报成功"}, {120, "[Code:1800;Desc:逻辑校验通过]"}, {399, "[Code:2300;Desc:审核通过]"}});
+    ScheduleTaxBill(f.order_no, 3, 4 * o.receipt_delay_ms); // not levied: the bill is voided
+}
+
+void SingleWindowSimulator::ScheduleTaxBill(const std::string& order_no, int status, int64_t after_ms)
+{
+    auto it = bills.find(order_no);
+    if (it == bills.end()) return;
+    int64_t now = NowMs();
+    TaxBill& b = it->second;
+    b.invt_no = invt_numbers[order_no];
+    b.tax_no = "5000" + b.invt_no.substr(b.invt_no.size() > 9 ? b.invt_no.size() - 9 : 0) + "T";
+    b.status = status;
+    b.return_time = ReturnTime(now + after_ms);
+    CebReceipt r{"tax_bill", NewMessageGuid(), order_no, status, b.return_time, "", "", b.invt_no};
+    pending.push_back({now + after_ms, r, b});
+    wake.notify_all();
+}
+
+void SingleWindowSimulator::OffsetNextTaxBill(int64_t fen)
+{
+    std::lock_guard lock(mutex);
+    tax_bill_offset_fen = fen;
 }
 
 void SingleWindowSimulator::Inspect(const std::string& order_no)
@@ -408,10 +375,11 @@ bool SingleWindowSimulator::Release(const std::string& order_no)
     if (it == to_inspect.end() || it->second.empty()) return false;
     int64_t now = NowMs();
     const std::string& invt = invt_numbers[order_no];
-    pending.push_back({now + o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 399, ReturnTime(now), "审结", "", invt}});
+    pending.push_back({now + o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 399, ReturnTime(now), "审结", "", invt}, {}});
     pending.push_back(
-        {now + 2 * o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 800, ReturnTime(now + 1), "放行", "", invt}});
+        {now + 2 * o.receipt_delay_ms, CebReceipt{"inventory", it->second, order_no, 800, ReturnTime(now + 1), "放行", "", invt}, {}});
     released.insert(order_no);
+    ScheduleTaxBill(order_no, 1, 3 * o.receipt_delay_ms);
     to_inspect.erase(it);
     wake.notify_all();
     return true;
@@ -507,7 +475,7 @@ void SingleWindowSimulator::SendReceipts()
         lock.unlock();
         // As customs does: several receipts of one kind in one message (at most 100).
         std::vector<std::vector<Pending>> batches;
-        for (const char* kind : {"order", "inventory", "withdrawal", "return"}) {
+        for (const char* kind : {"order", "inventory", "withdrawal", "return", "tax_bill"}) {
             std::vector<Pending> batch;
             for (const Pending& p : due)
                 if (p.receipt.message == kind) {
@@ -519,14 +487,22 @@ void SingleWindowSimulator::SendReceipts()
         std::vector<Pending> failed;
         for (const std::vector<Pending>& batch : batches) {
             std::vector<CebReceipt> receipts;
+            std::vector<TaxBill> tax_bills;
             for (const Pending& p : batch) receipts.push_back(p.receipt);
+            for (const Pending& p : batch)
+                if (p.receipt.message == "tax_bill") tax_bills.push_back(p.bill);
             DxpEnvelope e;
             e.cop_msg_id = NewMessageGuid();
             e.sender_id = "DXPEDCCEB0000002"; // customs' import exchange id, as its receipts name it
             e.receiver_ids = {"BONDSTORE"};
             e.created_at = UnixNow();
-            e.msg_type = receipts[0].message == "order" ? "CEB312Message" : receipts[0].message == "inventory" ? "CEB622Message" : "CEB624Message";
-            e.data = CebReceiptsXml(receipts, NewMessageGuid());
+            const std::string& kind = receipts[0].message;
+            e.msg_type = kind == "order"        ? "CEB312Message"
+                         : kind == "inventory"  ? "CEB622Message"
+                         : kind == "withdrawal" ? "CEB624Message"
+                         : kind == "return"     ? "CEB626Message"
+                                                : "CEB816Message";
+            e.data = kind == "tax_bill" ? CebTaxBillsXml(tax_bills, NewMessageGuid()) : CebReceiptsXml(receipts, NewMessageGuid());
             HttpTarget target = SplitUrl(o.receipts_url);
             httplib::Client c(target.base);
             c.set_connection_timeout(std::chrono::seconds(2));
@@ -536,7 +512,8 @@ void SingleWindowSimulator::SendReceipts()
                             signatures.signing() ? signatures.Sign(DxpMsgXml(e)) : DxpMsgXml(e), "application/xml");
             if (r && r->status == 200) {
                 std::lock_guard count(mutex);
-                receipts_sent += int64_t(receipts.size());
+                if (kind == "tax_bill") tax_bills_sent += int64_t(receipts.size());
+                else receipts_sent += int64_t(receipts.size());
             } else {
                 for (Pending again : batch) {
                     again.due_ms = NowMs() + 500; // the store is away: customs keeps them and tries again
@@ -568,6 +545,7 @@ std::string SingleWindowSimulator::Stats()
     stats.held = int64_t(held.size());
     stats.rejected_mismatch = rejected_mismatch;
     stats.returns = int64_t(returned.size());
+    stats.tax_bills = tax_bills_sent;
     return SingleWindowStatsToJson(stats);
 }
 

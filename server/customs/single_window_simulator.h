@@ -30,6 +30,8 @@
 #pragma once
 
 #include "server/customs/ceb_receipt.h"
+#include "server/customs/ceb_tax_bill.h"
+#include "server/customs/simulator_signatures.h"
 #include "server/customs/ceb_schema.h"
 
 #include "core/tax/tax_table.h"
@@ -52,8 +54,6 @@ struct Request;
 struct Response;
 }
 
-typedef struct _xmlSecKeysMngr xmlSecKeysMngr;
-typedef struct _xmlSecKey xmlSecKey;
 
 namespace bondstore {
 
@@ -72,25 +72,6 @@ struct SimulatorOptions {
     std::vector<std::pair<double, double>> down; // seconds since start: [from, to)
     int64_t annual_limit_fen = 0; // a lower annual limit than the rules' (tests); 0: the rules' own
     uint64_t seed = 1;
-};
-
-// XML signature verification with xmlsec (one keys manager trusting the store's certificate), and
-// customs' own signature on the receipts it sends (an enveloped signature, as the single window's).
-class SignatureCheck {
-public:
-    bool Init(const std::vector<std::string>& certs, std::string* error);
-    bool Verify(const std::string& xml);
-    // Customs' signing key (PEM); then Sign signs a document. False (and `error`) if unreadable.
-    bool LoadSigningKey(const std::string& pem, std::string* error);
-    bool signing() const { return signing_key_ != nullptr; }
-    std::string Sign(const std::string& xml);
-
-private:
-    xmlSecKeysMngr* manager_ = nullptr;
-    xmlSecKey* signing_key_ = nullptr;
-    // One for every instance (the platform's and the payment companies' checks): xmlsec and
-    // OpenSSL reach process-wide state (glibc's time zone among them) on every call.
-    static std::mutex mutex_;
 };
 
 // What the simulator reads from a message, by element name (namespace ceb): every field of its
@@ -132,8 +113,12 @@ struct SingleWindowSimulator {
     std::map<std::string, MessageFacts> lists;                      // order number → its list, once customs took it in
     struct Pending {
         int64_t due_ms;
-        CebReceipt receipt;
+        CebReceipt receipt; // message "tax_bill": `bill` is what is sent (a CEB816)
+        TaxBill bill;
     };
+    std::map<std::string, TaxBill> bills; // order number → its tax bill (CEB816), made when the list is taken in
+    int64_t tax_bill_offset_fen = 0;      // POST /control/tax-bill-offset: the next bill's VAT differs by this
+    int64_t tax_bills_sent = 0;
     std::vector<Pending> pending;
     std::map<std::string, std::string> to_inspect; // order number → the list's guid once it is under inspection ("" before)
     std::condition_variable wake;
@@ -162,6 +147,11 @@ struct SingleWindowSimulator {
     // returns (caller holds the mutex). 100 for an unknown or unreleased list, −625006 without
     // lines, −625209 for a line not in the list, −625022 for a second return.
     void Return(const MessageFacts& f);
+    // The tax bill of a released list (status 1), or the void one after a return (3), sent after
+    // the list's last receipt (caller holds the mutex).
+    void ScheduleTaxBill(const std::string& order_no, int status, int64_t after_ms);
+    // The next tax bill's VAT differs from the list's by `fen` (a customs-side difference, for tests).
+    void OffsetNextTaxBill(int64_t fen);
     // An order's list to be inspected (kept from release), or released after its inspection;
     // false if that list is not under inspection.
     void Inspect(const std::string& order_no);

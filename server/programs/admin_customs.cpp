@@ -79,4 +79,35 @@ int Ceb(const std::vector<std::string>& args)
     return 0;
 }
 
+int TaxBills(const std::vector<std::string>& args)
+{
+    std::string data_dir = DefaultDataDir(), database = DefaultDatabase(), merchant;
+    bool all = false;
+    for (size_t i = 0; i < args.size(); i++) {
+        const std::string& a = args[i];
+        bool has_value = i + 1 < args.size();
+        if (a == "--data-dir" && has_value) data_dir = args[++i];
+        else if (a == "--database" && has_value) database = args[++i];
+        else if (a == "--merchant" && has_value) merchant = args[++i];
+        else if (a == "--all") all = true;
+        else { std::fprintf(stderr, "bondstore-admin tax-bills: unexpected argument '%s'\n", a.c_str()); return 2; }
+    }
+    std::string error;
+    std::unique_ptr<Stores> stores = OpenStores(data_dir, database, DatabaseOptions{1}, &error);
+    if (!stores) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
+    std::optional<std::vector<TaxBillStore::Row>> rows = stores->tax_bills.List(merchant, !all, 1000, &error);
+    if (!rows) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
+    // One line per bill: what customs billed beside what the shopper was charged, and why they differ.
+    std::printf("%-20s %-20s %-6s %14s %14s  %s\n", "order", "tax bill", "status", "billed (yuan)", "charged (yuan)", "differences");
+    int differing = 0;
+    for (const TaxBillStore::Row& r : *rows) {
+        const char* status = r.status == 1 ? "new" : r.status == 2 ? "paid" : "void";
+        std::printf("%-20s %-20s %-6s %14s %14s  %s\n", r.order_no.c_str(), r.tax_no.c_str(), status, r.billed.c_str(), FormatYuan(r.charged).c_str(),
+                    r.differences.empty() ? "-" : r.differences.c_str());
+        if (!r.differences.empty()) differing++;
+    }
+    std::fprintf(stderr, "%zu tax bill(s), %d differing from the tax charged\n", rows->size(), differing);
+    return differing > 0 ? 3 : 0;
+}
+
 } // namespace bondstore::admin

@@ -7,6 +7,7 @@
 //   export                       download a merchant's products (JSON or CSV)
 //   i18n export-po|import-po     the translator round trip (core/i18n/po_file.h)
 //   ceb ORDER_NO                 an order's CEB message, signed, as sent (customs/order_relay.h)
+//   tax-bills                    customs' tax bills that differ from the tax charged
 // Each lives in an admin_*.cpp beside this file (admin_commands.h).
 #include "server/programs/admin_commands.h"
 
@@ -62,6 +63,13 @@ Usage:
       schema, without the transport envelope. It carries the buyer's personal data unmasked: for
       the operator's audit. The data key is read as bondstore-server reads it (BONDSTORE_DATA_KEY,
       --data-key-file, or DIR/data-key); defaults as bondstore-server's.
+  bondstore-admin tax-bills [--all] [--merchant ID] [--data-dir DIR | --database URL]
+      Customs' electronic tax bills (CEB816) that differ from the tax the order was charged (every
+      bill with --all; one merchant's with --merchant), newest first: the order, the bill, its
+      status (new, paid: consolidated into a payment letter, void), customs' amount beside the
+      store's, and what differs (customs_tax, value_added_tax, consumption_tax, "line N tax_price",
+      "void" for a voided bill of an order that still owes the tax, "given_back" for a live bill of
+      a returned or withdrawn order). Exit 0 when none differs, 3 when some do.
   bondstore-admin --help
 )";
 
@@ -102,6 +110,7 @@ int main(int argc, char** argv)
     if (args[0] == "export") return Export(rest);
     if (args[0] == "i18n") return I18n(rest);
     if (args[0] == "ceb") return Ceb(rest);
+    if (args[0] == "tax-bills") return TaxBills(rest);
     std::fprintf(stderr, "bondstore-admin: unknown command '%s' (see --help)\n", args[0].c_str());
     return 2;
 }

@@ -49,6 +49,8 @@ Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL [options]
 GET /stats: what arrived, by guid. POST /control/down (body 1 or 0): down or up.
 POST /control/inspect (body: an order number): its list is inspected (500) and kept from release
 until POST /control/release (same body; 409 if it is not under inspection).
+POST /control/tax-bill-offset (body: fen, may be negative): the next list's tax bill (CEB816) states
+its VAT off by that much.
 )";
 
 } // namespace
@@ -178,6 +180,14 @@ int main(int argc, char** argv)
     });
     http.Post("/control/inspect", [&](const httplib::Request& req, httplib::Response& res) {
         sim.Inspect(req.body);
+        res.status = 204;
+    });
+    // The next tax bill's VAT differs from the list's by the body's fen (a difference to report).
+    http.Post("/control/tax-bill-offset", [&](const httplib::Request& req, httplib::Response& res) {
+        const std::string& v = req.body;
+        bool number = !v.empty() && v.size() <= 9 && v.find_first_not_of("-0123456789") == std::string::npos && v.find('-', 1) == std::string::npos;
+        if (!number) return void(res.status = 400);
+        sim.OffsetNextTaxBill(std::stoll(v));
         res.status = 204;
     });
     // 409: that order's list is not under inspection.

@@ -31,6 +31,7 @@ const std::vector<Migration>& PaymentMigrations();   // payment_store.cpp: payme
 const std::vector<Migration>& RelayMigrations();     // relay_store.cpp: the single-window outbox, customs' receipts
 const std::vector<Migration>& ShipmentMigrations();  // shipment_store.cpp: parcels, waybills, tracking
 const std::vector<Migration>& ReturnMigrations();    // return_store.cpp: returns declared to customs
+const std::vector<Migration>& TaxBillMigrations();   // tax_bill_store.cpp: customs' tax bills, checked
 
 // The newest version the parts above make.
 int LatestSchemaVersion();

@@ -14,6 +14,7 @@
 #include "server/store/return_store.h"
 #include "server/store/sales_store.h"
 #include "server/store/shipment_store.h"
+#include "server/store/tax_bill_store.h"
 
 #include <memory>
 #include <string>
@@ -24,7 +25,7 @@ struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
         : database(std::move(db)), catalog(*database), merchants(*database), kiosks(*database), inventory(*database),
           orders(*database), payments(*database), relay(*database), sales(*database), shipments(*database),
-          returns(*database) {}
+          returns(*database), tax_bills(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
@@ -37,6 +38,7 @@ struct Stores {
     SalesStore sales;
     ShipmentStore shipments;
     ReturnStore returns;
+    TaxBillStore tax_bills;
 
     // "sqlite", "postgresql".
     const char* kind() const { return database->dialect(); }

@@ -109,10 +109,13 @@ export default function customsTests(t) {
         await context.close();
       } finally { await store.stop(); }
     }],
-    ["delivered goods returned: the return is declared to customs, accepted, the merchant sees the clock and records the goods back, the shopper is refunded", async () => {
+    ["delivered goods returned: the return is declared to customs, accepted, the merchant sees the clock and records the goods back, the shopper is refunded; a tax bill that differs is on the merchant screen", async () => {
       const store = await startStoreWithCustoms(args);
       try {
         let { context, page, errors, s } = await openStore(browser, store, { locale: "en-US", viewport: { width: 1280, height: 900 } });
+        // Customs' tax bill of this list will state a yuan more VAT than the shopper was charged.
+        const offset = await fetch(store.simulator.url + "control/tax-bill-offset", { method: "POST", body: "100" });
+        assert(offset.status === 204, "the simulator takes the tax-bill difference");
         s = await placeOrder(page, s, "IF-APT-PF3-800", "Wang Xiaoming", "11010519491231002X");
         const no = s.order.no;
         await clickWidget(page, s, "order.pay");
@@ -120,15 +123,7 @@ export default function customsTests(t) {
         const waybill = await store.carrier.waybill(no);
         for (const op of ["50", "80"]) assert((await store.carrier.route(waybill, op)) === 200, "the carrier moves the parcel: " + op);
         s = await until(page, s, store, "delivered", (o) => o.status === "delivered");
-        // Return: declared to customs (CEB625); customs accepts (CEB626 399).
-        await clickWidget(page, s, "order.return");
-        s = await until(page, s, store, "return accepted", (o) => o.status === "returned" && o.reason === "return_accepted");
-        await page.screenshot({ path: join(args.out, "order-return-accepted-en.png") });
-        await selectLocale(page, "zh-Hans");
-        s = await waitForState(page, (st) => st.order && st.order.reason === "return_accepted", "return accepted, in Chinese");
-        await page.screenshot({ path: join(args.out, "order-return-accepted-zh-Hans.png") });
-
-        // The merchant: the return with its clock, then the goods recorded back.
+        // The merchant: customs' tax bill that differs from the tax charged.
         const admin = join(dirname(args.server), "bondstore-admin");
         const token = execFileSync(admin, ["tokens", "create", "--merchant", "demo", "--data-dir", store.server.dataDir], { encoding: "utf8" }).split("\n")[0];
         const desk = await openPage(browser, { locale: "en-US", viewport: { width: 1280, height: 900 } });
@@ -138,6 +133,20 @@ export default function customsTests(t) {
         await desk.page.keyboard.type(token, { delay: 2 });
         await clickWidget(desk.page, m, "merchant.sign_in");
         m = await waitForState(desk.page, (st) => st.screen === "merchant" && st.merchant.id === "demo", "signed in");
+        await clickWidget(desk.page, m, "merchant.tab_sales");
+        m = await waitForState(desk.page, (st) => st.merchant && st.merchant.taxDifferences.includes(no), "the tax bill's difference on the merchant screen");
+        await desk.page.screenshot({ path: join(args.out, "merchant-tax-difference-en.png") });
+
+        // Return: declared to customs (CEB625); customs accepts (CEB626 399).
+        await clickWidget(page, s, "order.return");
+        s = await until(page, s, store, "return accepted", (o) => o.status === "returned" && o.reason === "return_accepted");
+        await page.screenshot({ path: join(args.out, "order-return-accepted-en.png") });
+        await selectLocale(page, "zh-Hans");
+        s = await waitForState(page, (st) => st.order && st.order.reason === "return_accepted", "return accepted, in Chinese");
+        await page.screenshot({ path: join(args.out, "order-return-accepted-zh-Hans.png") });
+
+        // The return with its clock (the figures read again on a tab switch), then the goods back.
+        await clickWidget(desk.page, m, "merchant.tab_stock");
         await clickWidget(desk.page, m, "merchant.tab_sales");
         m = await waitForState(desk.page, (st) => st.merchant && st.merchant.returns.includes(`${no} returned`), "the return on the merchant screen");
         await desk.page.screenshot({ path: join(args.out, "merchant-return-due-en.png") });

@@ -6,7 +6,9 @@
 #include "core/orders/order.h"
 #include "core/orders/resident_id.h"
 #include "core/orders/shipment.h"
+#include "core/orders/tax_bill.h"
 #include "core/wire/order_json.h"
+#include "core/wire/tax_json.h"
 
 using namespace bondstore;
 
@@ -510,4 +512,68 @@ TEST_CASE("order requests, receipts and inventory survive JSON both ways")
     CHECK(rp.receipt.customs[1].code == -621018);
     CHECK(rp.receipt.customs[1].message == "inventory");
     CHECK(OrderReceiptToJson(rp.receipt) == OrderReceiptToJson(receipt));
+}
+
+TEST_CASE("customs' tax bill against the tax charged: exact to the fen, line by line; a void bill only for tax given back")
+{
+    ChargedTax charged;
+    charged.tariff = Money{0};
+    charged.vat = Money{2712};
+    charged.consumption_tax = Money{0};
+    charged.lines = {{Money{29800}, Money{0}, Money{2712}, Money{0}}};
+    TaxBill bill;
+    bill.tax_no = "T1";
+    bill.invt_no = "80122026I100000001";
+    bill.customs_tax = {0, 0};
+    bill.vat = {2712000, 5}; // 27.12000: customs writes five decimals
+    bill.consumption_tax = {0, 5};
+    bill.lines = {{1, "1901101000", {29800000, 5}, {0, 5}, {2712000, 5}, {0, 5}}};
+    TaxBillCheck ok = CheckTaxBill(charged, bill, false);
+    CHECK(ok.agrees());
+    CHECK(ok.charged.fen == 2712);
+    CHECK(ok.billed == Decimal{2712, 2});
+    // A fen more VAT, or a thousandth of a fen: a difference.
+    TaxBill more = bill;
+    more.vat = {2713, 2};
+    CHECK(CheckTaxBill(charged, more, false).differences == std::vector<std::string>{"value_added_tax"});
+    TaxBill sub_fen = bill;
+    sub_fen.vat = {2712001, 5};
+    CHECK(!CheckTaxBill(charged, sub_fen, false).agrees());
+    // A line whose dutiable price differs (freight allocated otherwise), or a line too many.
+    TaxBill priced = bill;
+    priced.lines[0].tax_price = {30000, 2};
+    CHECK(CheckTaxBill(charged, priced, false).differences == std::vector<std::string>{"line 1 tax_price"});
+    TaxBill extra = bill;
+    extra.lines.push_back(bill.lines[0]);
+    CHECK(CheckTaxBill(charged, extra, false).differences == std::vector<std::string>{"lines"});
+    // Void (after a return): right only when the store gave the tax back; live after that is not.
+    TaxBill voided = bill;
+    voided.status = 3;
+    CHECK(CheckTaxBill(charged, voided, true).agrees());
+    CHECK(CheckTaxBill(charged, voided, true).billed.is_zero());
+    CHECK(CheckTaxBill(charged, voided, false).differences == std::vector<std::string>{"void"});
+    CHECK(CheckTaxBill(charged, bill, true).differences == std::vector<std::string>{"given_back"});
+    CHECK(TaxBillDifferenceLine("line 12 tax_price") == 12);
+    CHECK(TaxBillDifferenceLine("value_added_tax") == 0);
+    int64_t fen = 0;
+    CHECK(ExactFen({2712000, 5}, &fen));
+    CHECK(fen == 2712);
+    CHECK(!ExactFen({2712001, 5}, &fen));
+    CHECK(ExactFen({27, 0}, &fen));
+    CHECK(fen == 2700);
+    // What was charged, read back from the stored quote.
+    TaxQuote q;
+    q.vat = Money{2712};
+    q.tax_total = Money{2712};
+    LineTax l;
+    l.dutiable = Money{29800};
+    l.vat = Money{2712};
+    q.lines.push_back(l);
+    std::optional<ChargedTax> back = ParseChargedTaxJson(TaxQuoteToJson(q));
+    REQUIRE(back);
+    CHECK(back->vat.fen == 2712);
+    REQUIRE(back->lines.size() == 1);
+    CHECK(back->lines[0].dutiable.fen == 29800);
+    CHECK(back->total().fen == 2712);
+    CHECK(!ParseChargedTaxJson("{}"));
 }

@@ -1,7 +1,8 @@
 // libFuzzer target: what the single window (or anyone who can reach the receipts route) sends —
-// DxpMsg envelopes and the CEB312/CEB622/CEB624/CEB626 receipts in them. Parsing never crashes, never accepts
+// DxpMsg envelopes and the CEB312/CEB622/CEB624/CEB626 receipts and CEB816 tax bills in them. Parsing never crashes, never accepts
 // a receipt it would not write back the same way.
 #include "server/customs/ceb_receipt.h"
+#include "server/customs/ceb_tax_bill.h"
 #include "server/customs/dxp_envelope.h"
 
 #include <cstdlib>
@@ -22,6 +23,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         for (size_t i = 0; i < again.receipts.size(); i++)
             if (again.receipts[i].code != parsed.receipts[i].code || again.receipts[i].order_no != parsed.receipts[i].order_no ||
                 again.receipts[i].info != parsed.receipts[i].info)
+                std::abort();
+    }
+    // Tax bills, read leniently: all or nothing, and written back the same.
+    bondstore::CebTaxBillParse bills = bondstore::ParseCebTaxBills(message);
+    if (!bills.ok() && !bills.bills.empty()) std::abort();
+    if (bills.ok()) {
+        if (!bondstore::IsCebTaxBillMessage(message)) std::abort();
+        bondstore::CebTaxBillParse again =
+            bondstore::ParseCebTaxBills(bondstore::CebTaxBillsXml(bills.bills, "00000000-0000-4000-8000-000000000000"));
+        if (!again.ok() || again.bills.size() != bills.bills.size()) std::abort();
+        for (size_t i = 0; i < again.bills.size(); i++)
+            if (again.bills[i].tax_no != bills.bills[i].tax_no || !(again.bills[i].vat == bills.bills[i].vat) ||
+                again.bills[i].lines.size() != bills.bills[i].lines.size() || again.bills[i].status != bills.bills[i].status)
                 std::abort();
     }
     if (envelope) {

@@ -266,7 +266,7 @@ TEST_CASE("a declared order cancelled before release: its list is withdrawn at c
     }
 }
 
-TEST_CASE("a delivered order returned within 30 days of release: declared to customs (CEB625); the quota comes back on its acceptance, stock and refund with the goods")
+TEST_CASE("a delivered order returned within 30 days of release: declared to customs (CEB625); the quota comes back on its acceptance, stock and refund with the goods; customs' tax bills checked against the tax charged")
 {
     for (Backend& b : BothBackends()) {
         CAPTURE(b.kind);
@@ -293,6 +293,11 @@ TEST_CASE("a delivered order returned within 30 days of release: declared to cus
         deliver(no);
         int64_t used = b.SqlInt("SELECT used_fen FROM buyer_quota");
         CHECK(used > 0);
+        // Customs' tax bill of the released list (CEB816) agrees with the tax charged.
+        CHECK(Eventually([&] { return b.SqlInt("SELECT count(*) FROM tax_bills WHERE order_no = '" + no + "'") == 1; }));
+        CHECK(b.Sql("SELECT status || ':' || differences FROM tax_bills WHERE order_no = '" + no + "'") == "1:");
+        CHECK(b.SqlInt("SELECT charged_fen FROM tax_bills WHERE order_no = '" + no + "'") ==
+              b.SqlInt("SELECT tax_total_fen FROM orders WHERE order_no = '" + no + "'"));
         int64_t on_hand = b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-007'");
         int64_t released_at = b.SqlInt("SELECT released_at FROM orders WHERE order_no = '" + no + "'");
 
@@ -316,6 +321,9 @@ TEST_CASE("a delivered order returned within 30 days of release: declared to cus
         // The return as sent: every line of the list, signed and valid (the simulator checked).
         CHECK(b.Sql("SELECT state FROM outbox WHERE order_no = '" + no + "' AND kind = 'return'") == "sent");
 
+        // Not levied: customs voids the bill, which agrees with the quota (and tax) given back.
+        CHECK(Eventually([&] { return b.Sql("SELECT status || ':' || differences FROM tax_bills WHERE order_no = '" + no + "'") == "3:"; }));
+
         // The merchant sees the clock, then the goods are back: restocked and refunded, once.
         auto listed = store.Get("/api/merchant/returns", merchant);
         REQUIRE(listed);
@@ -335,7 +343,9 @@ TEST_CASE("a delivered order returned within 30 days of release: declared to cus
         CHECK(goods_back(no)->status == 409);
         CHECK(b.SqlInt("SELECT on_hand FROM stock WHERE sku = 'T-007'") == on_hand + 1);
 
-        // 31 days after release: too late to ask; nothing changes.
+        // 31 days after release: too late to ask; nothing changes. (Its tax bill states a fen more
+        // VAT than charged: a difference the operator and the merchant see.)
+        REQUIRE(k.Customs("tax-bill-offset", "1")->status == 204);
         std::string late = k.PaidOrder(8, 71);
         deliver(late);
         b.SqlWrite("UPDATE orders SET released_at = released_at - 31 * 86400 WHERE order_no = '" + late + "'");
@@ -347,6 +357,29 @@ TEST_CASE("a delivered order returned within 30 days of release: declared to cus
         CHECK(b.SqlInt("SELECT count(*) FROM outbox WHERE order_no = '" + late + "' AND kind = 'return'") == 0);
         // Goods back for an order customs never accepted a return of: refused.
         CHECK(goods_back(late)->status == 409);
+        CHECK(Eventually([&] { return b.Sql("SELECT differences FROM tax_bills WHERE order_no = '" + late + "'") == "value_added_tax"; }));
+        std::vector<std::string> report_args = {"tax-bills"};
+        for (const std::string& a : AdminStoreArgs(b)) report_args.push_back(a);
+        RunResult report = Run(AdminBinary(), report_args);
+        CHECK_MESSAGE(report.exit_code == 3, report.err); // some differ
+        CHECK(report.out.find(late) != std::string::npos);
+        CHECK(report.out.find("value_added_tax") != std::string::npos);
+        CHECK(report.out.find(no) == std::string::npos); // only the differing ones
+        auto bills = store.Get("/api/merchant/tax-bills", merchant);
+        REQUIRE(bills);
+        REQUIRE(bills->status == 200);
+        std::optional<TaxBillList> list = ParseTaxBillListJson(bills->body);
+        REQUIRE(list);
+        CHECK(list->bills.size() == 2);
+        int differing = 0;
+        for (const TaxBillList::Bill& bill : list->bills)
+            if (!bill.differences.empty()) {
+                differing++;
+                CHECK(bill.order_no == late);
+                CHECK(bill.differences == std::vector<std::string>{"value_added_tax"});
+            }
+        CHECK(differing == 1);
+        CHECK(k.SimStats()["tax_bills"] == 3);
         CHECK(k.SimStats()["invalid"] == 0);
     }
 }

@@ -4,6 +4,7 @@
 // what the declaration says, and a DOCTYPE are refused. The GB bytes come from Python's codecs, an
 // implementation independent of the iconv the server decodes with.
 #include "server/customs/ceb_receipt.h"
+#include "server/customs/ceb_tax_bill.h"
 #include "tests/server/server_process.h"
 
 #include <doctest/doctest.h>
@@ -110,4 +111,47 @@ TEST_CASE("a return's receipt (CEB626, InvtRefundReturn): keyed by copNo, custom
     std::string wrong = xml;
     wrong.replace(wrong.find("InvtRefundReturn"), 16, "InvtCancelReturn");
     CHECK(ParseCebReceipts(wrong).receipts.empty());
+}
+
+TEST_CASE("customs' tax bill (CEB816) read leniently: orderNo beside the schema's fields, five decimals, all or nothing")
+{
+    TaxBill b;
+    b.tax_no = "50001000000001T";
+    b.invt_no = "80122026I100000001";
+    b.order_no = "BS20261205000001";
+    b.status = 1;
+    b.return_time = "20261205120000000";
+    b.customs_tax = {0, 0};
+    b.vat = {2712000, 5};
+    b.consumption_tax = {0, 0};
+    b.lines = {{1, "1901101000", {29800, 2}, {0, 0}, {2712, 2}, {0, 0}}};
+    std::string xml = CebTaxBillsXml({b}, kGuid);
+    CHECK(IsCebTaxBillMessage(xml));
+    CHECK(!IsCebTaxBillMessage(CebReceiptsXml({CebReceipt{"order", kGuid, "BS1", 2, "20261205120000000", "ok", "", ""}}, kGuid)));
+    CebTaxBillParse p = ParseCebTaxBills(xml);
+    REQUIRE_MESSAGE(p.ok(), p.error);
+    REQUIRE(p.bills.size() == 1);
+    CHECK(p.bills[0].tax_no == b.tax_no);
+    CHECK(p.bills[0].order_no == b.order_no);
+    CHECK(p.bills[0].vat == Decimal{2712, 2});
+    REQUIRE(p.bills[0].lines.size() == 1);
+    CHECK(p.bills[0].lines[0].tax_price == Decimal{29800, 2});
+    // Without orderNo (the schema's own head): matched by invtNo later.
+    std::string bare = xml;
+    bare.erase(bare.find("\t\t\t<ceb:orderNo>"), std::string("\t\t\t<ceb:orderNo>BS20261205000001</ceb:orderNo>\n").size());
+    CebTaxBillParse q = ParseCebTaxBills(bare);
+    REQUIRE_MESSAGE(q.ok(), q.error);
+    CHECK(q.bills[0].order_no.empty());
+    // Refused whole: six decimals, a negative tax, an unknown status, no taxNo, a DOCTYPE.
+    auto broken = [&](const std::string& from, const std::string& to) {
+        std::string x = xml;
+        x.replace(x.find(from), from.size(), to);
+        return ParseCebTaxBills(x);
+    };
+    CHECK(!broken("27.12</ceb:valueAddedTax>", "27.120001</ceb:valueAddedTax>").ok());
+    CHECK(!broken("<ceb:customsTax>0<", "<ceb:customsTax>-1<").ok());
+    CHECK(!broken("<ceb:status>1<", "<ceb:status>4<").ok());
+    CHECK(!broken("<ceb:taxNo>50001000000001T<", "<ceb:taxNo><").ok());
+    CHECK(!broken("<ceb:CEB816Message", "<!DOCTYPE x [<!ENTITY e \"1\">]><ceb:CEB816Message").ok());
+    CHECK(!ParseCebTaxBills("<ceb:CEB816Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\"/>").ok());
 }

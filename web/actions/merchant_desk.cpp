@@ -130,6 +130,10 @@ void RefreshMerchant(App& app)
         std::optional<ReturnList> list = r.status == 200 ? ParseReturnListJson(r.body) : std::nullopt;
         if (list) app.merchant.returns = std::move(*list);
     });
+    FetchGetWith("/api/merchant/tax-bills", Auth(app), [&app](FetchResult r) {
+        std::optional<TaxBillList> list = r.status == 200 ? ParseTaxBillListJson(r.body) : std::nullopt;
+        if (list) app.merchant.tax_bills = std::move(*list);
+    });
 }
 
 void RecordGoodsBack(App& app, const std::string& order_no)

@@ -75,7 +75,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
         j["merchant"] = {{"id", v.merchant_id}, {"check", v.merchant_check}, {"problems", v.merchant_problems},
                          {"uploadStatus", v.merchant_upload_status}, {"products", v.merchant_products},
                          {"days", v.merchant_days}, {"orders", v.merchant_orders}, {"refunds", v.merchant_refunds},
-                         {"returns", v.merchant_returns}};
+                         {"returns", v.merchant_returns}, {"taxDifferences", v.merchant_tax_differences}};
     if (!v.handoff_url.empty()) j["handoff"] = {{"url", v.handoff_url}};
     j["sealKey"] = v.seal_key;
     j["kioskEnrolled"] = v.kiosk_enrolled;

@@ -64,6 +64,7 @@ struct TestView {
     std::vector<std::string> merchant_problems;
     int merchant_upload_status = 0, merchant_products = 0, merchant_days = 0, merchant_refunds = 0;
     std::vector<std::string> merchant_returns; // "ORDER status[ goods_back]" per return shown
+    std::vector<std::string> merchant_tax_differences; // orders whose tax bill differs, as shown
     int64_t merchant_orders = 0;
     std::vector<std::string> form_problems; // "field:code" shown under the checkout's fields
     std::string handoff_url;         // the link in the QR code shown, "" if none

@@ -12,6 +12,7 @@
 
 #include "core/i18n/formatting.h"
 #include "core/i18n/i18n.h"
+#include "core/orders/tax_bill.h"
 #include "core/wire/merchant_json.h"
 
 #include <imgui.h>
@@ -162,6 +163,65 @@ void DayChart(App& app, TestView& view, const char* id, const std::string& title
     RecordWidget(view, std::string("merchant.chart") + id);
 }
 
+// What customs' side asks of the merchant, first on the tab: returns and the clock of their goods,
+// and tax bills that differ from the tax charged.
+void DrawCustomsWork(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    const MerchantDesk& d = app.merchant;
+    // Returns: customs deciding, then the clock of the goods (back within 45 days of release);
+    // the merchant records them back (restocked, refunded) once customs has accepted.
+    if (!d.returns.returns.empty()) Label(app, m.Format("merchant.returns"));
+    view.merchant_returns.clear();
+    for (const ReturnList::Return& r : d.returns.returns) {
+        ImGui::PushID(r.order_no.c_str());
+        std::string status = m.Format(std::string("order.status.") + StatusCode(r.status));
+        std::string clock;
+        if (r.info.goods_back_at != 0) {
+            clock = m.Format("merchant.return_back", {{"date", FormatDateTime(r.info.goods_back_at, 480, app.prices->locale())}});
+        } else {
+            int64_t left = r.info.due_back_at - d.now;
+            int64_t days = left >= 0 ? (left + 86399) / 86400 : (-left + 86399) / 86400;
+            clock = m.Format(left >= 0 ? "merchant.return_due" : "merchant.return_overdue",
+                             {{"date", FormatDateTime(r.info.due_back_at, 480, app.prices->locale())}, {"count", days}});
+        }
+        Label(app, m.Format("merchant.return_entry", {{"order", r.order_no}, {"status", status}, {"clock", clock}}),
+              r.info.goods_back_at != 0 ? Tone::Disabled : Tone::Normal);
+        if (r.status == OrderStatus::Returned && r.info.goods_back_at == 0) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(Shown(app, m.Format("merchant.goods_back")).c_str())) RecordGoodsBack(app, r.order_no);
+            RecordWidget(view, "merchant.goods_back." + r.order_no);
+        }
+        std::string seen = r.order_no + " " + StatusCode(r.status);
+        if (r.info.goods_back_at != 0) seen += std::string(" ") + "goods_back";
+        view.merchant_returns.push_back(seen);
+        ImGui::PopID();
+    }
+    // Customs' tax bills: how many, and each one that differs from the tax the shopper was charged
+    // (the platform pays customs' bill; the shopper paid the quote).
+    int64_t differing = 0;
+    for (const TaxBillList::Bill& b : d.tax_bills.bills) differing += b.differences.empty() ? 0 : 1;
+    view.merchant_tax_differences.clear();
+    if (!d.tax_bills.bills.empty()) {
+        ImGui::Spacing();
+        Label(app, m.Format("merchant.tax_bills", {{"count", int64_t(d.tax_bills.bills.size())}, {"differing", differing}}));
+    }
+    for (const TaxBillList::Bill& b : d.tax_bills.bills) {
+        if (b.differences.empty()) continue;
+        std::string what;
+        for (const std::string& x : b.differences) {
+            int64_t line = TaxBillDifferenceLine(x);
+            std::string part = line != 0 ? m.Format("merchant.tax_difference.line", {{"line", line}}) : m.Format("merchant.tax_difference." + x);
+            what += (what.empty() ? "" : ", ") + part;
+        }
+        // Customs' amount as it wrote it (up to 5 decimals, yuan), beside the store's.
+        Label(app, m.Format("merchant.tax_bill_entry", {{"order", b.order_no}, {"billed", b.billed}, {"charged", app.prices->Format(b.charged)},
+                                                        {"what", what}}));
+        view.merchant_tax_differences.push_back(b.order_no);
+    }
+    if (!d.returns.returns.empty() || !d.tax_bills.bills.empty()) ImGui::Separator();
+}
+
 void DrawSales(App& app, TestView& view)
 {
     const Messages& m = app.messages;
@@ -181,6 +241,7 @@ void DrawSales(App& app, TestView& view)
     if (!d.days.empty())
         Label(app, m.Format("merchant.period", {{"from", d.days.front().date}, {"to", d.days.back().date}}), Tone::Disabled);
     ImGui::BeginChild("##charts");
+    DrawCustomsWork(app, view);
     DayChart(app, view, "##orders", m.Format("merchant.chart_orders", {{"count", total_orders}}), orders, false);
     DayChart(app, view, "##revenue", m.Format("merchant.chart_revenue", {{"amount", app.prices->Format(Money{total_goods})}}), revenue, true);
     DayChart(app, view, "##tax", m.Format("merchant.chart_tax", {{"amount", app.prices->Format(Money{total_tax})}}), tax, false);
@@ -207,37 +268,6 @@ void DrawSales(App& app, TestView& view)
                                                       {"amount", app.prices->Format(f.amount)},
                                                       {"state", m.Format("merchant.refund_state." + f.state)}}),
               f.state == "done" ? Tone::Disabled : Tone::Normal);
-    // Returns: customs deciding, then the clock of the goods (back within 45 days of release);
-    // the merchant records them back (restocked, refunded) once customs has accepted.
-    if (!d.returns.returns.empty()) {
-        ImGui::Spacing();
-        Label(app, m.Format("merchant.returns"));
-    }
-    view.merchant_returns.clear();
-    for (const ReturnList::Return& r : d.returns.returns) {
-        ImGui::PushID(r.order_no.c_str());
-        std::string status = m.Format(std::string("order.status.") + StatusCode(r.status));
-        std::string clock;
-        if (r.info.goods_back_at != 0) {
-            clock = m.Format("merchant.return_back", {{"date", FormatDateTime(r.info.goods_back_at, 480, app.prices->locale())}});
-        } else {
-            int64_t left = r.info.due_back_at - d.now;
-            int64_t days = left >= 0 ? (left + 86399) / 86400 : (-left + 86399) / 86400;
-            clock = m.Format(left >= 0 ? "merchant.return_due" : "merchant.return_overdue",
-                             {{"date", FormatDateTime(r.info.due_back_at, 480, app.prices->locale())}, {"count", days}});
-        }
-        Label(app, m.Format("merchant.return_entry", {{"order", r.order_no}, {"status", status}, {"clock", clock}}),
-              r.info.goods_back_at != 0 ? Tone::Disabled : Tone::Normal);
-        if (r.status == OrderStatus::Returned && r.info.goods_back_at == 0) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton(Shown(app, m.Format("merchant.goods_back")).c_str())) RecordGoodsBack(app, r.order_no);
-            RecordWidget(view, "merchant.goods_back." + r.order_no);
-        }
-        std::string seen = r.order_no + " " + StatusCode(r.status);
-        if (r.info.goods_back_at != 0) seen += std::string(" ") + "goods_back";
-        view.merchant_returns.push_back(seen);
-        ImGui::PopID();
-    }
     ImGui::EndChild();
     view.merchant_refunds = int(d.refunds.refunds.size());
     view.merchant_days = int(d.days.size());

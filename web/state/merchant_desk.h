@@ -43,6 +43,8 @@ struct MerchantDesk {
     RefundList refunds;
     // Returns declared to customs, and the clock of their goods (due back 45 days after release).
     ReturnList returns;
+    // Customs' tax bills of the merchant's orders, each checked against the tax charged.
+    TaxBillList tax_bills;
     int64_t now = 0;                 // unix seconds when the figures were read (the clock's "today")
     int tab = -1;                    // the tab shown last frame (a switch reads the figures again)
 };
