@@ -12,33 +12,6 @@
 
 namespace bondstore {
 
-namespace {
-
-constexpr const char* kCebNs = "http://www.chinaport.gov.cn/ceb";
-
-bool Is(const xmlNode* n, const char* name)
-{
-    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name) && n->ns && xmlStrEqual(n->ns->href, BAD_CAST kCebNs);
-}
-
-std::string Text(xmlNode* n)
-{
-    xmlChar* t = xmlNodeGetContent(n);
-    std::string s = t ? reinterpret_cast<const char*>(t) : "";
-    xmlFree(t);
-    return s;
-}
-
-bool Digits(std::string_view s, size_t min, size_t max)
-{
-    if (s.size() < min || s.size() > max) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-} // namespace
-
 CebReceiptParse ParseCebReceipts(std::string_view xml)
 {
     CebReceiptParse out;
@@ -48,37 +21,37 @@ CebReceiptParse ParseCebReceipts(std::string_view xml)
     xmlNode* root = xmlDocGetRootElement(doc.get());
     const char* item = nullptr;
     std::string message;
-    if (Is(root, "CEB312Message")) { item = "OrderReturn"; message = "order"; }
-    else if (Is(root, "CEB622Message")) { item = "InventoryReturn"; message = "inventory"; }
-    else if (Is(root, "CEB624Message")) { item = "InvtCancelReturn"; message = "withdrawal"; }
-    else if (Is(root, "CEB626Message")) { item = "InvtRefundReturn"; message = "return"; }
+    if (IsCebElement(root, "CEB312Message")) { item = "OrderReturn"; message = "order"; }
+    else if (IsCebElement(root, "CEB622Message")) { item = "InventoryReturn"; message = "inventory"; }
+    else if (IsCebElement(root, "CEB624Message")) { item = "InvtCancelReturn"; message = "withdrawal"; }
+    else if (IsCebElement(root, "CEB626Message")) { item = "InvtRefundReturn"; message = "return"; }
     else { out.error = "not a CEB312Message, CEB622Message, CEB624Message or CEB626Message"; return out; }
 
     for (xmlNode* n = root->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
-        if (!Is(n, item)) continue; // (a signature, BaseTransfer: not receipts)
+        if (!IsCebElement(n, item)) continue; // (a signature, BaseTransfer: not receipts)
         CebReceipt r;
         r.message = message;
         std::string code, copno, orderno;
         for (xmlNode* f = n->children; f; f = f->next) {
             if (f->type != XML_ELEMENT_NODE) continue;
-            if (Is(f, "guid")) r.guid = Text(f);
-            else if (Is(f, "orderNo")) orderno = Text(f);
-            else if (Is(f, "copNo")) copno = Text(f);
-            else if (Is(f, "preNo")) r.pre_no = Text(f);
-            else if (Is(f, "invtNo")) r.invt_no = Text(f);
-            else if (Is(f, "returnStatus")) code = Text(f);
-            else if (Is(f, "returnTime")) r.return_time = Text(f);
-            else if (Is(f, "returnInfo")) r.info = Text(f);
+            if (IsCebElement(f, "guid")) r.guid = NodeText(f);
+            else if (IsCebElement(f, "orderNo")) orderno = NodeText(f);
+            else if (IsCebElement(f, "copNo")) copno = NodeText(f);
+            else if (IsCebElement(f, "preNo")) r.pre_no = NodeText(f);
+            else if (IsCebElement(f, "invtNo")) r.invt_no = NodeText(f);
+            else if (IsCebElement(f, "returnStatus")) code = NodeText(f);
+            else if (IsCebElement(f, "returnTime")) r.return_time = NodeText(f);
+            else if (IsCebElement(f, "returnInfo")) r.info = NodeText(f);
         }
         r.order_no = message == "order" ? orderno : copno;
         std::string where = std::string(item) + " " + std::to_string(out.receipts.size() + 1) + ": ";
         bool negative = !code.empty() && code[0] == '-';
-        if (!Digits(std::string_view(code).substr(negative ? 1 : 0), 1, 9)) { out.error = where + "returnStatus is not a number"; break; }
+        if (!IsDigits(std::string_view(code).substr(negative ? 1 : 0), 1, 9)) { out.error = where + "returnStatus is not a number"; break; }
         r.code = std::stoll(code);
         if (r.guid.size() != 36) { out.error = where + "guid is not 36 characters"; break; }
         if (r.order_no.empty() || r.order_no.size() > 60) { out.error = where + (message == "order" ? "orderNo" : "copNo") + " is missing"; break; }
-        if (!Digits(r.return_time, 17, 17)) { out.error = where + "returnTime is not YYYYMMDDhhmmssSSS"; break; }
+        if (!IsDigits(r.return_time, 17, 17)) { out.error = where + "returnTime is not YYYYMMDDhhmmssSSS"; break; }
         if (!IsValidUtf8(r.info) || CountCodePoints(r.info) > 1000) { out.error = where + "returnInfo is not valid text of at most 1000 characters"; break; }
         if (r.pre_no.size() > 18 || r.invt_no.size() > 18 || !IsValidUtf8(r.pre_no) || !IsValidUtf8(r.invt_no)) {
             out.error = where + "preNo or invtNo is longer than 18";

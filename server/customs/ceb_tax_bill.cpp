@@ -12,21 +12,6 @@ namespace bondstore {
 
 namespace {
 
-constexpr const char* kCebNs = "http://www.chinaport.gov.cn/ceb";
-
-bool Is(const xmlNode* n, const char* name)
-{
-    return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name) && n->ns && xmlStrEqual(n->ns->href, BAD_CAST kCebNs);
-}
-
-std::string Text(xmlNode* n)
-{
-    xmlChar* t = xmlNodeGetContent(n);
-    std::string s = t ? reinterpret_cast<const char*>(t) : "";
-    xmlFree(t);
-    return s;
-}
-
 // decimal(19,5), not negative.
 bool Amount(const std::string& text, Decimal* out)
 {
@@ -36,21 +21,13 @@ bool Amount(const std::string& text, Decimal* out)
     return true;
 }
 
-bool Digits(std::string_view s, size_t min, size_t max)
-{
-    if (s.size() < min || s.size() > max) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
 // One TaxHeadRd or TaxListRd: its fields by name (the first of each).
 std::vector<std::pair<std::string, std::string>> Fields(xmlNode* n)
 {
     std::vector<std::pair<std::string, std::string>> out;
     for (xmlNode* f = n->children; f; f = f->next)
-        if (f->type == XML_ELEMENT_NODE && f->ns && xmlStrEqual(f->ns->href, BAD_CAST kCebNs))
-            out.emplace_back(reinterpret_cast<const char*>(f->name), Text(f));
+        if (f->type == XML_ELEMENT_NODE && IsCebElement(f, reinterpret_cast<const char*>(f->name)))
+            out.emplace_back(reinterpret_cast<const char*>(f->name), NodeText(f));
     return out;
 }
 
@@ -69,7 +46,7 @@ bool IsCebTaxBillMessage(std::string_view xml)
 {
     std::string why;
     XmlDoc doc = ParseXmlDocument(xml, &why);
-    return doc && Is(xmlDocGetRootElement(doc.get()), "CEB816Message");
+    return doc && IsCebElement(xmlDocGetRootElement(doc.get()), "CEB816Message");
 }
 
 CebTaxBillParse ParseCebTaxBills(std::string_view xml)
@@ -79,14 +56,14 @@ CebTaxBillParse ParseCebTaxBills(std::string_view xml)
     XmlDoc doc = ParseXmlDocument(xml, &why);
     if (!doc) { out.error = "the message is " + why; return out; }
     xmlNode* root = xmlDocGetRootElement(doc.get());
-    if (!Is(root, "CEB816Message")) { out.error = "not a CEB816Message"; return out; }
+    if (!IsCebElement(root, "CEB816Message")) { out.error = "not a CEB816Message"; return out; }
     for (xmlNode* tax = root->children; tax && out.error.empty(); tax = tax->next) {
-        if (!Is(tax, "Tax")) continue; // (a signature, BaseTransfer: not bills)
+        if (!IsCebElement(tax, "Tax")) continue; // (a signature, BaseTransfer: not bills)
         std::string where = "Tax " + std::to_string(out.bills.size() + 1) + ": ";
         TaxBill b;
         bool head = false;
         for (xmlNode* part = tax->children; part && out.error.empty(); part = part->next) {
-            if (Is(part, "TaxHeadRd")) {
+            if (IsCebElement(part, "TaxHeadRd")) {
                 head = true;
                 auto f = Fields(part);
                 b.tax_no = Field(f, "taxNo");
@@ -100,11 +77,11 @@ CebTaxBillParse ParseCebTaxBills(std::string_view xml)
                 if (!Amount(Field(f, "customsTax"), &b.customs_tax) || !Amount(Field(f, "valueAddedTax"), &b.vat) ||
                     !Amount(Field(f, "consumptionTax"), &b.consumption_tax))
                     out.error = where + "customsTax, valueAddedTax and consumptionTax must be amounts (decimal 19,5)";
-            } else if (Is(part, "TaxListRd")) {
+            } else if (IsCebElement(part, "TaxListRd")) {
                 auto f = Fields(part);
                 TaxBill::Line l;
                 std::string gnum = Field(f, "gnum");
-                if (!Digits(gnum, 1, 3)) { out.error = where + "a line's gnum is not a number"; break; }
+                if (!IsDigits(gnum, 1, 3)) { out.error = where + "a line's gnum is not a number"; break; }
                 l.gnum = std::stoll(gnum);
                 l.gcode = Field(f, "gcode");
                 if (!Amount(Field(f, "taxPrice"), &l.tax_price) || !Amount(Field(f, "customsTax"), &l.customs_tax) ||
@@ -121,7 +98,7 @@ CebTaxBillParse ParseCebTaxBills(std::string_view xml)
             out.error = where + "orderNo or entDutyNo is too long";
             break;
         }
-        if (!Digits(b.return_time, 17, 17)) { out.error = where + "returnTime is not YYYYMMDDhhmmssSSS"; break; }
+        if (!IsDigits(b.return_time, 17, 17)) { out.error = where + "returnTime is not YYYYMMDDhhmmssSSS"; break; }
         if (b.lines.size() > 99) { out.error = where + "more than 99 lines"; break; }
         out.bills.push_back(std::move(b));
     }

@@ -108,4 +108,26 @@ XmlDoc ParseXmlDocument(std::string_view xml, std::string* error, size_t max_byt
     return doc;
 }
 
+bool IsCebElement(const xmlNode* n, const char* name)
+{
+    return n && n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name) && n->ns &&
+           xmlStrEqual(n->ns->href, BAD_CAST "http://www.chinaport.gov.cn/ceb");
+}
+
+std::string NodeText(xmlNode* n)
+{
+    xmlChar* t = xmlNodeGetContent(n);
+    std::string s = t ? reinterpret_cast<const char*>(t) : "";
+    xmlFree(t);
+    return s;
+}
+
+bool IsDigits(std::string_view s, size_t min, size_t max)
+{
+    if (s.size() < min || s.size() > max) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
 } // namespace bondstore

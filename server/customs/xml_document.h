@@ -28,4 +28,12 @@ std::optional<std::string> XmlAsUtf8(std::string_view xml, std::string* error);
 
 XmlDoc ParseXmlDocument(std::string_view xml, std::string* error, size_t max_bytes = 8u << 20);
 
+// Whether `n` is the element `name` in customs' namespace (http://www.chinaport.gov.cn/ceb), under
+// any prefix or none.
+bool IsCebElement(const xmlNode* n, const char* name);
+// An element's text content ("" if none).
+std::string NodeText(xmlNode* n);
+// `s` is between `min` and `max` ASCII digits.
+bool IsDigits(std::string_view s, size_t min, size_t max);
+
 } // namespace bondstore
