@@ -5,6 +5,7 @@
 // disagreement — the waybill, the amount, the payer — is rejected, and the shopper refunded.
 #include <doctest/doctest.h>
 
+#include "server/customs/ceb_tax_bill.h"
 #include "server/customs/message_signer.h"
 #include "server/payments/wechat_pay_fake.h"
 #include "tests/server/carrier_fixture.h"
@@ -380,6 +381,24 @@ TEST_CASE("a delivered order returned within 30 days of release: declared to cus
             }
         CHECK(differing == 1);
         CHECK(k.SimStats()["tax_bills"] == 3);
+        // A tax bill that is not one — six decimals, a DOCTYPE, no token — is refused (400, 401)
+        // and changes nothing.
+        TaxBill bad;
+        bad.tax_no = "X1";
+        bad.invt_no = "80122026I100000001";
+        bad.order_no = late;
+        bad.return_time = "20991231235959999";
+        bad.vat = {1, 6};
+        std::string six = CebTaxBillsXml({bad}, "4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A009");
+        auto refused = store.Post("/api/single-window/receipts", {{"Authorization", "Bearer " + kToken}}, six, "application/xml");
+        REQUIRE(refused);
+        CHECK(refused->status == 400);
+        std::string doctype = six;
+        doctype.insert(doctype.find("<ceb:CEB816Message"), "<!DOCTYPE x [<!ENTITY e \"1\">]>");
+        CHECK(store.Post("/api/single-window/receipts", {{"Authorization", "Bearer " + kToken}}, doctype, "application/xml")->status == 400);
+        bad.vat = {1, 2};
+        CHECK(store.Post("/api/single-window/receipts", CebTaxBillsXml({bad}, "4CD3B5F4-2B4F-4B55-9A52-6C35A8A0A009"), "application/xml")->status == 401);
+        CHECK(b.SqlInt("SELECT count(*) FROM tax_bills") == 2);
         CHECK(k.SimStats()["invalid"] == 0);
     }
 }
