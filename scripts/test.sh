@@ -79,7 +79,7 @@ asan_tests() {
 # ThreadSanitizer looks where threads meet: checkout under concurrency, the relay, the expirer and
 # the cashier's threads, kills and restarts, the HTTP layer's body limits, the payment journeys.
 # (Suites that only format, parse or run one request at a time add time and no thread.)
-tsan_cases='*three documents*,*declared order cancelled*,*delivered order returned*,*concurrent*,*kill -9*,*outage*,*retries after*,*PostgreSQL: servers*,*hostage*,*rate limits*,*trickles*,*never ends*,*bombs*,*large body*,*reaches the single window*,*cancelled while*,*checkout: one transaction*,*life of an order*,*sealed order*,*through WeChat Pay*,*through Alipay*,*payer who*,*on a phone*,*expired unpaid*'
+tsan_cases='*three documents*,*declared order cancelled*,*delivered order returned*,*concurrent*,*kill -9*,*outage*,*retries after*,*PostgreSQL: servers*,*hostage*,*rate limits*,*trickles*,*never ends*,*bombs*,*large body*,*reaches the single window*,*cancelled while*,*checkout: one transaction*,*life of an order*,*sealed order*,*through WeChat Pay*,*through Alipay*,*payer who*,*on a phone*,*expired unpaid*,*announcement 179*'
 tsan_tests() {
   { [ -f build/tsan/build.ninja ] || cmake --preset tsan >/dev/null; } \
     && cmake --build --preset tsan --target bondstore-server-tests -- -j"$(nproc)" >"$logs/tsan-build.txt" 2>&1 \
@@ -111,6 +111,17 @@ fi
 phase "architecture (house rules)" architecture
 
 echo
+# What failed, where the end of a long run's output shows it: each failing test case with its
+# first errors, from every log.
+if [ "$failed" -ne 0 ]; then
+  echo "== failures (whole logs in build/artifacts/logs)"
+  for f in "$logs"/*.txt; do
+    grep -q -E '^TEST CASE:|^FAIL  ' "$f" 2>/dev/null || continue
+    echo "-- $(basename "$f")"
+    grep -E -A6 '^TEST CASE:' "$f" | grep -E 'TEST CASE:|ERROR|values|what\(\)' | head -40
+    grep -E -A2 '^FAIL  ' "$f" | head -20
+  done
+fi
 echo "== summary"
 printf '%s\n' "${summary[@]}"
 echo "screenshots: build/artifacts/screenshots   logs: build/artifacts/logs"

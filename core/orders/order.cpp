@@ -3,6 +3,7 @@
 #include "core/base/localized_text.h"
 #include "core/orders/resident_id.h"
 
+#include <algorithm>
 #include <set>
 
 namespace bondstore {
@@ -365,5 +366,11 @@ const char* CustomsHoldCode(CustomsHold h)
 bool WithinReturnWindow(int64_t released_at, int64_t now) { return now >= released_at && now - released_at <= kReturnWindowSeconds; }
 
 int QuotaYear(int64_t placed_at_unix) { return ChinaDateAt(placed_at_unix).year; }
+
+int64_t PaymentDeadline(int64_t now, int64_t timeout, CalendarDate next_tax_change)
+{
+    int64_t change = int64_t(DaysSinceEpoch(next_tax_change)) * 86400 - 8 * 3600; // 00:00 in China (UTC+8)
+    return std::min(now + timeout, change);
+}
 
 } // namespace bondstore

@@ -137,6 +137,12 @@ bool WithinReturnWindow(int64_t released_at, int64_t now);
 // The calendar year (in China) an order counts towards, from the moment it was placed.
 int QuotaYear(int64_t placed_at_unix);
 
+// When an order placed at `now` must be paid by: `timeout` seconds later, but no later than the
+// midnight (China time) starting `next_tax_change` (NextTaxChange, core/tax/tax_table.h). So the
+// quote, the payment, the declaration time and the quota year all fall on one side of a change of
+// year or of rule: an order never has to be re-quoted — one not paid by then expires.
+int64_t PaymentDeadline(int64_t now, int64_t timeout, CalendarDate next_tax_change);
+
 // --- an order as the shopper sees it -----------------------------------------------------------
 
 struct OrderTimelineEntry {

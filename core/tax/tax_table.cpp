@@ -34,4 +34,22 @@ const HeadingPeriod* TaxTable::PeriodOn(const TaxHeading& heading, CalendarDate 
     return nullptr;
 }
 
+CalendarDate NextTaxChange(const TaxTable& table, CalendarDate today, const std::vector<std::string>& hs_codes)
+{
+    CalendarDate next{today.year + 1, 1, 1};
+    auto consider = [&](CalendarDate d) {
+        if (today < d && d < next) next = d;
+    };
+    for (const LimitRegime& r : table.regimes) consider(r.from);
+    for (const DatedRate& r : table.vat_standard) consider(r.from);
+    for (const DatedRate& r : table.vat_low) consider(r.from);
+    for (const std::string& hs : hs_codes)
+        if (const TaxHeading* h = table.FindHeading(hs))
+            for (const HeadingPeriod& p : h->periods) {
+                consider(p.from);
+                if (p.to) consider(FromDaysSinceEpoch(DaysSinceEpoch(*p.to) + 1));
+            }
+    return next;
+}
+
 } // namespace bondstore

@@ -89,4 +89,10 @@ struct TaxTable {
     static const HeadingPeriod* PeriodOn(const TaxHeading& heading, CalendarDate date);
 };
 
+// The first day after `today` on which an order of goods under `hs_codes` could be taxed or
+// counted differently: the next 1 January (the annual quota's year), or an earlier day on which a
+// limit regime, a VAT rate or a period of one of those headings begins or ends. An order is
+// quoted, paid and declared before it (orders.md, "One date").
+CalendarDate NextTaxChange(const TaxTable& table, CalendarDate today, const std::vector<std::string>& hs_codes);
+
 } // namespace bondstore

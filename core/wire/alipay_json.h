@@ -52,6 +52,7 @@ struct AlipayAnswer {
     std::string fund_change, out_request_no, refund_status;                                   // refunds
     std::string alipay_declare_no, pay_code, pay_transaction_id, identity_check, currency;    // customs
     Money total_amount, buyer_pay_amount, refund_fee, refund_amount;
+    std::string raw; // the answer as Alipay sent it: kept by the adapter (announcement 179), never written or read here
 };
 // `method`: which answer; the customs declaration's total_amount is written in fen.
 std::string AlipayAnswerToJson(const AlipayAnswer& a, std::string_view method);

@@ -8,17 +8,22 @@
 #include "server/customs/ceb_tax_bill.h"
 #include "server/customs/dxp_envelope.h"
 #include "server/http/body_routes.h"
+#include "server/http/client_address.h"
 #include "server/http/json_reply.h"
 
+#include "core/wire/payment_data_json.h"
 #include "core/wire/service_json.h"
 
 #include <httplib.h>
+
+#include <algorithm>
 
 namespace bondstore {
 
 namespace {
 
 constexpr size_t kMaxReceiptBytes = 8u << 20;
+constexpr size_t kMaxOpenReqBytes = 16u << 10;
 
 void Unauthorized(Storefront& s, const httplib::Request& req, httplib::Response& res)
 {
@@ -100,6 +105,33 @@ void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefr
         }
         SendJson(res, 200, ReceiptsAckToJson(ack));
     }, token_first);
+
+    // Customs' ask for an order's raw payment data (announcement 179, CLEARANCE.md §11): the form
+    // field openReq, only from customs' addresses (--customs-address); answered at once in
+    // customs' JSON, the signed upload follows (customs/plat_data_open.h).
+    auto from_customs = [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string client = ClientAddress(req, s.options.trusted_proxies);
+        const std::vector<std::string>& allowed = s.options.customs_addresses;
+        if (s.plat_data_open && std::find(allowed.begin(), allowed.end(), client) != allowed.end()) return true;
+        s.errors.Send(req, res, 403, "forbidden");
+        return false;
+    };
+    posts.Post("/api/single-window/platDataOpen", {kMaxOpenReqBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+                                                                           const std::string& body) {
+        httplib::Params form;
+        httplib::detail::parse_query_text(body, form);
+        auto open_req = form.find("openReq");
+        int64_t now_ms = UnixNow() * 1000;
+        PaymentDataReply reply;
+        if (open_req == form.end()) {
+            reply.code = "20000";
+            reply.message = "openReq is missing";
+            reply.service_time_ms = now_ms;
+        } else {
+            reply = s.plat_data_open->Ask(open_req->second, now_ms);
+        }
+        SendJson(res, 200, PaymentDataReplyToJson(reply));
+    }, from_customs);
 
     // The relay for the operator: what waits, since when, what fails, what is parked.
     server.Get("/api/admin/relay", [&s](const httplib::Request& req, httplib::Response& res) {

@@ -202,6 +202,24 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!ReadFile(file, &text)) { r.error = "cannot read " + name.substr(2) + " " + file; return r; }
             while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
             (name == "--receipt-token-file" ? o.receipt_token : o.admin_token) = text;
+        } else if (name == "--payment-data-upload") {
+            if (!take(o.payment_data_upload)) return r;
+            if (o.payment_data_upload.rfind("https://", 0) != 0 &&
+                !(o.payment_data_upload.rfind("http://", 0) == 0 && LoopbackUrl(o.payment_data_upload))) {
+                r.error = "--payment-data-upload must be an https:// URL (plain http:// only to this machine), got '" + o.payment_data_upload + "'";
+                return r;
+            }
+        } else if (name == "--customs-address") {
+            std::string v;
+            if (!take(v)) return r;
+            if (v == "none") o.customs_addresses.clear();
+            else o.customs_addresses.push_back(v);
+        } else if (name == "--public-url") {
+            if (!take(o.public_url)) return r;
+            if ((o.public_url.rfind("https://", 0) != 0 && o.public_url.rfind("http://", 0) != 0) || o.public_url.back() != '/') {
+                r.error = "--public-url must be an http(s):// address ending in '/', got '" + o.public_url + "'";
+                return r;
+            }
         } else if (name == "--single-window-cert") {
             if (!take(o.single_window_cert)) return r;
         } else if (name == "--trusted-proxy") {
@@ -386,6 +404,12 @@ The single window (docs/single-window.md):
   --single-window-receiver ID  the DxpMsg ReceiverId: customs' exchange id for import messages,
                        default DXPEDCCEB0000002 (DXPEDCCEB0000003 is export's)
   --relay-park-after S seconds of failed deliveries before a message is parked, default 86400
+  --payment-data-upload URL  customs' realTimeDataUpload for raw payment data (announcement 179),
+                       default the --single-window origin + /ceb2grab/grab/realTimeDataUpload
+  --customs-address ADDR  an address customs' asks for payment data come from (repeatable;
+                       default this machine: 127.0.0.1 and ::1; "none": no one)
+  --public-url URL     the store's public address, ending in '/' (links customs and shoppers
+                       are given), default http://BIND:PORT/
 
 Abuse (docs/security.md):
   --trusted-proxy ADDR a peer whose X-Forwarded-For names the client (repeatable; default the

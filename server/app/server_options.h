@@ -43,6 +43,12 @@ struct ServerOptions {
     std::string single_window_cert; // customs' certificate (PEM): receipts must be signed with it; "" = not checked
     // The DxpMsg ReceiverId: customs' exchange id for import messages (CLEARANCE.md §2).
     std::string single_window_receiver = "DXPEDCCEB0000002";
+    // Announcement 179 (customs/plat_data_open.h): customs' realTimeDataUpload ("" = beside the
+    // --single-window gateway: its origin + /ceb2grab/grab/realTimeDataUpload), and the addresses
+    // customs' asks come from (platDataOpen answers no one else).
+    std::string payment_data_upload;
+    std::vector<std::string> customs_addresses = {"127.0.0.1", "::1"};
+    std::string public_url;       // the store's public address ("https://shop.example/"); "" = http://bind:port/
     int relay_retry_ms = 1000;    // first retry after a failed delivery; doubles up to 5 minutes
     int relay_park_after = 86400; // seconds of failures after which a message is parked
     int relay_max_retry_ms = 300000;

@@ -8,6 +8,7 @@
 #include "server/carriers/dispatch.h"
 #include "server/catalog/published_catalog.h"
 #include "server/customs/order_relay.h"
+#include "server/customs/plat_data_open.h"
 #include "server/customs/signature_verifier.h"
 #include "server/http/error_reply.h"
 #include "server/http/static_files.h"
@@ -49,6 +50,7 @@ struct Storefront {
     std::unique_ptr<Cashier> cashier;                  // over payment_provider, the stores and the data key
     std::unique_ptr<Carrier> carrier;                  // --carrier; null = none (no waybills asked for)
     std::unique_ptr<Dispatch> dispatch;                // over carrier, the stores and the data key
+    std::unique_ptr<PlatDataOpen> plat_data_open;      // customs' asks for raw payment data (179); null without the relay kit
 };
 
 // Opens the stores (SQLite in options.data_dir, or PostgreSQL), validates the seed catalog and loads it into an empty

@@ -423,6 +423,8 @@ std::string Ceb625Xml(const CebOrder& o, const CustomsConfig& c, const std::stri
 
 std::string NewMessageGuid() { return NewUuid(); }
 
+std::string CebGoodsName(const Product& product) { return ZhTitle(product); }
+
 std::string CebTime(int64_t t) { return ChinaClockText(t); }
 
 } // namespace bondstore

@@ -5,6 +5,8 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -12,8 +14,10 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <vector>
 
 namespace bondstore {
@@ -45,8 +49,8 @@ xmlNode* Child(xmlNode* parent, xmlNs* ns, const char* name, const char* text = 
 
 class RsaSha1Signer final : public MessageSigner {
 public:
-    RsaSha1Signer(EVP_PKEY* key, std::string cert_b64, std::string key_name)
-        : key_(key), cert_b64_(std::move(cert_b64)), key_name_(std::move(key_name)) {}
+    RsaSha1Signer(EVP_PKEY* key, std::string cert_b64, std::string key_name, std::string serial)
+        : key_(key), cert_b64_(std::move(cert_b64)), key_name_(std::move(key_name)), serial_(std::move(serial)) {}
     ~RsaSha1Signer() override { EVP_PKEY_free(key_); }
 
     const char* algorithm() const override { return "http://www.w3.org/2000/09/xmldsig#rsa-sha1"; }
@@ -108,6 +112,15 @@ public:
         return signed_xml;
     }
 
+    std::optional<std::string> SignText(std::string_view text, std::string* error) const override
+    {
+        std::optional<std::string> signature = RsaSha1(std::string(text));
+        if (!signature) *error = "the signing key could not sign";
+        return signature;
+    }
+
+    std::string certificate_serial() const override { return serial_; }
+
 private:
     std::optional<std::string> RsaSha1(const std::string& data) const
     {
@@ -123,8 +136,20 @@ private:
     }
 
     EVP_PKEY* key_;
-    std::string cert_b64_, key_name_;
+    std::string cert_b64_, key_name_, serial_;
 };
+
+std::string SerialHex(X509* cert)
+{
+    BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get_serialNumber(cert), nullptr);
+    if (!bn) return {};
+    char* hex = BN_bn2hex(bn);
+    std::string out = hex ? hex : "";
+    OPENSSL_free(hex);
+    BN_free(bn);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
 
 } // namespace
 
@@ -135,7 +160,10 @@ bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::stri
     X509* cert = X509_new();
     bool ok = key && cert;
     if (ok) {
-        ASN1_INTEGER_set(X509_get_serialNumber(cert), long(std::time(nullptr)));
+        // A random serial: certNo names the certificate (the 179 upload), so two must never share one.
+        uint64_t serial = 0;
+        RandomBytes(reinterpret_cast<unsigned char*>(&serial), sizeof serial);
+        ASN1_INTEGER_set_uint64(X509_get_serialNumber(cert), (serial >> 1) | 1);
         X509_gmtime_adj(X509_getm_notBefore(cert), -3600);
         X509_gmtime_adj(X509_getm_notAfter(cert), 10L * 365 * 86400);
         X509_set_pubkey(cert, key);
@@ -183,9 +211,20 @@ std::unique_ptr<MessageSigner> OpenRsaSha1Signer(const std::string& key_pem_file
     if (!cert) { EVP_PKEY_free(key); *error = cert_pem_file + " is not an X.509 certificate in PEM form"; return nullptr; }
     bool matches = X509_check_private_key(cert, key) == 1;
     std::string b64 = CertificateBase64(cert);
+    std::string serial = SerialHex(cert);
     X509_free(cert);
     if (!matches) { EVP_PKEY_free(key); *error = "the certificate " + cert_pem_file + " is not for the key " + key_pem_file; return nullptr; }
-    return std::make_unique<RsaSha1Signer>(key, std::move(b64), key_name);
+    return std::make_unique<RsaSha1Signer>(key, std::move(b64), key_name, std::move(serial));
+}
+
+std::string CertificateSerialHex(std::string_view cert_pem)
+{
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(cert_pem.data(), int(cert_pem.size())), BIO_free);
+    X509* cert = bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr;
+    if (!cert) return {};
+    std::string serial = SerialHex(cert);
+    X509_free(cert);
+    return serial;
 }
 
 } // namespace bondstore

@@ -22,7 +22,15 @@ public:
     // The message with its ds:Signature, or nothing (and `error`) if it cannot be signed (not
     // well-formed XML, already signed, a key failure).
     virtual std::optional<std::string> Sign(std::string_view xml, std::string* error) const = 0;
+    // Base64 of the signature of `text` itself, with the same key and algorithm: the raw payment
+    // data of announcement 179 is signed text, not XML (CLEARANCE.md §11).
+    virtual std::optional<std::string> SignText(std::string_view text, std::string* error) const = 0;
+    // The certificate's serial number, lower-case hex (that upload's certNo).
+    virtual std::string certificate_serial() const = 0;
 };
+
+// The serial number of the certificate in `cert_pem` as lower-case hex; "" if it is not one.
+std::string CertificateSerialHex(std::string_view cert_pem);
 
 // RSA-SHA1 with the private key and certificate in PEM files; `key_name` goes into KeyInfo's
 // KeyName (the e-port's certificate number).

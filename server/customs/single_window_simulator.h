@@ -30,9 +30,9 @@
 #pragma once
 
 #include "server/customs/ceb_receipt.h"
+#include "server/customs/ceb_schema.h"
 #include "server/customs/ceb_tax_bill.h"
 #include "server/customs/simulator_signatures.h"
-#include "server/customs/ceb_schema.h"
 
 #include "core/tax/tax_table.h"
 

@@ -88,7 +88,9 @@ CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std:
         return o;
     }
     OrderRequest order = std::move(parsed.request);
-    CalendarDate today = TodayInChina();
+    // One moment for the whole order: its quote's date, its quota year and its payment deadline.
+    int64_t now = UnixNow();
+    CalendarDate today = ChinaDateAt(now);
     std::vector<Problem> problems = ValidateOrderRequest(order, today);
     auto snapshot = desk.catalog.Current();
     std::vector<CartLine> cart;
@@ -122,7 +124,6 @@ CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std:
         return o;
     }
 
-    int64_t now = UnixNow();
     OrderStore::Placement p;
     p.idempotency_key = key;
     p.request_hash = request_hash;
@@ -131,7 +132,11 @@ CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std:
     p.buyer_id_hash = desk.keys.KeyedHash(order.buyer.id_number);
     p.contact_sealed = desk.keys.Seal(OrderContactToJson({order.buyer, order.consignee}));
     p.now = now;
-    p.pay_before = now + desk.payment_timeout;
+    // Paid before the next change of year or tax rule, so the quote, the payment, the declaration
+    // and the quota year share one date basis (core PaymentDeadline; docs/orders.md "One date").
+    std::vector<std::string> hs_codes;
+    for (const QuoteLine& l : quote_request.lines) hs_codes.push_back(l.hs_code);
+    p.pay_before = PaymentDeadline(now, desk.payment_timeout, NextTaxChange(desk.tax_table, today, hs_codes));
     p.quota_year = QuotaYear(now);
     p.merchant = merchants.empty() ? std::string() : *merchants.begin();
     for (const OrderLineRequest& l : order.lines)

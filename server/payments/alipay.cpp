@@ -118,6 +118,7 @@ std::optional<AlipayAnswer> Alipay::Call(const char* method, const std::string& 
         return std::nullopt;
     }
     std::optional<AlipayAnswer> a = ParseAlipayAnswerJson(signed_answer->content, method);
+    if (a) a->raw = r->body;
     if (!a) *error = "Alipay's answer to " + std::string(method) + " is not what Alipay documents: " + ShortenForReport(signed_answer->content, 200);
     return a;
 }
@@ -138,11 +139,13 @@ std::optional<PaymentStarted> Alipay::Begin(const PaymentRequest& q, std::string
         c.quit_url = back;
         std::string form = AlipayForm(Signed("alipay.trade.wap.pay", AlipayTradeContentToJson(c), back));
         s.redirect_url = config_.gateway + (config_.gateway.find('?') == std::string::npos ? "?" : "&") + form;
+        s.raw_request = std::move(form);
         return s;
     }
     c.product_code = "FACE_TO_FACE_PAYMENT";
     if (q.expires_at > 0) c.time_expire = AlipayTime(q.expires_at);
-    std::optional<AlipayAnswer> a = Call("alipay.trade.precreate", AlipayTradeContentToJson(c), error);
+    s.raw_request = AlipayTradeContentToJson(c); // the biz_content of the signed request
+    std::optional<AlipayAnswer> a = Call("alipay.trade.precreate", s.raw_request, error);
     if (!a) return std::nullopt;
     if (a->code != kOk || a->qr_code.empty() || a->out_trade_no != q.order_no) {
         *error = a->code == kOk ? "Alipay's answer has no qr_code for this order" : FailureText("alipay.trade.precreate", *a);
@@ -179,7 +182,7 @@ std::optional<ProviderEvent> Alipay::ReadNotification(const ProviderNotification
     }
     MoneyParse total = ParseYuan(field("total_amount"));
     if (!total.ok()) { *why = "total_amount is not an amount"; return std::nullopt; }
-    e.payment = PaymentStatus{StateOf(field("trade_status")), field("out_trade_no"), field("trade_no"), total.value};
+    e.payment = PaymentStatus{StateOf(field("trade_status")), field("out_trade_no"), field("trade_no"), total.value, n.body};
     return e;
 }
 
@@ -193,7 +196,7 @@ std::optional<PaymentStatus> Alipay::Query(const std::string& order_no, std::str
     c.out_trade_no = order_no;
     std::optional<AlipayAnswer> a = Call("alipay.trade.query", AlipayTradeContentToJson(c), error);
     if (!a) return std::nullopt;
-    if (a->sub_code == kNotFound) return PaymentStatus{PaymentState::Unpaid, order_no, "", Money{}}; // never scanned
+    if (a->sub_code == kNotFound) return PaymentStatus{PaymentState::Unpaid, order_no, "", Money{}, a->raw}; // never scanned
     if (a->code != kOk) {
         *error = FailureText("alipay.trade.query", *a);
         return std::nullopt;
@@ -202,7 +205,7 @@ std::optional<PaymentStatus> Alipay::Query(const std::string& order_no, std::str
         *error = "Alipay's answer is not this order's trade";
         return std::nullopt;
     }
-    return PaymentStatus{StateOf(a->trade_status), a->out_trade_no, a->trade_no, a->total_amount};
+    return PaymentStatus{StateOf(a->trade_status), a->out_trade_no, a->trade_no, a->total_amount, a->raw};
 }
 
 bool Alipay::Close(const std::string& order_no, std::string* error)

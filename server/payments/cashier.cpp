@@ -18,6 +18,9 @@ std::string RefundNumber(const std::string& order_no, const std::string& reason)
     return order_no + "-" + letter;
 }
 
+// Three years, and a leap day: how long customs may ask for an order's raw payment data.
+constexpr int64_t kRawPaymentDataKeptFor = (3 * 365 + 1) * 86400;
+
 const char* RefundStateCode(RefundState s) { return s == RefundState::Done ? "done" : s == RefundState::Failed ? "failed" : "due"; }
 
 void Log(const char* what, const std::string& order_no, const std::string& error)
@@ -51,6 +54,9 @@ Cashier::Start Cashier::Begin(const OrderStore::StoredOrder& order, const Paymen
         Log("starting", q.order_no, error);
         return s;
     }
+    // Kept for customs (announcement 179); failing to keep it does not stop the shopper paying.
+    if (!started->raw_request.empty() && !stores_.payments.KeepRawRequest(q.order_no, keys_.Seal(started->raw_request), &error))
+        Log("keeping the raw request of", q.order_no, error);
     s.start.provider = provider_.name();
     s.start.sandbox = provider_.sandbox();
     s.start.payment_id = started->payment_id;
@@ -99,6 +105,15 @@ Cashier::Received Cashier::ApplyPayment(const PaymentStatus& p, const std::strin
     std::optional<PaymentStore::Applied> applied =
         stores_.payments.ApplyPaid(provider_.name(), event_id, p.order_no, p.transaction_id, p.amount, hold, now, &r.why);
     if (!applied) return r;
+    bool money_taken = *applied != PaymentStore::Applied::UnknownOrder && *applied != PaymentStore::Applied::AmountMismatch &&
+                       *applied != PaymentStore::Applied::NotPayable;
+    if (money_taken && !p.raw.empty()) {
+        // The provider's word that it was paid, sealed and kept three years for customs (announcement
+        // 179; CLEARANCE.md §11). The first word is kept: a replay or a later query changes nothing.
+        std::string error;
+        if (!stores_.payments.KeepRawResponse(p.order_no, keys_.Seal(p.raw), now, now + kRawPaymentDataKeptFor, &error))
+            Log("keeping the raw answer of", p.order_no, error);
+    }
     switch (*applied) {
     case PaymentStore::Applied::UnknownOrder: r.outcome = Received::Outcome::UnknownOrder; return r;
     case PaymentStore::Applied::AmountMismatch: r.outcome = Received::Outcome::AmountMismatch; return r;

@@ -36,6 +36,7 @@ struct PaymentStarted {
     std::string qr_code;      // Qr: the text to show as a QR code
     std::string redirect_url; // Redirect: where to send the phone
     std::optional<SandboxNotification> sandbox_notification; // the sandbox's, for the app to deliver
+    std::string raw_request;  // what was asked of the provider, as sent (customs may ask for it: announcement 179)
 };
 
 // What the provider says about an order's payment (a query or a notification).
@@ -44,6 +45,7 @@ struct PaymentStatus {
     PaymentState state = PaymentState::Unpaid;
     std::string order_no, transaction_id; // the provider's id of the payment
     Money amount;                         // what was paid (Paid)
+    std::string raw;                      // the provider's words, as it sent them (announcement 179)
 };
 
 struct RefundRequest {

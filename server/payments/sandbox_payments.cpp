@@ -27,6 +27,7 @@ std::optional<PaymentStarted> SandboxPayments::Begin(const PaymentRequest& q, st
     PaymentStarted s;
     s.payment_id = n.payment_id;
     s.sandbox_notification = n;
+    s.raw_request = SignedText(n.order_no, n.payment_id, n.amount.fen);
     return s;
 }
 
@@ -41,7 +42,7 @@ std::optional<ProviderEvent> SandboxPayments::ReadNotification(const ProviderNot
     }
     ProviderEvent e;
     // No notification id: the order's state makes a second delivery harmless.
-    e.payment = PaymentStatus{PaymentState::Paid, n->order_no, n->payment_id, n->amount};
+    e.payment = PaymentStatus{PaymentState::Paid, n->order_no, n->payment_id, n->amount, in.body};
     return e;
 }
 

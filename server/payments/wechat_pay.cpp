@@ -136,7 +136,8 @@ std::optional<PaymentStarted> WeChatPay::Begin(const PaymentRequest& q, std::str
     c.total = q.amount;
     bool h5 = q.channel == PaymentChannel::Redirect;
     if (h5) c.payer_client_ip = q.client_ip.empty() ? "127.0.0.1" : q.client_ip;
-    std::optional<Answer> a = Call("POST", h5 ? "/v3/pay/transactions/h5" : "/v3/pay/transactions/native", WeChatCreateToJson(c), error);
+    std::string request = WeChatCreateToJson(c);
+    std::optional<Answer> a = Call("POST", h5 ? "/v3/pay/transactions/h5" : "/v3/pay/transactions/native", request, error);
     if (!a) return std::nullopt;
     if (a->status != 200) {
         *error = ErrorText(a->status, a->body);
@@ -148,6 +149,7 @@ std::optional<PaymentStarted> WeChatPay::Begin(const PaymentRequest& q, std::str
         return std::nullopt;
     }
     PaymentStarted s;
+    s.raw_request = std::move(request);
     if (h5) {
         // The H5 page returns the phone to redirect_url afterwards [I7].
         s.redirect_url = *url;
@@ -183,7 +185,7 @@ std::optional<ProviderEvent> WeChatPay::ReadNotification(const ProviderNotificat
     if (env->event_type.rfind("TRANSACTION.", 0) == 0) {
         std::optional<WeChatTransaction> t = ParseWeChatTransactionJson(*plain);
         if (!t || t->mchid != settings_.mchid || t->appid != settings_.appid) { *why = "not this merchant's transaction"; return std::nullopt; }
-        e.payment = PaymentStatus{StateOf(t->trade_state), t->out_trade_no, t->transaction_id, t->total};
+        e.payment = PaymentStatus{StateOf(t->trade_state), t->out_trade_no, t->transaction_id, t->total, *plain};
     } else if (env->event_type.rfind("REFUND.", 0) == 0) {
         std::optional<WeChatRefund> r = ParseWeChatRefundJson(*plain);
         if (!r) { *why = "not a refund"; return std::nullopt; }
@@ -208,7 +210,7 @@ std::optional<PaymentStatus> WeChatPay::Query(const std::string& order_no, std::
     std::optional<Answer> a = Call("GET", "/v3/pay/transactions/out-trade-no/" + order_no +
                                               "?mchid=" + httplib::detail::encode_query_param(settings_.mchid), "", error);
     if (!a) return std::nullopt;
-    if (a->status == 404 && IsCode(a->body, kNotFound)) return PaymentStatus{PaymentState::Unpaid, order_no, "", Money{}};
+    if (a->status == 404 && IsCode(a->body, kNotFound)) return PaymentStatus{PaymentState::Unpaid, order_no, "", Money{}, a->body};
     if (a->status != 200) {
         *error = ErrorText(a->status, a->body);
         return std::nullopt;
@@ -218,7 +220,7 @@ std::optional<PaymentStatus> WeChatPay::Query(const std::string& order_no, std::
         *error = "WeChat Pay's answer is not this order's transaction";
         return std::nullopt;
     }
-    return PaymentStatus{StateOf(t->trade_state), t->out_trade_no, t->transaction_id, t->total};
+    return PaymentStatus{StateOf(t->trade_state), t->out_trade_no, t->transaction_id, t->total, a->body};
 }
 
 bool WeChatPay::Close(const std::string& order_no, std::string* error)

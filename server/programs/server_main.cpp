@@ -3,11 +3,13 @@
 #include "server/app/server_options.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
+#include "server/customs/dxp_envelope.h"
 
 #include <httplib.h>
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -87,10 +89,14 @@ int main(int argc, char** argv)
         return 1;
     }
 
-    std::thread stopper([&http, signals] {
+    std::atomic<bool> listen_over{false};
+    std::thread stopper([&http, &listen_over, signals] {
         int sig = 0;
         sigwait(&signals, &sig);
         std::fprintf(stderr, "bondstore-server: %s received, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+        // A signal just after start can come before listen begins; stop() then does nothing and the
+        // server would serve on (found by a test stopping a server the moment it said it serves).
+        while (!http.is_running() && !listen_over) std::this_thread::sleep_for(std::chrono::milliseconds(5));
         http.stop();
     });
 
@@ -175,6 +181,20 @@ int main(int argc, char** argv)
         relay->Start();
     }
 
+    std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
+    // Customs' asks for an order's raw payment data (announcement 179), uploaded by their own worker.
+    if (storefront.relay_kit) {
+        PlatDataOpenSettings settings;
+        settings.upload_url = o.payment_data_upload;
+        if (settings.upload_url.empty() && !o.single_window.empty())
+            settings.upload_url = SplitUrl(o.single_window).base + "/ceb2grab/grab/realTimeDataUpload";
+        settings.store_url = !o.public_url.empty() ? o.public_url : "http://" + host + ":" + std::to_string(port) + "/";
+        settings.timeout_ms = o.relay_timeout_ms;
+        storefront.plat_data_open =
+            std::make_unique<PlatDataOpen>(*storefront.stores, *storefront.personal_data, *storefront.relay_kit, settings);
+        storefront.plat_data_open->Start();
+    }
+
     if (!storefront.payment_provider)
         std::fprintf(stderr, "bondstore-server: payment: none configured: checkout says payment is unavailable (--payment, docs/payments.md)\n");
     else if (!storefront.payment_provider->declares())
@@ -186,7 +206,6 @@ int main(int argc, char** argv)
     if (storefront.carrier)
         std::fprintf(stderr, "bondstore-server: carrier: %s%s\n", storefront.carrier->name(),
                      storefront.carrier->demo() ? " DEMO ACCOUNT (its local fake): no parcel moves" : "");
-    std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
     auto snapshot = storefront.catalog.Current();
     std::string where = o.database.empty() ? "SQLite in " + o.data_dir : std::string("PostgreSQL");
     std::printf("Bondstore is serving http://%s:%d/  (catalog v%lld, %zu products, data in %s)\n", host.c_str(), port,
@@ -194,6 +213,7 @@ int main(int argc, char** argv)
     std::fflush(stdout);
 
     bool ok = http.listen_after_bind();
+    listen_over = true;
     {
         std::lock_guard lock(expiry_mutex);
         stopping = true;
@@ -203,6 +223,7 @@ int main(int argc, char** argv)
     cashier.join();
     dispatch.join();
     if (relay) relay->Stop();
+    if (storefront.plat_data_open) storefront.plat_data_open->Stop();
     // Wake the stopper if listen ended for another reason, so join() returns.
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(), SIGTERM);

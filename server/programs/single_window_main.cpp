@@ -1,11 +1,14 @@
 // bondstore-single-window: a simulator of customs' single window, for development, the README demo
 // and the tests (server/customs/single_window_simulator.h). See `bondstore-single-window --help`.
 #include "server/base/files.h"
+#include "server/customs/dxp_envelope.h"
+#include "server/customs/payment_data_grab.h"
 #include "server/customs/single_window_simulator.h"
 
 #include "core/wire/tax_json.h"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <cstdlib>
@@ -46,11 +49,17 @@ Usage: bondstore-single-window --trusted-cert PEM --receipts-url URL [options]
                            project's assets/tax/tax-table.json)
   --annual-limit-fen N     a lower annual limit than the rules' (0, default: the rules' own); to
                            play a buyer who also bought on other platforms
+  --plat-data-open URL     the platform's platDataOpen (announcement 179), default the receipts
+                           URL's origin + /api/single-window/platDataOpen
 GET /stats: what arrived, by guid. POST /control/down (body 1 or 0): down or up.
 POST /control/inspect (body: an order number): its list is inspected (500) and kept from release
 until POST /control/release (same body; 409 if it is not under inspection).
 POST /control/tax-bill-offset (body: fen, may be negative): the next list's tax bill (CEB816) states
 its VAT off by that much.
+Announcement 179: POST /control/ask-payment-data (body: an order number, or empty for a random
+released order) asks the platform for its raw payment data and answers {"session","order","reply"};
+the upload comes to POST /ceb2grab/grab/realTimeDataUpload and is checked against the payment
+company's CEB411; GET /payment-data?session=S says waiting, verified or refused: why.
 )";
 
 } // namespace
@@ -66,6 +75,8 @@ int main(int argc, char** argv)
 {
     SingleWindowSimulator sim;
     SimulatorOptions& o = sim.o;
+    std::string plat_data_open;
+    PaymentDataGrab grab;
     o.ceb_xsd = BONDSTORE_DEFAULT_CEB_XSD;
     o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -87,6 +98,7 @@ int main(int argc, char** argv)
         else if (a == "--ceb-xsd" && more) o.ceb_xsd = args[++i];
         else if (a == "--trusted-cert" && more) o.trusted_cert = args[++i];
         else if (a == "--receipts-url" && more) o.receipts_url = args[++i];
+        else if (a == "--plat-data-open" && more) plat_data_open = args[++i];
         else if (a == "--receipt-token-file" && more) {
             std::string file = args[++i];
             if (!ReadFile(file, &o.receipt_token)) { std::fprintf(stderr, "bondstore-single-window: cannot read %s\n", file.c_str()); return 2; }
@@ -155,6 +167,12 @@ int main(int argc, char** argv)
         return 1;
     }
 
+    if (plat_data_open.empty()) plat_data_open = SplitUrl(o.receipts_url).base + "/api/single-window/platDataOpen";
+    if (!grab.Init(plat_data_open, o.trusted_cert, &error)) {
+        std::fprintf(stderr, "bondstore-single-window: %s\n", error.c_str());
+        return 1;
+    }
+
     std::signal(SIGPIPE, SIG_IGN);
     httplib::Server http;
     http.new_task_queue = [] { return new httplib::ThreadPool(32); };
@@ -192,6 +210,45 @@ int main(int argc, char** argv)
     });
     // 409: that order's list is not under inspection.
     http.Post("/control/release", [&](const httplib::Request& req, httplib::Response& res) { res.status = sim.Release(req.body) ? 204 : 409; });
+    // Announcement 179: customs asks for an order's raw payment data (the order customs has the
+    // payment company's voucher for), and checks the upload against what it already knows.
+    http.Post("/control/ask-payment-data", [&](const httplib::Request& req, httplib::Response& res) {
+        PaymentDataExpected want;
+        {
+            std::lock_guard lock(sim.mutex);
+            std::string order_no = req.body;
+            if (order_no.empty() && !sim.released.empty()) {
+                auto it = sim.released.begin();
+                std::advance(it, int64_t(sim.rng() % sim.released.size()));
+                order_no = *it;
+            }
+            auto payment = sim.payments.find(order_no);
+            auto order = sim.orders.find(order_no);
+            if (payment == sim.payments.end() || order == sim.orders.end()) {
+                res.status = 409;
+                // Customs has no order (CEB311) and payment record (CEB411) of that number.
+                return res.set_content(R"({"error":"no_record","order":)" + nlohmann::json(order_no).dump() + "}", "application/json");
+            }
+            want = {order_no, order->second.Head("ebpCode"), payment->second.pay_code, payment->second.pay_transaction_id,
+                    payment->second.amount_paid_fen};
+        }
+        PaymentDataGrab::Asked asked = grab.Ask(want, SingleWindowSimulator::NowMs());
+        res.status = asked.accepted ? 200 : 502;
+        res.set_content("{\"session\":\"" + asked.session_id + "\",\"order\":\"" + want.order_no + "\",\"reply\":" +
+                            (asked.status == 200 && !asked.reply.empty() && asked.reply[0] == '{' ? asked.reply : "\"\"") + "}",
+                        "application/json");
+    });
+    http.Post("/ceb2grab/grab/realTimeDataUpload", [&](const httplib::Request& req, httplib::Response& res) {
+        res.set_content(PaymentDataReplyToJson(grab.Receive(req.body, SingleWindowSimulator::NowMs())), "application/json");
+    });
+    http.Get("/payment-data", [&](const httplib::Request& req, httplib::Response& res) {
+        if (req.has_param("session")) {
+            std::string outcome = grab.Outcome(req.get_param_value("session"));
+            if (outcome.empty()) res.status = 404;
+            return res.set_content(outcome + "\n", "text/plain");
+        }
+        res.set_content(grab.Stats(), "application/json");
+    });
     int port = o.port == 0 ? http.bind_to_any_port(o.bind) : (http.bind_to_port(o.bind, o.port) ? o.port : -1);
     if (port <= 0) { std::fprintf(stderr, "bondstore-single-window: cannot listen on %s:%d\n", o.bind.c_str(), o.port); return 1; }
     std::thread sender([&] { sim.SendReceipts(); });

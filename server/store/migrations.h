@@ -32,6 +32,7 @@ const std::vector<Migration>& RelayMigrations();     // relay_store.cpp: the sin
 const std::vector<Migration>& ShipmentMigrations();  // shipment_store.cpp: parcels, waybills, tracking
 const std::vector<Migration>& ReturnMigrations();    // return_store.cpp: returns declared to customs
 const std::vector<Migration>& TaxBillMigrations();   // tax_bill_store.cpp: customs' tax bills, checked
+const std::vector<Migration>& PaymentDataMigrations(); // payment_data_store.cpp: customs' asks for raw payment data
 
 // The newest version the parts above make.
 int LatestSchemaVersion();

@@ -42,6 +42,15 @@ const std::vector<Migration>& PaymentMigrations()
         ALTER TABLE refunds ADD COLUMN note TEXT NOT NULL DEFAULT '';
         ALTER TABLE refunds ADD COLUMN updated_at BIGINT NOT NULL DEFAULT 0;
         )sql"},
+        {14, R"sql(
+        -- The raw payment data customs may ask for (announcement 179): the request to the provider
+        -- and its word that the payment was made, each sealed under the data key, kept at least
+        -- until raw_kept_until (three years after the payment).
+        ALTER TABLE payments ADD COLUMN raw_request TEXT NOT NULL DEFAULT '';
+        ALTER TABLE payments ADD COLUMN raw_response TEXT NOT NULL DEFAULT '';
+        ALTER TABLE payments ADD COLUMN paid_at BIGINT NOT NULL DEFAULT 0;
+        ALTER TABLE payments ADD COLUMN raw_kept_until BIGINT NOT NULL DEFAULT 0;
+        )sql"},
     };
     return parts;
 }
@@ -49,7 +58,7 @@ const std::vector<Migration>& PaymentMigrations()
 namespace {
 
 const char* kPaymentColumns = "order_no, provider, channel, state, transaction_id, amount_fen, declaration, payer_check, "
-                              "declaration_note, pay_transaction_id, created_at, updated_at";
+                              "declaration_note, pay_transaction_id, created_at, updated_at, raw_request, raw_response, paid_at, raw_kept_until";
 
 PaymentStore::Payment PaymentOf(const std::vector<SqlValue>& r)
 {
@@ -66,6 +75,10 @@ PaymentStore::Payment PaymentOf(const std::vector<SqlValue>& r)
     p.pay_transaction_id = r[9].Text();
     p.created_at = r[10].Int();
     p.updated_at = r[11].Int();
+    p.raw_request = r[12].Text();
+    p.raw_response = r[13].Text();
+    p.paid_at = r[14].Int();
+    p.raw_kept_until = r[15].Int();
     return p;
 }
 
@@ -107,6 +120,27 @@ bool PaymentStore::RecordStart(const std::string& order_no, const std::string& p
             return db.Query("INSERT INTO payments(order_no, provider, channel, state, created_at, updated_at) VALUES ($1, $2, $3, 'started', $4, $4) "
                             "ON CONFLICT (order_no) DO UPDATE SET provider = $2, channel = $3, updated_at = $4 WHERE payments.state = 'started'",
                             {order_no, provider, channel, now}, e)
+                .has_value();
+        },
+        error);
+}
+
+bool PaymentStore::KeepRawRequest(const std::string& order_no, const std::string& sealed, std::string* error)
+{
+    return db_.InWriteTransaction(
+        [&](SqlConnection& db, std::string* e) {
+            return db.Query("UPDATE payments SET raw_request = $2 WHERE order_no = $1 AND state = 'started'", {order_no, sealed}, e).has_value();
+        },
+        error);
+}
+
+bool PaymentStore::KeepRawResponse(const std::string& order_no, const std::string& sealed, int64_t paid_at, int64_t keep_until,
+                                   std::string* error)
+{
+    return db_.InWriteTransaction(
+        [&](SqlConnection& db, std::string* e) {
+            return db.Query("UPDATE payments SET raw_response = $2, paid_at = $3, raw_kept_until = $4 WHERE order_no = $1 AND raw_response = ''",
+                            {order_no, sealed, paid_at, keep_until}, e)
                 .has_value();
         },
         error);

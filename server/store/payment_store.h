@@ -30,12 +30,21 @@ public:
         std::string payer_check;  // unchecked, same, different
         std::string declaration_note, pay_transaction_id;
         int64_t created_at = 0, updated_at = 0;
+        std::string raw_request, raw_response; // sealed (announcement 179); "" until known
+        int64_t paid_at = 0, raw_kept_until = 0;
     };
     // Not found: order_no empty.
     std::optional<Payment> Find(const std::string& order_no, std::string* error);
 
     // A payment started (again) for an unpaid order.
     bool RecordStart(const std::string& order_no, const std::string& provider, const std::string& channel, int64_t now, std::string* error);
+
+    // The raw payment data customs may ask for (announcement 179), sealed by the caller: the
+    // request as sent to the provider (while the payment is only started: a new start replaces
+    // it), and the provider's first word that it was paid, kept with the payment's time until
+    // `keep_until` (the rules ask for three years).
+    bool KeepRawRequest(const std::string& order_no, const std::string& sealed, std::string* error);
+    bool KeepRawResponse(const std::string& order_no, const std::string& sealed, int64_t paid_at, int64_t keep_until, std::string* error);
 
     enum class Applied { Paid, Replay, AlreadyPaid, Late, UnknownOrder, AmountMismatch, NotPayable };
     // The provider says the order is paid (notification `event_id`, "" for a query's answer): in one

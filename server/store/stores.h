@@ -9,6 +9,7 @@
 #include "server/store/kiosk_store.h"
 #include "server/store/merchant_store.h"
 #include "server/store/order_store.h"
+#include "server/store/payment_data_store.h"
 #include "server/store/payment_store.h"
 #include "server/store/relay_store.h"
 #include "server/store/return_store.h"
@@ -25,7 +26,7 @@ struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
         : database(std::move(db)), catalog(*database), merchants(*database), kiosks(*database), inventory(*database),
           orders(*database), payments(*database), relay(*database), sales(*database), shipments(*database),
-          returns(*database), tax_bills(*database) {}
+          returns(*database), tax_bills(*database), payment_data(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
@@ -39,6 +40,7 @@ struct Stores {
     ShipmentStore shipments;
     ReturnStore returns;
     TaxBillStore tax_bills;
+    PaymentDataStore payment_data;
 
     // "sqlite", "postgresql".
     const char* kind() const { return database->dialect(); }

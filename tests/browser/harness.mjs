@@ -253,6 +253,18 @@ export async function clickWidget(page, _state, id) {
   await waitFrames(page, 1);
 }
 
+// Clicks a widget that takes the page elsewhere (a provider's payment page): the same press and
+// release, then waits for the new address instead of frames — the old page's frames race the
+// navigation and its context is gone once it lands.
+export async function clickWidgetAway(page, id, url) {
+  const w = await settledRect(page, id);
+  await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
+  await waitFrames(page, 1);
+  await page.mouse.down();
+  await waitFrames(page, 2);
+  await Promise.all([page.waitForURL(url, { timeout: 15000 }), page.mouse.up()]);
+}
+
 // JSON with object keys sorted, for comparing documents regardless of key order.
 export function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;

@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { openStore, placeOrder, readQrCode, selectLocale } from "./app_checks.mjs";
-import { assert, clickWidget, startStoreWithCustoms, storeSql, waitForState } from "./harness.mjs";
+import { assert, clickWidget, clickWidgetAway, startStoreWithCustoms, storeSql, waitForState } from "./harness.mjs";
 
 // Back at the store from the provider's page, on order `no`, refreshed until it is no longer
 // waiting for payment (the notification may come a moment later).
@@ -85,9 +85,8 @@ export default function paymentTests(t) {
         const no = s.order.no;
         s = await waitForState(page, (st) => st.widgets["order.pay_here"], "pay on this phone");
         await page.screenshot({ path: join(args.out, "order-wechat-phone-zh-Hans.png") });
-        await clickWidget(page, s, "order.pay_here");
         // WeChat Pay's page (the fake's), where the phone's owner confirms.
-        await page.waitForURL(/\/h5pay\?/, { timeout: 10000 });
+        await clickWidgetAway(page, "order.pay_here", /\/h5pay\?/);
         await page.fill("#payer_name", "王小明");
         await page.fill("#payer_id", buyer.id);
         await page.screenshot({ path: join(args.out, "wechat-h5-page.png") });
@@ -146,9 +145,8 @@ export default function paymentTests(t) {
         const no = s.order.no;
         s = await waitForState(page, (st) => st.widgets["order.pay_here"], "pay on this phone");
         await page.screenshot({ path: join(args.out, "order-alipay-phone-zh-Hans.png") });
-        await clickWidget(page, s, "order.pay_here");
         // Alipay's page (the fake's gateway), opened with the store's signed wap.pay request.
-        await page.waitForURL(/\/gateway\.do\?/, { timeout: 10000 });
+        await clickWidgetAway(page, "order.pay_here", /\/gateway\.do\?/);
         assert((await page.url()).includes("method=alipay.trade.wap.pay"), "the phone carries the signed wap.pay request");
         await page.fill("#payer_name", "王小明");
         await page.fill("#payer_id", buyer.id);

@@ -2,13 +2,15 @@
 // transaction and refund inside it (also decrypted from a resource sealed with a fixed APIv3 key,
 // as the real path does), its answers (create, errors), the Authorization items, and the APIv2
 // customs XML with its signature check; Alipay's notification forms, its signed answers (the
-// object cut out of the text) and biz_content, its times; and the shopper's payment request body.
+// object cut out of the text) and biz_content, its times; the shopper's payment request body; and
+// customs' payment-data ask, replies and upload (announcement 179).
 // The first byte picks the parser; every parse that succeeds must survive writing and reading back.
 #include "server/payments/alipay_protocol.h"
 #include "server/payments/payment_crypto.h"
 #include "server/payments/wechat_pay_protocol.h"
 
 #include "core/wire/alipay_json.h"
+#include "core/wire/payment_data_json.h"
 #include "core/wire/payment_json.h"
 #include "core/wire/wechat_pay_json.h"
 
@@ -34,7 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     if (size == 0) return 0;
     std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 12) {
+    switch (data[0] % 13) {
     case 0: {
         std::optional<WeChatNotification> n = ParseWeChatNotificationJson(text);
         if (n) {
@@ -129,6 +131,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         ParseAlipayConfigJson(text, &problems);
         std::optional<PaymentAsk> ask = ParsePaymentAskJson(text);
         if (ask && !ParsePaymentAskJson(PaymentAskToJson(*ask))) std::abort();
+        break;
+    }
+    case 12: {
+        // Announcement 179: customs' ask, the replies, the upload (and the text its signature covers).
+        std::string why;
+        std::optional<PaymentDataAsk> ask = ParsePaymentDataAskJson(text, &why);
+        if (ask) {
+            std::optional<PaymentDataAsk> back = ParsePaymentDataAskJson(PaymentDataAskToJson(*ask), &why);
+            if (!back || back->order_no != ask->order_no || back->session_id != ask->session_id || back->service_time_ms != ask->service_time_ms)
+                std::abort();
+        }
+        std::optional<PaymentDataReply> reply = ParsePaymentDataReplyJson(text);
+        if (reply && !ParsePaymentDataReplyJson(PaymentDataReplyToJson(*reply))) std::abort();
+        std::optional<PaymentDataUpload> upload = ParsePaymentDataUploadJson(text, &why);
+        if (upload) {
+            std::string json = PaymentDataUploadToJson(*upload);
+            std::optional<PaymentDataUpload> back = ParsePaymentDataUploadJson(json, &why);
+            if (!back || back->head.total_amount != upload->head.total_amount || PaymentDataSignText(*back) != PaymentDataSignText(*upload) ||
+                PaymentDataSignTextOf(json) != PaymentDataSignText(*upload))
+                std::abort();
+        }
         break;
     }
     }

@@ -402,3 +402,71 @@ TEST_CASE("a delivered order returned within 30 days of release: declared to cus
         CHECK(k.SimStats()["invalid"] == 0);
     }
 }
+
+TEST_CASE("customs asks for an order's raw payment data (announcement 179): answered at once, uploaded signed, matching the payment company's record")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        Clearance k(b);
+        std::string no = k.PaidOrder(1, 11);
+        REQUIRE_MESSAGE(k.Reaches(no, "released"), k.shop->server.Stderr() << k.sim.Stderr());
+        // The request to WeChat Pay and its word that it was paid: sealed, kept three years.
+        std::string raw = b.Sql("SELECT raw_request || ' ' || raw_response FROM payments WHERE order_no = '" + no + "'");
+        CHECK(raw.rfind("v1.", 0) == 0);
+        CHECK(raw.find(" v1.") != std::string::npos);
+        CHECK(raw.find(no) == std::string::npos); // nothing readable: the order number is inside both
+        CHECK(b.SqlInt("SELECT raw_kept_until - paid_at FROM payments WHERE order_no = '" + no + "'") == (3 * 365 + 1) * 86400);
+
+        // Customs asks; the platform answers 10000 at once and uploads; customs checks the upload
+        // against the CEB411 WeChat Pay sent it: verified.
+        auto asked = k.Customs("ask-payment-data", no);
+        REQUIRE(asked);
+        REQUIRE_MESSAGE(asked->status == 200, asked->body);
+        json a = json::parse(asked->body);
+        CHECK(a["reply"]["code"] == "10000");
+        std::string session = a["session"].get<std::string>();
+        httplib::Client customs(k.sim.url);
+        CHECK_MESSAGE(Eventually([&] { return customs.Get("/payment-data?session=" + session)->body == "verified\n"; }, 20),
+                      customs.Get("/payment-data?session=" + session)->body << k.shop->server.Stderr());
+        CHECK(b.Sql("SELECT state || ' ' || order_no || ' ' || attempts FROM payment_data_asks WHERE session_id = '" + session + "'") ==
+              "uploaded " + no + " 1");
+        CHECK(b.Sql("SELECT answer FROM payment_data_asks WHERE session_id = '" + session + "'").rfind("10000 ", 0) == 0);
+
+        // An empty body asks about a random released order: this one.
+        auto random = k.Customs("ask-payment-data", "");
+        REQUIRE(random);
+        CHECK(json::parse(random->body)["order"] == no);
+        std::string second = json::parse(random->body)["session"].get<std::string>();
+        CHECK(Eventually([&] { return customs.Get("/payment-data?session=" + second)->body == "verified\n"; }, 20));
+        CHECK(customs.Get("/payment-data")->body == R"({"asked":2,"verified":2,"refused":0})");
+
+        // The platform's own answers: the same session again is one ask; an order without a paid
+        // payment, a malformed ask, or no openReq: 20000, nothing kept.
+        httplib::Client store(k.shop->server.url);
+        auto ask = [&](const std::string& open_req) {
+            auto r = store.Post("/api/single-window/platDataOpen", httplib::Params{{"openReq", open_req}});
+            REQUIRE(r);
+            REQUIRE(r->status == 200);
+            return json::parse(r->body);
+        };
+        CHECK(ask(R"({"orderNo":")" + no + R"(","sessionID":")" + session + R"(","serviceTime":1})")["code"] == "10000");
+        std::string unpaid = k.PlacedOrder("T-002", 12);
+        json refused = ask(R"({"orderNo":")" + unpaid + R"(","sessionID":"S-unpaid","serviceTime":1764900900000})");
+        CHECK(refused["code"] == "20000");
+        CHECK(refused["message"].get<std::string>().find(unpaid) != std::string::npos);
+        CHECK(ask(R"({"orderNo":"NOPE","sessionID":"S-nope","serviceTime":1})")["code"] == "20000");
+        CHECK(ask(R"({"orderNo":")" + no + R"(","serviceTime":1})")["code"] == "20000");
+        CHECK(ask("not json")["code"] == "20000");
+        auto bare = store.Post("/api/single-window/platDataOpen", "", "application/x-www-form-urlencoded");
+        REQUIRE(bare);
+        CHECK(json::parse(bare->body)["code"] == "20000");
+        CHECK(b.SqlInt("SELECT count(*) FROM payment_data_asks") == 2);
+        // Only customs' addresses may ask: a client the trusted front forwards for is not one.
+        auto stranger = store.Post("/api/single-window/platDataOpen", {{"X-Forwarded-For", "203.0.113.9"}},
+                                   "openReq=" + httplib::detail::encode_query_param(R"({"orderNo":"X","sessionID":"S-x","serviceTime":1})"),
+                                   "application/x-www-form-urlencoded");
+        REQUIRE(stranger);
+        CHECK(stranger->status == 403);
+        CHECK(b.SqlInt("SELECT count(*) FROM payment_data_asks") == 2);
+    }
+}
