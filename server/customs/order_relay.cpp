@@ -133,13 +133,6 @@ std::optional<std::string> SignedCebMessage(const CebOrder& order, CebType type,
 // --- the relay worker ---------------------------------------------------------------------------
 
 
-struct OrderRelay::Worker {
-    std::thread thread;
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::atomic<bool> stopping{false};
-};
-
 OrderRelay::OrderRelay(RelayStore& store, const PersonalData& keys, const RelayKit& kit, RelaySettings settings)
     : store_(store), keys_(keys), kit_(kit), settings_(std::move(settings))
 {
@@ -147,33 +140,10 @@ OrderRelay::OrderRelay(RelayStore& store, const PersonalData& keys, const RelayK
 
 OrderRelay::~OrderRelay() { Stop(); }
 
-void OrderRelay::Start()
-{
-    worker_ = std::make_unique<Worker>();
-    worker_->thread = std::thread([this] {
-        std::unique_lock lock(worker_->mutex);
-        while (!worker_->stopping) {
-            lock.unlock();
-            int tried = RunOnce();
-            lock.lock();
-            // Busy: straight on. Idle: look again shortly (a paid order should leave within a
-            // second or so).
-            if (tried == 0) worker_->wake.wait_for(lock, std::chrono::milliseconds(200), [&] { return worker_->stopping.load(); });
-        }
-    });
-}
+// Busy: straight on. Idle: look again shortly (a paid order should leave within a second or so).
+void OrderRelay::Start() { loop_.Start([this] { return RunOnce(); }, std::chrono::milliseconds(200)); }
 
-void OrderRelay::Stop()
-{
-    if (!worker_) return;
-    {
-        std::lock_guard lock(worker_->mutex);
-        worker_->stopping = true;
-    }
-    worker_->wake.notify_all();
-    if (worker_->thread.joinable()) worker_->thread.join();
-    worker_.reset();
-}
+void OrderRelay::Stop() { loop_.Stop(); }
 
 int OrderRelay::RunOnce()
 {
@@ -187,7 +157,7 @@ int OrderRelay::RunOnce()
     static thread_local std::mt19937_64 rng{std::random_device{}()};
     int tried = 0;
     for (; tried < 32; tried++) {
-        if (worker_ && worker_->stopping) break; // (read without the lock: a stale false costs one more delivery)
+        if (loop_.stopping()) break; // (a stale false costs one more delivery)
         std::optional<std::vector<RelayStore::OutboxMessage>> due = store_.ClaimOutbox(now_ms(), lease_ms, 1, &error);
         if (!due) {
             std::fprintf(stderr, "bondstore-server: relay: %s\n", error.c_str());

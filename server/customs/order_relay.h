@@ -4,6 +4,7 @@
 // validated against the official schema and signed before anything is sent.
 #pragma once
 
+#include "server/base/worker_loop.h"
 #include "server/customs/ceb_message.h"
 #include "server/customs/ceb_schema.h"
 #include "server/customs/message_signer.h"
@@ -85,8 +86,7 @@ private:
     const PersonalData& keys_;
     const RelayKit& kit_;
     RelaySettings settings_;
-    struct Worker;
-    std::unique_ptr<Worker> worker_;
+    WorkerLoop loop_;
 };
 
 } // namespace bondstore

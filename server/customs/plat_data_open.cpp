@@ -7,12 +7,8 @@
 #include <httplib.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <mutex>
-#include <thread>
 
 namespace bondstore {
 
@@ -37,14 +33,6 @@ PaymentDataReply Reply(const char* code, std::string message, int64_t now_ms)
 }
 
 } // namespace
-
-struct PlatDataOpen::Worker {
-    std::thread thread;
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::atomic<bool> stopping{false};
-    bool asked = false; // a new ask came in: upload now rather than at the next look
-};
 
 PlatDataOpen::PlatDataOpen(Stores& stores, const PersonalData& keys, const RelayKit& kit, PlatDataOpenSettings settings)
     : stores_(stores), keys_(keys), kit_(kit), settings_(std::move(settings))
@@ -74,11 +62,7 @@ PaymentDataReply PlatDataOpen::Ask(const std::string& open_req, int64_t now_ms)
         return Reply("20000", "暂时无法处理，请稍后再试 (the platform cannot answer now)", now_ms);
     }
     if (*fresh) Log(ask->session_id, ask->order_no, "asked; the upload follows");
-    if (worker_) {
-        std::lock_guard lock(worker_->mutex);
-        worker_->asked = true;
-        worker_->wake.notify_all();
-    }
+    loop_.Wake();
     return Reply("10000", "", now_ms);
 }
 
@@ -191,31 +175,13 @@ int PlatDataOpen::RunOnce(int64_t now)
 
 void PlatDataOpen::Start()
 {
-    worker_ = std::make_unique<Worker>();
-    worker_->thread = std::thread([this] {
-        std::unique_lock lock(worker_->mutex);
-        while (!worker_->stopping) {
-            lock.unlock();
-            int64_t now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-            int tried = RunOnce(now);
-            lock.lock();
-            if (tried == 0)
-                worker_->wake.wait_for(lock, std::chrono::milliseconds(500), [&] { return worker_->stopping.load() || worker_->asked; });
-            worker_->asked = false;
-        }
-    });
+    loop_.Start(
+        [this] {
+            return RunOnce(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+        },
+        std::chrono::milliseconds(500));
 }
 
-void PlatDataOpen::Stop()
-{
-    if (!worker_) return;
-    {
-        std::lock_guard lock(worker_->mutex);
-        worker_->stopping = true;
-    }
-    worker_->wake.notify_all();
-    if (worker_->thread.joinable()) worker_->thread.join();
-    worker_.reset();
-}
+void PlatDataOpen::Stop() { loop_.Stop(); }
 
 } // namespace bondstore

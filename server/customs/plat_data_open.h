@@ -16,6 +16,7 @@
 // opens the store with the goods in the cart (a product page address comes with issue 21).
 #pragma once
 
+#include "server/base/worker_loop.h"
 #include "server/customs/order_relay.h"
 #include "server/security/personal_data.h"
 #include "server/store/stores.h"
@@ -60,8 +61,7 @@ private:
     const PersonalData& keys_;
     const RelayKit& kit_;
     PlatDataOpenSettings settings_;
-    struct Worker;
-    std::unique_ptr<Worker> worker_;
+    WorkerLoop loop_;
 };
 
 } // namespace bondstore
