@@ -29,7 +29,7 @@ def strings(node):
 
 def country_names(customs_cpp, locales):
     import icu
-    codes = re.findall(r'\{"\d{3}", "([A-Z]{2})"\}', open(customs_cpp, encoding="utf-8").read())
+    codes = re.findall(r'\{"\d{3}", "([A-Z]{2})", "', open(customs_cpp, encoding="utf-8").read())
     names = []
     for tag in locales:
         display = icu.Locale.forLanguageTag(tag)

@@ -31,4 +31,8 @@ std::string AsciiLower(std::string_view s);
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
+// True if valid UTF-8 `s` holds at least one Han ideograph (the CJK Unified Ideographs blocks and
+// their extensions, the compatibility ideographs): how a Chinese name is told from a Latin one.
+bool HasHanCharacter(std::string_view s);
+
 } // namespace bondstore

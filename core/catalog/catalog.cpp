@@ -55,7 +55,7 @@ void ValidateProduct(const Product& p, int64_t index, std::vector<Problem>& out)
     const CustomsCountry* by_iso = FindCountryByIso2(p.origin_iso);
     if (!by_code) add("catalog.origin_unknown", "origin.country", p.origin_country);
     if (!by_iso) add("catalog.origin_unknown", "origin.iso", p.origin_iso);
-    if (by_code && by_iso && by_code != by_iso)
+    if (by_code && by_iso && by_code->iso2 != by_iso->iso2) // by alpha-2: BQ is two customs codes
         add("catalog.origin_mismatch", "origin", p.origin_country + "/" + p.origin_iso);
 
     if (!FindUnitByCode(p.unit_code)) add("catalog.unit_unknown", "unit", p.unit_code);
@@ -88,6 +88,25 @@ void ValidateProduct(const Product& p, int64_t index, std::vector<Problem>& out)
         }
     }
     if (p.weight_g < 0) add("catalog.weight_negative", "weight_g", std::to_string(p.weight_g));
+    if (p.net_weight_g < 0) add("catalog.weight_negative", "net_weight_g", std::to_string(p.net_weight_g));
+    else if (p.net_weight_g > p.weight_g && p.weight_g > 0)
+        add("catalog.net_weight_over_gross", "net_weight_g", std::to_string(p.net_weight_g), std::to_string(p.weight_g));
+
+    // What customs reads: a Chinese goods name of the schema's length, an account-book number of
+    // the schema's length in the characters account books use.
+    if (!p.customs_name.empty()) {
+        if (!IsValidUtf8(p.customs_name)) add("catalog.invalid_utf8", "customs_name");
+        else if (CountCodePoints(p.customs_name) > kMaxCustomsNameChars)
+            add("catalog.customs_name_too_long", "customs_name", p.customs_name, std::to_string(kMaxCustomsNameChars));
+        else if (!HasHanCharacter(p.customs_name))
+            add("catalog.customs_name_not_chinese", "customs_name", p.customs_name);
+    }
+    if (!p.item_record_no.empty()) {
+        bool ok = p.item_record_no.size() <= kMaxItemRecordNoChars;
+        for (char c : p.item_record_no)
+            ok = ok && ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_');
+        if (!ok) add("catalog.item_record_no_format", "item_record_no", p.item_record_no, std::to_string(kMaxItemRecordNoChars));
+    }
 
     // An image is fetched by shoppers' browsers: a web address, or a path on this store
     // (/images/…; not "//host/…", which is another host), with nothing that would break out of a URL.

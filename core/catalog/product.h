@@ -20,6 +20,8 @@ namespace bondstore {
 // Customs requires a Chinese item name (CEB itemName, C..250).
 constexpr std::string_view kCustomsLocale = "zh-Hans";
 constexpr size_t kMaxCustomsNameChars = 250;
+// The bonded account book's item number (CEB621 itemRecordNo, C..30).
+constexpr size_t kMaxItemRecordNoChars = 30;
 // The brand goes into CEB gmodel (C..510) with the specification.
 constexpr size_t kMaxBrandChars = 200;
 // CEB quantities are decimal(19,5).
@@ -50,6 +52,11 @@ struct Product {
     std::string second_unit;    // unit2 symbol (optional)
     std::string barcode;        // EAN-8/13, UPC-A, GTIN-14
     int64_t weight_g = 0;       // gross weight per item, grams
+    // What customs reads, where it differs from what shoppers read (all optional):
+    std::string customs_name;   // the goods' name and kind as declared (gname), e.g. "婴儿配方奶粉";
+                                // the zh-Hans title when empty (CustomsName)
+    std::string item_record_no; // the item's number in the bonded account book (itemRecordNo)
+    int64_t net_weight_g = 0;   // net weight per item, grams; the gross weight when 0 (NetWeightGrams)
 
     // Computed by the server when it publishes the catalog (search_keys.h), not uploaded.
     struct SearchData {
@@ -58,5 +65,11 @@ struct Product {
         int32_t RankIn(std::string_view locale) const;    // -1 if not computed
     } search;
 };
+
+// The name customs is told (CEB311 itemName, CEB621 gname, the payment data's gname): the
+// declared goods' name, else the zh-Hans title.
+const std::string& CustomsName(const Product& p);
+// The net weight declared (CEB621 netWeight): never above the gross weight (ValidateProduct).
+int64_t NetWeightGrams(const Product& p);
 
 } // namespace bondstore

@@ -40,8 +40,9 @@ const ColumnNames kColumns[] = {
 
 // Customs data lives in metafield columns, "<any label> (product.metafields.customs.<key>)" or
 // the same with "variant."; the variant's value wins.
-enum Meta { kHsCode, kOrigin, kUnit, kLegalQty, kSecondQty, kTitleZh, kMetaCount };
-const char* const kMetaKeys[] = {"hs_code", "origin_country", "unit", "legal_qty", "second_qty", "title_zh"};
+enum Meta { kHsCode, kOrigin, kUnit, kLegalQty, kSecondQty, kTitleZh, kCustomsName, kItemRecordNo, kNetWeight, kMetaCount };
+const char* const kMetaKeys[] = {"hs_code", "origin_country", "unit", "legal_qty", "second_qty",
+                                 "title_zh", "customs_name", "item_record_no", "net_weight_g"};
 
 struct Variant {
     int64_t row = 0;
@@ -239,6 +240,11 @@ private:
         std::string second = meta(kSecondQty);
         if (!second.empty() && !ParseQuantityText(second, &p.second_qty, &p.second_unit))
             report("catalog.quantity_not_understood", MetaColumnName(kSecondQty), second);
+        p.customs_name = meta(kCustomsName);
+        p.item_record_no = meta(kItemRecordNo);
+        std::string net = meta(kNetWeight);
+        if (!net.empty() && !ParseGrams(net, &p.net_weight_g))
+            report("catalog.weight_not_a_number", MetaColumnName(kNetWeight), net);
 
         FieldColumns columns = {
             {"sku", ColumnName(kSku)},
@@ -255,6 +261,9 @@ private:
             {"legal_unit", MetaColumnName(kLegalQty)},
             {"second_qty", MetaColumnName(kSecondQty)},
             {"second_unit", MetaColumnName(kSecondQty)},
+            {"customs_name", MetaColumnName(kCustomsName)},
+            {"item_record_no", MetaColumnName(kItemRecordNo)},
+            {"net_weight_g", MetaColumnName(kNetWeight)},
         };
         if (!group_ok_) reported.push_back(ColumnName(kTitle));
         sink_.Accept(std::move(p), v.row, -1, columns, reported);
@@ -290,6 +299,9 @@ std::string ProductsToShopifyCsv(const std::vector<Product>& products)
         "HS code (product.metafields.customs.hs_code)", "Origin country (product.metafields.customs.origin_country)",
         "Customs unit (product.metafields.customs.unit)", "Legal quantity (variant.metafields.customs.legal_qty)",
         "Second quantity (variant.metafields.customs.second_qty)", "Chinese title (variant.metafields.customs.title_zh)",
+        "Customs name (variant.metafields.customs.customs_name)",
+        "Account book item (variant.metafields.customs.item_record_no)",
+        "Net grams (variant.metafields.customs.net_weight_g)",
     };
     std::string out;
     for (size_t i = 0; i < std::size(header); i++) {
@@ -311,7 +323,8 @@ std::string ProductsToShopifyCsv(const std::vector<Product>& products)
             p.images.empty() ? std::string() : p.images.front(), "active", p.hs_code, p.origin_iso, p.unit_code,
             FormatDecimal(p.legal_qty) + " " + p.legal_unit,
             p.second_unit.empty() ? std::string() : FormatDecimal(p.second_qty) + " " + p.second_unit,
-            text(p.title, "zh-Hans"),
+            text(p.title, "zh-Hans"), p.customs_name, p.item_record_no,
+            p.net_weight_g ? std::to_string(p.net_weight_g) : std::string(),
         };
         for (size_t i = 0; i < std::size(fields); i++) {
             if (i) out += ',';

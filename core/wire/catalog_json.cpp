@@ -49,6 +49,9 @@ Product ReadProduct(const json& j, int64_t index, std::vector<Problem>& problems
     p.second_unit = r.String("second_unit", false);
     p.barcode = r.String("barcode", false);
     p.weight_g = r.Integer("weight_g", false);
+    p.net_weight_g = r.Integer("net_weight_g", false);
+    p.customs_name = r.String("customs_name", false);
+    p.item_record_no = r.String("item_record_no", false);
     p.machine_title = r.Localized("machine_title", false); // computed by the server
     if (const json* search = r.Get("search", false); search && search->is_object()) {
         // Computed by the server (search_keys.h); read back by the browser.
@@ -61,7 +64,8 @@ Product ReadProduct(const json& j, int64_t index, std::vector<Problem>& problems
     }
     r.UnknownFields({"sku", "handle", "merchant", "title", "description", "brand", "category", "tags",
                      "images", "price_fen", "compare_at_fen", "hs_code", "origin", "unit", "legal_qty",
-                     "legal_unit", "second_qty", "second_unit", "barcode", "weight_g", "machine_title", "search"});
+                     "legal_unit", "second_qty", "second_unit", "barcode", "weight_g", "net_weight_g", "customs_name",
+                     "item_record_no", "machine_title", "search"});
     return p;
 }
 
@@ -227,6 +231,9 @@ static void WriteProduct(wire::JsonWriter& w, const Product& p)
     }
     if (!p.barcode.empty()) w.Field("barcode", p.barcode);
     if (p.weight_g) w.Field("weight_g", p.weight_g);
+    if (p.net_weight_g) w.Field("net_weight_g", p.net_weight_g);
+    if (!p.customs_name.empty()) w.Field("customs_name", p.customs_name);
+    if (!p.item_record_no.empty()) w.Field("item_record_no", p.item_record_no);
     if (!p.machine_title.empty()) {
         w.Key("machine_title");
         WriteLocalized(w, p.machine_title);

@@ -190,6 +190,14 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.signing_cert)) return r;
         } else if (name == "--signing-key-name") {
             if (!take(o.signing_key_name)) return r;
+        } else if (name == "--signing-algorithm") {
+            std::string v;
+            if (!take(v)) return r;
+            o.signing_algorithm = ParseSignatureAlgorithm(v);
+            if (!o.signing_algorithm) {
+                r.error = "--signing-algorithm must be rsa-sha1 or sm2-sm3, got '" + v + "'";
+                return r;
+            }
         } else if (name == "--receipt-token" || name == "--admin-token") {
             // A token on the command line is visible to every user of the machine (ps).
             r.error = name + " is not accepted on the command line (every user sees it in ps): use " + name +
@@ -393,6 +401,8 @@ The single window (docs/single-window.md):
                        signing-key.pem/signing-cert.pem in the data directory, created
                        self-signed (accepted by the simulator, not by the real single window)
   --signing-key-name N KeyInfo KeyName (the e-port certificate number), default 0001
+  --signing-algorithm rsa-sha1|sm2-sm3  what the signing key must be, and the kind of key created
+                       when there is none; default: the key's own (a new key is RSA)
   --receipt-token-file FILE  the bearer token customs receipts must carry (BONDSTORE_RECEIPT_TOKEN;
                        never on the command line); at least 32 characters
   --admin-token-file FILE    the bearer token of /api/admin/ (BONDSTORE_ADMIN_TOKEN), likewise

@@ -1,7 +1,10 @@
 // ServerOptions: what bondstore-server is told on its command line and in its environment.
 #pragma once
 
+#include "server/customs/signature_algorithm.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +41,7 @@ struct ServerOptions {
     std::string ceb_xsd;          // customs' import schema (ceb_import_202205.xsd)
     std::string signing_key, signing_cert; // PEM; default: in data_dir, created self-signed
     std::string signing_key_name = "0001";
+    std::optional<SignatureAlgorithm> signing_algorithm; // --signing-algorithm
     std::string receipt_token;    // bearer token receipts must carry; "" = receipts refused (from a file or the environment)
     std::string admin_token;      // bearer token of GET /api/admin/…; "" = admin API refused (likewise)
     std::string single_window_cert; // customs' certificate (PEM): receipts must be signed with it; "" = not checked

@@ -221,6 +221,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
     if (!o.signing_key.empty()) s.relay_files.signing_key = o.signing_key;
     if (!o.signing_cert.empty()) s.relay_files.signing_cert = o.signing_cert;
     s.relay_files.key_name = o.signing_key_name;
+    s.relay_files.algorithm = o.signing_algorithm;
     if (!o.single_window.empty() || !o.receipt_token.empty()) {
         // A key pair of our own making only where none was named (the simulator trusts it).
         std::optional<RelayKit> kit = OpenRelayKit(s.relay_files, o.signing_key.empty() && o.signing_cert.empty(), error);

@@ -95,7 +95,7 @@ bool SfExpressFake::Mount(httplib::Server& server, std::string* error)
         return false;
     }
     if (!o_.single_window.empty()) {
-        carrier_signer_ = OpenRsaSha1Signer(o_.carrier_key_file, o_.carrier_cert_file, "SFEXPRESS01", error);
+        carrier_signer_ = OpenKeySigner(o_.carrier_key_file, o_.carrier_cert_file, "SFEXPRESS01", error);
         if (!carrier_signer_) return false;
     }
     server.Post("/std/service", [this](const httplib::Request& q, httplib::Response& r) { Service(q, r); });

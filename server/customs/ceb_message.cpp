@@ -240,7 +240,8 @@ std::string Ceb311Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
         w.Open("OrderList");
         w.Field("gnum", std::to_string(i + 1));
         if (l.product.sku.size() <= 30) w.Field("itemNo", l.product.sku); // optional; C..30
-        w.Field("itemName", ZhTitle(l.product));
+        // The list's gname must equal this name (customs matches them): the declared goods' name.
+        w.Field("itemName", CustomsName(l.product));
         w.Field("gmodel", Gmodel(l.product));
         w.Optional("barCode", l.product.barcode);
         w.Field("unit", l.product.unit_code);
@@ -266,9 +267,11 @@ std::string Ceb621Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
     const CustomsParty* ebc = Enterprise(o, c, error);
     if (!ebc) return {};
     std::string when = CebTime(o.declared_at);
-    int64_t gross_g = 0;
-    for (const CebOrder::Line& l : o.lines) gross_g += l.product.weight_g * l.qty;
-    std::string kg = FormatDecimal(Decimal{gross_g, 3});
+    int64_t gross_g = 0, net_g = 0;
+    for (const CebOrder::Line& l : o.lines) {
+        gross_g += l.product.weight_g * l.qty;
+        net_g += NetWeightGrams(l.product) * l.qty;
+    }
 
     CebWriter w;
     w.xml = Open("CEB621Message", o.guid);
@@ -310,18 +313,20 @@ std::string Ceb621Xml(const CebOrder& o, const CustomsConfig& c, std::string* er
     w.Field("insuredFee", Yuan(o.insurance));
     w.Field("currency", "142");
     w.Field("packNo", "1");
-    w.Field("grossWeight", kg);
-    w.Field("netWeight", kg); // the catalog knows gross weights only
+    w.Field("grossWeight", FormatDecimal(Decimal{gross_g, 3}));
+    w.Field("netWeight", FormatDecimal(Decimal{net_g, 3})); // the gross weight where the catalog has no net
     w.Close("InventoryHead");
     for (size_t i = 0; i < o.lines.size(); i++) {
         const CebOrder::Line& l = o.lines[i];
         const Product& p = l.product;
         w.Open("InventoryList");
         w.Field("gnum", std::to_string(i + 1)); // the order line's gnum
+        // itemRecordNo: the account book's item, which bonded (1210) lists must name.
+        w.Optional("itemRecordNo", p.item_record_no);
         if (p.sku.size() <= 20) w.Field("itemNo", p.sku); // optional; C..20 here
-        w.Field("itemName", ZhTitle(p));
+        w.Field("itemName", ZhTitle(p));                   // the name shoppers read
         w.Field("gcode", p.hs_code);
-        w.Field("gname", ZhTitle(p));
+        w.Field("gname", CustomsName(p));                  // = the order's itemName
         w.Field("gmodel", Gmodel(p));
         w.Optional("barCode", p.barcode);
         w.Field("country", p.origin_country);
@@ -410,7 +415,7 @@ std::string Ceb625Xml(const CebOrder& o, const CustomsConfig& c, const std::stri
         w.Open("InvtRefundList");
         w.Field("gnum", std::to_string(i + 1)); // the list's line, as the CEB621 numbered it
         w.Field("gcode", l.product.hs_code);
-        w.Field("gname", ZhTitle(l.product));
+        w.Field("gname", CustomsName(l.product));
         w.Field("qty", std::to_string(l.qty));
         w.Field("unit", l.product.unit_code);
         w.Close("InvtRefundList");
@@ -422,8 +427,6 @@ std::string Ceb625Xml(const CebOrder& o, const CustomsConfig& c, const std::stri
 }
 
 std::string NewMessageGuid() { return NewUuid(); }
-
-std::string CebGoodsName(const Product& product) { return ZhTitle(product); }
 
 std::string CebTime(int64_t t) { return ChinaClockText(t); }
 

@@ -91,8 +91,6 @@ struct CebWaybill {
 };
 std::string Ceb511Xml(const CebWaybill& waybill);
 
-// The goods' name as customs is told it (itemName, gname; the 179 payment data's gname).
-std::string CebGoodsName(const Product& product);
 
 // A fresh message guid: a random (version 4) UUID in upper case, 36 characters.
 std::string NewMessageGuid();

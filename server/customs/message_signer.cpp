@@ -1,6 +1,7 @@
 #include "server/customs/message_signer.h"
 
 #include "server/base/bytes.h"
+#include "server/customs/signature_algorithm.h"
 #include "server/customs/xml_c14n.h"
 
 #include <libxml/parser.h>
@@ -47,13 +48,14 @@ xmlNode* Child(xmlNode* parent, xmlNs* ns, const char* name, const char* text = 
     return xmlNewTextChild(parent, ns, BAD_CAST name, text ? BAD_CAST text : nullptr);
 }
 
-class RsaSha1Signer final : public MessageSigner {
+// Signs with a key in memory: RSA-SHA1 with an RSA key, SM2-SM3 with an SM2 one.
+class KeySigner final : public MessageSigner {
 public:
-    RsaSha1Signer(EVP_PKEY* key, std::string cert_b64, std::string key_name, std::string serial)
-        : key_(key), cert_b64_(std::move(cert_b64)), key_name_(std::move(key_name)), serial_(std::move(serial)) {}
-    ~RsaSha1Signer() override { EVP_PKEY_free(key_); }
+    KeySigner(EVP_PKEY* key, SignatureAlgorithm algorithm, std::string cert_b64, std::string key_name, std::string serial)
+        : key_(key), algorithm_(algorithm), cert_b64_(std::move(cert_b64)), key_name_(std::move(key_name)), serial_(std::move(serial)) {}
+    ~KeySigner() override { EVP_PKEY_free(key_); }
 
-    const char* algorithm() const override { return "http://www.w3.org/2000/09/xmldsig#rsa-sha1"; }
+    const char* algorithm() const override { return SignatureMethodUri(algorithm_); }
 
     std::optional<std::string> Sign(std::string_view xml, std::string* error) const override
     {
@@ -71,9 +73,8 @@ public:
         //    to the Signature element for the same reason).
         std::string document = CanonicalXml(doc.get());
         if (document.empty()) { *error = "cannot canonicalize the message"; return std::nullopt; }
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int digest_len = 0;
-        EVP_Digest(document.data(), document.size(), digest, &digest_len, EVP_sha1(), nullptr);
+        std::optional<std::vector<unsigned char>> digest = DigestByUri(DigestMethodUri(algorithm_), document);
+        if (!digest) { *error = "cannot digest the message"; return std::nullopt; }
 
         // 2. The Signature element, last child of the root.
         xmlNode* signature = xmlNewNode(nullptr, BAD_CAST "Signature");
@@ -89,15 +90,15 @@ public:
         xmlNode* transforms = Child(reference, ds, "Transforms");
         xmlNewProp(Child(transforms, ds, "Transform"), BAD_CAST "Algorithm",
                    BAD_CAST "http://www.w3.org/2000/09/xmldsig#enveloped-signature");
-        xmlNewProp(Child(reference, ds, "DigestMethod"), BAD_CAST "Algorithm", BAD_CAST "http://www.w3.org/2000/09/xmldsig#sha1");
-        Child(reference, ds, "DigestValue", Base64(digest, digest_len).c_str());
+        xmlNewProp(Child(reference, ds, "DigestMethod"), BAD_CAST "Algorithm", BAD_CAST DigestMethodUri(algorithm_));
+        Child(reference, ds, "DigestValue", Base64(digest->data(), digest->size()).c_str());
 
         // 3. SignedInfo canonicalized as the node-set of its subtree (with the namespace nodes
         //    in scope there, as inclusive C14N renders them), signed.
         std::string signed_info = CanonicalSubtree(doc.get(), "ds:SignedInfo");
         if (signed_info.empty()) { *error = "cannot canonicalize SignedInfo"; return std::nullopt; }
-        std::optional<std::string> value = RsaSha1(signed_info);
-        if (!value) { *error = "the RSA-SHA1 signature failed"; return std::nullopt; }
+        std::optional<std::string> value = SignedBase64(signed_info);
+        if (!value) { *error = std::string("the ") + SignatureAlgorithmName(algorithm_) + " signature failed"; return std::nullopt; }
         Child(signature, ds, "SignatureValue", value->c_str());
         xmlNode* key_info = Child(signature, ds, "KeyInfo");
         Child(key_info, ds, "KeyName", key_name_.c_str());
@@ -114,7 +115,7 @@ public:
 
     std::optional<std::string> SignText(std::string_view text, std::string* error) const override
     {
-        std::optional<std::string> signature = RsaSha1(std::string(text));
+        std::optional<std::string> signature = SignedBase64(text);
         if (!signature) *error = "the signing key could not sign";
         return signature;
     }
@@ -122,20 +123,15 @@ public:
     std::string certificate_serial() const override { return serial_; }
 
 private:
-    std::optional<std::string> RsaSha1(const std::string& data) const
+    std::optional<std::string> SignedBase64(std::string_view data) const
     {
-        std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-        size_t n = 0;
-        if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha1(), nullptr, key_) != 1 ||
-            EVP_DigestSign(ctx.get(), nullptr, &n, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
-            return std::nullopt;
-        std::vector<unsigned char> sig(n);
-        if (EVP_DigestSign(ctx.get(), sig.data(), &n, reinterpret_cast<const unsigned char*>(data.data()), data.size()) != 1)
-            return std::nullopt;
-        return Base64(sig.data(), n);
+        std::optional<std::vector<unsigned char>> sig = SignBytes(key_, SignatureMethod{algorithm_}, data);
+        if (!sig) return std::nullopt;
+        return Base64(sig->data(), sig->size());
     }
 
     EVP_PKEY* key_;
+    SignatureAlgorithm algorithm_;
     std::string cert_b64_, key_name_, serial_;
 };
 
@@ -154,9 +150,9 @@ std::string SerialHex(X509* cert)
 } // namespace
 
 bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::string& cert_pem_file,
-                                const std::string& common_name, std::string* error)
+                                const std::string& common_name, std::string* error, SignatureAlgorithm algorithm)
 {
-    EVP_PKEY* key = EVP_RSA_gen(2048);
+    EVP_PKEY* key = NewSigningKey(algorithm);
     X509* cert = X509_new();
     bool ok = key && cert;
     if (ok) {
@@ -170,7 +166,7 @@ bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::stri
         X509_NAME* name = X509_get_subject_name(cert);
         X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(common_name.c_str()), -1, -1, 0);
         X509_set_issuer_name(cert, name);
-        ok = X509_sign(cert, key, EVP_sha256()) > 0;
+        ok = X509_sign(cert, key, algorithm == SignatureAlgorithm::Sm2Sm3 ? EVP_sm3() : EVP_sha256()) > 0;
     }
     if (ok) {
         int fd = ::open(key_pem_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -192,16 +188,17 @@ bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::stri
     return ok;
 }
 
-std::unique_ptr<MessageSigner> OpenRsaSha1Signer(const std::string& key_pem_file, const std::string& cert_pem_file,
-                                                 const std::string& key_name, std::string* error)
+std::unique_ptr<MessageSigner> OpenKeySigner(const std::string& key_pem_file, const std::string& cert_pem_file,
+                                             const std::string& key_name, std::string* error)
 {
     FILE* kf = std::fopen(key_pem_file.c_str(), "r");
     if (!kf) { *error = "cannot read the signing key " + key_pem_file; return nullptr; }
     EVP_PKEY* key = PEM_read_PrivateKey(kf, nullptr, nullptr, nullptr);
     std::fclose(kf);
-    if (!key || EVP_PKEY_base_id(key) != EVP_PKEY_RSA) {
+    std::optional<SignatureAlgorithm> algorithm = AlgorithmOfKey(key);
+    if (!algorithm) {
         EVP_PKEY_free(key);
-        *error = key_pem_file + " is not an RSA private key in PEM form";
+        *error = key_pem_file + " is not an RSA or SM2 private key in PEM form";
         return nullptr;
     }
     FILE* cf = std::fopen(cert_pem_file.c_str(), "r");
@@ -214,7 +211,7 @@ std::unique_ptr<MessageSigner> OpenRsaSha1Signer(const std::string& key_pem_file
     std::string serial = SerialHex(cert);
     X509_free(cert);
     if (!matches) { EVP_PKEY_free(key); *error = "the certificate " + cert_pem_file + " is not for the key " + key_pem_file; return nullptr; }
-    return std::make_unique<RsaSha1Signer>(key, std::move(b64), key_name, std::move(serial));
+    return std::make_unique<KeySigner>(key, *algorithm, std::move(b64), key_name, std::move(serial));
 }
 
 std::string CertificateSerialHex(std::string_view cert_pem)

@@ -3,9 +3,12 @@
 // key's name and X.509 certificate in KeyInfo, appended as the message's last element.
 //
 // An interface, because real deployments often sign in an external key device (the e-port's
-// card or a signing server); the built-in signer holds an RSA key in a PEM file and signs with
-// RSA-SHA1, the algorithm the 202205 specification lists beside SM2-SM3.
+// card or a signing server); the built-in signer holds a key in a PEM file and signs with the
+// algorithm of the key: RSA-SHA1 or SM2-SM3, the two the 202205 specification lists
+// (signature_algorithm.h).
 #pragma once
+
+#include "server/customs/signature_algorithm.h"
 
 #include <memory>
 #include <optional>
@@ -32,15 +35,15 @@ public:
 // The serial number of the certificate in `cert_pem` as lower-case hex; "" if it is not one.
 std::string CertificateSerialHex(std::string_view cert_pem);
 
-// RSA-SHA1 with the private key and certificate in PEM files; `key_name` goes into KeyInfo's
-// KeyName (the e-port's certificate number).
-std::unique_ptr<MessageSigner> OpenRsaSha1Signer(const std::string& key_pem_file, const std::string& cert_pem_file,
-                                                 const std::string& key_name, std::string* error);
+// The private key and certificate in PEM files: RSA-SHA1 for an RSA key, SM2-SM3 for an SM2 one;
+// `key_name` goes into KeyInfo's KeyName (the e-port's certificate number).
+std::unique_ptr<MessageSigner> OpenKeySigner(const std::string& key_pem_file, const std::string& cert_pem_file,
+                                             const std::string& key_name, std::string* error);
 
-// Writes a new 2048-bit RSA key (mode 0600) and a self-signed certificate for it, valid ten
-// years, to the two files (neither may exist). For development and the simulator only: the
-// single window trusts only certificates its own CA issued.
-bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::string& cert_pem_file,
-                                const std::string& common_name, std::string* error);
+// Writes a new key (a 2048-bit RSA key, or an SM2 key; mode 0600) and a self-signed certificate
+// for it, valid ten years, to the two files (neither may exist). For development and the
+// simulator only: the single window trusts only certificates its own CA issued.
+bool CreateSelfSignedSigningKey(const std::string& key_pem_file, const std::string& cert_pem_file, const std::string& common_name,
+                                std::string* error, SignatureAlgorithm algorithm = SignatureAlgorithm::RsaSha1);
 
 } // namespace bondstore

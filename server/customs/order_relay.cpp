@@ -57,10 +57,16 @@ std::optional<RelayKit> OpenRelayKit(const RelayFiles& files, bool create_key, s
     if (!kit.schema) return std::nullopt;
     std::error_code ec;
     if (create_key && !std::filesystem::exists(files.signing_key, ec) && !std::filesystem::exists(files.signing_cert, ec) &&
-        !CreateSelfSignedSigningKey(files.signing_key, files.signing_cert, "Bondstore development signer (self-signed)", error))
+        !CreateSelfSignedSigningKey(files.signing_key, files.signing_cert, "Bondstore development signer (self-signed)", error,
+                                    files.algorithm.value_or(SignatureAlgorithm::RsaSha1)))
         return std::nullopt;
-    kit.signer = OpenRsaSha1Signer(files.signing_key, files.signing_cert, files.key_name, error);
+    kit.signer = OpenKeySigner(files.signing_key, files.signing_cert, files.key_name, error);
     if (!kit.signer) return std::nullopt;
+    if (files.algorithm && std::string_view(kit.signer->algorithm()) != SignatureMethodUri(*files.algorithm)) {
+        *error = "the signing key " + files.signing_key + " does not sign with " + SignatureAlgorithmName(*files.algorithm) +
+                 " (it signs with " + kit.signer->algorithm() + "): give a key of that kind, or leave --signing-algorithm out";
+        return std::nullopt;
+    }
     return kit;
 }
 

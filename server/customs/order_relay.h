@@ -25,6 +25,9 @@ struct RelayFiles {
     std::string customs_config, ceb_xsd;
     std::string signing_key, signing_cert; // PEM
     std::string key_name = "0001";         // KeyInfo/KeyName: the e-port's certificate number
+    // --signing-algorithm: the key made when there is none, and what an existing key must be
+    // (nullopt: the key's own; a new key is RSA).
+    std::optional<SignatureAlgorithm> algorithm;
 };
 RelayFiles DefaultRelayFiles(const std::string& data_dir);
 

@@ -3,6 +3,7 @@
 #include "server/base/bytes.h"
 #include "server/customs/dxp_envelope.h"
 #include "server/customs/message_signer.h"
+#include "server/customs/signature_algorithm.h"
 
 #include <httplib.h>
 #include <openssl/bio.h>
@@ -113,12 +114,9 @@ PaymentDataReply PaymentDataGrab::Receive(const std::string& form_body, int64_t 
     std::optional<std::string> signed_text = PaymentDataSignTextOf(text);
     std::optional<std::vector<unsigned char>> signature = Unbase64(u->sign_value);
     bool verified = false;
-    if (signed_text && signature) {
-        std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-        verified = ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha1(), nullptr, key_) == 1 &&
-                   EVP_DigestVerify(ctx.get(), signature->data(), signature->size(),
-                                    reinterpret_cast<const unsigned char*>(signed_text->data()), signed_text->size()) == 1;
-    }
+    // Signed as the platform's messages are: RSA-SHA1 or SM2-SM3, by the kind of its key.
+    std::optional<SignatureAlgorithm> algorithm = AlgorithmOfKey(key_);
+    if (signed_text && signature && algorithm) verified = VerifyBytes(key_, SignatureMethod{*algorithm}, *signed_text, *signature);
     if (!verified) return refuse("20000", "验签失败 (the signature does not verify)");
 
     const PaymentDataExpected& want = session->second.expected;

@@ -111,7 +111,7 @@ std::optional<PaymentDataUpload> PlatDataOpen::Upload(const std::string& session
     PaymentDataOrder o;
     o.order_no = order_no;
     for (const CebOrder::Line& l : order->lines)
-        o.goods.push_back({CebGoodsName(l.product), CartHandoffUrl(settings_.store_url, {CartLine{l.product.sku, l.qty}})});
+        o.goods.push_back({CustomsName(l.product), CartHandoffUrl(settings_.store_url, {CartLine{l.product.sku, l.qty}})});
     // The money goes to the merchant (the e-commerce enterprise) through the payment company.
     o.recp_account = merchant->second.code;
     o.recp_code = merchant->second.code;

@@ -1,6 +1,7 @@
 #include "server/customs/signature_verifier.h"
 
 #include "server/base/bytes.h"
+#include "server/customs/signature_algorithm.h"
 #include "server/customs/xml_c14n.h"
 #include "server/customs/xml_document.h"
 
@@ -50,20 +51,6 @@ std::string Text(xmlNode* n)
     return clean;
 }
 
-const EVP_MD* Digest(const std::string& uri)
-{
-    if (uri == "http://www.w3.org/2000/09/xmldsig#sha1") return EVP_sha1();
-    if (uri == "http://www.w3.org/2001/04/xmlenc#sha256") return EVP_sha256();
-    return nullptr;
-}
-
-const EVP_MD* SignatureDigest(const std::string& uri)
-{
-    if (uri == "http://www.w3.org/2000/09/xmldsig#rsa-sha1") return EVP_sha1();
-    if (uri == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256") return EVP_sha256();
-    return nullptr;
-}
-
 } // namespace
 
 std::unique_ptr<SignatureVerifier> SignatureVerifier::FromCertificateFile(const std::string& cert_pem_file, std::string* error)
@@ -79,6 +66,11 @@ std::unique_ptr<SignatureVerifier> SignatureVerifier::FromCertificateFile(const 
 }
 
 SignatureVerifier::~SignatureVerifier() { EVP_PKEY_free(key_); }
+
+bool SignatureVerifier::VerifyBytes(std::string_view data, const std::vector<unsigned char>& signature, SignatureMethod method) const
+{
+    return bondstore::VerifyBytes(key_, method, data, signature);
+}
 
 bool SignatureVerifier::Verify(std::string_view xml, std::string* why) const
 {
@@ -96,9 +88,9 @@ bool SignatureVerifier::Verify(std::string_view xml, std::string* why) const
     for (xmlNode* c = info->children; c; c = c->next) references += IsDs(c, "Reference");
     if (references != 1 || Attribute(reference, "URI") != "") { *why = "one Reference to the whole document is expected"; return false; }
     if (Attribute(DsChild(info, "CanonicalizationMethod"), "Algorithm") != kC14n) { *why = "an unexpected canonicalization"; return false; }
-    const EVP_MD* signature_md = SignatureDigest(Attribute(DsChild(info, "SignatureMethod"), "Algorithm"));
-    const EVP_MD* digest_md = Digest(Attribute(DsChild(reference, "DigestMethod"), "Algorithm"));
-    if (!signature_md || !digest_md) { *why = "an unexpected signature or digest algorithm"; return false; }
+    std::optional<SignatureMethod> method = ReadSignatureMethodUri(Attribute(DsChild(info, "SignatureMethod"), "Algorithm"));
+    std::string digest_uri = Attribute(DsChild(reference, "DigestMethod"), "Algorithm");
+    if (!method || !DigestByUri(digest_uri, "")) { *why = "an unexpected signature or digest algorithm"; return false; }
     bool enveloped = false;
     for (xmlNode* t = DsChild(DsChild(reference, "Transforms"), "Transform"); t; t = t->next) {
         if (t->type != XML_ELEMENT_NODE) continue;
@@ -113,20 +105,18 @@ bool SignatureVerifier::Verify(std::string_view xml, std::string* why) const
 
     // 1. SignedInfo, signed by the trusted key.
     std::string signed_info = CanonicalSubtree(doc.get(), "ds:SignedInfo");
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    bool good = !signed_info.empty() && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, signature_md, nullptr, key_) == 1 &&
-                EVP_DigestVerify(ctx.get(), signature_value->data(), signature_value->size(),
-                                 reinterpret_cast<const unsigned char*>(signed_info.data()), signed_info.size()) == 1;
-    if (!good) { *why = "the signature does not verify with customs' certificate"; return false; }
+    if (signed_info.empty() || !bondstore::VerifyBytes(key_, *method, signed_info, *signature_value)) {
+        *why = "the signature does not verify with the trusted certificate";
+        return false;
+    }
 
     // 2. The document without its signature (the enveloped-signature transform), digested.
     xmlUnlinkNode(signature);
     xmlFreeNode(signature);
     std::string document = CanonicalXml(doc.get());
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_Digest(document.data(), document.size(), digest, &n, digest_md, nullptr);
-    if (document.empty() || digest_value->size() != n || CRYPTO_memcmp(digest, digest_value->data(), n) != 0) {
+    std::optional<std::vector<unsigned char>> digest = DigestByUri(digest_uri, document);
+    if (document.empty() || !digest || digest_value->size() != digest->size() ||
+        CRYPTO_memcmp(digest->data(), digest_value->data(), digest->size()) != 0) {
         *why = "the digest does not match: the message was altered";
         return false;
     }

@@ -4,6 +4,7 @@
 #include "server/customs/ceb_message.h"
 #include "server/customs/dxp_envelope.h"
 
+#include "core/base/decimal.h"
 #include "core/base/money.h"
 #include "core/customs/customs_codes.h"
 #include "core/tax/tax.h"
@@ -166,6 +167,20 @@ std::string SingleWindowSimulator::Mismatch(const MessageFacts& list, bool* miss
                     ParseYuan(o311.Head("taxTotal")).value.fen - ParseYuan(o311.Head("discount")).value.fen)
         return "订单实付金额与货款、运费、税款不符";
     if (ParseYuan(o311.Head("goodsValue")).value.fen != list.total_fen) return "清单货值与订单商品金额不一致";
+    // Line by line: each list line names its order line by gnum, and declares the goods by the
+    // order's name; a bonded (1210) list names each item's account-book number.
+    if (list.lines.size() != o311.lines.size()) return "清单表体与订单表体不一致";
+    for (const auto& line : list.lines) {
+        const std::map<std::string, std::string>* ordered = nullptr;
+        for (const auto& l : o311.lines)
+            if (MessageFacts::Field(l, "gnum") == MessageFacts::Field(line, "gnum")) ordered = &l;
+        if (!ordered) return "清单表体与订单表体不一致：gnum";
+        if (MessageFacts::Field(*ordered, "itemName") != MessageFacts::Field(line, "gname")) return "清单商品名称与订单不一致";
+        if (list.Head("tradeMode") == "1210" && MessageFacts::Field(line, "itemRecordNo").empty())
+            return "保税进口清单账册备案料号不能为空";
+    }
+    if (CompareDecimal(ParseDecimal(list.Head("netWeight")).value, ParseDecimal(list.Head("grossWeight")).value) > 0)
+        return "净重不能大于毛重";
     if (o.require_payment) {
         auto pay = payments.find(list.order_no);
         if (pay == payments.end()) {
@@ -319,10 +334,7 @@ void SingleWindowSimulator::Return(const MessageFacts& f)
     // What returns, in fen of the list's prices: the part of the buyer's year given back.
     int64_t back_fen = 0;
     for (const auto& line : f.lines) {
-        auto field = [](const std::map<std::string, std::string>& m, const char* k) {
-            auto it = m.find(k);
-            return it == m.end() ? std::string() : it->second;
-        };
+        auto field = MessageFacts::Field;
         const std::map<std::string, std::string>* original = nullptr;
         for (const auto& l : list->second.lines)
             if (field(l, "gnum") == field(line, "gnum")) original = &l;

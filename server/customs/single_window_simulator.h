@@ -88,6 +88,11 @@ struct MessageFacts {
         auto it = head.find(name);
         return it == head.end() ? std::string() : it->second;
     }
+    static std::string Field(const std::map<std::string, std::string>& line, const char* name)
+    {
+        auto it = line.find(name);
+        return it == line.end() ? std::string() : it->second;
+    }
 };
 MessageFacts Facts(const std::string& xml);
 

@@ -127,7 +127,7 @@ bool AlipayFake::Mount(httplib::Server& server, std::string* error)
         return false;
     }
     if (!o_.single_window.empty()) {
-        customs_signer_ = OpenRsaSha1Signer(o_.customs_key_file, o_.customs_cert_file, "ALIPAY0001", error);
+        customs_signer_ = OpenKeySigner(o_.customs_key_file, o_.customs_cert_file, "ALIPAY0001", error);
         if (!customs_signer_) return false;
     }
     server.Post("/gateway.do", [this](const httplib::Request& q, httplib::Response& r) { Gateway(q, r); });

@@ -157,7 +157,7 @@ bool WeChatPayFake::Mount(httplib::Server& server, std::string* error)
         return false;
     }
     if (!o_.single_window.empty()) {
-        customs_signer_ = OpenRsaSha1Signer(o_.customs_key_file, o_.customs_cert_file, "TENPAY0001", error);
+        customs_signer_ = OpenKeySigner(o_.customs_key_file, o_.customs_cert_file, "TENPAY0001", error);
         if (!customs_signer_) return false;
     }
     server.Post("/v3/pay/transactions/native", [this](const httplib::Request& q, httplib::Response& r) { Create(q, r, false); });

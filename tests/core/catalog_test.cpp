@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "core/base/localized_text.h"
+#include "core/customs/customs_codes.h"
 #include "core/i18n/i18n_bundle.h"
 #include "core/wire/catalog_json.h"
 #include "tests/core/parity.h"
@@ -43,6 +45,13 @@ std::string WithField(const std::string& field, const std::string& replacement)
     return doc.substr(0, at) + replacement + doc.substr(end);
 }
 
+std::string Repeat(const char* text, int n)
+{
+    std::string out;
+    for (int i = 0; i < n; i++) out += text;
+    return out;
+}
+
 const Problem* FindProblem(const CatalogParse& r, const std::string& code)
 {
     auto it = std::find_if(r.problems.begin(), r.problems.end(), [&](const Problem& p) { return p.code == code; });
@@ -82,6 +91,9 @@ TEST_CASE("the sample catalog is valid, realistic and stocked in two warehouses"
         CHECK(p.title.Find("en"));
         CHECK(!p.brand.empty());
         CHECK(!p.barcode.empty());
+        CHECK(!p.customs_name.empty()); // what customs reads, distinct from the marketing title
+        CHECK(!p.item_record_no.empty());
+        CHECK((p.net_weight_g > 0 && p.net_weight_g <= p.weight_g));
     }
     for (const char* category : {"infant_formula", "skincare", "makeup", "wine", "spirits", "olive_oil", "tea",
                                  "supplements", "snacks", "watch", "appliances"}) {
@@ -107,7 +119,7 @@ TEST_CASE("validation names the product, the field and what is wrong")
         {"title", R"("title": {"zh-Hans": 5})", "json.expected_string", "title.zh-Hans"},
         {"barcode", R"("barcode": "4006381333932")", "catalog.barcode_check_digit", "barcode"},
         {"barcode", R"("barcode": "12345")", "catalog.barcode_length", "barcode"},
-        {"origin", R"("origin": {"country": "999", "iso": "DE"})", "catalog.origin_unknown", "origin.country"},
+        {"origin", R"("origin": {"country": "998", "iso": "DE"})", "catalog.origin_unknown", "origin.country"},
         {"origin", R"("origin": {"country": "116", "iso": "DE"})", "catalog.origin_mismatch", "origin"},
         {"origin", R"("origin": {"country": "304"})", "json.missing_field", "origin.iso"},
         {"unit", R"("unit": "999")", "catalog.unit_unknown", "unit"},
@@ -119,6 +131,15 @@ TEST_CASE("validation names the product, the field and what is wrong")
         // gmodel C..510): refused at import, so no message is ever cut.
         {"legal_qty", R"("legal_qty": "0.123456")", "catalog.legal_qty_precision", "legal_qty"},
         {"brand", "\"brand\": \"" + std::string(201, 'B') + "\"", "catalog.brand_too_long", "brand"},
+        // What customs reads: a net weight within the gross, a Chinese goods name of the schema's
+        // length (gname C..250), an account-book item number (itemRecordNo C..30).
+        {"weight_g", R"("weight_g": 950, "net_weight_g": 951)", "catalog.net_weight_over_gross", "net_weight_g"},
+        {"weight_g", R"("weight_g": 950, "net_weight_g": -1)", "catalog.weight_negative", "net_weight_g"},
+        {"brand", R"("brand": "A", "customs_name": "Infant formula")", "catalog.customs_name_not_chinese", "customs_name"},
+        {"brand", "\"brand\": \"A\", \"customs_name\": \"" + Repeat("粉", 251) + "\"", "catalog.customs_name_too_long", "customs_name"},
+        {"brand", R"("brand": "A", "item_record_no": "BS 0001")", "catalog.item_record_no_format", "item_record_no"},
+        {"brand", R"("brand": "A", "item_record_no": "料号1")", "catalog.item_record_no_format", "item_record_no"},
+        {"brand", "\"brand\": \"A\", \"item_record_no\": \"" + std::string(31, '7') + "\"", "catalog.item_record_no_format", "item_record_no"},
         // Images are fetched by shoppers' browsers: web addresses or this store's paths only.
         {"brand", R"x("brand": "A", "images": ["javascript:alert(1)"])x", "catalog.image_url", "images[0]"},
         {"brand", R"("brand": "A", "images": ["https://cdn.example/a.png", "/images/a b.png"])", "catalog.image_url", "images[1]"},
@@ -146,6 +167,79 @@ TEST_CASE("the customs limits are limits, not approximations")
     std::string brand200;
     for (int i = 0; i < 200; i++) brand200 += "牌";
     CHECK(ParseCatalogJson(WithField("brand", "\"brand\": \"" + brand200 + "\"")).ok()); // characters, not bytes
+}
+
+TEST_CASE("customs reads the declared name and net weight, else the title and the gross weight")
+{
+    CatalogParse plain = ParseCatalogJson(kGood);
+    REQUIRE(plain.ok());
+    CHECK(CustomsName(plain.catalog.products[0]) == "婴儿奶粉 800克");
+    CHECK(NetWeightGrams(plain.catalog.products[0]) == 950);
+
+    CatalogParse r = ParseCatalogJson(WithField(
+        "weight_g", R"("weight_g": 950, "net_weight_g": 800, "customs_name": "婴儿配方奶粉", "item_record_no": "BS-001_a")"));
+    REQUIRE(r.ok());
+    const Product& p = r.catalog.products[0];
+    CHECK(CustomsName(p) == "婴儿配方奶粉");
+    CHECK(NetWeightGrams(p) == 800);
+    CHECK(p.item_record_no == "BS-001_a");
+    std::string text = CatalogToJson(r.catalog, true);
+    CHECK(CatalogToJson(ParseCatalogJson(text).catalog, true) == text);
+
+    // The limits are limits: net = gross, 250 characters, 30 characters, a name mixing scripts.
+    CHECK(ParseCatalogJson(WithField("weight_g", R"("weight_g": 950, "net_weight_g": 950)")).ok());
+    CHECK(ParseCatalogJson(WithField("brand", "\"brand\": \"A\", \"customs_name\": \"" + Repeat("粉", 250) + "\"")).ok());
+    CHECK(ParseCatalogJson(WithField("brand", "\"brand\": \"A\", \"item_record_no\": \"" + std::string(30, '7') + "\"")).ok());
+    CHECK(ParseCatalogJson(WithField("brand", R"("brand": "A", "customs_name": "SK-II 护肤精华露")")).ok());
+    CHECK(HasHanCharacter("𠀀")); // extension B, four bytes
+    CHECK_FALSE(HasHanCharacter("ひらがな and Latin"));
+}
+
+TEST_CASE("customs' country and unit tables are whole: every code once, in order, the alpha-2 codes ICU knows")
+{
+    CustomsTables t = AllCustomsCodes();
+    CHECK(t.country_count == 242);
+    CHECK(t.unit_count == 123);
+    for (size_t i = 1; i < t.country_count; i++) CHECK(t.countries[i - 1].customs < t.countries[i].customs);
+    for (size_t i = 1; i < t.unit_count; i++) CHECK(t.units[i - 1].code < t.units[i].code);
+    size_t with_iso = 0;
+    for (size_t i = 0; i < t.country_count; i++) {
+        const CustomsCountry& c = t.countries[i];
+        CHECK(c.customs.size() == 3);
+        CHECK(HasHanCharacter(c.name_zh));
+        if (c.iso2.empty()) continue;
+        with_iso++;
+        CHECK(c.iso2.size() == 2);
+        // One customs code per alpha-2, except Bonaire and Saba (both BQ): declared as the first.
+        const CustomsCountry* back = FindCountryByIso2(c.iso2);
+        CHECK((back == &c || c.iso2 == "BQ"));
+    }
+    CHECK(with_iso == 224);
+    struct Spot { const char* code; const char* iso; const char* name; };
+    for (Spot s : {Spot{"116", "JP", "日本"}, Spot{"143", "TW", "台澎金马关税区"}, Spot{"304", "DE", "德国"},
+                   Spot{"358", "RS", "塞尔维亚"}, Spot{"359", "ME", "黑山"}, Spot{"502", "US", "美国"}, Spot{"609", "NZ", "新西兰"},
+                   Spot{"701", "", "国(地)别不详的"}, Spot{"999", "", "中性包装原产国别"}}) {
+        CAPTURE(s.code);
+        const CustomsCountry* c = FindCountryByCustomsCode(s.code);
+        REQUIRE(c);
+        CHECK(c->iso2 == s.iso);
+        CHECK(c->name_zh == s.name);
+    }
+    CHECK_FALSE(FindCountryByIso2(""));
+    CHECK_FALSE(FindCountryByCustomsCode("140")); // a gap in customs' table
+    CHECK(FindUnitByCode("070")->name_zh == "吨");
+    CHECK(FindUnitByCode("070")->measure == CustomsUnit::Measure::Mass);
+    CHECK(FindUnitByCode("164")->name_zh == "亿株");
+    CHECK(FindUnitByCode("096")->symbol == "ml");
+    CHECK_FALSE(FindUnitBySymbol(""));
+    CHECK_FALSE(FindUnitByCode("024"));
+
+    // A product may come from anywhere in the table with an alpha-2 code and be sold in any unit.
+    CHECK(ParseCatalogJson(WithField("origin", R"("origin": {"country": "358", "iso": "RS"})")).ok());
+    CHECK(ParseCatalogJson(WithField("unit", R"("unit": "002")")).ok());
+    CHECK(ParseCatalogJson(WithField("origin", R"("origin": {"country": "436", "iso": "BQ"})")).ok());
+    CatalogParse grouping = ParseCatalogJson(WithField("origin", R"("origin": {"country": "701", "iso": ""})"));
+    CHECK(FindProblem(grouping, "catalog.origin_unknown"));
 }
 
 TEST_CASE("duplicate SKUs, bad stock rows and syntax errors are reported precisely")

@@ -132,6 +132,38 @@ TEST_CASE("Shopify 2024+ export: the new header names, continuation variants, se
     CHECK(mask.second_unit == "sheet");
 }
 
+TEST_CASE("Shopify: what customs reads travels in metafields, out and back")
+{
+    CatalogImport first = ImportCatalog(EmbeddedTestAssetView("shopify_2024"), CatalogFormat::ShopifyCsv, Options());
+    REQUIRE(first.ok());
+    std::vector<Product> products;
+    for (const ImportedProduct& p : first.products) products.push_back(p.product);
+    products[0].customs_name = "威士忌";
+    products[0].item_record_no = "BS-0042";
+    products[0].net_weight_g = products[0].weight_g - 300;
+    std::string csv = ProductsToShopifyCsv(products);
+    CHECK(csv.find("(variant.metafields.customs.customs_name)") != std::string::npos);
+
+    CatalogImport again = ImportCatalog(csv, CatalogFormat::ShopifyCsv, Options());
+    INFO(Describe(again));
+    CHECK(again.ok());
+    const Product& p = Find(again, products[0].sku)->product;
+    CHECK(p.customs_name == "威士忌");
+    CHECK(p.item_record_no == "BS-0042");
+    CHECK(p.net_weight_g == products[0].weight_g - 300);
+    CHECK(Find(again, products[1].sku)->product.customs_name.empty());
+
+    // A net weight that is not grams, or over the gross, is that row's problem.
+    std::string bad = csv;
+    size_t at = bad.find(std::to_string(products[0].net_weight_g) + "\r\n");
+    REQUIRE(at != std::string::npos);
+    bad.replace(at, std::to_string(products[0].net_weight_g).size(), "heavy");
+    CHECK(FindProblem(ImportCatalog(bad, CatalogFormat::ShopifyCsv, Options()), "catalog.weight_not_a_number"));
+    products[0].net_weight_g = products[0].weight_g + 1;
+    CHECK(FindProblem(ImportCatalog(ProductsToShopifyCsv(products), CatalogFormat::ShopifyCsv, Options()),
+                      "catalog.net_weight_over_gross"));
+}
+
 TEST_CASE("Google Merchant feed, TSV: price with currency, sale price, weight, the customs attributes")
 {
     CatalogImport r = ImportCatalog(EmbeddedTestAssetView("google_tsv"), CatalogFormat::GoogleTsv, Options());

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "core/cart/cart.h"
+#include "core/orders/order.h"
 #include "core/wire/catalog_json.h"
 #include "tests/core/tax_fixtures.h"
 
@@ -167,6 +168,35 @@ TEST_CASE("the explanation says which rule applied")
     CHECK(below.lines[0].ct_specific_fen_per_unit == D("22.27"));
     CHECK(FormatPercent(D("0.175")) == "17.5%");
     CHECK(FormatPercent(D("1")) == "100%");
+}
+
+TEST_CASE("tariffs are dated where their sources date them: perfume and whisky on each side of each change")
+{
+    // The tariff counts only where the whole tax is due (here one item over the ¥2,000 limit of
+    // 2016–2018); within the limits it is 0 on every date.
+    struct Edge { const char* date; const char* rate; int64_t tariff_fen; };
+    for (Edge e : {Edge{"2016-06-01", "0.1", 30000}, Edge{"2017-11-30", "0.1", 30000}, Edge{"2017-12-01", "0.05", 15000},
+                   Edge{"2018-06-30", "0.05", 15000}, Edge{"2018-07-01", "0.03", 9000}, Edge{"2018-12-31", "0.03", 9000}}) {
+        CAPTURE(e.date);
+        TaxQuote perfume = QuoteOn(e.date, {Line("3303000000", 300000, 1, "50", "ml")});
+        REQUIRE(perfume.accepted());
+        CHECK(FormatDecimal(perfume.lines[0].tariff_rate) == e.rate);
+        CHECK(perfume.lines[0].tariff.fen == e.tariff_fen);
+        CHECK(QuoteOn(e.date, {Line("3303000000", 100000, 1, "50", "ml")}).lines[0].tariff.fen == 0);
+    }
+    // Whisky's provisional 5% (2017-12-01 to 2024-12-31, and again from 2026-02-02) over its MFN
+    // 10%; other spirits keep 10%. Full tax: one bottle over ¥5,000 (from 2019) or ¥2,000.
+    struct Whisky { const char* date; int64_t tariff_fen; };
+    for (Whisky w : {Whisky{"2017-11-30", 60000}, Whisky{"2017-12-01", 30000}, Whisky{"2024-12-31", 30000}, Whisky{"2025-01-01", 60000},
+                     Whisky{"2026-02-01", 60000}, Whisky{"2026-02-02", 30000}, Whisky{"2026-12-06", 30000}}) {
+        CAPTURE(w.date);
+        CHECK(QuoteOn(w.date, {Line("2208300000", 600000, 1, "0.7", "L")}).lines[0].tariff.fen == w.tariff_fen);
+        CHECK(QuoteOn(w.date, {Line("2208200000", 600000, 1, "0.7", "L")}).lines[0].tariff.fen == 60000); // brandy
+    }
+    CHECK(NextTaxChange(BundledTaxTable(), Day("2026-01-31"), {"2208300000"}) == Day("2026-02-02"));
+    // An order of perfume is paid before either edge (NextTaxChange).
+    CHECK(NextTaxChange(BundledTaxTable(), Day("2017-11-29"), {"3303000000"}) == Day("2017-12-01"));
+    CHECK(NextTaxChange(BundledTaxTable(), Day("2018-06-29"), {"3303000000"}) == Day("2018-07-01"));
 }
 
 TEST_CASE("the bundled tax table covers SPEC §2.3 and every sample product")

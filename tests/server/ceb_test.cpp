@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "server/customs/order_relay.h"
+#include "server/customs/single_window_simulator.h"
 #include "tests/core/parity.h"
 #include "tests/server/order_fixture.h"
 
@@ -71,6 +72,9 @@ std::vector<Product> EdgeProducts(const std::vector<Product>& sample)
     for (size_t i = 0; i < kMaxCustomsNameChars; i++) title += "纸";
     longest.title.Set("zh-Hans", title);
     longest.brand = std::string(kMaxBrandChars - 20, 'B') + " & <Söhne> \"Co\" 'x'";
+    longest.customs_name.clear();
+    for (size_t i = 0; i < kMaxCustomsNameChars; i++) longest.customs_name += "粉";
+    longest.item_record_no = std::string(kMaxItemRecordNoChars, 'R');
     out.push_back(longest);
     Product middling = sample[1];
     middling.sku = std::string(25, 'M'); // fits OrderList itemNo (30), not InventoryList's (20)
@@ -79,6 +83,8 @@ std::vector<Product> EdgeProducts(const std::vector<Product>& sample)
     middling.legal_unit = "kg";
     middling.second_qty = ParseDecimal("2.5").value;
     middling.second_unit = "L";
+    middling.customs_name.clear(); // declared by its title
+    middling.net_weight_g = 0;     // net = gross
     out.push_back(middling);
     return out;
 }
@@ -167,6 +173,22 @@ TEST_CASE("CEB311, CEB621, CEB623 and CEB625 for hundreds of generated orders: v
                 // acturalPaid = goodsValue + freight + taxTotal − discount: what the shopper paid.
                 CHECK(Amounts(*xml, "acturalPaid") == std::vector<int64_t>{quote.amount_to_pay.fen});
                 CHECK(xml->find("<ceb:buyerIdNumber>" + o.buyer.id_number + "<") != std::string::npos);
+                for (const CebOrder::Line& l : o.lines) // the name the list's gname must repeat
+                    CHECK(xml->find("<ceb:itemName>" + XmlText(CustomsName(l.product)) + "</ceb:itemName>") != std::string::npos);
+            } else {
+                // What customs reads of the goods: the declared name, the account-book item, the
+                // net weight (the gross where the catalog has none), never above the gross.
+                int64_t gross = 0, net = 0;
+                for (const CebOrder::Line& l : o.lines) {
+                    gross += l.product.weight_g * l.qty;
+                    net += NetWeightGrams(l.product) * l.qty;
+                    CHECK(xml->find("<ceb:gname>" + XmlText(CustomsName(l.product)) + "</ceb:gname>") != std::string::npos);
+                    if (!l.product.item_record_no.empty())
+                        CHECK(xml->find("<ceb:itemRecordNo>" + l.product.item_record_no + "</ceb:itemRecordNo>") != std::string::npos);
+                }
+                CHECK(xml->find("<ceb:grossWeight>" + FormatDecimal(Decimal{gross, 3}) + "<") != std::string::npos);
+                CHECK(xml->find("<ceb:netWeight>" + FormatDecimal(Decimal{net, 3}) + "<") != std::string::npos);
+                CHECK(net <= gross);
             }
             // Now and then, the independent tools: xmllint against the schema, xmlsec1 on the
             // signature; and a message changed after signing must fail.
@@ -191,6 +213,50 @@ TEST_CASE("CEB311, CEB621, CEB623 and CEB625 for hundreds of generated orders: v
     CHECK(checked_with_tools >= 20);
     MESSAGE(built << " orders, " << 4 * built << " signed messages (CEB311, 621, 623, 625) valid against the 202205 schema; " << checked_with_tools
                   << " also checked with xmllint and xmlsec1");
+}
+
+TEST_CASE("customs matches the list to the order line by line: the goods' name, the account-book item, net within gross")
+{
+    Kit k;
+    std::vector<Product> products =
+        ParseCatalogJson(ReadFile(std::string(BONDSTORE_SOURCE_DIR) + "/assets/catalog/sample.json")).catalog.products;
+    CebOrder o;
+    o.guid = NewMessageGuid();
+    o.declared_at = 1795700000;
+    o.order_no = "BS2612060000000001";
+    o.merchant = "demo";
+    o.buyer_reg_no = "BS0123456789abcdef";
+    o.buyer = {"张三", ValidIdNumber(1), "13800138000"};
+    o.consignee = {"张三", "13800138000", "重庆市渝北区金开大道 1 号", "500112"};
+    for (size_t i : {size_t(0), size_t(5)}) {
+        const Product& p = products[i];
+        o.lines.push_back({p, 1, p.price, p.price});
+        o.goods.fen += p.price.fen;
+    }
+    o.amount_paid = o.goods;
+    std::string error;
+    std::string order = Ceb311Xml(o, k.kit.config, &error), list = Ceb621Xml(o, k.kit.config, &error);
+    REQUIRE_MESSAGE(!list.empty(), error);
+
+    SingleWindowSimulator sim;
+    sim.o.require_payment = sim.o.require_waybill = false;
+    sim.orders[o.order_no] = Facts(order);
+    bool missing = false;
+    CHECK(sim.Mismatch(Facts(list), &missing) == "");
+    auto changed = [&](const std::string& from, const std::string& to) {
+        std::string xml = list;
+        size_t at = xml.find(from);
+        REQUIRE_MESSAGE(at != std::string::npos, from);
+        xml.replace(at, from.size(), to);
+        return sim.Mismatch(Facts(xml), &missing);
+    };
+    std::string gname = "<ceb:gname>" + CustomsName(products[5]) + "</ceb:gname>";
+    CHECK(changed(gname, "<ceb:gname>精华液</ceb:gname>") == "清单商品名称与订单不一致");
+    CHECK(changed("<ceb:itemRecordNo>" + products[0].item_record_no + "</ceb:itemRecordNo>", "") == "保税进口清单账册备案料号不能为空");
+    CHECK(changed("<ceb:gnum>2</ceb:gnum>", "<ceb:gnum>3</ceb:gnum>") == "清单表体与订单表体不一致：gnum");
+    int64_t gross = products[0].weight_g + products[5].weight_g;
+    CHECK(changed("<ceb:netWeight>", "<ceb:netWeight>" + std::to_string(gross)) == "净重不能大于毛重");
+    CHECK_FALSE(missing);
 }
 
 TEST_CASE("no message for what cannot be declared: an unregistered merchant, no inventory section, a broken configuration")

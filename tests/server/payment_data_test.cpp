@@ -50,8 +50,8 @@ TEST_CASE("customs' checks of a payment-data upload: its certificate, its signat
     std::string error;
     REQUIRE(CreateSelfSignedSigningKey(dir.path + "/k.pem", dir.path + "/c.pem", "platform", &error));
     REQUIRE(CreateSelfSignedSigningKey(dir.path + "/other-k.pem", dir.path + "/other-c.pem", "someone else", &error));
-    std::unique_ptr<MessageSigner> platform = OpenRsaSha1Signer(dir.path + "/k.pem", dir.path + "/c.pem", "0001", &error);
-    std::unique_ptr<MessageSigner> other = OpenRsaSha1Signer(dir.path + "/other-k.pem", dir.path + "/other-c.pem", "0001", &error);
+    std::unique_ptr<MessageSigner> platform = OpenKeySigner(dir.path + "/k.pem", dir.path + "/c.pem", "0001", &error);
+    std::unique_ptr<MessageSigner> other = OpenKeySigner(dir.path + "/other-k.pem", dir.path + "/other-c.pem", "0001", &error);
     REQUIRE(platform);
     REQUIRE(other);
     CHECK(platform->certificate_serial() == CertificateSerialHex(ReadFile(dir.path + "/c.pem")));

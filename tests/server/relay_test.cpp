@@ -42,13 +42,16 @@ struct Relayed {
     std::map<std::string, std::string> secrets; // order number → lookup secret
     std::mutex secrets_mutex;                    // (PaidOrder runs on several threads)
 
-    Relayed(Backend& b, std::vector<std::string> sim_flags = {}, std::vector<std::string> server_flags = {}) : backend(b)
+    Relayed(Backend& b, std::vector<std::string> sim_flags = {}, std::vector<std::string> server_flags = {},
+            SignatureAlgorithm algorithm = SignatureAlgorithm::RsaSha1)
+        : backend(b)
     {
         std::string store = b.dir->path + "/store";
         std::filesystem::create_directories(store);
         std::string error;
         // The key pair first, so the simulator can trust its certificate.
-        REQUIRE_MESSAGE(CreateSelfSignedSigningKey(store + "/signing-key.pem", store + "/signing-cert.pem", "relay test", &error), error);
+        REQUIRE_MESSAGE(CreateSelfSignedSigningKey(store + "/signing-key.pem", store + "/signing-cert.pem", "relay test", &error, algorithm), error);
+        if (algorithm == SignatureAlgorithm::Sm2Sm3) server_flags.insert(server_flags.end(), {"--signing-algorithm", "sm2-sm3"});
         WriteFile(files.path + "/web/index.html", "<!doctype html>");
         WriteOrderCatalog(files.path + "/catalog.json");
         std::vector<std::string> sim_args = {"--trusted-cert", store + "/signing-cert.pem", "--carrier-cert", carrier.CertFile(), "--require",
@@ -227,6 +230,28 @@ TEST_CASE("a paid order reaches the single window and is released by its receipt
     }
 }
 
+TEST_CASE("signed with SM2-SM3: customs verifies the store's messages and releases the order; another key's are invalid")
+{
+    Backend b = SqliteBackend();
+    Relayed r(b, {}, {}, SignatureAlgorithm::Sm2Sm3);
+    std::string no = r.PaidOrder({{"T-000", 1}}, 43, "relay-sm2");
+    CHECK_MESSAGE(r.WaitFor(no, "released") == "released", r.server.Stderr() << r.sim.Stderr());
+    json sim = r.SimStats();
+    CHECK(sim["unique"] == 2);
+    CHECK(sim["invalid"] == 0);
+    RunResult printed = Run(AdminBinary(), {"ceb", no, "--data-dir", b.dir->path + "/store", "--ceb-xsd", CebXsdFile()});
+    CHECK(printed.exit_code == 0);
+    CHECK(printed.out.find("Algorithm=\"http://www.chinaport.gov.cn/2022/04/xmldsig#sm2-sm3\"") != std::string::npos);
+    CHECK(printed.out.find("Algorithm=\"http://www.chinaport.gov.cn/2022/04/xmldsig#sm3\"") != std::string::npos);
+
+    // A store asked for RSA-SHA1 with an SM2 key does not start: it says why.
+    std::vector<std::string> args = r.server_args;
+    args.insert(args.end(), {"--signing-algorithm", "rsa-sha1", "--port", "0"});
+    RunResult refused = Run(ServerBinary(), args, kTokenEnv);
+    CHECK(refused.exit_code != 0);
+    CHECK(refused.err.find("does not sign with rsa-sha1") != std::string::npos);
+}
+
 TEST_CASE("customs inspects an order's goods: the order says so while they are held, and goes on when they are released")
 {
     for (Backend& b : BothBackends()) {
@@ -279,7 +304,7 @@ TEST_CASE("receipts signed by customs are verified against its certificate; unsi
 
     auto sign = [&](const std::string& who, const std::string& xml) {
         std::string e;
-        auto signer = OpenRsaSha1Signer(keys.path + "/" + who + "-key.pem", keys.path + "/" + who + "-cert.pem", who, &e);
+        auto signer = OpenKeySigner(keys.path + "/" + who + "-key.pem", keys.path + "/" + who + "-cert.pem", who, &e);
         REQUIRE_MESSAGE(signer, e);
         std::optional<std::string> signed_xml = signer->Sign(xml, &e);
         REQUIRE_MESSAGE(signed_xml, e);
