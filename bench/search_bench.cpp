@@ -6,12 +6,20 @@
 // narrows within the previous keystroke's matches. Reported: p50 and p99 per keystroke, and the
 // same for a cold full search of each prefix (what a search from scratch costs).
 //
-//   bondstore-search-bench LABEL [--icu-data=PATH] [--products=N] [--budget-ms=X] [--worst=N]
+// With --catalog=FILE, the products are a catalog file's (bench/gen_catalog.py: realistic names,
+// brands and descriptions), given their search keys as the server gives them, and the queries are
+// taken from their own words.
+//
+//   bondstore-search-bench LABEL [--icu-data=PATH] [--products=N] [--catalog=FILE] [--budget-ms=X] [--worst=N]
 //
 // With --budget-ms, exits 1 (after printing) when the typing p50 exceeds X ms: the web app's
 // budget is 2 ms per keystroke over 50,000 products in WebAssembly (issue 8).
 #include "core/i18n/i18n.h"
+#include "core/i18n/i18n_bundle.h"
+#include "core/catalog/catalog.h"
 #include "core/search/search.h"
+#include "core/search/search_keys.h"
+#include "core/wire/catalog_json.h"
 #include "tests/core/parity.h" // the same deterministic generator as the parity digest
 
 #include <algorithm>
@@ -55,11 +63,13 @@ int main(int argc, char** argv)
     size_t count = 50000;
     double budget_ms = 0;
     size_t worst = 0; // --worst=N: list the N slowest keystrokes
+    std::string catalog_file;
     static std::vector<char> icu;
     for (int i = 2; i < argc; i++) {
         if (std::strncmp(argv[i], "--products=", 11) == 0) count = size_t(std::atol(argv[i] + 11));
         if (std::strncmp(argv[i], "--budget-ms=", 12) == 0) budget_ms = std::atof(argv[i] + 12);
         if (std::strncmp(argv[i], "--worst=", 8) == 0) worst = size_t(std::atol(argv[i] + 8));
+        if (std::strncmp(argv[i], "--catalog=", 10) == 0) catalog_file = argv[i] + 10;
         if (std::strncmp(argv[i], "--icu-data=", 11) == 0) {
             FILE* f = std::fopen(argv[i] + 11, "rb");
             if (!f) return 2;
@@ -74,8 +84,24 @@ int main(int argc, char** argv)
     }
 
     test::Rng rng{50000};
-    std::vector<Product> products(count);
-    for (size_t i = 0; i < count; i++) {
+    std::vector<Product> products(catalog_file.empty() ? count : 0);
+    if (!catalog_file.empty()) {
+        std::string text;
+        FILE* f = std::fopen(catalog_file.c_str(), "rb");
+        if (!f) { std::fprintf(stderr, "cannot read %s\n", catalog_file.c_str()); return 2; }
+        char buf[1 << 16];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+        std::fclose(f);
+        CatalogParse parsed = ParseCatalogJson(text);
+        if (!parsed.ok()) { std::fprintf(stderr, "%s is not a valid catalog\n", catalog_file.c_str()); return 2; }
+        products = std::move(parsed.catalog.products);
+        std::vector<std::string> locales;
+        for (const LocaleInfo& l : BundledLocales()) locales.push_back(l.tag);
+        ComputeMachineTitles(products);
+        ComputeSearchKeys(products, locales);
+        count = products.size();
+    }
+    for (size_t i = 0; i < products.size() && catalog_file.empty(); i++) {
         Product& p = products[i];
         std::string zh, pinyin, initials, en;
         size_t n = 3 + rng.Pick(6);
@@ -105,6 +131,27 @@ int main(int argc, char** argv)
     std::vector<std::string> queries;
     for (int i = 0; i < 200; i++) {
         const Product& p = products[rng.Pick(count)];
+        if (!catalog_file.empty()) { // the product's own words
+            const std::string* en_text = p.title.Find("en");
+            const std::string* zh_text = p.title.Find("zh-Hans");
+            std::string en = en_text ? *en_text : std::string(), zh = zh_text ? *zh_text : std::string();
+            std::vector<std::string> words;
+            for (size_t at = 0; at < en.size();) {
+                size_t end = std::min(en.find(' ', at), en.size());
+                if (end - at >= 3) words.push_back(en.substr(at, end - at));
+                at = end + 1;
+            }
+            size_t space = zh.find(' ');
+            std::string han = space == std::string::npos ? zh : zh.substr(space + 1); // after the brand
+            switch (i % 5) {
+            case 0: queries.push_back(p.search.pinyin.substr(0, 3 + rng.Pick(6))); break;
+            case 1: queries.push_back(p.search.initials.substr(0, 2 + rng.Pick(2))); break;
+            case 2: queries.push_back(words.empty() ? p.brand : words[rng.Pick(words.size())]); break;
+            case 3: queries.push_back(p.brand); break;
+            default: queries.push_back(han.substr(0, 6)); break; // two characters
+            }
+            continue;
+        }
         switch (i % 5) {
         case 0: queries.push_back(p.search.pinyin.substr(0, 3 + rng.Pick(6))); break;
         case 1: queries.push_back(p.search.initials.substr(0, 2 + rng.Pick(2))); break;

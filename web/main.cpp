@@ -106,6 +106,10 @@ void Frame(void* arg)
     view.outbox = int(app.outbox.size());
     view.kiosk = app.kiosk.on;
     view.kiosk_wipes = app.kiosk.wipes;
+    view.catalog_paged = app.paging.on;
+    view.catalog_offline = app.paging.offline;
+    view.whole_catalog_kept = app.paging.whole_kept;
+    view.loaded_products = int(app.catalog.products.size());
     view.kiosk_idle = app.kiosk.idle_seconds;
     view.full_screen = app.kiosk.on && IsFullScreen();
     view.idle_warning = warning_left;

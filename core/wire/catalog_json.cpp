@@ -4,6 +4,7 @@
 #include "core/search/search.h"
 #include "core/wire/json_reader.h"
 #include "core/wire/json_writer.h"
+#include "core/wire/order_json.h"
 
 namespace bondstore {
 
@@ -69,6 +70,25 @@ Product ReadProduct(const json& j, int64_t index, std::vector<Problem>& problems
     return p;
 }
 
+std::vector<Warehouse> ReadWarehouses(const json& doc, std::vector<Problem>& problems)
+{
+    std::vector<Warehouse> out;
+    auto w = doc.find("warehouses");
+    if (w == doc.end()) return out;
+    if (!w->is_array()) { problems.push_back(SectionProblem("json.expected_array", "warehouses", -1)); return out; }
+    int64_t k = 0;
+    for (const json& j : *w) {
+        if (!j.is_object()) { problems.push_back(SectionProblem("json.expected_object", "warehouses", k++, j.dump())); continue; }
+        FieldReader r(j, "warehouses", k++, problems);
+        Warehouse wh;
+        wh.code = r.String("code", true);
+        wh.name = r.Localized("name", false);
+        r.UnknownFields({"code", "name"});
+        out.push_back(std::move(wh));
+    }
+    return out;
+}
+
 } // namespace
 
 CatalogParse ParseCatalogJson(std::string_view text)
@@ -125,21 +145,7 @@ CatalogParse ParseCatalogJson(std::string_view text)
     }
     out.problems.insert(out.problems.end(), product_problems.begin(), product_problems.end());
 
-    if (auto w = doc.find("warehouses"); w != doc.end()) {
-        if (!w->is_array()) out.problems.push_back(SectionProblem("json.expected_array", "warehouses", -1));
-        else {
-            int64_t k = 0;
-            for (const json& j : *w) {
-                if (!j.is_object()) { out.problems.push_back(SectionProblem("json.expected_object", "warehouses", k++, j.dump())); continue; }
-                FieldReader r(j, "warehouses", k++, out.problems);
-                Warehouse wh;
-                wh.code = r.String("code", true);
-                wh.name = r.Localized("name", false);
-                r.UnknownFields({"code", "name"});
-                out.catalog.warehouses.push_back(std::move(wh));
-            }
-        }
-    }
+    out.catalog.warehouses = ReadWarehouses(doc, out.problems);
     if (auto s = doc.find("stock"); s != doc.end()) {
         if (!s->is_array()) out.problems.push_back(SectionProblem("json.expected_array", "stock", -1));
         else {
@@ -198,24 +204,28 @@ static void WriteLocalized(wire::JsonWriter& w, const LocalizedText& t)
     w.EndObject();
 }
 
-static void WriteProduct(wire::JsonWriter& w, const Product& p)
+static void WriteProduct(wire::JsonWriter& w, const Product& p, ProductDetail detail = ProductDetail::Full)
 {
+    bool full = detail == ProductDetail::Full;
     w.BeginObject();
     w.Field("sku", p.sku);
     if (p.handle != p.sku) w.Field("handle", p.handle);
-    if (!p.merchant.empty()) w.Field("merchant", p.merchant);
+    if (full && !p.merchant.empty()) w.Field("merchant", p.merchant);
     w.Key("title");
     WriteLocalized(w, p.title);
-    if (!p.description.empty()) {
+    if (full && !p.description.empty()) {
         w.Key("description");
         WriteLocalized(w, p.description);
     }
     if (!p.brand.empty()) w.Field("brand", p.brand);
     if (!p.category.empty()) w.Field("category", p.category);
     for (const auto& [key, list] : {std::pair{"tags", &p.tags}, std::pair{"images", &p.images}}) {
-        if (list->empty()) continue;
+        if (list->empty() || (!full && key == std::string_view("tags"))) continue;
         w.Key(key).BeginArray();
-        for (const std::string& v : *list) w.String(v);
+        for (const std::string& v : *list) {
+            w.String(v);
+            if (!full) break; // a list shows the first picture
+        }
         w.EndArray();
     }
     w.Field("price_fen", p.price.fen);
@@ -229,11 +239,11 @@ static void WriteProduct(wire::JsonWriter& w, const Product& p)
         w.Field("second_qty", FormatDecimal(p.second_qty));
         w.Field("second_unit", p.second_unit);
     }
-    if (!p.barcode.empty()) w.Field("barcode", p.barcode);
+    if (full && !p.barcode.empty()) w.Field("barcode", p.barcode);
     if (p.weight_g) w.Field("weight_g", p.weight_g);
-    if (p.net_weight_g) w.Field("net_weight_g", p.net_weight_g);
-    if (!p.customs_name.empty()) w.Field("customs_name", p.customs_name);
-    if (!p.item_record_no.empty()) w.Field("item_record_no", p.item_record_no);
+    if (full && p.net_weight_g) w.Field("net_weight_g", p.net_weight_g);
+    if (full && !p.customs_name.empty()) w.Field("customs_name", p.customs_name);
+    if (full && !p.item_record_no.empty()) w.Field("item_record_no", p.item_record_no);
     if (!p.machine_title.empty()) {
         w.Key("machine_title");
         WriteLocalized(w, p.machine_title);
@@ -247,11 +257,11 @@ static void WriteProduct(wire::JsonWriter& w, const Product& p)
     w.EndObject();
 }
 
-std::string ProductToJson(const Product& p)
+std::string ProductToJson(const Product& p, ProductDetail detail)
 {
     std::string out;
     wire::JsonWriter w(out);
-    WriteProduct(w, p);
+    WriteProduct(w, p, detail);
     return out;
 }
 
@@ -264,6 +274,17 @@ std::string LocalizedTextToJson(const LocalizedText& t)
 }
 
 
+static void WriteWarehouses(wire::JsonWriter& w, const std::vector<Warehouse>& warehouses)
+{
+    w.Key("warehouses").BeginArray();
+    for (const Warehouse& wh : warehouses) {
+        w.BeginObject().Field("code", wh.code).Key("name");
+        WriteLocalized(w, wh.name);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 std::string CatalogToJson(const Catalog& c, bool with_stock)
 {
     std::string out;
@@ -271,15 +292,7 @@ std::string CatalogToJson(const Catalog& c, bool with_stock)
     wire::JsonWriter w(out);
     w.BeginObject().Field("version", c.version);
     // The bonded warehouses are public (a shopper sees where the goods ship from); their stock is not.
-    if (with_stock || !c.warehouses.empty()) {
-        w.Key("warehouses").BeginArray();
-        for (const Warehouse& wh : c.warehouses) {
-            w.BeginObject().Field("code", wh.code).Key("name");
-            WriteLocalized(w, wh.name);
-            w.EndObject();
-        }
-        w.EndArray();
-    }
+    if (with_stock || !c.warehouses.empty()) WriteWarehouses(w, c.warehouses);
     w.Key("products").BeginArray();
     for (const Product& p : c.products) WriteProduct(w, p);
     w.EndArray();
@@ -295,6 +308,98 @@ std::string CatalogToJson(const Catalog& c, bool with_stock)
 
 
 
+
+static void WriteFacets(wire::JsonWriter& w, const SearchResult& r)
+{
+    w.Key("facets").BeginObject();
+    for (const auto& [key, list] : {std::pair{"category", &r.categories}, std::pair{"origin", &r.origins}}) {
+        w.Key(key).BeginObject();
+        for (const FacetCount& f : *list) w.Field(f.value, f.count);
+        w.EndObject();
+    }
+    w.Key("price_band").BeginArray();
+    for (int b = 0; b < kPriceBandCount; b++)
+        w.BeginObject().Field("from_fen", PriceBandLow(b).fen).Field("count", r.price_bands[b]).EndObject();
+    w.EndArray().EndObject();
+}
+
+std::string CompleteCatalogPageToJson(const Catalog& c)
+{
+    std::string out;
+    out.reserve(128 + c.products.size() * 640);
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("version", c.version).Key("complete").Bool(true);
+    w.Field("product_count", int64_t(c.products.size()));
+    WriteWarehouses(w, c.warehouses);
+    w.Key("products").BeginArray();
+    for (const Product& p : c.products) WriteProduct(w, p);
+    w.EndArray().EndObject();
+    return out;
+}
+
+std::string CatalogPageToJson(const Catalog& c, const SearchResult& r, size_t offset,
+                              const std::vector<SkuAvailability>& availability)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("version", c.version).Key("complete").Bool(false);
+    w.Field("product_count", int64_t(c.products.size())).Field("total", int64_t(r.total)).Field("offset", int64_t(offset));
+    WriteWarehouses(w, c.warehouses);
+    w.Key("products").BeginArray();
+    for (size_t i = offset; i < r.hits.size(); i++) WriteProduct(w, c.products[r.hits[i]], ProductDetail::Listing);
+    w.EndArray();
+    w.Key("availability").Raw(InventoryToJson(availability));
+    WriteFacets(w, r);
+    w.EndObject();
+    return out;
+}
+
+CatalogPageParse ParseCatalogPageJson(std::string_view text)
+{
+    CatalogPageParse out;
+    CatalogPage& page = out.page;
+    Problem syntax;
+    json doc = ParseDocument(text, &syntax);
+    if (doc.is_discarded()) { out.problems.push_back(std::move(syntax)); return out; }
+    if (!doc.is_object()) { out.problems.push_back(SectionProblem("json.expected_object", "", -1)); return out; }
+    FieldReader top(doc, "", -1, out.problems);
+    page.version = top.Integer("version", true);
+    if (const json* c = top.Get("complete", true)) {
+        if (c->is_boolean()) page.complete = c->get<bool>();
+        else out.problems.push_back(SectionProblem("json.expected_boolean", "", -1, c->dump()));
+    }
+    page.product_count = top.Integer("product_count", true);
+    page.total = top.Integer("total", !page.complete);
+    page.offset = top.Integer("offset", !page.complete);
+    page.warehouses = ReadWarehouses(doc, out.problems);
+    const json* products = top.Get("products", true);
+    if (products && !products->is_array()) out.problems.push_back(SectionProblem("json.expected_array", "products", -1));
+    else if (products) {
+        int64_t k = 0;
+        for (const json& j : *products) {
+            if (!j.is_object()) { out.problems.push_back(SectionProblem("json.expected_object", "products", k++, "")); continue; }
+            page.products.push_back(ReadProduct(j, k++, out.problems));
+        }
+    }
+    if (const json* a = top.Get("availability", !page.complete)) {
+        InventoryParse inventory = ParseInventoryJson(a->dump());
+        out.problems.insert(out.problems.end(), inventory.problems.begin(), inventory.problems.end());
+        page.availability = std::move(inventory.items);
+    }
+    if (const json* f = top.Get("facets", !page.complete); f && f->is_object()) {
+        for (const auto& [key, list] : {std::pair{"category", &page.categories}, std::pair{"origin", &page.origins}}) {
+            auto values = f->find(key);
+            if (values == f->end() || !values->is_object()) continue;
+            for (auto it = values->begin(); it != values->end(); ++it)
+                if (it.value().is_number_integer()) list->push_back({it.key(), it.value().get<int64_t>()});
+        }
+        if (auto bands = f->find("price_band"); bands != f->end() && bands->is_array())
+            for (size_t b = 0; b < bands->size() && b < size_t(kPriceBandCount); b++)
+                if ((*bands)[b].is_object()) page.price_bands[b] = (*bands)[b].value("count", int64_t(0));
+    }
+    top.UnknownFields({"version", "complete", "product_count", "total", "offset", "warehouses", "products", "availability", "facets"});
+    return out;
+}
 
 std::string SearchResultToJson(const SearchResult& r, const std::vector<Product>& products)
 {

@@ -1,11 +1,12 @@
-// What shoppers browse: the published catalog, search over it, the tax table and display-currency
-// rates, bonded availability, and a tax quote for a cart.
+// What shoppers browse: the published catalog (whole, a page at a time, one product), search over
+// it, the tax table and display-currency rates, bonded availability, and a tax quote for a cart.
 #include "server/api/routes.h"
 
 #include "server/api/client_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
 #include "server/http/body_routes.h"
+#include "server/http/cached_body.h"
 #include "server/http/json_reply.h"
 
 #include "core/cart/cart.h"
@@ -55,12 +56,68 @@ bool ReadSearchQuery(const httplib::Request& req, const ErrorReply& errors, Sear
     return q->text.size() <= 200;
 }
 
+// A page: ?offset= (default 0) and the search's parameters, its limit the page's size.
+constexpr size_t kMaxPageOffset = 1000000;
+bool ReadPageQuery(const httplib::Request& req, const ErrorReply& errors, SearchQuery* q, size_t* offset)
+{
+    if (!ReadSearchQuery(req, errors, q)) return false;
+    *offset = 0;
+    if (req.has_param("offset")) {
+        const std::string v = req.get_param_value("offset");
+        if (v.empty() || v.size() > 7 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+        *offset = size_t(std::stoul(v));
+        if (*offset > kMaxPageOffset) return false;
+    }
+    q->limit += *offset;
+    return true;
+}
+
+// ?skus=A,B,… (at most 500): the SKUs a client asks about; false if malformed.
+bool ReadSkuList(const std::string& text, std::vector<std::string_view>* skus)
+{
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        std::string_view sku = rest.substr(0, comma);
+        if (sku.empty() || sku.size() > 64) return false;
+        skus->push_back(sku);
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    return !skus->empty() && skus->size() <= 500;
+}
+
 } // namespace
 
 void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 {
     server.Get("/api/catalog", [&s](const httplib::Request& req, httplib::Response& res) {
         ServeCachedBody(req, res, s.catalog.Current()->body);
+    });
+
+    // The first screen's catalog: a small one whole (prepared once), a large one a page at a time,
+    // searched here with the same core search the browser runs on a whole catalog.
+    server.Get("/api/catalog/page", [&s](const httplib::Request& req, httplib::Response& res) {
+        auto snapshot = s.catalog.Current();
+        if (req.params.empty() && snapshot->complete_page) return ServeCachedBody(req, res, snapshot->complete_page);
+        if (!AllowRate(s, "search", req, res)) return;
+        SearchQuery q;
+        size_t offset = 0;
+        if (!ReadPageQuery(req, s.errors, &q, &offset)) return s.errors.Send(req, res, 400, "invalid_request");
+        SearchResult result = snapshot->search.Search(q);
+        std::vector<std::string_view> skus;
+        for (size_t i = offset; i < result.hits.size(); i++) skus.push_back(snapshot->catalog.products[result.hits[i]].sku);
+        std::string error;
+        std::optional<std::vector<SkuAvailability>> availability = s.stores->inventory.InventoryOf(skus, &error);
+        if (!availability) return s.errors.Internal(req, res, "reading the inventory", error);
+        ServeFreshBody(req, res, CatalogPageToJson(snapshot->catalog, result, offset, *availability), "application/json; charset=utf-8");
+    });
+
+    // One product in full (its page, when the catalog came a page at a time).
+    server.Get(R"(/api/products/([^/]{1,64}))", [&s](const httplib::Request& req, httplib::Response& res) {
+        auto snapshot = s.catalog.Current();
+        const Product* p = snapshot->catalog.FindBySku(req.matches[1].str());
+        if (!p) return s.errors.Send(req, res, 404, "not_found");
+        ServeFreshBody(req, res, ProductToJson(*p), "application/json; charset=utf-8");
     });
 
     server.Get("/api/search", [&s](const httplib::Request& req, httplib::Response& res) {
@@ -84,10 +141,18 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
     // Availability per SKU for shoppers: what can still be ordered, and where.
     server.Get("/api/inventory", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string error;
-        std::optional<std::vector<SkuAvailability>> items = s.stores->inventory.Inventory(&error);
+        std::optional<std::vector<SkuAvailability>> items;
+        if (req.has_param("skus")) { // some SKUs (a large catalog's client asks for its cart's)
+            std::vector<std::string_view> skus;
+            const std::string list = req.get_param_value("skus");
+            if (!ReadSkuList(list, &skus)) return s.errors.Send(req, res, 400, "invalid_request");
+            items = s.stores->inventory.InventoryOf(skus, &error);
+        } else {
+            items = s.stores->inventory.Inventory(&error);
+        }
         // An empty list would read as "everything sold out".
         if (!items) return s.errors.Internal(req, res, "reading the inventory", error);
-        SendJson(res, 200, InventoryToJson(*items));
+        ServeFreshBody(req, res, InventoryToJson(*items), "application/json; charset=utf-8");
     });
 
     // A tax quote for catalog SKUs: the same core function the browser runs, on the server's

@@ -103,6 +103,12 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
         r.error = "BONDSTORE_KIOSK_IDLE must be 10-3600 seconds, got '" + idle_text + "'";
         return r;
     }
+    std::string whole_text;
+    from_env("BONDSTORE_WHOLE_CATALOG_MAX", whole_text);
+    if (!whole_text.empty() && !positive(whole_text, &o.whole_catalog_max)) {
+        r.error = "BONDSTORE_WHOLE_CATALOG_MAX must be a number of products, got '" + whole_text + "'";
+        return r;
+    }
     std::string port_text;
     from_env("BONDSTORE_PORT", port_text);
     if (!port_text.empty() && !ParsePort(port_text, &o.port)) {
@@ -144,6 +150,10 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             std::string v;
             if (!take(v)) return r;
             if (!ParseKioskIdle(v, &o.kiosk_idle)) { r.error = "--kiosk-idle must be 10-3600 seconds, got '" + v + "'"; return r; }
+        } else if (name == "--whole-catalog-max") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.whole_catalog_max)) { r.error = "--whole-catalog-max must be a number of products, got '" + v + "'"; return r; }
         } else if (name == "--tax-table") {
             if (!take(o.tax_table)) return r;
         } else if (name == "--currency-rates") {
@@ -354,6 +364,8 @@ Usage: bondstore-server [options]
                        to /images/NAME; an empty value serves none  (BONDSTORE_IMAGES_DIR)
   --kiosk-idle N       seconds without a touch before a kiosk (/kiosk) warns for 20 s,
                        then forgets its shopper                      (BONDSTORE_KIOSK_IDLE, default 90)
+  --whole-catalog-max N  catalogs of at most N products go to browsers whole; larger ones a
+                       page at a time, searched on the server (BONDSTORE_WHOLE_CATALOG_MAX, default 1000)
   --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
   --currency-rates FILE  the store's rates for approximate prices in other currencies;
                        an empty value shows yuan only               (BONDSTORE_CURRENCY_RATES)

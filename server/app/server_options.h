@@ -11,6 +11,8 @@
 
 namespace bondstore {
 
+constexpr int kDefaultWholeCatalogMax = 1000;
+
 struct ServerOptions {
     std::string bind = "127.0.0.1";
     int port = 8080;              // 0 = any free port (tests)
@@ -19,6 +21,10 @@ struct ServerOptions {
     std::string seed_catalog;     // catalog file loaded into an empty store on first start
     std::string images_dir;       // product images served under /images/ ("" = none)
     int kiosk_idle = 90;          // seconds without a touch before a kiosk warns, then forgets its shopper
+    // A catalog of at most this many products is sent whole to browsers, which then search it
+    // themselves; a larger one a page at a time, searched on the server (issue 19: measured in
+    // docs/web-app.md, "Large catalogs").
+    int whole_catalog_max = kDefaultWholeCatalogMax;
     std::string tax_table;        // the tax table (assets/tax/tax-table.json)
     std::string currency_rates;   // display-currency rates (assets/currency-rates.json); "" = none
     std::string database;         // "" = SQLite in data_dir; else a PostgreSQL URI or conninfo

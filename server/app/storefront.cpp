@@ -239,6 +239,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
         *error = "cannot load the seed catalog into the store: " + *error;
         return false;
     }
+    s.catalog.SetWholeMax(size_t(s.options.whole_catalog_max));
     if (!s.catalog.Refresh(s.stores->catalog, error)) return false;
     if (!s.web.Load(s.options.web_dir, error)) return false;
     if (auto page = s.web.Find("/")) s.page_policy = PagePolicy(page->identity);

@@ -47,6 +47,8 @@ void PublishedCatalog::Publish(Catalog catalog)
     ComputeSearchKeys(catalog.products, locales);
     auto snapshot = std::make_shared<CatalogSnapshot>();
     snapshot->body = MakeCachedBody(CatalogToJson(catalog), "application/json; charset=utf-8", "no-cache", true);
+    if (catalog.products.size() <= whole_max_)
+        snapshot->complete_page = MakeCachedBody(CompleteCatalogPageToJson(catalog), "application/json; charset=utf-8", "no-cache", true);
     snapshot->catalog = std::move(catalog);
     snapshot->search.Build(snapshot->catalog.products);
     std::lock_guard lock(mutex_);

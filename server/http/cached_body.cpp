@@ -6,15 +6,21 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <thread>
 
 namespace bondstore {
 
-static std::string Gzip(const std::string& in)
+// Levels: bodies made once and served many times take the highest up to 1 MB; above that (a large
+// catalog, republished on every upload) the highest would take tens of seconds, and fast levels
+// lose a few per cent. A body made for one answer takes the fastest that still compresses well.
+enum class Effort { Most, Large, Fresh };
+static Effort EffortFor(size_t size) { return size < (1u << 20) ? Effort::Most : Effort::Large; }
+
+static std::string Gzip(const std::string& in, Effort effort)
 {
     z_stream zs{};
-    // windowBits 15 + 16 = gzip wrapper; level 9: compressed once, served many times.
-    if (deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+    // windowBits 15 + 16 = gzip wrapper.
+    int level = effort == Effort::Most ? 9 : effort == Effort::Large ? 6 : 4;
+    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
     std::string out(deflateBound(&zs, uLong(in.size())), '\0');
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
     zs.avail_in = uInt(in.size());
@@ -26,14 +32,12 @@ static std::string Gzip(const std::string& in)
     return rc == Z_STREAM_END ? out : std::string();
 }
 
-static std::string Brotli(const std::string& in)
+static std::string Brotli(const std::string& in, Effort effort)
 {
     size_t size = BrotliEncoderMaxCompressedSize(in.size());
     if (size == 0) return {};
     std::string out(size, '\0');
-    // Quality 11 is worth it for the small bodies served millions of times; above 1 MB it would
-    // stall a catalog refresh for seconds, so larger bodies use a faster level.
-    int quality = in.size() < (1u << 20) ? BROTLI_MAX_QUALITY : 7;
+    int quality = effort == Effort::Most ? BROTLI_MAX_QUALITY : effort == Effort::Large ? 6 : 4;
     if (!BrotliEncoderCompress(quality, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, in.size(),
                                reinterpret_cast<const uint8_t*>(in.data()), &size,
                                reinterpret_cast<uint8_t*>(out.data())))
@@ -61,23 +65,13 @@ std::shared_ptr<const CachedBody> MakeCachedBody(std::string bytes, std::string 
     b->cache_control = std::move(cache_control);
     b->etag = "\"" + Fnv1a64Hex(bytes) + "-" + std::to_string(bytes.size()) + "\"";
     b->identity = std::move(bytes);
-    if (!compress || b->identity.size() <= 256) {
-        b->compressed.store(true, std::memory_order_release);
-        return b;
-    }
-    auto fill = [gz = std::move(precompressed_gzip), br = std::move(precompressed_brotli)](CachedBody& body) mutable {
-        body.gzip = gz.empty() ? Gzip(body.identity) : std::move(gz);
-        body.brotli = br.empty() ? Brotli(body.identity) : std::move(br);
-        // Keep a compressed form only if it actually saves bytes.
-        if (body.gzip.size() >= body.identity.size()) body.gzip.clear();
-        if (body.brotli.size() >= body.identity.size()) body.brotli.clear();
-        body.compressed.store(true, std::memory_order_release);
-    };
-    if (b->identity.size() < (4u << 20)) {
-        fill(*b);
-    } else {
-        std::thread([b, fill = std::move(fill)]() mutable { fill(*b); }).detach();
-    }
+    if (!compress || b->identity.size() <= 256) return b;
+    Effort effort = EffortFor(b->identity.size());
+    b->gzip = precompressed_gzip.empty() ? Gzip(b->identity, effort) : std::move(precompressed_gzip);
+    b->brotli = precompressed_brotli.empty() ? Brotli(b->identity, effort) : std::move(precompressed_brotli);
+    // Keep a compressed form only if it actually saves bytes.
+    if (b->gzip.size() >= b->identity.size()) b->gzip.clear();
+    if (b->brotli.size() >= b->identity.size()) b->brotli.clear();
     return b;
 }
 
@@ -132,10 +126,7 @@ void ServeCachedBody(const httplib::Request& req, httplib::Response& res,
     }
     AcceptedEncodings accepted = ParseAcceptEncoding(req.get_header_value("Accept-Encoding"));
     const std::string* bytes = &body->identity;
-    bool ready = body->compressed.load(std::memory_order_acquire);
-    if (!ready) {
-        // Still being compressed: the identity form now beats a wait.
-    } else if (accepted.brotli && !body->brotli.empty()) {
+    if (accepted.brotli && !body->brotli.empty()) {
         bytes = &body->brotli;
         res.set_header("Content-Encoding", "br");
     } else if (accepted.gzip && !body->gzip.empty()) {
@@ -151,6 +142,26 @@ void ServeCachedBody(const httplib::Request& req, httplib::Response& res,
                                  sink.write(bytes->data() + offset, length);
                                  return true;
                              });
+}
+
+void ServeFreshBody(const httplib::Request& req, httplib::Response& res, std::string bytes, std::string content_type)
+{
+    res.set_header("Vary", "Accept-Encoding");
+    res.set_header("Cache-Control", "no-store");
+    if (bytes.size() > 256) {
+        AcceptedEncodings accepted = ParseAcceptEncoding(req.get_header_value("Accept-Encoding"));
+        std::string packed = accepted.brotli ? Brotli(bytes, Effort::Fresh) : accepted.gzip ? Gzip(bytes, Effort::Fresh) : std::string();
+        if (!packed.empty() && packed.size() < bytes.size()) {
+            res.set_header("Content-Encoding", accepted.brotli ? "br" : "gzip");
+            bytes = std::move(packed);
+        }
+    }
+    res.status = 200;
+    auto body = std::make_shared<std::string>(std::move(bytes));
+    res.set_content_provider(body->size(), std::move(content_type), [body](size_t offset, size_t length, httplib::DataSink& sink) {
+        sink.write(body->data() + offset, length);
+        return true;
+    });
 }
 
 } // namespace bondstore

@@ -13,6 +13,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bondstore {
@@ -27,6 +29,9 @@ public:
     // server on PostgreSQL, bondstore-admin). Orders never trust it: they decrement stock
     // conditionally in their own transaction.
     std::optional<std::vector<SkuAvailability>> Inventory(std::string* error);
+    // The same for `skus` alone, in their order (a SKU without stock: none available) — a page of
+    // a large catalog.
+    std::optional<std::vector<SkuAvailability>> InventoryOf(const std::vector<std::string_view>& skus, std::string* error);
 
     struct StockResult {
         int64_t updated = 0, unchanged = 0;
@@ -56,7 +61,12 @@ public:
 private:
     Database& db_;
     std::mutex cache_mutex_;
-    std::shared_ptr<const std::vector<SkuAvailability>> cache_;
+    struct Cached {
+        std::vector<SkuAvailability> items;
+        std::unordered_map<std::string_view, size_t> by_sku; // into items
+    };
+    std::shared_ptr<const Cached> Current(std::string* error);
+    std::shared_ptr<const Cached> cache_;
     uint64_t cache_generation_ = 0;
     std::chrono::steady_clock::time_point cache_at_;
 };

@@ -19,7 +19,7 @@ export default function shopperTests(t) {
       // it goes with the app's first frame.
       let release;
       const held = new Promise((resolve) => { release = resolve; });
-      await page.route("**/api/catalog", async (route) => { await held; await route.continue(); });
+      await page.route("**/api/catalog/page", async (route) => { await held; await route.continue(); });
       await page.goto(server.url);
       await page.waitForFunction(() => window.Module && Module.calledRun);
       await page.waitForTimeout(300);
@@ -30,7 +30,7 @@ export default function shopperTests(t) {
       const firstFrameMs = await page.evaluate(() => window.bondstore.firstFrame);
       assert(firstFrameMs > 0, "first frame signalled");
       assert(await page.evaluate(() => !document.getElementById("splash")), "the spinner is gone with the first frame");
-      await page.unroute("**/api/catalog");
+      await page.unroute("**/api/catalog/page");
 
       let s = await waitForState(page, (st) => st.screen === "browse", "the catalog screen");
       assert(s.locale === "zh-Hans", `starts in the browser's language, got ${s.locale}`);

@@ -263,6 +263,74 @@ TEST_CASE("one stored product reads back as it was written")
     CHECK_FALSE(ParseLocalizedTextJson(R"({"en":1})"));
 }
 
+TEST_CASE("a page of a large catalog: listing products, their availability and the filter counts, read back as written")
+{
+    Catalog c;
+    c.version = 7;
+    c.warehouses.push_back({"CQ-LL", {}});
+    for (int i = 0; i < 3; i++) {
+        Product p;
+        p.sku = "SKU-" + std::to_string(i);
+        p.handle = p.sku;
+        p.merchant = "demo";
+        p.title.Set("zh-Hans", "饼干");
+        p.description.Set("en", "Biscuits, baked in small batches.");
+        p.barcode = "4008976021100";
+        p.tags = {"snack"};
+        p.images = {"/images/a.png", "/images/b.png"};
+        p.category = "snacks";
+        p.price = Money{1200 * (i + 1)};
+        p.hs_code = "1905310000";
+        p.origin_country = "116";
+        p.origin_iso = "JP";
+        p.unit_code = "035";
+        p.legal_qty = D("0.5");
+        p.legal_unit = "kg";
+        p.weight_g = 600;
+        c.products.push_back(p);
+    }
+    SearchIndex index;
+    index.Build(c.products);
+    SearchQuery q;
+    q.order = SearchOrder::PriceDescending;
+    q.limit = 3;
+    SearchResult r = index.Search(q);
+    std::vector<SkuAvailability> availability = {{"SKU-1", 4, {{"CQ-LL", 4}}}, {"SKU-0", 0, {}}};
+    CatalogPageParse page = ParseCatalogPageJson(CatalogPageToJson(c, r, 1, availability));
+    REQUIRE(page.ok());
+    CHECK_FALSE(page.page.complete);
+    CHECK(page.page.version == 7);
+    CHECK(page.page.product_count == 3);
+    CHECK(page.page.total == 3);
+    CHECK(page.page.offset == 1);
+    REQUIRE(page.page.products.size() == 2); // rows 1 and 2 of the dearest first
+    CHECK(page.page.products[0].sku == "SKU-1");
+    CHECK(page.page.products[1].sku == "SKU-0");
+    const Product& listed = page.page.products[0];
+    CHECK(listed.description.empty()); // a list draws no description, barcode, tags or merchant
+    CHECK(listed.barcode.empty());
+    CHECK(listed.tags.empty());
+    CHECK(listed.merchant.empty());
+    CHECK(listed.images == std::vector<std::string>{"/images/a.png"});
+    CHECK(listed.weight_g == 600); // what the tax quote needs stays
+    REQUIRE(page.page.availability.size() == 2);
+    CHECK(page.page.availability[0].available == 4);
+    REQUIRE(page.page.categories.size() == 1);
+    CHECK(page.page.categories[0].value == "snacks");
+    CHECK(page.page.categories[0].count == 3);
+    CHECK(page.page.warehouses.size() == 1);
+
+    CatalogPageParse whole = ParseCatalogPageJson(CompleteCatalogPageToJson(c));
+    REQUIRE(whole.ok());
+    CHECK(whole.page.complete);
+    REQUIRE(whole.page.products.size() == 3);
+    CHECK(ProductToJson(whole.page.products[2]) == ProductToJson(c.products[2]));
+
+    CHECK_FALSE(ParseCatalogPageJson(R"({"version":1,"complete":"yes","product_count":0,"products":[]})").ok());
+    CHECK_FALSE(ParseCatalogPageJson(R"({"version":1,"complete":false,"product_count":0,"products":[]})").ok()); // no total
+    CHECK_FALSE(ParseCatalogPageJson("[]").ok());
+}
+
 TEST_CASE("Alipay's messages: amounts as yuan strings (fen in the customs answer), the signed answer cut out as sent, the account")
 {
     AlipayTradeContent t;

@@ -409,3 +409,81 @@ TEST_CASE("search: the catalog carries pinyin keys, and \"nf\" finds 奶粉 over
         CHECK(c.Get("/api/search?price_band=9")->status == 400);
     }
 }
+
+TEST_CASE("the catalog's first page: a small catalog whole, a large one a page at a time, searched on the server as in the browser")
+{
+    const size_t sample_size = json::parse(ReadFile(SampleCatalog()))["products"].size();
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        WebFixture web;
+        {
+            ServerProcess s = ServerProcess::Start(StoreArgs(b, {"--web-dir", web.dir.path, "--seed-catalog", SampleCatalog()}));
+            auto c = Client(s);
+            // The very first request after the start already gets a compressed body.
+            auto first = c.Get("/api/catalog/page", {{"Accept-Encoding", "br"}});
+            REQUIRE(first);
+            CHECK(first->get_header_value("Content-Encoding") == "br");
+            json page = json::parse(Unbrotli(first->body));
+            CHECK(page["complete"] == true);
+            CHECK(page["product_count"] == sample_size);
+            CHECK(page["products"].size() == sample_size);
+            CHECK(page["products"][0].contains("merchant")); // in full
+            CHECK(page["warehouses"].size() == 2);
+            CHECK(s.Stop(SIGTERM) == 0);
+        }
+        // The same store with a threshold below its size: paged.
+        ServerProcess s = ServerProcess::Start(StoreArgs(b, {"--web-dir", web.dir.path, "--whole-catalog-max", "10"}));
+        auto c = Client(s);
+        json page = json::parse(c.Get("/api/catalog/page")->body);
+        CHECK(page["complete"] == false);
+        CHECK(page["product_count"] == sample_size);
+        CHECK(page["total"] == sample_size);
+        CHECK(page["offset"] == 0);
+        REQUIRE(page["products"].size() == sample_size); // the default page holds 50
+        CHECK_FALSE(page["products"][0].contains("merchant")); // listing form
+        CHECK_FALSE(page["products"][0].contains("barcode"));
+        CHECK(page["products"][0].contains("search"));         // the browser indexes what it has loaded
+        CHECK(page["availability"]["items"].size() == sample_size);
+        CHECK(page["availability"]["items"][0]["sku"] == page["products"][0]["sku"]);
+        CHECK(page["facets"]["category"]["infant_formula"] == 5);
+
+        // A search's second and third rows: the rows of the same search asked in one go.
+        json all = json::parse(c.Get("/api/search?q=nf&limit=3")->body);
+        json rows = json::parse(c.Get("/api/catalog/page?q=nf&limit=2&offset=1&locale=zh-Hans")->body);
+        CHECK(rows["total"] == all["total"]);
+        CHECK(rows["offset"] == 1);
+        REQUIRE(rows["products"].size() == 2);
+        CHECK(rows["products"][0]["sku"] == all["hits"][1]["sku"]);
+        CHECK(rows["products"][1]["sku"] == all["hits"][2]["sku"]);
+        json dearest = json::parse(c.Get("/api/catalog/page?sort=price_desc&limit=1")->body);
+        CHECK(dearest["products"][0]["sku"] == "WA-LON-MAS-AUTO");
+        json past = json::parse(c.Get("/api/catalog/page?offset=1000")->body);
+        CHECK(past["products"].empty());
+        CHECK(past["total"] == sample_size);
+        for (const char* bad : {"/api/catalog/page?offset=-1", "/api/catalog/page?offset=x", "/api/catalog/page?limit=501",
+                                "/api/catalog/page?offset=99999999", "/api/catalog/page?sort=random"})
+            CHECK_MESSAGE(c.Get(bad)->status == 400, bad);
+
+        // One product in full, for its page.
+        auto product = c.Get("/api/products/IF-APT-PF3-800");
+        REQUIRE(product);
+        CHECK(product->status == 200);
+        json p = json::parse(product->body);
+        CHECK(p["barcode"] == "4008976021100");
+        CHECK(p["customs_name"] == "幼儿配方奶粉");
+        CHECK(c.Get("/api/products/NO-SUCH-SKU")->status == 404);
+
+        // Availability of some SKUs (a paged client's cart); an unknown SKU has none.
+        json some = json::parse(c.Get("/api/inventory?skus=IF-APT-PF3-800,NO-SUCH-SKU")->body); // read from the store
+        REQUIRE(some["items"].size() == 2);
+        CHECK(some["items"][0]["available"].get<int>() > 0);
+        CHECK(some["items"][1]["available"] == 0);
+        json everything = json::parse(c.Get("/api/inventory")->body);
+        CHECK(everything["items"].size() == sample_size);
+        json cached = json::parse(c.Get("/api/inventory?skus=IF-APT-PF3-800,NO-SUCH-SKU")->body); // from the whole, just read
+        CHECK(cached == some);
+        CHECK(c.Get("/api/inventory?skus=")->status == 400);
+        CHECK(c.Get("/api/inventory?skus=A,,B")->status == 400);
+        CHECK(s.Stop(SIGTERM) == 0);
+    }
+}

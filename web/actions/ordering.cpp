@@ -1,3 +1,4 @@
+#include "web/actions/catalog_pages.h"
 #include "web/actions/ordering.h"
 
 #include "web/actions/labels.h"
@@ -30,6 +31,11 @@ constexpr int kPaymentWatchMs = 2000;
 
 void LoadInventory(App& app)
 {
+    if (app.paging.on) { // a large catalog: the cart's SKUs (the pages bring the rest)
+        std::vector<std::string> skus;
+        for (const CartLine& l : app.cart.lines) skus.push_back(l.sku);
+        return AskForAvailability(app, skus);
+    }
     FetchOrKept(kInventoryUrl, [&app](FetchResult r) {
         if (r.status != 200) return; // availability is a hint; the server checks at checkout
         if (r.kept && app.inventory_loaded) return;

@@ -1,5 +1,6 @@
 #include "web/actions/session.h"
 
+#include "web/actions/catalog_pages.h"
 #include "web/actions/ordering.h"
 #include "web/actions/settings.h"
 #include "web/platform/fetch.h"
@@ -34,7 +35,7 @@ static const char* kIcuDataUrl = "/bondstore-icu.dat";
 static const char* kFontUrl = "/bondstore-ui.ttf";
 static const char* kExtraFontUrl = "/bondstore-ui-extra.ttf";
 static const char* kCurrencyRatesUrl = "/api/currency-rates";
-static const char* kCatalogUrl = "/api/catalog";
+static const char* kCatalogUrl = "/api/catalog/page"; // whole, or a large catalog's first page
 static const char* kTaxTableUrl = "/api/tax-table";
 
 static void LoadCatalog(App& app);
@@ -106,18 +107,17 @@ static void LoadCurrencyRates(App& app)
 
 // Catalog and tax table: the server's, or the copy kept from the last visit while it cannot be
 // reached (then asked for again every few seconds, so a fresh one replaces it when it is back).
+// The catalog's first answer is the whole catalog, or a large one's first page (catalog_pages.h).
 static void LoadCatalog(App& app)
 {
     FetchOrKept(kCatalogUrl, [&app](FetchResult r) {
         if (r.status != 200) { app.load_error = std::string(kCatalogUrl) + " " + r.error; Retry(app, LoadCatalog, 2000); return; }
         if (r.kept) Retry(app, LoadCatalog, kOfflineRetryMs);
         if (r.kept && app.catalog_loaded) return; // already showing it
-        CatalogParse parsed = ParseCatalogJson(r.body);
+        CatalogPageParse parsed = ParseCatalogPageJson(r.body);
         if (!parsed.ok()) { app.load_error = std::string(kCatalogUrl) + " " + parsed.problems.front().code; return; }
-        app.catalog = std::move(parsed.catalog);
-        app.catalog_loaded = true;
-        app.catalog_text_ready = false;
-        app.quote_dirty = true;
+        TakeCatalogStart(app, std::move(parsed.page), r.kept);
+        if (!app.paging.on) LoadInventory(app); // a large catalog's availability comes with its pages
         app.load_error.clear();
     });
 }
@@ -196,10 +196,9 @@ void StartLoading(App& app)
     LoadIcuData(app);
     LoadFont(app);
     LoadExtraFont(app);
-    LoadCatalog(app);
+    LoadCatalog(app); // and then the inventory (whole, or with each page)
     LoadTaxTable(app);
     LoadCurrencyRates(app);
-    LoadInventory(app);
     LoadOutbox(app);
     if (app.kiosk.on) LoadSealKey(app);
     // A phone opened from a kiosk's "follow this order" code, or reopened while following one.
@@ -278,23 +277,12 @@ static void PrepareCatalog(App& app)
 {
     double start = emscripten_get_now();
     app.search_index.Build(app.catalog.products);
+    app.paging.index_stale = false;
     app.browse.dirty = true;
     app.browse.narrowing = {};
     app.browse.searched_text.clear();
-    std::vector<LocaleInfo> locales = BundledLocales();
-    for (const Product& p : app.catalog.products) {
-        for (const auto& [locale, text] : p.title.entries) app.font_dirty |= AddGlyphText(app.font, text);
-        for (const auto& [locale, text] : p.machine_title.entries) app.font_dirty |= AddGlyphText(app.font, text);
-        app.font_dirty |= AddGlyphText(app.font, p.brand);
-    }
-    std::vector<std::string> origins;
-    for (const Product& p : app.catalog.products)
-        if (std::find(origins.begin(), origins.end(), p.origin_iso) == origins.end()) origins.push_back(p.origin_iso);
-    for (const LocaleInfo& l : locales)
-        for (const std::string& iso : origins) {
-            std::string name = CountryName(iso, l.tag);
-            app.font_dirty |= AddGlyphText(app.font, l.rtl ? VisualText(name, true) : name);
-        }
+    app.paging.origins.clear();
+    AddProductGlyphs(app, 0);
     app.catalog_text_ready = true;
     Timed("prepare_catalog", start);
 }
@@ -305,6 +293,7 @@ void BeforeFrame(App& app)
         AddAllLocaleGlyphs(app);
         app.all_glyphs_added = true;
     }
+    if (app.first_catalog_frame_signalled) KeepWholeCatalog(app); // a kiosk with a large catalog: for offline use
     if (app.catalog_loaded && app.icu_ready && !app.catalog_text_ready) PrepareCatalog(app);
     if (!app.requested_locale.empty()) {
         SetLocale(app, app.requested_locale);

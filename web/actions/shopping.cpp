@@ -1,5 +1,7 @@
 #include "web/actions/shopping.h"
 
+#include "web/actions/catalog_pages.h"
+#include "web/platform/fetch.h"
 #include "web/state/app.h"
 
 
@@ -43,9 +45,32 @@ const SearchResult& BrowseResults(App& app)
         q.price_band = b.price_band;
         q.order = b.order;
         q.locale = app.locale;
+        CatalogPaging& paging = app.paging;
+        if (paging.on && paging.offline && ServerReachable()) paging.offline = false; // back: ask the server again
+        if (paging.on && !paging.offline) {
+            // The server searches a large catalog; its answers arrive as pages (catalog_pages.h).
+            std::string key = PagedQueryKey(q);
+            if (key != b.signature) {
+                b.signature = key;
+                b.limit = kBrowsePage;
+                b.scroll_to_top = true;
+            }
+            AskForBrowseRows(app, q);
+            b.dirty = false;
+            return b.result;
+        }
+        if (paging.index_stale) { // offline with a large catalog: what is loaded, searched here
+            app.search_index.Build(app.catalog.products);
+            paging.index_stale = false;
+            b.searched_text.clear();
+            b.result_for.clear();
+        }
         std::string signature = q.text + '\x1f' + q.category + '\x1f' + q.origin_iso + '\x1f' + std::to_string(q.price_band) +
                                 '\x1f' + std::to_string(int(q.order)) + '\x1f' + q.locale;
-        if (signature != b.signature || b.limit == 0) b.limit = kBrowsePage; // a new query: its first page
+        if (signature != b.signature || b.limit == 0) { // a new query: its first page
+            b.limit = kBrowsePage;
+            b.scroll_to_top = !b.signature.empty();
+        }
         b.signature = signature;
         q.limit = b.limit;
         // A text can only match a subset of what a text it contains matched (compared normalised,
@@ -58,6 +83,13 @@ const SearchResult& BrowseResults(App& app)
         b.dirty = false;
     }
     return b.result;
+}
+
+void OpenProduct(App& app, const std::string& sku)
+{
+    app.product_sku = sku;
+    app.screen = Screen::Product;
+    AskForProduct(app, sku);
 }
 
 int64_t Available(const App& app, const std::string& sku)

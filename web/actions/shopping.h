@@ -22,6 +22,9 @@ void SetCartQty(App& app, const std::string& sku, int64_t qty);
 // The cart's quote, from core, recomputed if needed (the same function the server runs).
 const TaxQuote& CartQuote(App& app);
 
+// Shows the product's page (for a large catalog, asking for the full product).
+void OpenProduct(App& app, const std::string& sku);
+
 // Units of `sku` one order can take: what the best-stocked bonded warehouse holds (-1 before the
 // inventory has arrived). core/orders/fulfilment.h.
 int64_t Available(const App& app, const std::string& sku);
@@ -29,7 +32,9 @@ int64_t Available(const App& app, const std::string& sku);
 // at checkout); nothing before the inventory has arrived (the server decides then).
 std::optional<Fulfilment> CartFulfilment(const App& app);
 
-// The browse screen's results, from core's search, recomputed if the text or a filter changed.
+// The browse screen's results, from core's search, recomputed if the text or a filter changed —
+// here for a catalog loaded whole, by the server for a large one (catalog_pages.h; until its answer
+// arrives, the previous results).
 const SearchResult& BrowseResults(App& app);
 
 } // namespace bondstore::web

@@ -69,19 +69,25 @@ bool ServerReachable() { return g_reachable; }
 
 std::pair<std::string, std::string> BearerAuthorization(const std::string& token) { return {"Authorization", "Bearer " + token}; }
 
-std::string UrlWithQuery(const std::string& path, const FetchHeaders& params)
+std::string PercentEncoded(const std::string& text)
 {
     static const char digits[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') { out += char(c); continue; }
+        out += '%';
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::string UrlWithQuery(const std::string& path, const FetchHeaders& params)
+{
     std::string url = path;
     for (const auto& [name, value] : params) {
         url += url.find('?') == std::string::npos ? '?' : '&';
-        url += name + '=';
-        for (unsigned char c : value) {
-            if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') { url += char(c); continue; }
-            url += '%';
-            url += digits[c >> 4];
-            url += digits[c & 15];
-        }
+        url += name + '=' + PercentEncoded(value);
     }
     return url;
 }

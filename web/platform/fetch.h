@@ -29,6 +29,8 @@ void FetchGetWith(const std::string& url, const FetchHeaders& headers, FetchDone
 // The Authorization header of a bearer token (a merchant's API token).
 std::pair<std::string, std::string> BearerAuthorization(const std::string& token);
 
+// Every byte but letters, digits and -._~ as %XX: a query value, or one segment of a path.
+std::string PercentEncoded(const std::string& text);
 // `path` with `params` as its query string, percent-encoded.
 std::string UrlWithQuery(const std::string& path, const FetchHeaders& params);
 

@@ -47,6 +47,19 @@ EM_JS(void, js_offline_request, (int id, int op, const char* table_ptr, const ch
             } catch (e) { resolve(null); }
         });
     }
+    if (op === 4) { // keep: fetched here and written straight to IndexedDB, never through the app's memory
+        fetch(key, {credentials: "same-origin"}).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+            .then(function (text) {
+                return Module.bondstoreDb.then(function (db) {
+                    if (!db) { answer(false, null, null); return; }
+                    var tx = db.transaction([table], "readwrite");
+                    tx.objectStore(table).put(text, key);
+                    tx.oncomplete = function () { answer(true, null, null); };
+                    tx.onerror = tx.onabort = function () { answer(false, null, null); };
+                });
+            }).catch(function () { answer(false, null, null); });
+        return;
+    }
     Module.bondstoreDb.then(function (db) {
         if (!db) { if (op !== 3) answer(op === 2, null, null); return; }
         try {
@@ -142,6 +155,13 @@ void OfflineList(OfflineTable table, std::function<void(std::vector<std::pair<st
 void OfflineDelete(OfflineTable table, const std::string& key)
 {
     js_offline_request(0, 3, TableName(table), key.c_str(), nullptr);
+}
+
+void KeepInBackground(const std::string& url, std::function<void(bool ok)> done)
+{
+    Waiting w;
+    w.put = done ? std::move(done) : [](bool) {};
+    Request(4, OfflineTable::Kept, &url, nullptr, std::move(w));
 }
 
 void OfflineForgetAll() { js_offline_forget_all(); }

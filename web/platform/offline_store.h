@@ -28,6 +28,10 @@ void OfflineDelete(OfflineTable table, const std::string& key);
 // (status 0) the kept copy answers instead, as a 200 with `kept` set, if there is one.
 void FetchOrKept(const std::string& url, std::function<void(FetchResult)> done);
 
+// GET `url` and keep its body (table Kept) without passing it through the app: a large body (a
+// kiosk's whole catalog, 50 MB) costs the page no copy and no pause. `done` says whether it was kept.
+void KeepInBackground(const std::string& url, std::function<void(bool ok)> done = {});
+
 // Deletes the whole database (a kiosk forgetting its shopper).
 void OfflineForgetAll();
 

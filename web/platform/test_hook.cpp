@@ -41,6 +41,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["startupMs"] = startup;
     j["atlas"] = {{"glyphs", v.atlas_glyphs}, {"w", v.atlas_width}, {"h", v.atlas_height}, {"buildMs", v.atlas_build_ms}};
     j["productCount"] = v.product_count;
+    j["paging"] = {{"on", v.catalog_paged}, {"offline", v.catalog_offline}, {"wholeKept", v.whole_catalog_kept},
+                   {"loaded", v.loaded_products}};
     j["listScroll"] = v.list_scroll;
     j["firstRows"] = v.first_rows;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
@@ -60,7 +62,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     if (!v.quote_json.empty()) j["quote"] = nlohmann::ordered_json::parse(v.quote_json, nullptr, false);
     if (v.screen == "product" && !v.product_sku.empty())
         j["product"] = {{"sku", v.product_sku}, {"quote", nlohmann::ordered_json::parse(v.product_quote_json, nullptr, false)},
-                        {"image", v.product_image}, {"imageSize", {v.product_image_size[0], v.product_image_size[1]}}};
+                        {"image", v.product_image}, {"description", v.product_description}, {"imageSize", {v.product_image_size[0], v.product_image_size[1]}}};
     if (!v.error.empty()) j["error"] = v.error;
     if (!v.order_no.empty() || !v.order_status.empty())
         j["order"] = {{"no", v.order_no}, {"status", v.order_status}, {"reason", v.order_reason}, {"hold", v.order_hold},

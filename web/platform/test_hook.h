@@ -32,12 +32,17 @@ struct TestView {
     float atlas_build_ms = 0;      // the last font atlas build
     std::vector<std::pair<std::string, float>> startup_ms; // named start-up steps and their cost
     int product_count = 0;
+    // A large catalog (actions/catalog_pages.h): paged, products loaded here, searching offline,
+    // the whole catalog kept (a kiosk).
+    bool catalog_paged = false, catalog_offline = false, whole_catalog_kept = false;
+    int loaded_products = 0;
     float list_scroll = 0;         // how far the product list is scrolled, CSS pixels
     std::vector<std::vector<std::string>> first_rows; // cells of the first rows as shown
     std::vector<WidgetRect> widgets;
     std::vector<std::pair<std::string, long long>> cart; // sku, qty
     std::string quote_json;        // the cart's TaxQuote as core/wire.h writes it ("" if none)
     std::string product_sku, product_quote_json; // the product page's product, and its one-unit quote
+    std::string product_description; // its description as shown ("" while a large catalog's full product is on its way)
     std::string product_image;     // its picture: "none", "loading", "failed", "ready"
     int product_image_size[2] = {}; // its size in pixels, once ready
     std::string search_text;       // what is in the search box

@@ -186,6 +186,10 @@ void DrawBrowse(App& app, TestView& view)
     // A table remembers its column widths by id; mirrored columns are another table.
     if (ImGui::BeginTable(app.rtl ? "products_rtl" : "products", kColumns, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
+        if (app.browse.scroll_to_top) {
+            ImGui::SetScrollY(0);
+            app.browse.scroll_to_top = false;
+        }
         for (int v = 0; v < kColumns; v++) {
             int c = VisualColumn(app, v, kColumns);
             std::string header = (headers[c] ? Shown(app, m.Format(headers[c])) : std::string()) + "##" + std::to_string(c);
@@ -226,8 +230,7 @@ void DrawBrowse(App& app, TestView& view)
                     } else if (c == kName) {
                         // The name opens the product page.
                         if (Choice(app, (Shown(app, cells[c]) + "##open" + p.sku).c_str(), false)) {
-                            app.product_sku = p.sku;
-                            app.screen = Screen::Product;
+                            OpenProduct(app, p.sku);
                         }
                         RecordWidget(view, "open." + p.sku);
                     } else {

@@ -1,5 +1,7 @@
 #include "web/screens/handoff.h"
 
+#include "web/actions/catalog_pages.h"
+#include "web/actions/ordering.h"
 #include "web/actions/shopping.h"
 #include "web/platform/preferences.h"
 #include "web/platform/test_hook.h"
@@ -97,8 +99,12 @@ void DrawHandoff(App& app, TestView& view)
 void TakeHandoff(App& app)
 {
     if (app.handoff_link.empty()) return;
+    // A large catalog's products may not be loaded yet: each is added once it is.
     for (const CartLine& l : ParseCartHandoff(app.handoff_link))
-        if (app.catalog.FindBySku(l.sku)) SetCartQty(app, l.sku, l.qty);
+        AskForProduct(app, l.sku, [&app, l] {
+            SetCartQty(app, l.sku, l.qty);
+            if (app.paging.on) LoadInventory(app); // its availability
+        });
     app.handoff_link.clear();
     ForgetPageQuery("cart"); // a reload must not add it again
     app.screen = Screen::Cart;

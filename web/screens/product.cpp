@@ -141,6 +141,7 @@ void DrawProduct(App& app, TestView& view)
     if (beside) ImGui::EndGroup();
 
     std::string description(ChooseText(p->description, {}, app.locale_chain).text);
+    view.product_description = description;
     if (!description.empty()) {
         ImGui::Spacing();
         Paragraph(app, description);

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace bondstore::web {
@@ -120,8 +121,28 @@ struct BrowseState {
     // returns every count, but orders only what is shown).
     size_t limit = 0;
     std::string signature;              // the query `limit` is for
+    std::string result_for;             // a paged catalog: the query `result` is the server's answer to
+    bool scroll_to_top = false;         // a new query: its list starts at its first row
 };
 constexpr size_t kBrowsePage = 200;
+
+// A catalog too large to send whole (GET /api/catalog/page, actions/catalog_pages.h): what this
+// browser has of it. App::catalog holds the products loaded so far — the rows lists have shown,
+// the products opened, the cart's — and the server searches the rest.
+struct CatalogPaging {
+    bool on = false;                 // the catalog comes a page at a time
+    bool offline = false;            // the server cannot be reached: search what is here
+    int64_t product_count = 0;       // in the whole catalog
+    std::unordered_map<std::string, uint32_t> loaded; // SKU → index in App::catalog.products
+    std::unordered_map<std::string, size_t> stocked;  // SKU → index in App::inventory
+    std::unordered_set<std::string> full;              // SKUs loaded in full (their page was opened)
+    std::unordered_set<std::string> origins;           // origin countries whose names have glyphs
+    std::string asked;               // the rows asked for and not yet answered ("" = none)
+    bool index_stale = false;        // products arrived since App::search_index was built
+    bool whole_asked = false;        // a kiosk: the whole catalog is being (or was) kept for offline use
+    bool whole_kept = false;         //   … and is kept
+    bool whole_loading = false;      //   … and is being read back, the server being unreachable
+};
 
 // QR codes encoded once per text, not every frame (a screen shows one or two at a time); drawn by
 // screens/handoff.h. Kept here, not in a screen, so forgetting a shopper forgets them too.
@@ -151,6 +172,7 @@ struct App {
     bool inventory_loaded = false;
     CurrencyRates currency_rates;       // the store's, for showing approximate prices
     bool currency_rates_loaded = false; // optional: a store without rates shows yuan only
+    CatalogPaging paging;               // a large catalog: the pages loaded so far
     SearchIndex search_index;           // over catalog.products
     bool catalog_text_ready = false;    // indexed, and its text's glyphs (titles, country names) added
     std::string load_error;  // the last loading failure, shown while retrying
