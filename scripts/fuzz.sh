@@ -34,7 +34,7 @@ for f in "$fixtures"/*.csv; do
 done
 { printf '\000'; cat "$fixtures/google.tsv"; } > "$corpus/google/seed.tsv"
 { printf '\001'; cat "$fixtures/google.xml"; } > "$corpus/google/seed.xml"
-cp assets/catalog/sample.json assets/tax/tax-table.json "$corpus/json/"
+cp assets/catalog/sample.json assets/tax/tax-table.json "$fixtures/catalog-page.json" "$corpus/json/"
 echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1,"hs_code":"2208300000","legal_qty":"0.7","legal_unit":"L"}]}' \
   > "$corpus/json/quote.json"
 

@@ -403,18 +403,14 @@ CatalogPageParse ParseCatalogPageJson(std::string_view text)
 
 std::string SearchResultToJson(const SearchResult& r, const std::vector<Product>& products)
 {
-    json j;
-    j["total"] = r.total;
-    json hits = json::array();
-    for (uint32_t i : r.hits) hits.push_back(json::parse(ProductToJson(products[i])));
-    j["hits"] = std::move(hits);
-    json categories = json::object(), origins = json::object();
-    for (const FacetCount& f : r.categories) categories[f.value] = f.count;
-    for (const FacetCount& f : r.origins) origins[f.value] = f.count;
-    json bands = json::array();
-    for (int b = 0; b < kPriceBandCount; b++) bands.push_back({{"from_fen", PriceBandLow(b).fen}, {"count", r.price_bands[b]}});
-    j["facets"] = {{"category", std::move(categories)}, {"origin", std::move(origins)}, {"price_band", std::move(bands)}};
-    return j.dump();
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("total", int64_t(r.total)).Key("hits").BeginArray();
+    for (uint32_t i : r.hits) WriteProduct(w, products[i]);
+    w.EndArray();
+    WriteFacets(w, r);
+    w.EndObject();
+    return out;
 }
 
 

@@ -1,5 +1,5 @@
-// libFuzzer target: every JSON document the core reads — catalogs (and the native import), quote
-// requests, tax tables — and the quote itself on whatever request parses.
+// libFuzzer target: every JSON document the core reads — catalogs (and the native import), a
+// catalog's pages, quote requests, tax tables — and the quote itself on whatever request parses.
 #include "tests/fuzz/fuzz_tax_table.h"
 
 #include "core/import/catalog_import.h"
@@ -14,6 +14,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     std::string_view text(reinterpret_cast<const char*>(data), size);
     bondstore::CatalogParse catalog = bondstore::ParseCatalogJson(text);
     if (catalog.ok()) bondstore::ParseCatalogJson(bondstore::CatalogToJson(catalog.catalog, true));
+    bondstore::CatalogPageParse page = bondstore::ParseCatalogPageJson(text);
+    if (page.ok()) { // written whole and read back: the same products
+        bondstore::Catalog c;
+        c.products = page.page.products;
+        c.warehouses = page.page.warehouses;
+        bondstore::CatalogPageParse again = bondstore::ParseCatalogPageJson(bondstore::CompleteCatalogPageToJson(c));
+        if (!again.ok() || again.page.products.size() != c.products.size()) std::abort();
+    }
     bondstore::ImportOptions options;
     options.merchant = "fuzz";
     bondstore::ImportCatalog(text, bondstore::CatalogFormat::NativeJson, options);

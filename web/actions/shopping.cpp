@@ -95,6 +95,10 @@ void OpenProduct(App& app, const std::string& sku)
 int64_t Available(const App& app, const std::string& sku)
 {
     if (!app.inventory_loaded) return -1;
+    if (app.paging.on) { // the loaded SKUs' availability, by SKU (thousands after a long scroll); -1 not yet known
+        auto it = app.paging.stocked.find(sku);
+        return it == app.paging.stocked.end() ? -1 : OrderableQty(app.inventory[it->second]);
+    }
     for (const SkuAvailability& a : app.inventory)
         if (a.sku == sku) return OrderableQty(a);
     return 0;

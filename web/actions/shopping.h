@@ -26,7 +26,7 @@ const TaxQuote& CartQuote(App& app);
 void OpenProduct(App& app, const std::string& sku);
 
 // Units of `sku` one order can take: what the best-stocked bonded warehouse holds (-1 before the
-// inventory has arrived). core/orders/fulfilment.h.
+// inventory has arrived; for a large catalog, before this SKU's has). core/orders/fulfilment.h.
 int64_t Available(const App& app, const std::string& sku);
 // Whether one bonded warehouse holds the whole cart, by core's rule (the server applies the same
 // at checkout); nothing before the inventory has arrived (the server decides then).
