@@ -3,7 +3,8 @@
 // (median of N cold runs), next to a baseline measured in the same run: the same browser drawing
 // its first WebGL2 frame of a blank page served from the same origin.
 //
-// Budgets (issues 8 and 19), exceeding either exits 1: the first load ≤ 2.0 MB with brotli
+// Budgets (issues 8, 19 and 20), exceeding either exits 1: the first load ≤ 2.0 MB with brotli,
+// the first screen's pictures included (issue 20: they load after the first frame; measured once none is loading)
 // (2,000,000 bytes), and the first catalog frame ≤ 1.0 s (median) — for the sample and for a store
 // of N realistic products (--products N: bench/gen_catalog.py), where "the first load" is what the
 // browser transferred before its first catalog frame (Resource Timing), whatever the catalog's size.
@@ -49,7 +50,7 @@ const BASELINE = `<!doctype html><canvas id=c width=1280 height=800></canvas><sc
 </script>`;
 
 const browser = await launchBrowser();
-const transferred = [];
+const transferred = [], withPictures = [];
 async function measure(kind) {
   const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -59,6 +60,10 @@ async function measure(kind) {
     ms = await page.evaluate(() => window.bondstore.firstFrame);
     transferred.push(await page.evaluate((ms) => performance.getEntriesByType("resource").concat(performance.getEntriesByType("navigation"))
       .filter((e) => e.responseEnd <= ms).reduce((n, e) => n + e.transferSize, 0), ms));
+    // And once the first screen's pictures are in (they stream in after the first frame, never before it).
+    await page.waitForFunction(() => { const s = window.bondstore.state(); return s.imagesLoading === 0 && s.frame > 5; }, null, { timeout: 20000 });
+    withPictures.push(await page.evaluate(() => performance.getEntriesByType("resource").concat(performance.getEntriesByType("navigation"))
+      .reduce((n, e) => n + e.transferSize, 0)));
   } else {
     await page.route(server.url + "__baseline", (route) => route.fulfill({ body: BASELINE, contentType: "text/html" }));
     await page.goto(server.url + "__baseline");
@@ -89,8 +94,9 @@ console.log(`  ratio app / baseline ${(median(app) / median(base)).toFixed(1)}x`
 
 console.log(`Transferred before the first catalog frame (Resource Timing, ${args.products || "sample"} products): ` +
             `median ${median(transferred)} bytes (runs: ${transferred.join(", ")})`);
+console.log(`Transferred with the first screen's pictures (issue 20): median ${median(withPictures)} bytes (runs: ${withPictures.join(", ")})`);
 const LOAD_BUDGET = 2000000, FRAME_BUDGET_MS = 1000;
-const firstLoad = Math.max(total.brotli, median(transferred));
+const firstLoad = Math.max(total.brotli, median(transferred), median(withPictures));
 const loadOk = firstLoad <= LOAD_BUDGET, frameOk = median(app) <= FRAME_BUDGET_MS;
 console.log(`Budgets: first load ${firstLoad} bytes ≤ ${LOAD_BUDGET}: ${loadOk ? "within" : "EXCEEDED"}; ` +
             `first catalog frame ${median(app).toFixed(0)} ms ≤ ${FRAME_BUDGET_MS} ms: ${frameOk ? "within" : "EXCEEDED"}`);
@@ -98,5 +104,5 @@ process.exitCode = loadOk && frameOk ? 0 : 1;
 
 if (args.json) {
   mkdirSync(dirname(args.json), { recursive: true });
-  writeFileSync(args.json, JSON.stringify({ products: Number(args.products) || null, sizes: rows, total, transferred, firstFrameMs: { app, baseline: base, medianApp: median(app), medianBaseline: median(base) } }, null, 2));
+  writeFileSync(args.json, JSON.stringify({ products: Number(args.products) || null, sizes: rows, total, transferred, withPictures, firstFrameMs: { app, baseline: base, medianApp: median(app), medianBaseline: median(base) } }, null, 2));
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Draws the sample catalog's product images: one flat illustration per product (a tin for infant
+"""Draws the sample catalog's product images: flat illustrations per product (a tin for infant
 formula, a bottle for wine, a jar for a cream, …) in colours taken from its brand, as PNG files
-named by SKU. They stand in for the packshots a merchant's catalog links to; they are
-illustrations, not photographs of the goods.
+named by SKU: the front (SKU.png), the back with its label's text and barcode (SKU-back.png) and
+the label close up (SKU-label.png), so a product page has a gallery to show. They stand in for the
+packshots a merchant's catalog links to; they are illustrations, not photographs of the goods.
 
     scripts/draw_sample_images.py assets/catalog/sample.json assets/catalog/images
 
@@ -89,11 +90,41 @@ def figure(category):
             (rect(0.32, 0.44, 0.68, 0.70, 0.05), "label")]
 
 
-def draw(product):
+def back_label(shapes):
+    """The back: the label carries lines of text and a barcode instead of the front's emblem."""
+    label = next(p for shape, key in shapes if key == "label" for p in [shape[1]])
+    x0, y0, x1, y1 = label[0], label[1], label[2], label[3]
+
+    def centre(shape):
+        kind, q = shape
+        return (q[0], q[1]) if kind == "ellipse" else ((q[0] + q[2]) / 2, (q[1] + q[3]) / 2)
+
+    out = [(shape, key) for shape, key in shapes
+           if not (key == "accent" and x0 <= centre(shape)[0] <= x1 and y0 <= centre(shape)[1] <= y1)]
+    h = y1 - y0
+    for k in range(3):  # lines of text
+        ty = y0 + h * (0.15 + 0.2 * k)
+        out.append((rect(x0 + (x1 - x0) * 0.1, ty, x1 - (x1 - x0) * (0.1 + 0.15 * k), ty + h * 0.08), "ink"))
+    bars = 14
+    for k in range(bars):  # a barcode
+        if k % 3 == 1:
+            continue
+        bx = x0 + (x1 - x0) * (0.12 + 0.5 * k / bars)
+        out.append((rect(bx, y0 + h * 0.72, bx + (x1 - x0) * 0.018 * (1 + k % 2), y1 - h * 0.08), "ink"))
+    return out
+
+
+def draw(product, view="front"):
     body, accent = brand_colours(product.get("brand") or product["sku"])
-    colours = {"body": body, "accent": accent, "label": (250, 248, 240), "shadow": (214, 210, 204)}
+    colours = {"body": body, "accent": accent, "label": (250, 248, 240), "shadow": (214, 210, 204), "ink": (60, 60, 64)}
     background = (244, 242, 238)
     shapes = figure(product.get("category", ""))
+    zoom, cx, cy = 1.0, 0.5, 0.5
+    if view != "front":
+        shapes = back_label(shapes)
+    if view == "label":  # twice as close, on the label's centre
+        label = next(shape[1] for shape, key in shapes if key == "label")
+        zoom, cx, cy = 2.0, (label[0] + label[2]) / 2, (label[1] + label[3]) / 2
     n = SUPERSAMPLE
     rows = []
     for py in range(SIZE):
@@ -101,9 +132,9 @@ def draw(product):
         for px in range(SIZE):
             acc = [0, 0, 0]
             for sy in range(n):
-                y = (py + (sy + 0.5) / n) / SIZE
+                y = cy + ((py + (sy + 0.5) / n) / SIZE - 0.5) / zoom
                 for sx in range(n):
-                    x = (px + (sx + 0.5) / n) / SIZE
+                    x = cx + ((px + (sx + 0.5) / n) / SIZE - 0.5) / zoom
                     c = background
                     for shape, key in shapes:
                         if inside(shape, x, y):
@@ -130,8 +161,9 @@ def main():
     catalog, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     for product in json.load(open(catalog, encoding="utf-8"))["products"]:
-        with open(os.path.join(out, product["sku"] + ".png"), "wb") as f:
-            f.write(draw(product))
+        for view, suffix in (("front", ""), ("back", "-back"), ("label", "-label")):
+            with open(os.path.join(out, product["sku"] + suffix + ".png"), "wb") as f:
+                f.write(draw(product, view))
 
 
 if __name__ == "__main__":

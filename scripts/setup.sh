@@ -22,7 +22,8 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 # Build: compilers, CMake/Ninja, ccache (the native builds: the sanitizer builds of every test
 # run come from its cache, outside the checkout), Emscripten (uses the system clang).
 # Native libraries: httplib, json, ICU, doctest, SQLite, PostgreSQL client + server, OpenSSL,
-# libxml2 (CEB XSD validation), xmlsec1 (signature checks), stb, qrcodegen.
+# libxml2 (CEB XSD validation), xmlsec1 (signature checks), stb (thumbnails), qrcodegen.
+# The store's data: iso-flags-png-320x240 (the country flags beside each product's origin).
 # Web build: wqy-microhei and DejaVu Sans (Arabic) fonts + fontTools (subsetting) + PyICU (the country names the app shows),
 # brotli/gzip (precompressed assets).
 # Tests and benchmarks: chromium, node/npm, wrk, nginx-light (the TLS front; the baseline), hyperfine.
@@ -33,6 +34,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libicu-dev icu-devtools doctest-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libssl-dev openssl python3
   libxml2-dev libxml2-utils xmlsec1 libxmlsec1-dev libstb-dev libqrcodegencpp-dev zlib1g-dev
+  iso-flags-png-320x240
   fonts-wqy-microhei fonts-dejavu-core python3-fonttools python3-icu python3-brotli brotli
   chromium wrk nginx-light hyperfine
 )

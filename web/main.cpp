@@ -4,6 +4,7 @@
 #include "web/actions/shopping.h"
 #include "web/platform/fetch.h"
 #include "web/platform/full_screen.h"
+#include "web/platform/images.h"
 #include "web/platform/input.h"
 #include "web/platform/splash.h"
 #include "web/platform/test_hook.h"
@@ -105,6 +106,9 @@ void Frame(void* arg)
     view.handoff_url.clear(); // (set by the screen or the panel that draws a code)
     view.outbox = int(app.outbox.size());
     view.kiosk = app.kiosk.on;
+    view.brand = app.brand.id;
+    view.images_loading = ImagesLoading();
+    view.scheme = app.display.high_contrast ? "high_contrast" : app.display.dark ? "dark" : "light";
     view.kiosk_wipes = app.kiosk.wipes;
     view.catalog_paged = app.paging.on;
     view.catalog_offline = app.paging.offline;

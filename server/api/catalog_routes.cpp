@@ -13,6 +13,8 @@
 #include "core/i18n/i18n_bundle.h"
 #include "core/search/search.h"
 #include "core/tax/tax.h"
+#include "core/brand/featured.h"
+#include "core/wire/brand_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/order_json.h"
 #include "core/wire/tax_json.h"
@@ -92,6 +94,21 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
 {
     server.Get("/api/catalog", [&s](const httplib::Request& req, httplib::Response& res) {
         ServeCachedBody(req, res, s.catalog.Current()->body);
+    });
+
+    // What a kiosk's attract screen shows (core/brand/featured.h): the brand's choice, else the
+    // best sellers of the last 30 days, else a product of each category.
+    server.Get("/api/featured", [&s](const httplib::Request& req, httplib::Response& res) {
+        auto snapshot = s.catalog.Current();
+        std::vector<std::string> best;
+        if (s.brand.featured.empty()) {
+            std::string error;
+            auto sellers = s.stores->sales.BestSellers(UnixNow() - 30 * 86400, kMaxFeatured * 2, &error);
+            if (!sellers) return s.errors.Internal(req, res, "reading the best sellers", error);
+            best = std::move(*sellers);
+        }
+        res.set_header("Cache-Control", "no-cache");
+        SendJson(res, 200, FeaturedProductsToJson(ChooseFeatured(s.brand, snapshot->catalog, best)));
     });
 
     // The first screen's catalog: a small one whole (prepared once), a large one a page at a time,

@@ -58,10 +58,28 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
         SendJson(res, 200, KioskTokenToJson(*kiosk, token));
     });
 
+    // The store's look (core/brand/brand.h), and its logo.
+    server.Get("/api/brand", [&s](const httplib::Request& req, httplib::Response& res) { ServeCachedBody(req, res, s.brand_body); });
+    server.Get(R"(/brand/([^/]+))", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (s.brand_logo && s.brand.logo == "/brand/" + req.matches[1].str()) return ServeCachedBody(req, res, s.brand_logo);
+        s.errors.Send(req, res, 404, "not_found");
+    });
+
     // Anything else under /api/ is a JSON 404, never the web app's index.html. (A body sent where
     // none is taken is refused before it is read: http/body_routes.h.)
     auto not_found = [&s](const httplib::Request& req, httplib::Response& res) { s.errors.Send(req, res, 404, "not_found"); };
     server.Get(R"(/api/.*)", not_found);
+
+    // Product images at the sizes the app draws them (catalog/pictures.h), and country flags.
+    server.Get(R"(/thumbnails/(\d{1,4})/(.+))", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (auto body = s.thumbnails.Find(std::atoi(req.matches[1].str().c_str()), "/" + req.matches[2].str()))
+            return ServeCachedBody(req, res, body);
+        s.errors.Send(req, res, 404, "not_found");
+    });
+    server.Get(R"(/flags/([A-Za-z]{2})\.png)", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (auto body = s.flags->Find(req.matches[1].str())) return ServeCachedBody(req, res, body);
+        s.errors.Send(req, res, 404, "not_found");
+    });
 
     // Product images a catalog links to as /images/NAME.
     server.Get(R"(/images/(.+))", [&s](const httplib::Request& req, httplib::Response& res) {

@@ -61,6 +61,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     o.web_dir = BONDSTORE_DEFAULT_WEB_DIR;
     o.seed_catalog = BONDSTORE_DEFAULT_SEED_CATALOG;
     o.images_dir = BONDSTORE_DEFAULT_IMAGES_DIR;
+    o.flags_dir = BONDSTORE_DEFAULT_FLAGS_DIR;
+    o.brand = BONDSTORE_DEFAULT_BRAND;
     o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
     o.currency_rates = BONDSTORE_DEFAULT_CURRENCY_RATES;
 
@@ -72,6 +74,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_WEB_DIR", o.web_dir);
     from_env("BONDSTORE_SEED_CATALOG", o.seed_catalog);
     from_env("BONDSTORE_IMAGES_DIR", o.images_dir);
+    from_env("BONDSTORE_FLAGS_DIR", o.flags_dir);
+    from_env("BONDSTORE_BRAND", o.brand);
     from_env("BONDSTORE_TAX_TABLE", o.tax_table);
     if (const char* v = env ? env("BONDSTORE_CURRENCY_RATES") : nullptr) o.currency_rates = v; // "" turns them off
     from_env("BONDSTORE_DATABASE", o.database);
@@ -146,6 +150,10 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!take(o.seed_catalog)) return r;
         } else if (name == "--images-dir") {
             if (!take(o.images_dir)) return r;
+        } else if (name == "--flags-dir") {
+            if (!take(o.flags_dir)) return r;
+        } else if (name == "--brand") {
+            if (!take(o.brand)) return r;
         } else if (name == "--kiosk-idle") {
             std::string v;
             if (!take(v)) return r;
@@ -362,6 +370,11 @@ Usage: bondstore-server [options]
   --seed-catalog FILE  catalog loaded into an empty store          (BONDSTORE_SEED_CATALOG)
   --images-dir DIR     product images, served under /images/ for catalogs that link
                        to /images/NAME; an empty value serves none  (BONDSTORE_IMAGES_DIR)
+  --brand FILE         the store's brand: name, logo, colours, sizes, featured products
+                       (docs/brand.md); colours are checked for WCAG AA contrast
+                                                                    (BONDSTORE_BRAND, default Bondstore's)
+  --flags-dir DIR      country flags as xx.png (Debian's iso-flags-png-320x240), served
+                       small under /flags/           (BONDSTORE_FLAGS_DIR; "" = none)
   --kiosk-idle N       seconds without a touch before a kiosk (/kiosk) warns for 20 s,
                        then forgets its shopper                      (BONDSTORE_KIOSK_IDLE, default 90)
   --whole-catalog-max N  catalogs of at most N products go to browsers whole; larger ones a

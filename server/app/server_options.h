@@ -20,6 +20,8 @@ struct ServerOptions {
     std::string web_dir;          // the built web app (index.html, .wasm, …)
     std::string seed_catalog;     // catalog file loaded into an empty store on first start
     std::string images_dir;       // product images served under /images/ ("" = none)
+    std::string flags_dir;        // country flags, "xx.png" (Debian's iso-flags-png-320x240); "" = none
+    std::string brand;            // the store's brand file (core/brand/brand.h); "" = the built-in look
     int kiosk_idle = 90;          // seconds without a touch before a kiosk warns, then forgets its shopper
     // A catalog of at most this many products is sent whole to browsers, which then search it
     // themselves; a larger one a page at a time, searched on the server (issue 19: measured in

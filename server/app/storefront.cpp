@@ -10,6 +10,7 @@
 
 #include "core/i18n/i18n_bundle.h"
 #include "core/wire/alipay_json.h"
+#include "core/wire/brand_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
 #include "core/wire/sf_express_json.h"
@@ -125,6 +126,46 @@ bool OpenCarrier(Storefront& s, std::string* error)
     if (!sf) return false;
     s.carrier = std::move(sf);
     s.dispatch = std::make_unique<Dispatch>(*s.carrier, *s.stores, *s.personal_data);
+    return true;
+}
+
+// The store's brand (--brand): read, checked (contrast, sizes) and prepared for GET /api/brand,
+// with its logo beside it served at /brand/NAME. No file: the built-in look.
+static bool LoadBrand(Storefront& s, std::string* error)
+{
+    s.brand = DefaultBrand();
+    if (!s.options.brand.empty()) {
+        std::string text;
+        if (!ReadFile(s.options.brand, &text)) {
+            *error = "cannot read the brand file " + s.options.brand;
+            return false;
+        }
+        BrandParse parsed = ParseBrandJson(text);
+        if (!parsed.ok()) {
+            *error = "the brand file " + s.options.brand + " is not valid:" + DescribeProblems(parsed.problems);
+            return false;
+        }
+        s.brand = std::move(parsed.brand);
+    }
+    s.brand_logo = nullptr;
+    if (!s.brand.logo.empty()) {
+        std::filesystem::path name(s.brand.logo);
+        // A name beside the file, never a path elsewhere on the machine.
+        if (name.has_parent_path() || name.filename() != name || name.string().rfind('.', 0) == 0 ||
+            MimeTypeFor(name.string()).rfind("image/", 0) != 0) {
+            *error = "the brand file " + s.options.brand + ": \"logo\" must name a picture (.png, .jpg, .webp, .svg) beside it, not '" +
+                     s.brand.logo + "'";
+            return false;
+        }
+        std::string bytes, path = (std::filesystem::path(s.options.brand).parent_path() / name).string();
+        if (!ReadFile(path, &bytes)) {
+            *error = "cannot read the brand's logo " + path;
+            return false;
+        }
+        s.brand_logo = MakeCachedBody(std::move(bytes), MimeTypeFor(name.string()), "no-cache", false);
+        s.brand.logo = "/brand/" + name.string();
+    }
+    s.brand_body = MakeCachedBody(BrandToJson(s.brand), "application/json; charset=utf-8", "no-cache", true);
     return true;
 }
 
@@ -257,6 +298,9 @@ bool OpenStorefront(Storefront& s, std::string* error)
         s.rate_limit.Set(kind, RateRule{per_minute, std::max(5.0, per_minute / 4)});
     s.order_limits = {s.options.max_unpaid_per_buyer, s.options.max_unpaid_per_client, s.options.max_orders_per_buyer_hour};
     if (!s.options.images_dir.empty() && !s.images.Load(s.options.images_dir, error, false)) return false;
+    s.thumbnails.Make(s.images);
+    s.flags = std::make_unique<Flags>(s.options.flags_dir);
+    if (!LoadBrand(s, error)) return false;
     if (!OpenPaymentProvider(s, error)) return false;
     if (!OpenCarrier(s, error)) return false;
     return true;

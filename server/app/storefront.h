@@ -6,6 +6,7 @@
 #include "server/app/server_options.h"
 #include "server/carriers/carrier.h"
 #include "server/carriers/dispatch.h"
+#include "server/catalog/pictures.h"
 #include "server/catalog/published_catalog.h"
 #include "server/customs/order_relay.h"
 #include "server/customs/plat_data_open.h"
@@ -19,6 +20,7 @@
 #include "server/security/rate_limit.h"
 #include "server/store/stores.h"
 
+#include "core/brand/brand.h"
 #include "core/tax/tax_table.h"
 
 #include <memory>
@@ -33,6 +35,11 @@ struct Storefront {
     PublishedCatalog catalog;
     StaticFiles web;
     StaticFiles images; // product images (--images-dir), under /images/
+    Thumbnails thumbnails; // of those, at the sizes the app draws (/thumbnails/{size}/NAME)
+    std::unique_ptr<Flags> flags; // country flags (--flags-dir), under /flags/
+    Brand brand;                                     // the store's look (--brand)
+    std::shared_ptr<const CachedBody> brand_body;    // GET /api/brand
+    std::shared_ptr<const CachedBody> brand_logo;    // GET /brand/NAME (its logo); null = none
     ErrorReply errors;
     TaxTable tax_table;
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded

@@ -21,6 +21,8 @@ public:
     std::shared_ptr<const CachedBody> Find(const std::string& path) const;
 
     size_t size() const { return files_.size(); }
+    // Every file, by URL path ("/X.png").
+    const std::map<std::string, std::shared_ptr<const CachedBody>>& files() const { return files_; }
 
 private:
     std::map<std::string, std::shared_ptr<const CachedBody>> files_; // "/bondstore.wasm" -> body

@@ -40,4 +40,17 @@ std::optional<SalesStore::SalesStats> SalesStore::MerchantSales(const std::strin
     return s;
 }
 
+std::optional<std::vector<std::string>> SalesStore::BestSellers(int64_t since, size_t limit, std::string* error)
+{
+    static const std::string sale_o = SaleStatuses("o.status");
+    auto c = db_.readers().Acquire();
+    auto top = c->Query("SELECT l.sku, sum(l.qty) AS units FROM order_lines l JOIN orders o ON o.order_no = l.order_no "
+                        "WHERE o.created_at >= $1 AND " + sale_o + " GROUP BY l.sku ORDER BY units DESC, l.sku LIMIT $2",
+                        {since, int64_t(limit)}, error);
+    if (!top) return std::nullopt;
+    std::vector<std::string> skus;
+    for (const auto& row : top->rows) skus.push_back(row[0].Text());
+    return skus;
+}
+
 } // namespace bondstore

@@ -32,6 +32,9 @@ public:
     // goods and the tax of those that count as sales; those customs rejected. And the products
     // that sold most (by units in orders that count as sales).
     std::optional<SalesStats> MerchantSales(const std::string& merchant, int64_t since, std::string* error);
+    // The store's best sellers since `since`, all merchants: SKUs by units in orders that count as
+    // sales, most first (ties by SKU), at most `limit`.
+    std::optional<std::vector<std::string>> BestSellers(int64_t since, size_t limit, std::string* error);
 
 private:
     Database& db_;

@@ -21,6 +21,7 @@ export function assertLaidOut(s, where) {
   const { w: width, h: height } = s.viewport;
   for (const [id, r] of Object.entries(s.widgets)) {
     if (id.startsWith("add.") || id.startsWith("open.") || id.startsWith("remove.") || id.startsWith("qty")) continue; // table rows scroll
+    if (id.startsWith("home.category.")) continue; // (more than two rows of them scroll sideways in one)
     assert(r.x >= -0.5 && r.x + r.w <= width + 0.5 && r.y >= -0.5 && r.y + r.h <= height + 0.5,
       `${where}: ${id} ${JSON.stringify(r)} is outside the ${width}×${height} canvas`);
   }

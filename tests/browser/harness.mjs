@@ -241,9 +241,38 @@ async function settledRect(page, id) {
   throw new Error(`widget ${id} is not on screen or never settles; have ${Object.keys(s.widgets).join(", ")}`);
 }
 
+// Scrolls the product cards (or list) with the mouse wheel, as a shopper would, until the
+// widget `id` of a product ("add.SKU", "open.SKU") is wholly on screen: down first, then back up
+// once the list will go no further.
+export async function revealWidget(page, id) {
+  let direction = 1, lastScroll = -1;
+  for (let i = 0; i < 120; i++) {
+    const s = await page.evaluate(() => window.bondstore.state());
+    const w = s.widgets[id];
+    if (w && w.y >= 0 && w.y + w.h <= s.viewport.h) return s;
+    if (w) direction = w.y < 0 ? -1 : 1;
+    else if (s.listScroll === lastScroll) direction = -direction; // an end of the list
+    lastScroll = s.listScroll;
+    // Over the lowest card whose middle is on screen: rows scrolled up under the filters still
+    // report their rects there, and the wheel over the filters scrolls nothing.
+    const card = Object.entries(s.widgets).filter(([k, r]) => k.startsWith("open.") && r.y + r.h / 2 < s.viewport.h - 4)
+      .sort((a, b) => b[1].y - a[1].y)[0];
+    if (!card) break;
+    await page.mouse.move(card[1].x + card[1].w / 2, card[1].y + card[1].h / 2);
+    await page.mouse.wheel(0, 240 * direction);
+    await waitFrames(page, 2);
+  }
+  throw new Error(`widget ${id} never came on screen`);
+}
+
 // Clicks the centre of a widget the app reports in state().widgets, with a real mouse:
-// press, one frame, release (ImGui 1.86 loses a click shorter than a frame).
+// press, one frame, release (ImGui 1.86 loses a click shorter than a frame). A product's widget
+// off screen is scrolled to first.
 export async function clickWidget(page, _state, id) {
+  if (/^(add|open)\./.test(id)) {
+    const s = await page.evaluate(() => window.bondstore.state());
+    if (s.screen === "browse") await revealWidget(page, id);
+  }
   const w = await settledRect(page, id);
   await page.mouse.move(w.x + w.w / 2, w.y + w.h / 2);
   await waitFrames(page, 1); // ImGui must see the pointer over the widget before the press

@@ -19,8 +19,9 @@ export default function merchantTests(t) {
       const header = "Handle,Title,Variant SKU,Variant Price,HS (product.metafields.customs.hs_code)," +
         "Origin (product.metafields.customs.origin_country),Unit (product.metafields.customs.unit)," +
         "Qty (product.metafields.customs.legal_qty),Chinese (product.metafields.customs.title_zh),Image Src\n";
-      // The picture is on another origin (localhost, not 127.0.0.1) that sends no CORS header:
-      // WebGL may not use it, so shoppers see "No picture" rather than a broken page.
+      // The picture is on another origin (localhost, not 127.0.0.1) over plain http, which the
+      // page's Content-Security-Policy does not load (and which sends no CORS header, so WebGL
+      // could not use it either): shoppers see "No picture" rather than a broken page.
       const foreign = server.url.replace("127.0.0.1", "localhost") + "images/SK-LAM-CR-60.png";
       const row = (sku, hs) => `${sku}-h,Butter biscuits ${sku},${sku},32.00,${hs},BE,125,250 g,黄油饼干 ${sku},${foreign}\n`;
       const dir = mkdtempSync(join(tmpdir(), "bondstore-merchant-"));
@@ -76,7 +77,7 @@ export default function merchantTests(t) {
       await shopper.page.keyboard.type("E2E-BIS-1", { delay: 5 });
       q = await waitForState(shopper.page, (st) => st.widgets["open.E2E-BIS-1"], "the new product found");
       await clickWidget(shopper.page, q, "open.E2E-BIS-1");
-      q = await waitForState(shopper.page, (st) => st.product && st.product.image === "failed", "its picture refused (no CORS)", 10000);
+      q = await waitForState(shopper.page, (st) => st.product && st.product.image === "failed", "its picture refused (plain http on another origin)", 10000);
       await shopper.page.screenshot({ path: join(args.out, "product-picture-refused-en.png") });
       assert(shopper.errors.length === 0, "no page errors for the shopper: " + shopper.errors.join("; "));
       await shopper.context.close();

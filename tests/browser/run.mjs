@@ -14,6 +14,7 @@ import securityTests from "./security.mjs";
 import paymentTests from "./payments.mjs";
 import customsTests from "./customs.mjs";
 import largeCatalogTests from "./large_catalog.mjs";
+import looksTests from "./looks.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 for (const k of ["server", "web-dir", "seed-catalog", "out", "simulator"]) {
@@ -30,7 +31,7 @@ const { server } = store;
 // Each file holds the tests of one part of the app; they share this server and browser.
 const t = { browser, server, store, args, sample, first, locales };
 const tests = [...shopperTests(t), ...layoutTests(t), ...offlineTests(t), ...kioskTests(t), ...merchantTests(t), ...securityTests(t),
-               ...paymentTests(t), ...customsTests(t), ...largeCatalogTests(t)];
+               ...paymentTests(t), ...customsTests(t), ...largeCatalogTests(t), ...looksTests(t)];
 
 // --only TEXT: the tests whose name contains TEXT.
 const failed = await runTests(args.only ? tests.filter(([name]) => name.includes(args.only)) : tests, { out: args.out });

@@ -460,6 +460,35 @@ TEST_CASE("a store refuses to start under another data key: buyers' data and quo
     }
 }
 
+TEST_CASE("a kiosk's attract screen features the store's best sellers of the last 30 days (no brand choice)")
+{
+    for (Backend& b : BothBackends()) {
+        CAPTURE(b.kind);
+        OrderShop shop(b);
+        httplib::Client c(shop.server.url);
+        // No sales yet: a product of each category.
+        json f = Body(c.Get("/api/featured"));
+        CHECK(f["source"] == "categories");
+        // Two units of T-031 and one of T-032 sold; two of T-033 in an order never paid.
+        std::vector<std::string> orders;
+        int k = 0;
+        for (auto [sku, qty] : std::vector<std::pair<std::string, int>>{{"T-032", 1}, {"T-031", 1}, {"T-031", 1}, {"T-033", 2}}) {
+            auto r = PlaceOrder(c, "featured-" + std::to_string(k), OrderBody({{sku, qty}}, 60 + k, QuotedTotal(shop.server.url, {{sku, qty}})));
+            REQUIRE(r);
+            REQUIRE_MESSAGE(r->status == 201, r->body);
+            orders.push_back(Body(r)["order_no"].get<std::string>());
+            k++;
+        }
+        for (int paid : {0, 1, 2}) b.SqlWrite("UPDATE orders SET status = 'paid' WHERE order_no = '" + orders[size_t(paid)] + "'");
+        f = Body(c.Get("/api/featured"));
+        CHECK(f["source"] == "best_sellers");
+        CHECK(f["skus"] == json::array({"T-031", "T-032"}));
+        // Older than 30 days: no longer a best seller.
+        b.SqlWrite("UPDATE orders SET created_at = created_at - 31 * 86400 WHERE order_no = '" + orders[0] + "'");
+        CHECK(Body(c.Get("/api/featured"))["skus"] == json::array({"T-031"}));
+    }
+}
+
 TEST_CASE("merchant sales figures for the merchant screen's charts: per China day, paid goods and tax, rejections, top products")
 {
     for (Backend& b : BothBackends()) {

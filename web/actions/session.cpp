@@ -14,6 +14,7 @@
 #include "core/i18n/bidi_text.h"
 #include "core/i18n/formatting.h"
 #include "core/i18n/i18n_bundle.h"
+#include "core/wire/brand_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
 #include "core/wire/service_json.h"
@@ -35,6 +36,9 @@ static const char* kIcuDataUrl = "/bondstore-icu.dat";
 static const char* kFontUrl = "/bondstore-ui.ttf";
 static const char* kExtraFontUrl = "/bondstore-ui-extra.ttf";
 static const char* kCurrencyRatesUrl = "/api/currency-rates";
+static const char* kBrandUrl = "/api/brand";
+
+static void LoadFeatured(App& app);
 static const char* kCatalogUrl = "/api/catalog/page"; // whole, or a large catalog's first page
 static const char* kTaxTableUrl = "/api/tax-table";
 
@@ -56,6 +60,48 @@ static void Retry(App& app, void (*again)(App&), int delay_ms)
     }, new Pending{&app, again}, delay_ms);
 }
 
+// The language a shopper starts in: their own choice if they made one; else their browser's, the
+// store's default (the brand's) when the browser asks for none the store has. A kiosk starts in the
+// store's default, or without one in its browser's.
+static std::string StartingLocale(const App& app)
+{
+    std::string saved = app.kiosk.on ? std::string() : LoadPreference("locale");
+    if (!saved.empty()) return saved;
+    // A kiosk: the store's language, else the one its browser was set up with.
+    if (app.kiosk.on && !app.brand.default_locale.empty()) return app.brand.default_locale;
+    std::vector<std::string> wanted = BrowserLanguages();
+    // (Without a match, NegotiateLocale answers the kit's default language; the store's goes before that.)
+    const std::string fallback = DefaultLocale(), fallback_language = fallback.substr(0, fallback.find('-'));
+    std::vector<std::string> matched;
+    for (const std::string& tag : wanted)
+        if (NegotiateLocale({tag}) != fallback || tag.rfind(fallback_language, 0) == 0) matched.push_back(tag);
+    if (matched.empty() && !app.brand.default_locale.empty()) return app.brand.default_locale;
+    return NegotiateLocale(wanted);
+}
+
+// The store's look (core/brand/brand.h). Until it is in, the first frame waits (IsReady), so a
+// shopper never sees one look turn into another; if it cannot be had, the built-in look.
+static void LoadBrand(App& app)
+{
+    FetchOrKept(kBrandUrl, [&app](FetchResult r) {
+        if (r.status == 200) {
+            BrandParse b = ParseBrandJson(r.body);
+            if (b.ok()) {
+                app.brand = std::move(b.brand);
+                app.brand_version++;
+                // Its size and weight: the atlas is rasterised again.
+                app.font_size = 18.0f * app.brand.text_scale;
+                app.font.weight = app.brand.weight == FontWeight::Bold ? 1.6f : app.brand.weight == FontWeight::Medium ? 1.3f : 1.0f;
+                app.font_dirty = true;
+            }
+        }
+        app.brand_loaded = true;
+        if (app.display_currency.empty() && (app.kiosk.on || LoadPreference("currency").empty()))
+            app.display_currency = app.brand.currency;
+        if (app.icu_ready) RequestLocale(app, StartingLocale(app));
+    });
+}
+
 static void LoadIcuData(App& app)
 {
     FetchGet(kIcuDataUrl, [&app](FetchResult r) {
@@ -64,9 +110,8 @@ static void LoadIcuData(App& app)
         std::string error;
         if (!InstallIcuData(app.icu_data.data(), &error)) { app.load_error = std::string(kIcuDataUrl) + " " + error; return; }
         app.icu_ready = true;
-        std::string saved = LoadPreference("locale");
         double start = emscripten_get_now();
-        SetLocale(app, saved.empty() ? NegotiateLocale(BrowserLanguages()) : saved);
+        SetLocale(app, StartingLocale(app));
         Timed("first_locale", start);
     });
 }
@@ -175,6 +220,7 @@ void StartLoading(App& app)
         double idle = std::atof(PageQueryValue("idle").c_str());
         if (idle > 0) app.kiosk.idle_seconds = idle;
         else LoadKioskSettings(app);
+        LoadFeatured(app);
         ForgetBrowserStorage();
         KeepFullScreen();
         // Its own credential, kept across wipes; or a one-time code to get one (?enroll=CODE,
@@ -193,6 +239,13 @@ void StartLoading(App& app)
     app.pseudo_locales = PageQueryHas("pseudo");
     app.handoff_link = PageQueryValue("cart");
     app.merchant.on = PagePath().rfind("/merchant", 0) == 0;
+    std::string scheme = PageQueryValue("scheme");
+    if (scheme.empty()) scheme = LoadPreference("scheme");
+    app.display.dark = scheme.empty() ? PrefersDarkColors() : scheme == "dark";
+    app.browse.list_view = LoadPreference("browse_view") == "list";
+    app.display.reduced_motion = PrefersReducedMotion();
+    app.kiosk.hold_slide = PageQueryValue("attract") == "hold";
+    LoadBrand(app);
     LoadIcuData(app);
     LoadFont(app);
     LoadExtraFont(app);
@@ -225,7 +278,7 @@ static void AddAllLocaleGlyphs(App& app)
 bool IsReady(const App& app)
 {
     return app.icu_ready && app.font_loaded && !app.font_dirty && app.catalog_loaded && app.catalog_text_ready &&
-           app.tax_table_loaded;
+           app.tax_table_loaded && app.brand_loaded;
 }
 
 void ForgetShopper(App& app)
@@ -239,17 +292,19 @@ void ForgetShopper(App& app)
     app.qr_codes = QrCodes{};
     app.quote = TaxQuote{};
     app.quote_dirty = true;
-    app.display_currency.clear();
+    app.display_currency = app.kiosk.on ? app.brand.currency : std::string();
     app.display.text_scale = 1; // a shopper's own display choices go with them
     app.display.high_contrast = false;
+    app.display.dark = PageQueryValue("scheme") == "dark" || (PageQueryValue("scheme").empty() && PrefersDarkColors());
     ForgetBrowserStorage();
     // A kiosk's queued orders are sealed (PlaceOrder): they stay to be sent, and their readable
     // copy in memory goes. The kept catalog is the store's, not the shopper's.
     ForgetOutbox(app);
     // The next shopper's language is their browser's (on a kiosk: the store's default).
-    RequestLocale(app, NegotiateLocale(BrowserLanguages()));
+    RequestLocale(app, StartingLocale(app));
     app.screen = app.kiosk.on ? Screen::Attract : Screen::Browse;
     app.kiosk.wipes++;
+    if (app.kiosk.on) LoadFeatured(app);
 }
 
 void EnrollKiosk(App& app, const std::string& code)
@@ -259,6 +314,21 @@ void EnrollKiosk(App& app, const std::string& code)
         if (!t) return; // an operator sees the kiosk stay unenrolled (bondstore-admin kiosks list)
         app.kiosk.token = t->token;
         SaveDeviceSetting("kiosk_token", t->token);
+    });
+}
+
+// What the attract screen shows (core/brand/featured.h): asked for again for each shopper, since
+// best sellers change; kept for a kiosk that loses the server. A large catalog's products are
+// asked for (they may not be among those loaded).
+static void LoadFeatured(App& app)
+{
+    FetchOrKept("/api/featured", [&app](FetchResult r) {
+        std::optional<FeaturedProducts> f = r.status == 200 ? ParseFeaturedProductsJson(r.body) : std::nullopt;
+        if (!f) return; // the app's own choice stands
+        app.kiosk.featured = f->skus;
+        if (app.paging.on)
+            for (const std::string& sku : f->skus)
+                if (!app.catalog.FindBySku(sku)) AskForProduct(app, sku);
     });
 }
 

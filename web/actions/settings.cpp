@@ -63,10 +63,23 @@ void SetTextScale(App& app, float scale)
     Remember(app, "text_scale", std::to_string(scale));
 }
 
+void SetListView(App& app, bool list)
+{
+    app.browse.list_view = list;
+    app.browse.scroll_to_top = true;
+    Remember(app, "browse_view", list ? "list" : "grid");
+}
+
 void SetHighContrast(App& app, bool on)
 {
     app.display.high_contrast = on;
     Remember(app, "contrast", on ? "high" : "normal");
+}
+
+void SetDarkColors(App& app, bool on)
+{
+    app.display.dark = on;
+    Remember(app, "scheme", on ? "dark" : "light");
 }
 
 void SetDisplayCurrency(App& app, const std::string& currency)

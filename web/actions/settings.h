@@ -22,6 +22,11 @@ void RequestLocale(App& app, const std::string& tag);
 // The shopper's text size (one of kTextScales) and contrast, remembered for them.
 void SetTextScale(App& app, float scale);
 void SetHighContrast(App& app, bool on);
+// The brand's dark colours instead of its light ones (the device's setting until the shopper chooses).
+void SetDarkColors(App& app, bool on);
+
+// Products as cards (the default) or as a list, remembered for the shopper.
+void SetListView(App& app, bool list);
 
 // The display currency ("" for yuan only), remembered for the shopper.
 void SetDisplayCurrency(App& app, const std::string& currency);

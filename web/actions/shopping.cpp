@@ -19,6 +19,41 @@ void SetCartQty(App& app, const std::string& sku, int64_t qty)
     app.quote_dirty = true;
 }
 
+int64_t PriceWithTax(App& app, const std::string& sku)
+{
+    std::string key = FormatIsoDate(app.today) + ' ' + std::to_string(app.catalog.version);
+    if (key != app.with_tax_for) {
+        app.with_tax.clear();
+        app.with_tax_for = key;
+    }
+    auto it = app.with_tax.find(sku);
+    if (it != app.with_tax.end()) return it->second;
+    if (app.with_tax.size() > 20000) app.with_tax.clear(); // a long session in a large catalog
+    QuoteRequest request;
+    request.date = app.today;
+    FillQuoteLines(app.catalog, {CartLine{sku, 1}}, &request.lines);
+    int64_t total = -1;
+    if (!request.lines.empty()) {
+        TaxQuote q = Quote(request, app.tax_table);
+        if (q.accepted()) total = q.amount_to_pay.fen;
+    }
+    app.with_tax[sku] = total;
+    return total;
+}
+
+const std::string& CategoryPicture(App& app, const std::string& category)
+{
+    if (app.category_pictures_for != app.catalog.products.size() + 1) {
+        app.category_pictures.clear();
+        for (const Product& p : app.catalog.products)
+            if (!p.images.empty()) app.category_pictures.emplace(p.category, p.images.front()); // (the first kept)
+        app.category_pictures_for = app.catalog.products.size() + 1;
+    }
+    static const std::string none;
+    auto it = app.category_pictures.find(category);
+    return it == app.category_pictures.end() ? none : it->second;
+}
+
 const TaxQuote& CartQuote(App& app)
 {
     if (app.quote_dirty) {
@@ -88,6 +123,7 @@ const SearchResult& BrowseResults(App& app)
 void OpenProduct(App& app, const std::string& sku)
 {
     app.product_sku = sku;
+    app.product_page = ProductPageState{};
     app.screen = Screen::Product;
     AskForProduct(app, sku);
 }

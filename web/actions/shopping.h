@@ -22,6 +22,14 @@ void SetCartQty(App& app, const std::string& sku, int64_t qty);
 // The cart's quote, from core, recomputed if needed (the same function the server runs).
 const TaxQuote& CartQuote(App& app);
 
+// What one unit of `sku` costs with its tax today (goods, freight and tax: what the shopper pays),
+// by core's quote, as a card shows it; -1 if it cannot be bought on its own (over the single-order
+// limit) or is not loaded. Quoted once per SKU, date and catalog version.
+int64_t PriceWithTax(App& app, const std::string& sku);
+
+// The picture a category's tile shows: its first product's (of those loaded) that has one; "" if none.
+const std::string& CategoryPicture(App& app, const std::string& category);
+
 // Shows the product's page (for a large catalog, asking for the full product).
 void OpenProduct(App& app, const std::string& sku);
 

@@ -45,6 +45,7 @@ bool RebuildFontAtlas(FontAtlas& atlas, float size_px)
     config.FontDataOwnedByAtlas = false; // atlas.ttf owns the bytes
     config.OversampleH = 1;              // CJK glyphs gain nothing from horizontal oversampling
     config.PixelSnapH = true;
+    config.RasterizerMultiply = atlas.weight;
     ImFont* font = io.Fonts->AddFontFromMemoryTTF(atlas.ttf.data(), int(atlas.ttf.size()), size_px, &config, ranges.Data);
     if (!font) return false;
     if (!atlas.extra_ttf.empty()) {

@@ -24,6 +24,9 @@ struct FontAtlas {
     std::vector<bool> has;           // has[c]: c is in `text` (a bit per BMP code point)
     std::map<unsigned int, std::string> slices; // block's first code point → slice font file
     std::set<unsigned int> requested;           // blocks fetched or being fetched (found or not)
+    // Heavier strokes for a brand that asks for a medium or bold weight: the fonts have one weight,
+    // so their coverage is multiplied when rasterised (ImFontConfig::RasterizerMultiply).
+    float weight = 1;
     int width = 0, height = 0;       // of the last built texture
     float build_ms = 0;
 };

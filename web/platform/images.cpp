@@ -1,5 +1,7 @@
 #include "web/platform/images.h"
 
+#include "web/platform/preferences.h"
+
 #include <emscripten.h>
 
 #include <map>
@@ -63,6 +65,17 @@ EM_JS(void, js_delete_texture, (unsigned name), {
     GL.textures[name] = null;
 });
 
+// Whether the page's Content-Security-Policy lets it load `url` (img-src 'self' https: data:
+// blob:, http/security_headers.h): a picture on another host over plain http (a merchant's
+// test server, mixed content on a real store) is not asked for, and shows as missing at once.
+bool Loadable(const std::string& url)
+{
+    if (url.rfind("//", 0) == 0) return false;
+    if (url.rfind("/", 0) == 0 || url.rfind("https://", 0) == 0 || url.rfind("data:", 0) == 0 || url.rfind("blob:", 0) == 0) return true;
+    std::string origin = bondstore::web::PageOrigin();
+    return url.size() > origin.size() && url.compare(0, origin.size(), origin) == 0 && url[origin.size()] == '/';
+}
+
 } // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void bondstore_image_loaded(int id, unsigned texture, int width, int height)
@@ -85,6 +98,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bondstore_image_loaded(int id, unsigned tex
 
 namespace bondstore::web {
 
+int ImagesLoading() { return int(g_loading.size()); }
+
 const ShownImage& ImageAt(const std::string& url)
 {
     g_clock++;
@@ -98,6 +113,10 @@ const ShownImage& ImageAt(const std::string& url)
         it->second.last_asked = g_clock;
         return it->second.image;
     }
+    if (g_loading.size() >= size_t(kMaxLoading)) {
+        static const ShownImage waiting;
+        return waiting;
+    }
     if (g_images.size() >= size_t(kMaxImages)) { // the least recently asked for goes
         auto oldest = g_images.begin();
         for (auto e = g_images.begin(); e != g_images.end(); ++e)
@@ -108,6 +127,11 @@ const ShownImage& ImageAt(const std::string& url)
     Entry& e = g_images[url];
     e.id = g_next++;
     e.last_asked = g_clock;
+    if (!Loadable(url)) {
+        e.image.state = ShownImage::State::Failed;
+        e.failed_at = 1e300; // (never asked for again)
+        return e.image;
+    }
     g_loading[e.id] = url;
     js_load_image(e.id, url.c_str());
     return e.image;

@@ -18,9 +18,18 @@ struct ShownImage {
     int width = 0, height = 0;
 };
 
-constexpr int kMaxImages = 48;
+// A grid of cards on a 1080 × 1920 kiosk shows about 30 pictures and their flags; kept: a few
+// screens' worth, so scrolling back finds them. At most kMaxLoading are asked for at once: a
+// finger flicking through 10,000 products asks for each card it passes, and the ones that are
+// only passed by should not queue before the ones it stops at.
+constexpr int kMaxImages = 160;
+constexpr int kMaxLoading = 12;
 
-// The picture at `url`; starts loading it if it is not there yet.
+// The picture at `url`; starts loading it if it is not there yet (or, while kMaxLoading are
+// loading, answers Loading and starts it when asked again in a later frame).
 const ShownImage& ImageAt(const std::string& url);
+
+// Pictures asked for and not yet loaded (or failed): a screen is complete when none are.
+int ImagesLoading();
 
 } // namespace bondstore::web

@@ -21,6 +21,14 @@ EM_JS(char*, js_browser_languages, (), {
     return allocateUTF8(l.join("\n"));
 });
 
+EM_JS(int, js_prefers_dark, (), {
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
+});
+
+EM_JS(int, js_prefers_reduced_motion, (), {
+    return window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 1 : 0;
+});
+
 EM_JS(int, js_page_query_has, (const char* name), {
     try { return new URLSearchParams(window.location.search).has(UTF8ToString(name)) ? 1 : 0; } catch (e) { return 0; }
 });
@@ -67,6 +75,10 @@ EM_JS(void, js_forget_storage, (), {
 namespace bondstore::web {
 
 bool PageQueryHas(const char* name) { return js_page_query_has(name) != 0; }
+
+bool PrefersDarkColors() { return js_prefers_dark() != 0; }
+
+bool PrefersReducedMotion() { return js_prefers_reduced_motion() != 0; }
 
 std::string PageQueryValue(const char* name)
 {

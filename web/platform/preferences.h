@@ -10,6 +10,8 @@ namespace bondstore::web {
 std::string LoadPreference(const char* key);               // "" if unset
 void SavePreference(const char* key, const std::string& value);
 std::vector<std::string> BrowserLanguages();               // navigator.languages, in order
+bool PrefersDarkColors();                                  // the device is set to dark (prefers-color-scheme)
+bool PrefersReducedMotion();                               // … to less motion (prefers-reduced-motion)
 bool PageQueryHas(const char* name);                       // "?pseudo=1" → PageQueryHas("pseudo")
 std::string PageQueryValue(const char* name);              // "?idle=30" → "30"; "" if absent
                                                            // (raw: still percent-encoded)

@@ -45,6 +45,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
                    {"loaded", v.loaded_products}};
     j["listScroll"] = v.list_scroll;
     j["firstRows"] = v.first_rows;
+    j["browseView"] = v.browse_view;
+    j["cardWithTax"] = v.card_with_tax;
+    j["brand"] = v.brand;
+    j["scheme"] = v.scheme;
+    j["attractSku"] = v.attract_sku;
+    j["imagesLoading"] = v.images_loading;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
     for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}};
     j["widgets"] = widgets;
@@ -62,7 +68,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     if (!v.quote_json.empty()) j["quote"] = nlohmann::ordered_json::parse(v.quote_json, nullptr, false);
     if (v.screen == "product" && !v.product_sku.empty())
         j["product"] = {{"sku", v.product_sku}, {"quote", nlohmann::ordered_json::parse(v.product_quote_json, nullptr, false)},
-                        {"image", v.product_image}, {"description", v.product_description}, {"imageSize", {v.product_image_size[0], v.product_image_size[1]}}};
+                        {"image", v.product_image}, {"description", v.product_description}, {"imageSize", {v.product_image_size[0], v.product_image_size[1]}},
+                        {"pictures", v.product_pictures}, {"picture", v.product_picture}, {"zoomed", v.product_zoomed},
+                        {"related", v.product_related}};
     if (!v.error.empty()) j["error"] = v.error;
     if (!v.order_no.empty() || !v.order_status.empty())
         j["order"] = {{"no", v.order_no}, {"status", v.order_status}, {"reason", v.order_reason}, {"hold", v.order_hold},

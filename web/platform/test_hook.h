@@ -38,6 +38,12 @@ struct TestView {
     int loaded_products = 0;
     float list_scroll = 0;         // how far the product list is scrolled, CSS pixels
     std::vector<std::vector<std::string>> first_rows; // cells of the first rows as shown
+    std::string browse_view;       // "grid" (cards) or "list" (the table)
+    std::vector<std::string> card_with_tax; // the first cards' "≈ ¥… with tax", as shown
+    std::string brand;             // the store's brand id, and the colours drawn: "light", "dark", "high_contrast"
+    std::string scheme;
+    int images_loading = 0;        // pictures on their way
+    std::string attract_sku;       // the featured product on the kiosk's attract screen ("" = a category or none)
     std::vector<WidgetRect> widgets;
     std::vector<std::pair<std::string, long long>> cart; // sku, qty
     std::string quote_json;        // the cart's TaxQuote as core/wire.h writes it ("" if none)
@@ -45,6 +51,9 @@ struct TestView {
     std::string product_description; // its description as shown ("" while a large catalog's full product is on its way)
     std::string product_image;     // its picture: "none", "loading", "failed", "ready"
     int product_image_size[2] = {}; // its size in pixels, once ready
+    int product_pictures = 0, product_picture = 0; // how many it has, which is shown
+    bool product_zoomed = false;
+    std::vector<std::string> product_related; // the related products shown (SKUs)
     std::string search_text;       // what is in the search box
     int64_t search_total = 0;      // products matching it and the filters
     std::string error;

@@ -3,7 +3,9 @@
 #include "web/actions/labels.h"
 #include "web/actions/ordering.h"
 #include "web/actions/shopping.h"
+#include "web/actions/settings.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/product_grid.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
@@ -52,24 +54,30 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
     BrowseState& b = app.browse;
     float width = ImGui::GetContentRegionAvail().x;
     float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // A phone: the search box on its own line, the four filters two by two under it.
+    const bool narrow = width < Px(app, 640);
+    const float half = (width - spacing) / 2;
+    const float w_search = narrow ? width : width * 0.34f, w_category = narrow ? half : width * 0.16f;
+    const float w_origin = narrow ? half : width * 0.16f, w_band = narrow ? half : width * 0.14f;
+    const float w_sort = narrow ? half : width * 0.20f - spacing * 4;
     std::vector<std::function<void()>> controls;
     controls.push_back([&] {
-        ImGui::SetNextItemWidth(width * 0.34f);
+        ImGui::SetNextItemWidth(w_search);
         if (ImGui::InputTextWithHint("##search", Shown(app, m.Format("search.hint")).c_str(), b.text, sizeof b.text)) b.dirty = true;
         RecordWidget(view, "search.box");
     });
     controls.push_back([&] {
         b.dirty |= FacetCombo(app, "##category", m.Format("search.any_category"), b.category, r.categories,
-                              [&](const std::string& v) { return CategoryLabel(app, v); }, width * 0.16f);
+                              [&](const std::string& v) { return CategoryLabel(app, v); }, w_category);
         RecordWidget(view, "search.category");
     });
     controls.push_back([&] {
         b.dirty |= FacetCombo(app, "##origin", m.Format("search.any_origin"), b.origin, r.origins,
-                              [&](const std::string& v) { return CountryLabel(app, v); }, width * 0.16f);
+                              [&](const std::string& v) { return CountryLabel(app, v); }, w_origin);
         RecordWidget(view, "search.origin");
     });
     controls.push_back([&] {
-        ImGui::SetNextItemWidth(width * 0.14f);
+        ImGui::SetNextItemWidth(w_band);
         std::string band_preview = b.price_band < 0 ? m.Format("search.any_price") : BandName(app, b.price_band);
         if (ImGui::BeginCombo("##band", Shown(app, band_preview).c_str())) {
             if (Choice(app, Shown(app, m.Format("search.any_price")).c_str(), b.price_band < 0)) { b.price_band = -1; b.dirty = true; }
@@ -86,7 +94,7 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
     });
     controls.push_back([&] {
         // What is left of the row (it is the last control drawn left to right, the first right to left).
-        ImGui::SetNextItemWidth(width * 0.20f - spacing * 4);
+        ImGui::SetNextItemWidth(w_sort);
         static const std::pair<SearchOrder, const char*> orders[] = {
             {SearchOrder::Relevance, "sort.relevance"}, {SearchOrder::PriceAscending, "sort.price_asc"},
             {SearchOrder::PriceDescending, "sort.price_desc"}, {SearchOrder::Name, "sort.name"}};
@@ -99,10 +107,13 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
         }
         RecordWidget(view, "search.sort");
     });
-    for (size_t i = 0; i < controls.size(); i++) {
-        if (i) ImGui::SameLine();
-        controls[app.rtl ? controls.size() - 1 - i : i]();
-    }
+    std::vector<std::vector<size_t>> rows = narrow ? std::vector<std::vector<size_t>>{{0}, {1, 2}, {3, 4}}
+                                                   : std::vector<std::vector<size_t>>{{0, 1, 2, 3, 4}};
+    for (const std::vector<size_t>& row : rows)
+        for (size_t i = 0; i < row.size(); i++) {
+            if (i) ImGui::SameLine();
+            controls[row[app.rtl ? row.size() - 1 - i : i]]();
+        }
 }
 
 // The store's front: its categories as large buttons with their counts, while nothing is searched
@@ -117,17 +128,40 @@ void DrawCategories(App& app, TestView& view, const SearchResult& r)
     // Rows filled in reading order; right to left, each row starts at the right edge, so the
     // first category is the rightmost of the first row.
     struct Chip { const FacetCount* facet; std::string label; float width; };
+    // Each a tile with its category's picture (its first product's).
     std::vector<std::vector<Chip>> rows(1);
     float used = 0;
     for (const FacetCount& f : r.categories) {
         std::string label = Shown(app, app.messages.Format("search.facet_count", {{"name", CategoryLabel(app, f.value)}, {"count", f.count}}));
-        float width = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2;
+        float width = PictureButtonWidth(app, label);
         if (!rows.back().empty() && left + used + style.ItemSpacing.x + width > right) {
             rows.emplace_back();
             used = 0;
         }
         used += (rows.back().empty() ? 0 : style.ItemSpacing.x) + width;
         rows.back().push_back({&f, std::move(label), width});
+    }
+    // More than two rows (a phone): one row that scrolls sideways, so the products stay in view.
+    if (rows.size() > 2) {
+        std::vector<Chip> all;
+        for (std::vector<Chip>& row : rows)
+            for (Chip& c : row) all.push_back(std::move(c));
+        if (app.rtl) std::reverse(all.begin(), all.end());
+        ImGui::BeginChild("##category_strip", ImVec2(0, ImGui::GetFrameHeight() + style.ScrollbarSize + style.ItemSpacing.y), false,
+                          ImGuiWindowFlags_HorizontalScrollbar);
+        if (app.rtl && ImGui::IsWindowAppearing()) ImGui::SetScrollX(1e6f); // (the first category at the right)
+        for (size_t k = 0; k < all.size(); k++) {
+            if (k > 0) ImGui::SameLine();
+            const FacetCount& f = *all[k].facet;
+            if (PictureButton(app, ("##cat." + f.value).c_str(), all[k].label, CategoryPicture(app, f.value))) {
+                b.category = f.value;
+                b.dirty = true;
+            }
+            RecordWidget(view, "home.category." + f.value);
+        }
+        ImGui::EndChild();
+        ImGui::Spacing();
+        return;
     }
     for (std::vector<Chip>& row : rows) {
         float row_width = -style.ItemSpacing.x;
@@ -137,7 +171,7 @@ void DrawCategories(App& app, TestView& view, const SearchResult& r)
             if (k > 0) ImGui::SameLine();
             else ImGui::SetCursorPosX(app.rtl ? std::max(left, right - row_width) : left);
             const FacetCount& f = *row[k].facet;
-            if (ImGui::Button((row[k].label + "##cat." + f.value).c_str())) {
+            if (PictureButton(app, ("##cat." + f.value).c_str(), row[k].label, CategoryPicture(app, f.value))) {
                 b.category = f.value;
                 b.dirty = true;
             }
@@ -154,14 +188,28 @@ void DrawBrowse(App& app, TestView& view)
     const Messages& m = app.messages;
     BeginFullScreenWindow("##browse");
     DrawTopBar(app, view);
-    Label(app, m.Format("browse.heading"));
+    Paragraph(app, m.Format("browse.heading"));
 
     const SearchResult& before = BrowseResults(app);
     DrawCategories(app, view, before);
     DrawFilters(app, view, before);
     const SearchResult& r = BrowseResults(app); // the filters may have changed it
     int count = int(r.total);
-    Label(app, m.Format("search.results", {{"count", int64_t(r.total)}}), Tone::Disabled);
+    // How many, and the switch between cards and the list, at the other end of the line.
+    {
+        std::string switch_label = Shown(app, m.Format(app.browse.list_view ? "browse.view_grid" : "browse.view_list"));
+        float switch_width = ImGui::CalcTextSize(switch_label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        float left = ImGui::GetCursorPosX(), right = ImGui::GetWindowContentRegionMax().x;
+        ImGui::AlignTextToFramePadding();
+        if (app.rtl) ImGui::SetCursorPosX(left + switch_width + ImGui::GetStyle().ItemSpacing.x);
+        ImGui::BeginGroup();
+        Label(app, m.Format("search.results", {{"count", int64_t(r.total)}}), Tone::Disabled);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(app.rtl ? left : right - switch_width);
+        if (ImGui::Button((switch_label + "##view").c_str())) SetListView(app, !app.browse.list_view);
+        RecordWidget(view, "browse.view");
+    }
     if (!app.display_currency.empty()) {
         const CurrencyRate* rate = app.currency_rates.Find(app.display_currency);
         if (rate)
@@ -174,6 +222,18 @@ void DrawBrowse(App& app, TestView& view)
     view.search_text = app.browse.text;
     view.search_total = int64_t(r.total);
     view.first_rows.clear();
+    view.card_with_tax.clear();
+    view.browse_view = app.browse.list_view ? "list" : "grid";
+    if (!app.browse.list_view) {
+        size_t wanted = 0;
+        DrawProductGrid(app, view, r, &wanted);
+        if (wanted > r.hits.size()) {
+            app.browse.limit = std::max(wanted + kBrowsePage, app.browse.limit * 2);
+            app.browse.dirty = true;
+        }
+        ImGui::End();
+        return;
+    }
 
     // Logical columns; drawn mirrored right to left.
     enum { kName, kBrand, kSize, kOrigin, kStock, kPrice, kSku, kAdd, kColumns };

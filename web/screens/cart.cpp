@@ -148,7 +148,7 @@ void DrawCart(App& app, TestView& view)
         ImGui::PopStyleColor();
     }
     if (q.accepted() && ships) {
-        if (ImGui::Button(Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;
+        if (PrimaryButton(app, Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;
         RecordWidget(view, "cart.checkout");
         SameLineIfFits(Shown(app, m.Format("cart.handoff")));
     }

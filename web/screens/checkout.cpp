@@ -101,7 +101,7 @@ void DrawCheckout(App& app, TestView& view)
     const TaxQuote& q = CartQuote(app);
     std::string label = f.busy ? m.Format("checkout.placing") : m.Format("checkout.place_order", {{"amount", app.prices->Format(q.amount_to_pay)}});
     ImGui::BeginDisabled(f.busy || app.cart.empty() || !q.accepted());
-    if (ImGui::Button(Shown(app, label).c_str(), ImVec2(-FLT_MIN, 0))) PlaceOrder(app);
+    if (PrimaryButton(app, Shown(app, label).c_str(), ImVec2(-FLT_MIN, 0))) PlaceOrder(app);
     ImGui::EndDisabled();
     RecordWidget(view, "checkout.place");
     KeyboardRoom(app.keyboard);

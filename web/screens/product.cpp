@@ -3,8 +3,8 @@
 #include "web/actions/labels.h"
 #include "web/actions/ordering.h"
 #include "web/actions/shopping.h"
-#include "web/platform/images.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/product_gallery.h"
 #include "web/screens/tax_text.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
@@ -13,6 +13,7 @@
 #include "web/state/display.h"
 
 #include "core/cart/cart.h"
+#include "core/catalog/picture_sizes.h"
 #include "core/i18n/i18n_bundle.h"
 #include "core/wire/tax_json.h"
 
@@ -40,33 +41,162 @@ std::string WarehouseNames(const App& app, const SkuAvailability* stock)
     return names;
 }
 
-// The product's first picture, fitted into a `side` square: a quiet box while it loads, and a
-// word if it cannot be shown.
-void DrawPicture(App& app, TestView& view, const std::string& url, float side)
+// The tax on one, quoted by core from today's rules: once per product, date and catalog, not every frame.
+const TaxQuote& ProductQuote(App& app, TestView& view, const Product& p)
 {
-    const ShownImage& image = ImageAt(url);
-    ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(side, side));
-    RecordWidget(view, "product.image");
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImVec2 end(at.x + side, at.y + side);
-    if (image.state == ShownImage::State::Ready && image.width > 0 && image.height > 0) {
-        float k = std::min(side / float(image.width), side / float(image.height));
-        ImVec2 size(image.width * k, image.height * k);
-        ImVec2 min(at.x + (side - size.x) / 2, at.y + (side - size.y) / 2);
-        draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(image.texture)), min, ImVec2(min.x + size.x, min.y + size.y));
-        view.product_image = "ready";
-        view.product_image_size[0] = image.width;
-        view.product_image_size[1] = image.height;
+    std::string key = p.sku + ' ' + FormatIsoDate(app.today) + ' ' + std::to_string(app.catalog.version);
+    if (key != app.product_quote_key) {
+        QuoteRequest request;
+        request.date = app.today;
+        FillQuoteLines(app.catalog, {CartLine{p.sku, 1}}, &request.lines);
+        app.product_quote = Quote(request, app.tax_table);
+        app.product_quote_key = key;
+        view.product_quote_json = TaxQuoteToJson(app.product_quote);
+    }
+    return app.product_quote;
+}
+
+// The tax in one line, and how it is worked out folded under it.
+void DrawTax(App& app, TestView& view, const Product& p)
+{
+    const Messages& m = app.messages;
+    const PriceFormatter& price = *app.prices;
+    const TaxQuote& q = ProductQuote(app, view, p);
+    if (!q.accepted()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
+        Paragraph(app, m.Format("tax.regime.rejected"));
+        Paragraph(app, m.Format("tax.reason." + q.reason, LimitArgs(q, price)));
+        ImGui::PopStyleColor();
         return;
     }
-    draw->AddRectFilled(at, end, ImGui::GetColorU32(ImGuiCol_FrameBg), ImGui::GetStyle().FrameRounding);
-    view.product_image = image.state == ShownImage::State::Loading ? "loading" : "failed";
-    if (image.state == ShownImage::State::Failed) {
-        std::string text = Shown(app, app.messages.Format("product.no_image"));
-        ImVec2 t = ImGui::CalcTextSize(text.c_str());
-        draw->AddText(ImVec2(at.x + (side - t.x) / 2, at.y + (side - t.y) / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), text.c_str());
+    Paragraph(app, m.Format("product.tax_line", {{"tax", price.Format(q.tax_total)}, {"total", price.Format(q.amount_to_pay)}}));
+    if (ImGui::CollapsingHeader((Shown(app, m.Format("product.tax_details")) + "##tax_details").c_str())) {
+        Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
+        DrawQuoteBreakdown(app, q, app.rtl ? "one_rtl" : "one");
+        for (const TaxNote& n : q.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
+        for (const LineTax& lt : q.lines)
+            for (const TaxNote& n : lt.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
+        Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
     }
+    RecordWidget(view, "product.tax_details");
+}
+
+// Stock, where it is, when it would arrive; the quantity and "add to cart".
+void DrawBuying(App& app, TestView& view, const Product& p)
+{
+    const Messages& m = app.messages;
+    int64_t available = Available(app, p.sku);
+    const SkuAvailability* stock = nullptr;
+    for (const SkuAvailability& a : app.inventory)
+        if (a.sku == p.sku) stock = &a;
+    if (available >= 0) {
+        std::string level = available == 0 ? m.Format("inventory.out")
+                          : available <= kLowStock ? m.Format("inventory.low", {{"count", available}})
+                                                   : m.Format("inventory.in_stock");
+        std::string where = WarehouseNames(app, stock);
+        if (available <= kLowStock) ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Warning));
+        Paragraph(app, where.empty() ? level : m.Format("product.stock_at", {{"stock", level}, {"warehouses", where}}));
+        if (available <= kLowStock) ImGui::PopStyleColor();
+    }
+    if (app.brand.delivery_max_days > 0)
+        Paragraph(app, m.Format("product.delivery", {{"min", int64_t(app.brand.delivery_min_days)}, {"max", int64_t(app.brand.delivery_max_days)}}),
+                  Tone::Disabled);
+    ImGui::Spacing();
+
+    // − quantity +, then the button; mirrored right to left.
+    ProductPageState& page = app.product_page;
+    const int64_t most = available > 0 ? available : 1;
+    page.qty = std::clamp<int64_t>(page.qty, 1, std::max<int64_t>(1, most));
+    const float step = ImGui::GetFrameHeight();
+    std::string qty = Shown(app, m.Format("cart.qty_value", {{"qty", page.qty}}));
+    const float qty_w = std::max(ImGui::CalcTextSize(qty.c_str()).x, step);
+    std::string add = Shown(app, m.Format("product.add"));
+    const float add_w = std::max(Px(app, 200), ImGui::CalcTextSize(add.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+    auto minus = [&] {
+        ImGui::PushID("qty_minus");
+        ImGui::BeginDisabled(page.qty <= 1);
+        if (ImGui::Button("-", ImVec2(step, step))) page.qty--;
+        ImGui::EndDisabled();
+        ImGui::PopID();
+        RecordWidget(view, "product.qty_minus");
+    };
+    auto number = [&] {
+        // Centred in a box as wide as a step button, so the buttons do not move as it grows.
+        float x = ImGui::GetCursorPosX(), w = ImGui::CalcTextSize(qty.c_str()).x;
+        ImGui::SetCursorPosX(x + (qty_w - w) / 2);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(qty.c_str());
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(x + qty_w + ImGui::GetStyle().ItemSpacing.x);
+        ImGui::Dummy(ImVec2(0, step));
+    };
+    auto plus = [&] {
+        ImGui::PushID("qty_plus");
+        ImGui::BeginDisabled(available >= 0 && page.qty >= most);
+        if (ImGui::Button("+", ImVec2(step, step))) page.qty++;
+        ImGui::EndDisabled();
+        ImGui::PopID();
+        RecordWidget(view, "product.qty_plus");
+    };
+    auto button = [&] {
+        ImGui::BeginDisabled(available == 0);
+        if (PrimaryButton(app, add.c_str(), ImVec2(add_w, 0))) AddToCart(app, p.sku, page.qty);
+        ImGui::EndDisabled();
+        RecordWidget(view, "product.add");
+    };
+    const float row = step * 2 + qty_w + add_w + ImGui::GetStyle().ItemSpacing.x * 4;
+    if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - row));
+    if (app.rtl) { button(); ImGui::SameLine(); plus(); ImGui::SameLine(); number(); ImGui::SameLine(); minus(); }
+    else { minus(); ImGui::SameLine(); number(); ImGui::SameLine(); plus(); ImGui::SameLine(); button(); }
+    int64_t in_cart = 0;
+    for (const CartLine& l : app.cart.lines)
+        if (l.sku == p.sku) in_cart = l.qty;
+    if (in_cart > 0) Label(app, m.Format("product.in_cart", {{"count", in_cart}}), Tone::Disabled);
+}
+
+// Up to eight others of the same category (of the products loaded), as small cards in a row that
+// scrolls sideways: a tap opens one.
+void DrawRelated(App& app, TestView& view, const Product& p)
+{
+    view.product_related.clear();
+    std::vector<const Product*> related;
+    for (const Product& o : app.catalog.products)
+        if (o.category == p.category && o.sku != p.sku && related.size() < 8) related.push_back(&o);
+    if (related.empty()) return;
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::SetWindowFontScale(1.15f);
+    Label(app, app.messages.Format("product.related", {{"category", CategoryLabel(app, p.category)}}));
+    ImGui::SetWindowFontScale(1.0f);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float card = Px(app, app.display.touch ? 170 : 150), line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = card + style.ItemSpacing.y + line * 3 + style.ScrollbarSize + style.ItemSpacing.y;
+    ImGui::BeginChild("##related", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
+    if (app.rtl && ImGui::IsWindowAppearing()) ImGui::SetScrollX(1e6f);
+    if (app.rtl) std::reverse(related.begin(), related.end());
+    for (size_t k = 0; k < related.size(); k++) {
+        const Product& o = *related[k];
+        if (k) ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::PushID(o.sku.c_str());
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("##related", ImVec2(card, card + style.ItemSpacing.y + line * 3))) OpenProduct(app, o.sku);
+        RecordWidget(view, "related." + o.sku);
+        if (!o.images.empty()) DrawFittedPicture(app, o.images.front(), at.x, at.y, at.x + card, at.y + card);
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + card + style.ItemSpacing.y));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card);
+        ImGui::BeginChild("##related_text", ImVec2(card, line * 3), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
+        ClampedParagraph(app, ProductTitle(app, o), 2);
+        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Accent));
+        Label(app, app.prices->Format(o.price));
+        ImGui::PopStyleColor();
+        ImGui::EndChild();
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+        ImGui::EndGroup();
+        view.product_related.push_back(o.sku);
+    }
+    ImGui::EndChild();
 }
 
 } // namespace
@@ -74,7 +204,6 @@ void DrawPicture(App& app, TestView& view, const std::string& url, float side)
 void DrawProduct(App& app, TestView& view)
 {
     const Messages& m = app.messages;
-    const PriceFormatter& price = *app.prices;
     BeginFullScreenWindow("##product");
     DrawTopBar(app, view);
     if (ImGui::Button(Shown(app, m.Format("product.back")).c_str())) app.screen = Screen::Browse;
@@ -86,18 +215,25 @@ void DrawProduct(App& app, TestView& view)
         return;
     }
     ImGui::BeginChild("##product_body");
-    // The picture beside the facts; above them on a narrow screen, or right to left.
-    view.product_image = "none";
-    const float side = Px(app, 220);
-    const bool beside = !p->images.empty() && !app.rtl && ImGui::GetContentRegionAvail().x >= side * 2.5f;
-    if (!p->images.empty()) {
-        if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - side);
-        DrawPicture(app, view, p->images.front(), side);
-        if (beside) {
-            ImGui::SameLine();
-            ImGui::BeginGroup();
+    // The pictures beside the facts on a wide screen (mirrored right to left), above them on a narrow one.
+    const float avail = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+    const bool beside = avail >= Px(app, 720);
+    const float side = beside ? std::min(avail * 0.42f, Px(app, 440)) : std::min(avail, Px(app, 380));
+    bool in_table = false;
+    if (beside && !p->images.empty()) {
+        in_table = ImGui::BeginTable(app.rtl ? "##product_rtl" : "##product_ltr", 2, ImGuiTableFlags_SizingFixedFit);
+        if (in_table) {
+            ImGui::TableSetupColumn("##a", app.rtl ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed, app.rtl ? 0 : side);
+            ImGui::TableSetupColumn("##b", app.rtl ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch, app.rtl ? side : 0);
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(app.rtl ? 1 : 0);
         }
+    } else if (app.rtl || !beside) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - side) / 2));
     }
+    DrawGallery(app, view, *p, side);
+    if (in_table) ImGui::TableSetColumnIndex(app.rtl ? 0 : 1);
+
     ImGui::SetWindowFontScale(1.35f);
     Paragraph(app, ProductTitle(app, *p));
     ImGui::SetWindowFontScale(1.0f);
@@ -107,38 +243,17 @@ void DrawProduct(App& app, TestView& view)
         if (!fact.empty()) facts += (facts.empty() ? "" : " · ") + fact;
     Label(app, facts, Tone::Disabled);
     ImGui::Spacing();
-    ImGui::SetWindowFontScale(1.25f);
-    Label(app, price.Format(p->price));
+    ImGui::SetWindowFontScale(1.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Accent));
+    Label(app, app.prices->Format(p->price));
+    ImGui::PopStyleColor();
     ImGui::SetWindowFontScale(1.0f);
     std::string approx = ApproximatePrice(app, p->price);
     if (!approx.empty()) Label(app, approx, Tone::Disabled);
-
-    // Bonded stock.
-    int64_t available = Available(app, p->sku);
-    const SkuAvailability* stock = nullptr;
-    for (const SkuAvailability& a : app.inventory)
-        if (a.sku == p->sku) stock = &a;
-    if (available >= 0) {
-        std::string level = available == 0 ? m.Format("inventory.out")
-                          : available <= kLowStock ? m.Format("inventory.low", {{"count", available}})
-                                                   : m.Format("inventory.in_stock");
-        std::string where = WarehouseNames(app, stock);
-        Label(app, where.empty() ? level : m.Format("product.stock_at", {{"stock", level}, {"warehouses", where}}),
-              available == 0 ? Tone::Disabled : Tone::Normal);
-    }
-    ImGui::BeginDisabled(available == 0);
-    if (ImGui::Button(Shown(app, m.Format("product.add")).c_str(), ImVec2(Px(app, 240), 0))) AddToCart(app, p->sku);
-    ImGui::EndDisabled();
-    RecordWidget(view, "product.add");
-    int64_t in_cart = 0;
-    for (const CartLine& l : app.cart.lines)
-        if (l.sku == p->sku) in_cart = l.qty;
-    if (in_cart > 0) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        Label(app, m.Format("product.in_cart", {{"count", in_cart}}), Tone::Disabled);
-    }
-    if (beside) ImGui::EndGroup();
+    DrawTax(app, view, *p);
+    ImGui::Spacing();
+    DrawBuying(app, view, *p);
+    if (in_table) ImGui::EndTable();
 
     std::string description(ChooseText(p->description, {}, app.locale_chain).text);
     view.product_description = description;
@@ -146,38 +261,11 @@ void DrawProduct(App& app, TestView& view)
         ImGui::Spacing();
         Paragraph(app, description);
     }
-
-    // The tax on one, quoted by core from today's rules.
-    ImGui::Spacing();
-    ImGui::Separator();
-    Label(app, m.Format("product.tax_title"));
-    // Quoted once per product, date and catalog, not every frame.
-    std::string key = p->sku + ' ' + FormatIsoDate(app.today) + ' ' + std::to_string(app.catalog.version);
-    if (key != app.product_quote_key) {
-        QuoteRequest request;
-        request.date = app.today;
-        FillQuoteLines(app.catalog, {CartLine{p->sku, 1}}, &request.lines);
-        app.product_quote = Quote(request, app.tax_table);
-        app.product_quote_key = key;
-        view.product_quote_json = TaxQuoteToJson(app.product_quote);
-    }
-    const TaxQuote& q = app.product_quote;
-    if (!q.accepted()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
-        Paragraph(app, m.Format("tax.regime.rejected"));
-        Paragraph(app, m.Format("tax.reason." + q.reason, LimitArgs(q, price)));
-        ImGui::PopStyleColor();
-    } else {
-        Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
-        DrawQuoteBreakdown(app, q, app.rtl ? "one_rtl" : "one");
-        for (const TaxNote& n : q.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
-        for (const LineTax& lt : q.lines)
-            for (const TaxNote& n : lt.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
-    }
-    Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
+    DrawRelated(app, view, *p);
     ImGui::EndChild();
     view.product_sku = p->sku;
     ImGui::End();
+    DrawZoomedPicture(app, view, *p);
 }
 
 } // namespace bondstore::web

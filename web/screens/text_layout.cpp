@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace bondstore::web {
 
 // True if `s` may hold right-to-left text: Hebrew to NKo (U+0590–U+07FF), Arabic presentation
@@ -81,8 +83,9 @@ void LabelAtEnd(App& app, const std::string& text, Tone tone)
 void Paragraph(App& app, const std::string& text, Tone tone)
 {
     if (!app.rtl) {
+        const std::string& shown = Shown(app, text); // (its glyphs join the atlas)
         if (tone == Tone::Disabled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::TextWrapped("%s", shown.c_str());
         if (tone == Tone::Disabled) ImGui::PopStyleColor();
         return;
     }
@@ -110,6 +113,58 @@ void Paragraph(App& app, const std::string& text, Tone tone)
         pos = space + 1;
     }
     flush();
+}
+
+// The bytes of `text` from `pos` that fit in `width` as shown, ending at a space if one is in
+// reach, else at a character boundary (at least one character).
+static size_t FittingBytes(App& app, const std::string& text, size_t pos, float width)
+{
+    size_t end = pos, last_space = std::string::npos;
+    while (end < text.size()) {
+        size_t next = end + 1;
+        while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) next++;
+        // (The first character is always taken: a line holds at least one.)
+        if (end > pos && ImGui::CalcTextSize(Shown(app, text.substr(pos, next - pos)).c_str()).x > width) break;
+        if (text[end] == ' ') last_space = end;
+        end = next;
+    }
+    if (end >= text.size()) return text.size() - pos;
+    if (last_space != std::string::npos && last_space > pos) return last_space - pos;
+    return end - pos;
+}
+
+void ClampedParagraph(App& app, const std::string& text, int lines, Tone tone)
+{
+    const float width = ImGui::GetContentRegionAvail().x, line_height = ImGui::GetTextLineHeightWithSpacing();
+    const float top = ImGui::GetCursorPosY();
+    std::string key = text + '\x1f' + std::to_string(int(width)) + '\x1f' + std::to_string(int(ImGui::GetFontSize() * 10)) +
+                      (app.rtl ? "r" : "l") + std::to_string(lines);
+    auto it = app.clamped_lines.find(key);
+    if (it == app.clamped_lines.end()) {
+        if (app.clamped_lines.size() > 4096) app.clamped_lines.clear();
+        std::vector<std::string> broken;
+        size_t pos = 0;
+        for (int line = 0; line < lines && pos < text.size(); line++) {
+            while (pos < text.size() && text[pos] == ' ') pos++;
+            size_t n = FittingBytes(app, text, pos, width);
+            std::string shown = text.substr(pos, n);
+            pos += n;
+            if (line == lines - 1 && pos < text.size()) {
+                // The last line, cut: characters off its end until it fits with the ellipsis.
+                auto pop_char = [&] {
+                    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+                    if (!shown.empty()) shown.pop_back();
+                };
+                while (!shown.empty() && ImGui::CalcTextSize(Shown(app, shown + "…").c_str()).x > width) pop_char();
+                while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+                shown += "…";
+            }
+            broken.push_back(std::move(shown));
+        }
+        it = app.clamped_lines.emplace(std::move(key), std::move(broken)).first;
+    }
+    for (const std::string& line : it->second) Label(app, line, tone);
+    ImGui::SetCursorPosY(top + line_height * float(lines));
 }
 
 int VisualColumn(const App& app, int column, int count) { return app.rtl ? count - 1 - column : column; }

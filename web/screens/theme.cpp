@@ -7,9 +7,47 @@ namespace bondstore::web {
 
 namespace {
 
-void LightColors(ImGuiStyle& style)
+ImVec4 Color(Rgb c, float alpha = 1) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
+
+// `a` moved towards `b` by `t` (0–1).
+ImVec4 Mix(ImVec4 a, ImVec4 b, float t) { return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, 1); }
+
+// The store's colours (core/brand/brand.h): text on the page and on surfaces (cards, fields,
+// menus), the accent for what is chosen, hovered or focused. Buttons are surfaces tinted with the
+// accent, their text the brand's text colour; primary buttons (PrimaryButton) are the accent
+// itself with the on-accent text. The brand file's contrast check covers these pairs: a tint of
+// at most 30% keeps text on a button within a hair of its ratio on the surface.
+void BrandColorsToStyle(const BrandColors& b, bool dark, ImGuiStyle& style)
 {
-    ImGui::StyleColorsLight(&style);
+    if (dark) ImGui::StyleColorsDark(&style);
+    else ImGui::StyleColorsLight(&style);
+    ImVec4* c = style.Colors;
+    const ImVec4 page = Color(b.page), surface = Color(b.surface), text = Color(b.text), accent = Color(b.accent);
+    c[ImGuiCol_Text] = text;
+    c[ImGuiCol_TextDisabled] = Color(b.muted);
+    c[ImGuiCol_WindowBg] = page;
+    c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_PopupBg] = surface;
+    c[ImGuiCol_Border] = Color(b.border);
+    c[ImGuiCol_FrameBg] = surface;
+    c[ImGuiCol_FrameBgHovered] = Mix(surface, accent, 0.10f);
+    c[ImGuiCol_FrameBgActive] = Mix(surface, accent, 0.18f);
+    c[ImGuiCol_Button] = Mix(surface, accent, 0.12f);
+    c[ImGuiCol_ButtonHovered] = Mix(surface, accent, 0.22f);
+    c[ImGuiCol_ButtonActive] = Mix(surface, accent, 0.30f);
+    c[ImGuiCol_Header] = Mix(surface, accent, 0.16f);
+    c[ImGuiCol_HeaderHovered] = Mix(surface, accent, 0.24f);
+    c[ImGuiCol_HeaderActive] = Mix(surface, accent, 0.30f);
+    c[ImGuiCol_CheckMark] = c[ImGuiCol_SliderGrab] = c[ImGuiCol_SliderGrabActive] = accent;
+    c[ImGuiCol_NavHighlight] = accent;
+    c[ImGuiCol_Separator] = c[ImGuiCol_TableBorderLight] = c[ImGuiCol_TableBorderStrong] = Color(b.border);
+    c[ImGuiCol_TableHeaderBg] = Mix(page, text, 0.06f);
+    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(text.x, text.y, text.z, 0.035f);
+    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrab] = Color(b.border);
+    c[ImGuiCol_ScrollbarGrabHovered] = c[ImGuiCol_ScrollbarGrabActive] = Mix(Color(b.border), text, 0.3f);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, dark ? 0.6f : 0.35f);
 }
 
 // Black text on white, black borders, a thick dark-blue focus mark; the disabled tone stays dark
@@ -46,15 +84,19 @@ void ApplyTheme(App& app)
 {
     DisplayState& d = app.display;
     float scale = UiScale(app);
-    if (scale == d.built_scale && d.high_contrast == d.built_contrast && d.touch == d.built_touch) return;
+    if (scale == d.built_scale && d.high_contrast == d.built_contrast && d.touch == d.built_touch && d.dark == d.built_dark &&
+        d.built_brand == app.brand_version)
+        return;
     ImGuiStyle style;
     if (d.high_contrast) HighContrastColors(style);
-    else LightColors(style);
+    else BrandColorsToStyle(d.dark ? app.brand.dark : app.brand.light, d.dark, style);
     style.FramePadding = ImVec2(10, 6);
     style.ItemSpacing = ImVec2(10, 8);
     style.CellPadding = ImVec2(8, 6);
     style.WindowPadding = ImVec2(16, 14);
-    style.FrameRounding = 4;
+    // The brand's corners: fields, buttons, menus, cards (windows stay square: they are the page).
+    style.FrameRounding = style.ChildRounding = style.PopupRounding = style.GrabRounding = app.brand.corner_radius;
+    style.ScrollbarRounding = app.brand.corner_radius;
     if (d.touch) {
         // A control is the font size plus twice the frame padding: 18 + 2 × 13 = 44 CSS px high,
         // and a one-letter button (−, +) 8 + 2 × 18 = 44 wide.
@@ -69,20 +111,43 @@ void ApplyTheme(App& app)
     d.built_scale = scale;
     d.built_contrast = d.high_contrast;
     d.built_touch = d.touch;
+    d.built_dark = d.dark;
+    d.built_brand = app.brand_version;
     app.font_dirty = true; // glyphs at the new size
 }
 
 ImVec4 InkColor(const App& app, Ink ink)
 {
-    bool hc = app.display.high_contrast;
+    bool hc = app.display.high_contrast, dark = app.display.dark && !hc;
     switch (ink) {
-    case Ink::Problem: return hc ? ImVec4(0.6f, 0.0f, 0.0f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1);
-    case Ink::Warning: return hc ? ImVec4(0.45f, 0.2f, 0.0f, 1) : ImVec4(0.65f, 0.35f, 0.0f, 1);
+    case Ink::Problem: return hc ? ImVec4(0.6f, 0.0f, 0.0f, 1) : dark ? ImVec4(1.0f, 0.55f, 0.52f, 1) : ImVec4(0.75f, 0.1f, 0.1f, 1);
+    case Ink::Warning: return hc ? ImVec4(0.45f, 0.2f, 0.0f, 1) : dark ? ImVec4(1.0f, 0.75f, 0.35f, 1) : ImVec4(0.65f, 0.35f, 0.0f, 1);
+    case Ink::Accent: return hc ? ImVec4(0.0f, 0.2f, 0.6f, 1) : Color(Scheme(app).accent);
     }
     return ImVec4(0, 0, 0, 1);
 }
 
-ImVec4 PageColor(const App& app) { return app.display.high_contrast ? ImVec4(1, 1, 1, 1) : ImVec4(0.96f, 0.96f, 0.95f, 1); }
+const BrandColors& Scheme(const App& app) { return app.display.dark ? app.brand.dark : app.brand.light; }
+
+ImVec4 PageColor(const App& app) { return app.display.high_contrast ? ImVec4(1, 1, 1, 1) : Color(Scheme(app).page); }
+
+ImVec4 SurfaceColor(const App& app) { return app.display.high_contrast ? ImVec4(1, 1, 1, 1) : Color(Scheme(app).surface); }
+
+bool PrimaryButton(const App& app, const char* label, const ImVec2& size)
+{
+    if (app.display.high_contrast) return ImGui::Button(label, size); // black on grey, with its border
+    const BrandColors& b = Scheme(app);
+    const ImVec4 accent = Color(b.accent), toward = app.display.dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
+    ImGui::PushStyleColor(ImGuiCol_Button, accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, Mix(accent, toward, 0.12f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, Mix(accent, toward, 0.24f));
+    ImGui::PushStyleColor(ImGuiCol_Text, Color(b.on_accent));
+    // A disabled primary button is drawn as ImGui draws any disabled item (faded): its text must
+    // still be told from its background, which fading both keeps.
+    bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
 
 bool Choice(const App& app, const char* label, bool selected)
 {

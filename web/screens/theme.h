@@ -7,6 +7,8 @@
 
 #include "web/state/display.h"
 
+#include "core/brand/brand.h"
+
 #include <imgui.h>
 
 namespace bondstore::web {
@@ -18,10 +20,17 @@ struct App;
 void ApplyTheme(App& app);
 
 // Colours the screens use beyond ImGui's own, for the current theme.
-enum class Ink { Problem, Warning };
+enum class Ink { Problem, Warning, Accent };
 ImVec4 InkColor(const App& app, Ink ink);
-// The page behind every window (the GL clear colour).
+// The brand's colours for the current scheme (light or dark).
+const BrandColors& Scheme(const App& app);
+// The page behind every window (the GL clear colour), and the cards on it.
 ImVec4 PageColor(const App& app);
+ImVec4 SurfaceColor(const App& app);
+
+// The one action a screen is for (add to cart, checkout, place the order, start): the brand's
+// accent with its on-accent text.
+bool PrimaryButton(const App& app, const char* label, const ImVec2& size = ImVec2(0, 0));
 
 // A choice in a list or menu (ImGui::Selectable), tall enough to touch on a kiosk.
 bool Choice(const App& app, const char* label, bool selected);

@@ -8,24 +8,32 @@
 #include "web/screens/theme.h"
 #include "web/state/app.h"
 #include "web/state/display.h"
+#include "web/platform/images.h"
+
+#include "core/catalog/picture_sizes.h"
 
 #include "core/i18n/i18n_bundle.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace bondstore::web {
+
+static ImTextureID Texture(unsigned name) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(name)); }
 
 void BeginFullScreenWindow(const char* id)
 {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    // No background of its own: the page colour is the GL clear colour (PageColor), and a second
+    // full-screen fill costs a software-rendered kiosk (SwiftShader) a frame's worth of pixels.
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
 }
 
 void RecordWidget(TestView& view, const std::string& id)
@@ -119,6 +127,7 @@ std::vector<std::string> DisplayLabels(const App& app)
     std::vector<std::string> out;
     for (const char* key : kTextScaleKeys) out.push_back(app.messages.Format(key));
     out.push_back(app.messages.Format("display.high_contrast"));
+    out.push_back(app.messages.Format("display.dark"));
     out.push_back(app.messages.Format("display.menu"));
     return out;
 }
@@ -139,7 +148,35 @@ void DisplayMenu(App& app, TestView& view, float width)
     if (Choice(app, Shown(app, app.messages.Format("display.high_contrast")).c_str(), app.display.high_contrast))
         SetHighContrast(app, !app.display.high_contrast);
     RecordWidget(view, "display.high_contrast");
+    if (Choice(app, Shown(app, app.messages.Format("display.dark")).c_str(), app.display.dark)) SetDarkColors(app, !app.display.dark);
+    RecordWidget(view, "display.dark");
     ImGui::EndCombo();
+}
+
+// The store's logo (a frame's height, square) and name, at the reading start; one widget.
+float StoreNameWidth(const App& app, const std::string& shown_name)
+{
+    float logo = app.brand.logo.empty() ? 0 : ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+    return logo + ImGui::CalcTextSize(shown_name.c_str()).x;
+}
+
+void StoreName(App& app, TestView& view, const std::string& shown_name)
+{
+    const float side = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = StoreNameWidth(app, shown_name);
+    ImGui::Dummy(ImVec2(width, side));
+    RecordWidget(view, "app.title");
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float text_x = at.x;
+    if (!app.brand.logo.empty()) {
+        float logo_x = app.rtl ? at.x + width - side : at.x;
+        DrawFittedPicture(app, app.brand.logo, logo_x, at.y, logo_x + side, at.y + side);
+        if (!app.rtl) text_x += side + gap;
+    }
+    ImGui::PushFont(nullptr);
+    draw->AddText(ImVec2(text_x, at.y + (side - ImGui::GetFontSize()) / 2), ImGui::GetColorU32(ImGuiCol_Text), shown_name.c_str());
+    ImGui::PopFont();
 }
 
 } // namespace
@@ -147,7 +184,7 @@ void DisplayMenu(App& app, TestView& view, float width)
 void DrawTopBar(App& app, TestView& view)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
-    std::string title = Shown(app, app.messages.Format("app.title"));
+    std::string title = Shown(app, std::string(ChooseText(app.brand.name, {}, app.locale_chain).text));
     std::string cart;
     if (app.screen != Screen::Cart && !app.merchant.on)
         cart = Shown(app, app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}}));
@@ -163,7 +200,7 @@ void DrawTopBar(App& app, TestView& view)
     float controls = language_width + display_width + style.ItemSpacing.x + (currencies ? currency_width + style.ItemSpacing.x : 0) +
                      (cart.empty() ? 0 : cart_width + style.ItemSpacing.x);
     const float left_edge = ImGui::GetCursorPosX(), right_edge = ImGui::GetWindowContentRegionMax().x;
-    const float title_width = ImGui::CalcTextSize(title.c_str()).x;
+    const float title_width = StoreNameWidth(app, title);
     // A phone is too narrow for the name and the controls on one line: the name gets its own, and
     // the controls wrap.
     const bool one_line = title_width + style.ItemSpacing.x * 2 + controls <= right_edge - left_edge;
@@ -206,20 +243,17 @@ void DrawTopBar(App& app, TestView& view)
     ImGui::AlignTextToFramePadding();
     if (!one_line) {
         if (app.rtl) ImGui::SetCursorPosX(right_edge - title_width);
-        ImGui::TextUnformatted(title.c_str());
-        RecordWidget(view, "app.title");
+        StoreName(app, view, title);
         draw_controls();
     } else if (!app.rtl) {
         // Left to right: the store's name, then the controls at the right edge. Right to left, mirrored.
-        ImGui::TextUnformatted(title.c_str());
-        RecordWidget(view, "app.title");
+        StoreName(app, view, title);
         ImGui::SameLine(right_edge - controls);
         draw_controls();
     } else {
         draw_controls();
         ImGui::SameLine(right_edge - title_width);
-        ImGui::TextUnformatted(title.c_str());
-        RecordWidget(view, "app.title");
+        StoreName(app, view, title);
     }
     ImGui::Separator();
     // Offline: the kept catalog is shown, and orders wait on this device (ordering.h).
@@ -230,6 +264,52 @@ void DrawTopBar(App& app, TestView& view)
         ImGui::PopStyleColor();
         RecordWidget(view, "offline.badge");
     }
+}
+
+void DrawFittedPicture(const App& app, const std::string& url, float min_x, float min_y, float max_x, float max_y)
+{
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float w = max_x - min_x, h = max_y - min_y;
+    const ShownImage& image = ImageAt(ThumbnailUrl(url, std::max(w, h)));
+    if (image.state == ShownImage::State::Ready && image.width > 0 && image.height > 0) {
+        float k = std::min(w / float(image.width), h / float(image.height));
+        ImVec2 size(image.width * k, image.height * k);
+        ImVec2 min(min_x + (w - size.x) / 2, min_y + (h - size.y) / 2);
+        draw->AddImageRounded(Texture(image.texture), min, ImVec2(min.x + size.x, min.y + size.y), ImVec2(0, 0), ImVec2(1, 1),
+                              IM_COL32_WHITE, app.brand.corner_radius * UiScale(app) * 0.5f);
+        return;
+    }
+    draw->AddRectFilled(ImVec2(min_x, min_y), ImVec2(max_x, max_y), ImGui::GetColorU32(ImGuiCol_FrameBgHovered),
+                        ImGui::GetStyle().FrameRounding);
+}
+
+float PictureButtonWidth(const App& app, const std::string& shown_label)
+{
+    (void)app;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(shown_label.c_str()).x + style.FramePadding.x * 2;
+}
+
+bool PictureButton(const App& app, const char* id, const std::string& shown_label, const std::string& picture_url)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = ImGui::GetFrameHeight(), width = PictureButtonWidth(app, shown_label);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
+    ImGuiCol bg = ImGui::IsItemActive() ? ImGuiCol_ButtonActive : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(bg), style.FrameRounding);
+    if (style.FrameBorderSize > 0)
+        draw->AddRect(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding, 0, style.FrameBorderSize);
+    // The picture at the reading start, inset; the label after it.
+    const float inset = std::max(2.0f, style.FramePadding.y * 0.4f), side = height - inset * 2;
+    const float pic_x = app.rtl ? at.x + width - inset - side : at.x + inset;
+    if (!picture_url.empty()) DrawFittedPicture(app, picture_url, pic_x, at.y + inset, pic_x + side, at.y + inset + side);
+    const float text_x = app.rtl ? at.x + style.FramePadding.x : at.x + inset + side + style.ItemInnerSpacing.x;
+    draw->AddText(ImVec2(text_x, at.y + (height - ImGui::GetFontSize()) / 2), ImGui::GetColorU32(ImGuiCol_Text), shown_label.c_str());
+    if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) // (ImGui draws no focus mark on an invisible button)
+        draw->AddRect(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_NavHighlight), style.FrameRounding, 0, 2.0f);
+    return pressed;
 }
 
 } // namespace bondstore::web

@@ -28,4 +28,13 @@ void AlignRight(const std::string& text);
 // Records the last item's rect in the test view under `id`.
 void RecordWidget(TestView& view, const std::string& id);
 
+// A picture fitted (whole, centred) in the rectangle at `min`..`max` of the current window: a quiet
+// box while it loads or if it cannot be had. `device_px`: the size it is drawn at, for the
+// thumbnail asked for.
+void DrawFittedPicture(const App& app, const std::string& url, float min_x, float min_y, float max_x, float max_y);
+
+// A button with a small picture before its label (a category tile); `label` as shown.
+float PictureButtonWidth(const App& app, const std::string& shown_label);
+bool PictureButton(const App& app, const char* id, const std::string& shown_label, const std::string& picture_url);
+
 } // namespace bondstore::web

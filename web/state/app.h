@@ -7,6 +7,7 @@
 #include "web/state/keyboard.h"
 #include "web/state/merchant_desk.h"
 
+#include "core/brand/brand.h"
 #include "core/cart/cart.h"
 #include "core/catalog/bonded_stock.h"
 #include "core/catalog/catalog.h"
@@ -33,6 +34,11 @@ struct KioskState {
     bool on = false;
     double idle_seconds = 90;   // the server's --kiosk-idle (GET /api/kiosk), or ?idle=N (tests use a few seconds)
     double last_input = 0;      // ImGui time of the last touch, key or wheel
+    // The attract screen's slides (featured products, then categories): which, since when.
+    int slide = 0;
+    double slide_started = -1;
+    bool hold_slide = false;    // ?attract=hold: the first slide stays (an operator checking the screen, a screenshot)
+    std::vector<std::string> featured; // GET /api/featured: the SKUs it shows ("" until answered: the app's own choice)
     int wipes = 0;              // how many shoppers it has forgotten
     std::string token;          // its own credential (POST /api/kiosks/enroll), kept across wipes
 };
@@ -44,10 +50,13 @@ struct DisplayState {
     float dpr = 1;
     float text_scale = 1;
     bool high_contrast = false;
+    bool dark = false;          // the brand's dark colours: the device asks for them (or ?scheme=dark)
+    bool reduced_motion = false; // the device asks for less motion: no fades, nothing that pulses
     bool touch = false;
     // What ImGui's style was last built for.
     float built_scale = 0;
-    bool built_contrast = false, built_touch = false;
+    bool built_contrast = false, built_touch = false, built_dark = false;
+    int built_brand = -1;       // App::brand_version
 };
 
 // The checkout form, and what became of the last attempt to place the order.
@@ -123,6 +132,7 @@ struct BrowseState {
     std::string signature;              // the query `limit` is for
     std::string result_for;             // a paged catalog: the query `result` is the server's answer to
     bool scroll_to_top = false;         // a new query: its list starts at its first row
+    bool list_view = false;             // the products as a table instead of cards (remembered)
 };
 constexpr size_t kBrowsePage = 200;
 
@@ -142,6 +152,15 @@ struct CatalogPaging {
     bool whole_asked = false;        // a kiosk: the whole catalog is being (or was) kept for offline use
     bool whole_kept = false;         //   … and is kept
     bool whole_loading = false;      //   … and is being read back, the server being unreachable
+};
+
+// The product page: which picture shows, the picture zoomed to fill the screen, the quantity.
+struct ProductPageState {
+    int picture = 0;          // index into Product::images
+    bool zoomed = false;
+    float zoom = 1;           // 1–4, in the zoomed view
+    float pan_x = 0, pan_y = 0; // device pixels the zoomed picture is moved by
+    int64_t qty = 1;
 };
 
 // QR codes encoded once per text, not every frame (a screen shows one or two at a time); drawn by
@@ -173,6 +192,9 @@ struct App {
     CurrencyRates currency_rates;       // the store's, for showing approximate prices
     bool currency_rates_loaded = false; // optional: a store without rates shows yuan only
     CatalogPaging paging;               // a large catalog: the pages loaded so far
+    Brand brand = DefaultBrand();       // the store's look (GET /api/brand)
+    bool brand_loaded = false;          // answered (or failed: the built-in look stays)
+    int brand_version = 0;              // counts brands taken, so the style is rebuilt
     SearchIndex search_index;           // over catalog.products
     bool catalog_text_ready = false;    // indexed, and its text's glyphs (titles, country names) added
     std::string load_error;  // the last loading failure, shown while retrying
@@ -185,6 +207,7 @@ struct App {
     MerchantDesk merchant;     // the merchant screen's (/merchant), instead of the shopper's
     BrowseState browse;
     std::string product_sku; // the product page's
+    ProductPageState product_page;
     TaxQuote product_quote;        // its one-unit quote,
     std::string product_quote_key; // for this product, date and catalog version
     bool handoff_open = false; // "continue on your phone": the cart's QR code is shown
@@ -202,6 +225,13 @@ struct App {
     TaxQuote quote;
     bool quote_dirty = true;
     int quote_version = 0;     // counts recomputations
+    // What one unit of a product costs with its tax, as cards show it ("≈ ¥… with tax"): quoted by
+    // core once per SKU, date and catalog version, not every frame (-1: not sold on its own).
+    std::unordered_map<std::string, int64_t> with_tax;
+    std::string with_tax_for;  // the date and catalog version they were quoted for
+    // Each category's picture on the home screen's tiles (its first product's), for the products loaded.
+    std::unordered_map<std::string, std::string> category_pictures;
+    size_t category_pictures_for = 0; // products loaded when they were chosen (+1; 0 = never)
 
     // Presentation.
     std::string locale;
@@ -209,6 +239,9 @@ struct App {
     bool rtl = false;                      // the locale is written right to left
     std::unordered_map<std::string, std::string> visual_text; // logical → shaped, reordered (rtl)
     std::unordered_map<std::string, std::string> formatted;   // ICU-formatted labels, this locale
+    // Text broken into a card's lines (screens/text_layout.h), by text, width and font size:
+    // measured once, not every frame.
+    std::unordered_map<std::string, std::vector<std::string>> clamped_lines;
     bool pseudo_locales = false;           // en-XA and ar-XB in the language menu (?pseudo=1)
     std::string display_currency;          // "" = yuan only; else also "≈ US$…" next to prices
     // A language chosen during a frame takes effect before the next one: screens hold references
