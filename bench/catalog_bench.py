@@ -8,7 +8,11 @@ typed search (each keystroke's GET /api/catalog/page, one kept-alive connection,
 sends them; the per-client rate limit off) — p50 and p99 — next to a baseline measured in the same run: the same server answering
 a prepared body (GET /api/tax-table) on the same connection, i.e. what HTTP alone costs here.
 
-Budget: the search p50 ≤ 30 ms; exceeding it exits 1.
+Then the server-rendered pages (issue 21): a product page (GET /en/p/SKU, a random product of the
+N each time, brotli) — its size and server time, p50 and p99 — next to the same server answering a
+static file of the same size from the web app's folder (GET /same-size.html), and a category page.
+
+Budgets: the search p50 ≤ 30 ms; a product page p50 ≤ 5 ms and ≤ 30 KB brotli; exceeding one exits 1.
 
     python3 bench/catalog_bench.py [N=50000]
 """
@@ -26,9 +30,11 @@ import time
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SERVER = os.path.join(ROOT, "build/native/server/bondstore-server")
+SERVER = os.environ.get("BONDSTORE_BENCH_SERVER", os.path.join(ROOT, "build/native/server/bondstore-server"))
 WEB = os.path.join(ROOT, "build/wasm/web/dist")
 BUDGET_P50_MS = 30.0
+BUDGET_PAGE_P50_MS = 5.0
+BUDGET_PAGE_BROTLI = 30 * 1024
 
 
 def rss_mb(pid):
@@ -39,6 +45,17 @@ def rss_mb(pid):
     return 0.0
 
 
+def start(web, data, catalog):
+    """The server on `data` (seeded from `catalog` when empty); (process, port), port None if it did not start."""
+    proc = subprocess.Popen([SERVER, "--port", "0", "--data-dir", data, "--web-dir", web,
+                             "--seed-catalog", catalog, "--rate-limit", "off"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in proc.stdout:
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            return proc, int(m.group(1))
+    return proc, None
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
     work = tempfile.mkdtemp(prefix="bondstore-catalog-bench-")
@@ -47,15 +64,11 @@ def main():
         subprocess.run([sys.executable, os.path.join(ROOT, "bench/gen_catalog.py"), str(n), "--out", catalog], check=True)
         products = json.load(open(catalog, encoding="utf-8"))["products"]
         os.mkdir(os.path.join(work, "data"), 0o700)
+        # The web app's files, and a file the size of a product page beside them (the baseline).
+        web = os.path.join(work, "web")
+        shutil.copytree(WEB, web)
         t0 = time.monotonic()
-        proc = subprocess.Popen([SERVER, "--port", "0", "--data-dir", os.path.join(work, "data"), "--web-dir", WEB,
-                                 "--seed-catalog", catalog, "--rate-limit", "off"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        port = None
-        for line in proc.stdout:
-            m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-            if m:
-                port = int(m.group(1))
-                break
+        proc, port = start(web, os.path.join(work, "data"), catalog)
         started = time.monotonic() - t0
         if port is None:
             print("the server did not start")
@@ -108,7 +121,40 @@ def main():
             print(f"  ratio search / baseline (p50): {p50 / b50:.1f}x")
             ok = p50 <= BUDGET_P50_MS
             print(f"Budget: search p50 {p50:.2f} ms ≤ {BUDGET_P50_MS:.0f} ms: {'within' if ok else 'EXCEEDED'}")
-            return 0 if ok else 1
+
+            # Server-rendered pages.
+            pages, sizes = [], []
+            for i in range(300):
+                p = rng.choice(products)
+                s_, body, ms, enc = get("/en/p/" + urllib.parse.quote(p["sku"], safe=""))
+                if s_ != 200 or enc != "br":
+                    print(f"a product page answered {s_} {enc}")
+                    return 1
+                pages.append(ms)
+                sizes.append(len(body))
+            s_, identity, _, _ = get("/en/p/" + urllib.parse.quote(products[0]["sku"], safe=""), "identity")
+            category = products[0]["category"]
+            categories = [get(f"/en/c/{category}?page={1 + i % 5}")[2] for i in range(100)]
+            # The baseline: the page's bytes as a static file of the web app. The server reads its
+            # files when it starts: started again on the same store (no seeding this time).
+            with open(os.path.join(web, "same-size.html"), "wb") as f:
+                f.write(identity)
+            proc.terminate()
+            proc.wait(timeout=30)
+            proc, port = start(web, os.path.join(work, "data"), catalog)
+            conn = http.client.HTTPConnection("127.0.0.1", port)
+            static = [get("/same-size.html")[2] for _ in range(300)]
+            g50, g99 = statistics.median(pages), pct(pages, 0.99)
+            st50, st99 = statistics.median(static), pct(static, 0.99)
+            print(f"  product page (GET /en/p/SKU, {len(pages)} random products): {statistics.median(sizes):.0f} bytes brotli "
+                  f"(largest {max(sizes)}), {len(identity)} identity; p50 {g50:.2f} ms p99 {g99:.2f} ms")
+            print(f"  category page (GET /en/c/{category}?page=1..5, 48 products): p50 {statistics.median(categories):.2f} ms")
+            print(f"  baseline: a static file of the same size ({len(identity)} bytes, its brotli form prepared at start) "
+                  f"from the same server: p50 {st50:.2f} ms p99 {st99:.2f} ms; ratio page / static (p50): {g50 / st50:.1f}x")
+            page_ok = g50 <= BUDGET_PAGE_P50_MS and max(sizes) <= BUDGET_PAGE_BROTLI
+            print(f"Budget: product page p50 {g50:.2f} ms ≤ {BUDGET_PAGE_P50_MS:.0f} ms and ≤ {BUDGET_PAGE_BROTLI // 1024} KB brotli "
+                  f"(largest {max(sizes)} bytes): {'within' if page_ok else 'EXCEEDED'}")
+            return 0 if ok and page_ok else 1
         finally:
             proc.terminate()
             proc.wait(timeout=30)

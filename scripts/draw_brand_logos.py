@@ -6,12 +6,10 @@ deterministic, like draw_sample_images.py, whose shapes and PNG writer it uses.
     scripts/draw_brand_logos.py assets/brand/bondstore/logo.png tests/brands/harbour/logo.png
 """
 import os
-import struct
 import sys
-import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from draw_sample_images import ellipse, inside, rect  # noqa: E402
+from draw_sample_images import ellipse, inside, png, rect  # noqa: E402
 
 SIZE = 160
 SUPERSAMPLE = 3
@@ -60,15 +58,7 @@ def draw(background, shapes):
             else:
                 row += bytes(background) + b"\x00"
         rows.append(bytes(row))
-    return png_rgba(SIZE, SIZE, b"".join(rows))
-
-
-def png_rgba(width, height, raw):
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+    return png(SIZE, SIZE, b"".join(rows), alpha=True)
 
 
 def main():

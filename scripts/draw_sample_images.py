@@ -147,11 +147,12 @@ def draw(product, view="front"):
     return png(SIZE, SIZE, b"".join(rows))
 
 
-def png(width, height, raw):
+def png(width, height, raw, alpha=False):
+    """A PNG of 8-bit rows (each starting with its filter byte): RGB, or RGBA with alpha."""
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 

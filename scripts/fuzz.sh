@@ -34,9 +34,11 @@ for f in "$fixtures"/*.csv; do
 done
 { printf '\000'; cat "$fixtures/google.tsv"; } > "$corpus/google/seed.tsv"
 { printf '\001'; cat "$fixtures/google.xml"; } > "$corpus/google/seed.xml"
-cp assets/catalog/sample.json assets/tax/tax-table.json "$fixtures/catalog-page.json" "$corpus/json/"
+cp assets/catalog/sample.json assets/tax/tax-table.json "$fixtures/catalog-page.json" assets/brand/bondstore/brand.json "$corpus/json/"
+cp tests/brands/harbour/brand.json "$corpus/json/harbour-brand.json"
 echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1,"hs_code":"2208300000","legal_qty":"0.7","legal_unit":"L"}]}' \
   > "$corpus/json/quote.json"
+printf '%s' '{"source":"brand","skus":["IF-APT-PF3-800","SK-LAM-CR-60"]}' > "$corpus/json/featured.json"
 
 # i18n: a PO file (byte 0), patterns (1), Arabic and mixed text (2), a rates file (3).
 { printf '\000'; build/native/server/bondstore-admin i18n export-po de 2>/dev/null || true; } > "$corpus/i18n/de.po"

@@ -1,5 +1,6 @@
 // The shopper's app: Dear ImGui on GLFW + WebGL2 in the browser (Emscripten). main() sets up the
 // window and ImGui, starts loading, and hands each frame to the current screen.
+#include "web/actions/navigation.h"
 #include "web/actions/session.h"
 #include "web/actions/shopping.h"
 #include "web/platform/fetch.h"
@@ -64,6 +65,7 @@ void Frame(void* arg)
         return;
     }
     HideSplash();
+    if (IsReady(app)) FollowAddresses(app); // (before the screens: an address or Back picks this frame's screen)
     double imgui_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();

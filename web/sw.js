@@ -24,10 +24,18 @@ function shellKey(url) {
   return null;
 }
 
+// A shopper's address (/en/p/SKU, …: core/storefront/shop_address.h) is a page the server writes;
+// without the network, the kept page starts the app, which reads its address itself.
+function pageKey(request, url) {
+  if (request.mode !== "navigate" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return null;
+  return "/";
+}
+
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
-  const key = event.request.method === "GET" ? shellKey(url) : null;
+  const key = event.request.method !== "GET" ? null : shellKey(url) || pageKey(event.request, url);
   if (!key) return;
+  const isPage = key === "/" && !["/", "/index.html", "/kiosk", "/merchant"].includes(url.pathname);
   event.respondWith((async () => {
     const cache = await caches.open(SHELL);
     try {
@@ -35,7 +43,7 @@ self.addEventListener("fetch", (event) => {
         fetch(event.request),
         new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), NETWORK_TIMEOUT_MS)),
       ]);
-      if (response.status === 200) event.waitUntil(cache.put(key, response.clone()));
+      if (response.status === 200 && !isPage) event.waitUntil(cache.put(key, response.clone())); // (the kept page is "/"'s)
       return response;
     } catch (e) {
       const kept = await cache.match(key);

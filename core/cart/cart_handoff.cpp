@@ -1,44 +1,12 @@
 #include "core/cart/cart_handoff.h"
 
+#include "core/formats/url_text.h"
 #include "core/orders/order.h" // kMaxOrderLineQty
 
 namespace bondstore {
 
-namespace {
-
-bool Unreserved(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-int HexValue(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-// Percent-decodes `s`; false if an escape is malformed.
-bool Decode(std::string_view s, std::string* out)
-{
-    out->clear();
-    for (size_t i = 0; i < s.size(); i++) {
-        if (s[i] != '%') { out->push_back(s[i]); continue; }
-        if (i + 2 >= s.size()) return false;
-        int hi = HexValue(s[i + 1]), lo = HexValue(s[i + 2]);
-        if (hi < 0 || lo < 0) return false;
-        out->push_back(char(hi * 16 + lo));
-        i += 2;
-    }
-    return true;
-}
-
-} // namespace
-
 std::string CartHandoffUrl(std::string_view base, const std::vector<CartLine>& lines)
 {
-    static const char digits[] = "0123456789ABCDEF";
     std::string url(base);
     url += url.find('?') == std::string::npos ? "?cart=" : "&cart=";
     bool first = true;
@@ -46,12 +14,7 @@ std::string CartHandoffUrl(std::string_view base, const std::vector<CartLine>& l
         if (l.qty <= 0) continue;
         if (!first) url += ',';
         first = false;
-        for (unsigned char c : l.sku) {
-            if (Unreserved(c)) { url += char(c); continue; }
-            url += '%';
-            url += digits[c >> 4];
-            url += digits[c & 15];
-        }
+        url += PercentEncode(l.sku);
         url += '*';
         url += std::to_string(l.qty);
     }
@@ -77,7 +40,7 @@ std::vector<CartLine> ParseCartHandoff(std::string_view value)
         }
         if (!digits || qty < 1 || qty > kMaxOrderLineQty) continue;
         std::string sku;
-        if (!Decode(entry.substr(0, star), &sku) || sku.empty()) continue;
+        if (!PercentDecode(entry.substr(0, star), &sku) || sku.empty()) continue;
         bool repeated = false;
         for (const CartLine& l : out) repeated = repeated || l.sku == sku;
         if (!repeated) out.push_back({sku, qty});

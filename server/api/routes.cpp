@@ -20,7 +20,8 @@ void MountRoutes(httplib::Server& server, Storefront& s)
     MountCarrierRoutes(server, *posts, s);
     MountMerchantRoutes(server, *posts, s);
     MountSingleWindowRoutes(server, *posts, s);
-    MountServiceRoutes(server, *posts, s); // last: it answers every path nothing else did
+    MountServiceRoutes(server, *posts, s);
+    MountPageRoutes(server, s); // last: it answers every path nothing else did
     posts->MountNotFound();
 
     // Bodies are bounded before they are read (http/body_routes.h); every answer carries the

@@ -35,6 +35,9 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
 void MountCarrierRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 // GET /api/health, /api/kiosk; POST /api/kiosks/enroll; product images; the web app's files.
+// The shopper's pages, the sitemap and robots.txt, the kiosk's and merchant's pages, the app's
+// files: last, it answers every path nothing else did.
+void MountPageRoutes(httplib::Server& server, Storefront& storefront);
 void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 
 } // namespace bondstore

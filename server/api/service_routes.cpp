@@ -87,11 +87,6 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
         s.errors.Send(req, res, 404, "not_found");
     });
 
-    // The web app: its files, and index.html for "/".
-    server.Get(R"(/.*)", [&s](const httplib::Request& req, httplib::Response& res) {
-        if (auto body = s.web.Find(req.path)) return ServeCachedBody(req, res, body);
-        s.errors.Send(req, res, 404, "not_found");
-    });
 }
 
 } // namespace bondstore

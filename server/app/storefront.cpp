@@ -1,5 +1,7 @@
 #include "server/app/storefront.h"
 
+#include "server/catalog/shop_pages.h"
+
 #include "server/base/files.h"
 #include "server/carriers/sf_express.h"
 #include "server/http/security_headers.h"
@@ -283,7 +285,6 @@ bool OpenStorefront(Storefront& s, std::string* error)
     s.catalog.SetWholeMax(size_t(s.options.whole_catalog_max));
     if (!s.catalog.Refresh(s.stores->catalog, error)) return false;
     if (!s.web.Load(s.options.web_dir, error)) return false;
-    if (auto page = s.web.Find("/")) s.page_policy = PagePolicy(page->identity);
     if (!s.options.single_window_cert.empty()) {
         s.customs_signature = SignatureVerifier::FromCertificateFile(s.options.single_window_cert, error);
         if (!s.customs_signature) return false;
@@ -301,6 +302,11 @@ bool OpenStorefront(Storefront& s, std::string* error)
     s.thumbnails.Make(s.images);
     s.flags = std::make_unique<Flags>(s.options.flags_dir);
     if (!LoadBrand(s, error)) return false;
+    // The app's page frames every page, in the brand's colours (http/app_shell.h).
+    if (auto index = s.web.Find("/")) {
+        s.shell.Load(index->identity, BrandStyle(s.brand));
+        s.page_policy = PagePolicy(s.shell.Empty());
+    }
     if (!OpenPaymentProvider(s, error)) return false;
     if (!OpenCarrier(s, error)) return false;
     return true;

@@ -11,6 +11,7 @@
 #include "server/customs/order_relay.h"
 #include "server/customs/plat_data_open.h"
 #include "server/customs/signature_verifier.h"
+#include "server/http/app_shell.h"
 #include "server/http/error_reply.h"
 #include "server/http/static_files.h"
 #include "server/payments/cashier.h"
@@ -34,6 +35,7 @@ struct Storefront {
     std::unique_ptr<Stores> stores;
     PublishedCatalog catalog;
     StaticFiles web;
+    AppShell shell; // index.html as the frame of every page (http/app_shell.h)
     StaticFiles images; // product images (--images-dir), under /images/
     Thumbnails thumbnails; // of those, at the sizes the app draws (/thumbnails/{size}/NAME)
     std::unique_ptr<Flags> flags; // country flags (--flags-dir), under /flags/

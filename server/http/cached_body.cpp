@@ -144,10 +144,25 @@ void ServeCachedBody(const httplib::Request& req, httplib::Response& res,
                              });
 }
 
-void ServeFreshBody(const httplib::Request& req, httplib::Response& res, std::string bytes, std::string content_type)
+void ServeRenderedPage(const httplib::Request& req, httplib::Response& res, int status, std::string html, const std::string& vary)
 {
-    res.set_header("Vary", "Accept-Encoding");
-    res.set_header("Cache-Control", "no-store");
+    const std::string etag = "\"" + Fnv1a64Hex(html) + "-" + std::to_string(html.size()) + "\"";
+    if (status == 200 && req.has_header("If-None-Match") && EtagMatches(req.get_header_value("If-None-Match"), etag)) {
+        res.set_header("ETag", etag);
+        res.set_header("Vary", vary);
+        res.status = 304;
+        return;
+    }
+    ServeFreshBody(req, res, std::move(html), "text/html; charset=utf-8", "no-cache", vary);
+    if (status == 200) res.set_header("ETag", etag);
+    res.status = status;
+}
+
+void ServeFreshBody(const httplib::Request& req, httplib::Response& res, std::string bytes, std::string content_type,
+                    const char* cache_control, const std::string& vary)
+{
+    res.set_header("Vary", vary);
+    res.set_header("Cache-Control", cache_control);
     if (bytes.size() > 256) {
         AcceptedEncodings accepted = ParseAcceptEncoding(req.get_header_value("Accept-Encoding"));
         std::string packed = accepted.brotli ? Brotli(bytes, Effort::Fresh) : accepted.gzip ? Gzip(bytes, Effort::Fresh) : std::string();

@@ -48,6 +48,13 @@ void ServeCachedBody(const httplib::Request& req, httplib::Response& res,
 
 // Answers `req` with `bytes` made for it alone (a page of search results), compressed at a fast
 // level in the form the client accepts (brotli, else gzip): never cached.
-void ServeFreshBody(const httplib::Request& req, httplib::Response& res, std::string bytes, std::string content_type);
+void ServeFreshBody(const httplib::Request& req, httplib::Response& res, std::string bytes, std::string content_type,
+                    const char* cache_control = "no-store", const std::string& vary = "Accept-Encoding");
+
+// Answers `req` with a page written for it (http/app_shell.h): compressed like a fresh body, with
+// an ETag of its bytes so a browser revalidating an unchanged page gets 304 ("no-cache": always
+// checked, since a page shows prices and stock). `vary` names the headers the page depends on.
+void ServeRenderedPage(const httplib::Request& req, httplib::Response& res, int status, std::string html,
+                       const std::string& vary = "Accept-Encoding");
 
 } // namespace bondstore

@@ -1,5 +1,5 @@
 // How the shop looks (issue 20): every shopper screen — home, a category, a product, the cart, and a
-// kiosk's attract screen — at phone, desktop and portrait-kiosk sizes, in both sample brands
+// kiosk's attract screen, and the merchant's sign-in — at phone, desktop and portrait-kiosk sizes, in both sample brands
 // (Bondstore's and the test brand Harbour Lane's) and three languages (one right to left), compared
 // with approved images so a change that breaks a layout fails the run.
 //
@@ -142,6 +142,15 @@ export default function looksTests(t) {
             await clickWidget(page, s, "nav.cart");
             s = await settled(page, (st) => st.screen === "cart", "the cart");
             await check("cart");
+            if (size === "desktop") {
+              // The merchant's door wears the store's brand too (the desk behind it shows dated
+              // charts, which would change by the day).
+              await page.goto(server.url + "merchant");
+              s = await settled(page, (st) => st.screen === "merchant_sign_in", "the merchant's sign-in");
+              if (s.locale !== locale) s = await selectLocale(page, locale);
+              await settled(page, (st) => st.screen === "merchant_sign_in" && st.locale === locale, "the merchant's sign-in");
+              await check("merchant");
+            }
             assert(errors.length === 0, `${name("")}: no page errors: ${errors.join("; ")}`);
             await context.close();
           }

@@ -15,6 +15,7 @@ import paymentTests from "./payments.mjs";
 import customsTests from "./customs.mjs";
 import largeCatalogTests from "./large_catalog.mjs";
 import looksTests from "./looks.mjs";
+import openWebTests, { auditTests } from "./open_web.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 for (const k of ["server", "web-dir", "seed-catalog", "out", "simulator"]) {
@@ -31,10 +32,11 @@ const { server } = store;
 // Each file holds the tests of one part of the app; they share this server and browser.
 const t = { browser, server, store, args, sample, first, locales };
 const tests = [...shopperTests(t), ...layoutTests(t), ...offlineTests(t), ...kioskTests(t), ...merchantTests(t), ...securityTests(t),
-               ...paymentTests(t), ...customsTests(t), ...largeCatalogTests(t), ...looksTests(t)];
+               ...paymentTests(t), ...customsTests(t), ...largeCatalogTests(t), ...openWebTests(t), ...auditTests(t), ...looksTests(t)];
 
-// --only TEXT: the tests whose name contains TEXT.
-const failed = await runTests(args.only ? tests.filter(([name]) => name.includes(args.only)) : tests, { out: args.out });
+// --only TEXT: the tests whose name contains TEXT ("A|B": A or B).
+const only = args.only ? String(args.only).split("|") : null;
+const failed = await runTests(only ? tests.filter(([name]) => only.some((o) => name.includes(o))) : tests, { out: args.out });
 await browser.close();
 await store.stop();
 process.exit(failed ? 1 : 0);

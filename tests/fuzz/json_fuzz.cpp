@@ -1,9 +1,11 @@
 // libFuzzer target: every JSON document the core reads — catalogs (and the native import), a
-// catalog's pages, quote requests, tax tables — and the quote itself on whatever request parses.
+// catalog's pages, quote requests, tax tables, the store's brand and its featured products — and
+// the quote itself on whatever request parses.
 #include "tests/fuzz/fuzz_tax_table.h"
 
 #include "core/import/catalog_import.h"
 #include "core/tax/tax.h"
+#include "core/wire/brand_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/tax_json.h"
 
@@ -32,6 +34,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         if (q.tax_total.fen < 0) std::abort();
         if (q.accepted() && q.tax_total != q.tariff + q.consumption_tax + q.vat) std::abort();
         bondstore::TaxQuoteToJson(q);
+    }
+    bondstore::BrandParse brand = bondstore::ParseBrandJson(text);
+    if (brand.ok()) { // a brand that passed its checks is written and read back unchanged
+        bondstore::BrandParse again = bondstore::ParseBrandJson(bondstore::BrandToJson(brand.brand));
+        if (!again.ok() || bondstore::BrandToJson(again.brand) != bondstore::BrandToJson(brand.brand)) std::abort();
+    }
+    if (auto featured = bondstore::ParseFeaturedProductsJson(text)) {
+        auto again = bondstore::ParseFeaturedProductsJson(bondstore::FeaturedProductsToJson(*featured));
+        if (!again || again->skus != featured->skus || again->source != featured->source) std::abort();
     }
     return 0;
 }

@@ -60,11 +60,14 @@ static void Retry(App& app, void (*again)(App&), int delay_ms)
     }, new Pending{&app, again}, delay_ms);
 }
 
-// The language a shopper starts in: their own choice if they made one; else their browser's, the
+// The language a shopper starts in: the address's, when it names one; else their own choice if they made one; else their browser's, the
 // store's default (the brand's) when the browser asks for none the store has. A kiosk starts in the
 // store's default, or without one in its browser's.
 static std::string StartingLocale(const App& app)
 {
+    // An address that names its language (/en/p/SKU): the link was made in it.
+    if (!app.kiosk.on && !app.merchant.on)
+        if (std::optional<ShopAddress> a = ParseShopAddress(PagePath()); a && !a->locale.empty()) return a->locale;
     std::string saved = app.kiosk.on ? std::string() : LoadPreference("locale");
     if (!saved.empty()) return saved;
     // A kiosk: the store's language, else the one its browser was set up with.

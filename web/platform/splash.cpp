@@ -7,6 +7,9 @@ namespace {
 EM_JS(void, js_hide_splash, (), {
     var splash = document.getElementById("splash");
     if (splash) splash.remove();
+    // The canvas shows and the server's page (index.html's #page) steps aside, in the task
+    // that draws the first frame: no moment shows neither.
+    document.documentElement.classList.add("app");
 });
 
 } // namespace

@@ -7,7 +7,7 @@
 
 namespace bondstore::web {
 
-// Removes the spinner, once: the app is about to draw.
+// Removes the spinner and shows the canvas over the server's page, once: the app is about to draw.
 void HideSplash();
 
 } // namespace bondstore::web

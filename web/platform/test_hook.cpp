@@ -59,7 +59,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     nlohmann::ordered_json imgui_ms = nlohmann::ordered_json::array();
     for (int k = std::max(1, v.frame - int(v.imgui_ms.size()) + 1); k <= v.frame; k++) imgui_ms.push_back(v.imgui_ms[size_t(k) % v.imgui_ms.size()]);
     j["imguiMs"] = imgui_ms;
-    j["search"] = {{"text", v.search_text}, {"total", v.search_total}};
+    j["search"] = {{"text", v.search_text}, {"total", v.search_total}, {"category", v.search_category}};
     j["mouse"] = {v.mouse_x, v.mouse_y};
     j["hoveredWindow"] = v.hovered_window;
     nlohmann::ordered_json cart = nlohmann::ordered_json::array();

@@ -55,6 +55,7 @@ struct TestView {
     bool product_zoomed = false;
     std::vector<std::string> product_related; // the related products shown (SKUs)
     std::string search_text;       // what is in the search box
+    std::string search_category; // the category chosen, "" = all
     int64_t search_total = 0;      // products matching it and the filters
     std::string error;
     std::string order_no, order_status; // the order screen's order

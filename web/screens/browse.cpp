@@ -220,6 +220,7 @@ void DrawBrowse(App& app, TestView& view)
 
     view.product_count = count;
     view.search_text = app.browse.text;
+    view.search_category = app.browse.category;
     view.search_total = int64_t(r.total);
     view.first_rows.clear();
     view.card_with_tax.clear();

@@ -22,8 +22,7 @@ void DrawCart(App& app, TestView& view)
     BeginFullScreenWindow("##cart");
     DrawTopBar(app, view);
 
-    if (ImGui::Button(Shown(app, m.Format("cart.back")).c_str())) app.screen = Screen::Browse;
-    RecordWidget(view, "nav.browse");
+    if (BackButton(app, view, "cart.back", "nav.browse")) app.screen = Screen::Browse;
     Label(app, m.Format("cart.title"));
 
     if (app.cart.empty()) {

@@ -67,8 +67,7 @@ void DrawCheckout(App& app, TestView& view)
     view.form_problems.clear();
     BeginFullScreenWindow("##checkout");
     DrawTopBar(app, view);
-    if (ImGui::Button(Shown(app, m.Format("checkout.back")).c_str())) app.screen = Screen::Cart;
-    RecordWidget(view, "checkout.back");
+    if (BackButton(app, view, "checkout.back", "checkout.back")) app.screen = Screen::Cart;
     Label(app, m.Format("checkout.title"));
     ImGui::Spacing();
 

@@ -29,6 +29,7 @@ void DrawSignIn(App& app, TestView& view)
     const Messages& m = app.messages;
     MerchantDesk& d = app.merchant;
     float width = std::min(ImGui::GetContentRegionAvail().x, Px(app, 520));
+    if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width); // at the reading start
     ImGui::BeginChild("##signin", ImVec2(width, 0));
     Paragraph(app, m.Format("merchant.sign_in_note"), Tone::Disabled);
     Label(app, m.Format("merchant.token"));
@@ -36,7 +37,9 @@ void DrawSignIn(App& app, TestView& view)
     bool enter = ImGui::InputText("##token", d.token, sizeof d.token, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     RecordWidget(view, "merchant.token");
     ImGui::BeginDisabled(d.busy || d.token[0] == '\0');
-    if (ImGui::Button(Shown(app, m.Format("merchant.sign_in")).c_str()) || enter) SignIn(app);
+    const std::string sign_in = Shown(app, m.Format("merchant.sign_in"));
+    if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(sign_in.c_str()).x - ImGui::GetStyle().FramePadding.x * 2);
+    if (PrimaryButton(app, sign_in.c_str()) || enter) SignIn(app);
     ImGui::EndDisabled();
     RecordWidget(view, "merchant.sign_in");
     if (!d.notice.empty()) {

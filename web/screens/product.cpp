@@ -206,8 +206,7 @@ void DrawProduct(App& app, TestView& view)
     const Messages& m = app.messages;
     BeginFullScreenWindow("##product");
     DrawTopBar(app, view);
-    if (ImGui::Button(Shown(app, m.Format("product.back")).c_str())) app.screen = Screen::Browse;
-    RecordWidget(view, "product.back");
+    if (BackButton(app, view, "product.back", "product.back")) app.screen = Screen::Browse;
     const Product* p = app.catalog.FindBySku(app.product_sku);
     if (!p) { // gone from a newer catalog
         app.screen = Screen::Browse;

@@ -20,8 +20,6 @@ namespace bondstore::web {
 
 namespace {
 
-ImTextureID Texture(unsigned name) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(name)); }
-
 // `image` fitted in `side` × `side` at `at`, moved by `dx`, clipped to the square; a quiet box
 // while it loads, a word if it cannot be had. Reports the main picture's state to the test view.
 void DrawLargePicture(App& app, TestView& view, const ShownImage& image, ImVec2 at, float side, float dx)
@@ -34,7 +32,7 @@ void DrawLargePicture(App& app, TestView& view, const ShownImage& image, ImVec2 
         ImVec2 size(image.width * k, image.height * k);
         ImVec2 min(at.x + (side - size.x) / 2 + dx, at.y + (side - size.y) / 2);
         draw->PushClipRect(at, end, true);
-        draw->AddImage(Texture(image.texture), min, ImVec2(min.x + size.x, min.y + size.y));
+        draw->AddImage(TextureOf(image.texture), min, ImVec2(min.x + size.x, min.y + size.y));
         draw->PopClipRect();
         view.product_image = "ready";
         view.product_image_size[0] = image.width;
@@ -151,7 +149,7 @@ void DrawZoomedPicture(App& app, TestView& view, const Product& p)
         page.pan_x = std::clamp(page.pan_x, -std::max(0.0f, (shown.x - size.x) / 2), std::max(0.0f, (shown.x - size.x) / 2));
         page.pan_y = std::clamp(page.pan_y, -std::max(0.0f, (shown.y - size.y) / 2), std::max(0.0f, (shown.y - size.y) / 2));
         ImVec2 min(at.x + (size.x - shown.x) / 2 + page.pan_x, at.y + (size.y - shown.y) / 2 + page.pan_y);
-        ImGui::GetWindowDrawList()->AddImage(Texture(image.texture), min, ImVec2(min.x + shown.x, min.y + shown.y));
+        ImGui::GetWindowDrawList()->AddImage(TextureOf(image.texture), min, ImVec2(min.x + shown.x, min.y + shown.y));
     }
 
     // The controls over it, at the top of the reading end: zoom out, zoom in, close.

@@ -23,8 +23,6 @@ namespace bondstore::web {
 
 namespace {
 
-ImTextureID Texture(unsigned name) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(name)); }
-
 // The narrowest a card may be, CSS pixels: a name's two lines and a price must fit.
 float MinCardWidth(const App& app) { return app.display.touch ? 220.0f : 190.0f; }
 
@@ -44,7 +42,7 @@ void OriginLine(App& app, const std::string& text, const std::string& iso)
     if (!url.empty()) {
         const ShownImage& flag = ImageAt(url);
         ImVec2 min(flag_x, at.y + (line - flag_h) / 2), max(flag_x + flag_w, at.y + (line + flag_h) / 2);
-        if (flag.state == ShownImage::State::Ready) draw->AddImage(Texture(flag.texture), min, max);
+        if (flag.state == ShownImage::State::Ready) draw->AddImage(TextureOf(flag.texture), min, max);
         else draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_Border));
     }
     ImVec4 clip(at.x, at.y, at.x + width, at.y + line);
@@ -128,7 +126,7 @@ void DrawProductGrid(App& app, TestView& view, const SearchResult& r, size_t* wa
                     ImGui::SetWindowFontScale(1.0f);
                     int64_t with_tax = PriceWithTax(app, p.sku);
                     std::string with_tax_text = with_tax < 0 ? std::string() : m.Format("card.with_tax", {{"amount", app.prices->Format(Money{with_tax})}});
-                    Label(app, with_tax_text, Tone::Disabled);
+                    FittedLabel(app, with_tax_text, Tone::Disabled);
 
                     int64_t available = Available(app, p.sku);
                     std::string stock = available < 0 ? std::string()

@@ -5,6 +5,7 @@
 #include "core/i18n/bidi_text.h"
 
 #include <imgui.h>
+#include <imgui_internal.h> // the window's font scale, to restore it
 
 #include <algorithm>
 
@@ -71,6 +72,17 @@ void Label(App& app, const std::string& text, Tone tone)
         if (width <= avail || StartsRightToLeft(text)) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
     }
     Draw(shown, tone);
+}
+
+void FittedLabel(App& app, const std::string& text, Tone tone)
+{
+    const float width = ImGui::CalcTextSize(Shown(app, text).c_str()).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float scale = width > avail && width > 0 ? std::max(0.75f, avail / width) : 1.0f;
+    const float restore = ImGui::GetCurrentWindow()->FontWindowScale;
+    if (scale < 1.0f) ImGui::SetWindowFontScale(restore * scale);
+    Label(app, text, tone);
+    if (scale < 1.0f) ImGui::SetWindowFontScale(restore);
 }
 
 void LabelAtEnd(App& app, const std::string& text, Tone tone)

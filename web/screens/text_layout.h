@@ -20,6 +20,9 @@ enum class Tone { Normal, Disabled };
 
 // One line of text at the reading start of the current column or window (right edge for RTL).
 void Label(App& app, const std::string& text, Tone tone = Tone::Normal);
+// One line made smaller (down to 3/4 of the size) when it is wider than the column: a card's
+// short line ("≈ ¥346.94 with tax") that must be read whole, never cut.
+void FittedLabel(App& app, const std::string& text, Tone tone = Tone::Normal);
 // One line of text at the reading end (amounts in a right-hand column for LTR).
 void LabelAtEnd(App& app, const std::string& text, Tone tone = Tone::Normal);
 // Text wrapped to the available width, each line aligned to the reading start.

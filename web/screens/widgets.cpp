@@ -22,7 +22,7 @@
 
 namespace bondstore::web {
 
-static ImTextureID Texture(unsigned name) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(name)); }
+ImTextureID TextureOf(unsigned gl_texture) { return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(gl_texture)); }
 
 void BeginFullScreenWindow(const char* id)
 {
@@ -275,7 +275,7 @@ void DrawFittedPicture(const App& app, const std::string& url, float min_x, floa
         float k = std::min(w / float(image.width), h / float(image.height));
         ImVec2 size(image.width * k, image.height * k);
         ImVec2 min(min_x + (w - size.x) / 2, min_y + (h - size.y) / 2);
-        draw->AddImageRounded(Texture(image.texture), min, ImVec2(min.x + size.x, min.y + size.y), ImVec2(0, 0), ImVec2(1, 1),
+        draw->AddImageRounded(TextureOf(image.texture), min, ImVec2(min.x + size.x, min.y + size.y), ImVec2(0, 0), ImVec2(1, 1),
                               IM_COL32_WHITE, app.brand.corner_radius * UiScale(app) * 0.5f);
         return;
     }
@@ -309,6 +309,18 @@ bool PictureButton(const App& app, const char* id, const std::string& shown_labe
     draw->AddText(ImVec2(text_x, at.y + (height - ImGui::GetFontSize()) / 2), ImGui::GetColorU32(ImGuiCol_Text), shown_label.c_str());
     if (ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) // (ImGui draws no focus mark on an invisible button)
         draw->AddRect(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_NavHighlight), style.FrameRounding, 0, 2.0f);
+    return pressed;
+}
+
+bool BackButton(App& app, TestView& view, const char* message_key, const std::string& widget_id)
+{
+    const std::string label = Shown(app, app.messages.Format(message_key));
+    if (app.rtl) {
+        const float width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - width));
+    }
+    const bool pressed = ImGui::Button(label.c_str());
+    RecordWidget(view, widget_id);
     return pressed;
 }
 

@@ -1,12 +1,17 @@
 // Widgets shared by every screen: the full-screen window, the language switch, alignment.
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 
 namespace bondstore::web {
 
 struct App;
 struct TestView;
+
+// ImGui's handle for a picture the browser decoded (ShownImage::texture, a GL texture name).
+ImTextureID TextureOf(unsigned gl_texture);
 
 // A borderless window covering the whole canvas. Pair with ImGui::End().
 void BeginFullScreenWindow(const char* id);
@@ -27,6 +32,10 @@ void AlignRight(const std::string& text);
 
 // Records the last item's rect in the test view under `id`.
 void RecordWidget(TestView& view, const std::string& id);
+
+// The way back from a screen (message `message_key`), at the reading start: the left edge, the
+// right edge in a right-to-left language. Recorded as `widget_id`. True when pressed.
+bool BackButton(App& app, TestView& view, const char* message_key, const std::string& widget_id);
 
 // A picture fitted (whole, centred) in the rectangle at `min`..`max` of the current window: a quiet
 // box while it loads or if it cannot be had. `device_px`: the size it is drawn at, for the

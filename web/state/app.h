@@ -15,6 +15,7 @@
 #include "core/i18n/i18n.h"
 #include "core/orders/order.h"
 #include "core/search/search.h"
+#include "core/storefront/shop_address.h"
 #include "core/tax/tax.h"
 #include "core/tax/tax_table.h"
 
@@ -154,6 +155,14 @@ struct CatalogPaging {
     bool whole_loading = false;      //   … and is being read back, the server being unreachable
 };
 
+// The address bar in step with the screens (actions/navigation.h).
+struct AddressState {
+    bool started = false;  // the page's own address has been opened
+    ShopAddress shown;     // the address the history has for the current screen
+    std::string title;     // the page's title, as last set
+    std::string lang;      // <html lang>, as last set
+};
+
 // The product page: which picture shows, the picture zoomed to fill the screen, the quantity.
 struct ProductPageState {
     int picture = 0;          // index into Product::images
@@ -217,6 +226,7 @@ struct App {
     Cart cart;
     CheckoutState checkout;
     OrderState order;
+    AddressState address;
     std::vector<QueuedOrder> outbox; // orders placed offline, oldest first
     std::string seal_key;            // GET /api/order-seal-key (a kiosk seals what it queues)
     bool outbox_retry_scheduled = false;
