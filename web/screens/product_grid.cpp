@@ -35,7 +35,14 @@ void OriginLine(App& app, const std::string& text, const std::string& iso)
     std::string shown = Shown(app, text);
     const std::string url = FlagUrl(iso);
     const float gap = url.empty() ? 0 : ImGui::GetStyle().ItemInnerSpacing.x;
-    const float text_w = ImGui::CalcTextSize(shown.c_str()).x, flag_space = url.empty() ? 0 : flag_w + gap;
+    const float flag_space = url.empty() ? 0 : flag_w + gap;
+    // A long brand and country ("Aptamil · Germany" on a phone) is made smaller, down to 3/4, before it is cut.
+    float text_w = ImGui::CalcTextSize(shown.c_str()).x, font_size = ImGui::GetFontSize();
+    if (text_w > width - flag_space && text_w > 0) {
+        const float scale = std::max(0.75f, (width - flag_space) / text_w);
+        font_size *= scale;
+        text_w *= scale;
+    }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float flag_x = app.rtl ? at.x + width - flag_w : at.x;
     float text_x = app.rtl ? std::max(at.x, at.x + width - flag_space - text_w) : at.x + flag_space;
@@ -46,7 +53,7 @@ void OriginLine(App& app, const std::string& text, const std::string& iso)
         else draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_Border));
     }
     ImVec4 clip(at.x, at.y, at.x + width, at.y + line);
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(text_x, at.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), shown.c_str(),
+    draw->AddText(ImGui::GetFont(), font_size, ImVec2(text_x, at.y + (line - font_size * line / ImGui::GetFontSize()) / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), shown.c_str(),
                   nullptr, 0, &clip);
     ImGui::Dummy(ImVec2(width, line));
 }
