@@ -3,6 +3,7 @@
 #include "web/actions/navigation.h"
 #include "web/actions/session.h"
 #include "web/actions/shopping.h"
+#include "web/platform/accessibility.h"
 #include "web/platform/fetch.h"
 #include "web/platform/full_screen.h"
 #include "web/platform/images.h"
@@ -69,10 +70,12 @@ void Frame(void* arg)
     double imgui_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    ReplayActivation(); // (a screen reader's or the keyboard's activation: a press at the item)
     bool keyboard_touched = app.display.touch && ImGui::GetIO().MouseDown[0]; // (before the keyboard takes it)
     if (app.display.touch) InterceptKeyboardTouch(app.keyboard);
     ImGui::NewFrame();
     if (app.display.touch) UpdateDragScroll(shell.drag, Px(app, 10));
+    BeginAccessibleFrame(app.display.dpr);
 
     TestView& view = CurrentTestView();
     view.widgets.clear();
@@ -175,6 +178,12 @@ void Frame(void* arg)
     view.mouse_x = io.MousePos.x / view.dpr;
     view.mouse_y = io.MousePos.y / view.dpr;
     view.hovered_window = GImGui->HoveredWindow ? GImGui->HoveredWindow->Name : "";
+    // What the screens described goes to the page's accessibility tree (and its cost to the view).
+    PublishAccessibleFrame(app.locale, app.rtl, io.WantTextInput);
+    const AccessibleStats a11y = CurrentAccessibleStats();
+    view.a11y_items = a11y.items;
+    view.a11y_writes = a11y.writes;
+    view.a11y_ms[size_t(app.frame) % view.a11y_ms.size()] = a11y.publish_ms;
 
     ImGui::Render();
     // ImGui's CPU time this frame (building the frame and its draw lists; not the GL submission),
@@ -198,6 +207,7 @@ void Frame(void* arg)
 
 int main()
 {
+    InstallAccessibility(); // (before GLFW's key listener: see accessibility.h)
     if (!glfwInit()) {
         std::fprintf(stderr, "glfwInit failed\n");
         return 1;

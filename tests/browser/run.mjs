@@ -16,6 +16,7 @@ import customsTests from "./customs.mjs";
 import largeCatalogTests from "./large_catalog.mjs";
 import looksTests from "./looks.mjs";
 import openWebTests, { auditTests } from "./open_web.mjs";
+import accessibilityTests from "./accessibility.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 for (const k of ["server", "web-dir", "seed-catalog", "out", "simulator"]) {
@@ -32,7 +33,8 @@ const { server } = store;
 // Each file holds the tests of one part of the app; they share this server and browser.
 const t = { browser, server, store, args, sample, first, locales };
 const tests = [...shopperTests(t), ...layoutTests(t), ...offlineTests(t), ...kioskTests(t), ...merchantTests(t), ...securityTests(t),
-               ...paymentTests(t), ...customsTests(t), ...largeCatalogTests(t), ...openWebTests(t), ...auditTests(t), ...looksTests(t)];
+               ...paymentTests(t), ...customsTests(t), ...largeCatalogTests(t), ...openWebTests(t), ...auditTests(t), ...accessibilityTests(t),
+               ...looksTests(t)];
 
 // --only TEXT: the tests whose name contains TEXT ("A|B": A or B).
 const only = args.only ? String(args.only).split("|") : null;

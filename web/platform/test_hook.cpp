@@ -52,13 +52,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["attractSku"] = v.attract_sku;
     j["imagesLoading"] = v.images_loading;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
-    for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}};
+    for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}, {"role", w.role}, {"name", w.name}};
     j["widgets"] = widgets;
     j["frame"] = v.frame;
     // The last frames' ImGui CPU time, oldest first.
     nlohmann::ordered_json imgui_ms = nlohmann::ordered_json::array();
     for (int k = std::max(1, v.frame - int(v.imgui_ms.size()) + 1); k <= v.frame; k++) imgui_ms.push_back(v.imgui_ms[size_t(k) % v.imgui_ms.size()]);
     j["imguiMs"] = imgui_ms;
+    nlohmann::ordered_json a11y_ms = nlohmann::ordered_json::array();
+    for (int k = std::max(1, v.frame - int(v.a11y_ms.size()) + 1); k <= v.frame; k++) a11y_ms.push_back(v.a11y_ms[size_t(k) % v.a11y_ms.size()]);
+    j["a11y"] = {{"items", v.a11y_items}, {"writes", v.a11y_writes}, {"ms", a11y_ms}};
     j["search"] = {{"text", v.search_text}, {"total", v.search_total}, {"category", v.search_category}};
     j["mouse"] = {v.mouse_x, v.mouse_y};
     j["hoveredWindow"] = v.hovered_window;

@@ -19,6 +19,7 @@ namespace bondstore::web {
 struct WidgetRect {
     std::string id; // "lang.en"
     float x = 0, y = 0, w = 0, h = 0;
+    std::string role, name; // to a screen reader (accessibility.h): "button", "Add to cart"
 };
 
 struct TestView {
@@ -65,6 +66,10 @@ struct TestView {
     std::string order_tracking;         // the latest tracking stage shown ("delivered"), "" for none
     int frame = 0;
     std::array<float, 240> imgui_ms{}; // ImGui CPU time of the last frames, by frame number mod 240
+    // The accessibility tree (accessibility.h): items described, times written to the page, and
+    // the cost of publishing it each of the last frames (ms, by frame number mod 240).
+    int a11y_items = 0, a11y_writes = 0;
+    std::array<float, 240> a11y_ms{};
     float mouse_x = 0, mouse_y = 0;  // where ImGui sees the pointer
     std::string hovered_window;      // which ImGui window it is over
     bool kiosk = false;

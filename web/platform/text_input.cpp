@@ -18,7 +18,8 @@ EM_JS(void, js_install_text_input, (int no_device_keyboard), {
     t.setAttribute("autocorrect", "off");
     t.setAttribute("autocapitalize", "off");
     t.setAttribute("spellcheck", "false");
-    t.setAttribute("aria-hidden", "true");
+    t.setAttribute("aria-hidden", "true"); // (named and shown to screen readers while a field is edited)
+    t.tabIndex = -1;                      // (Tab moves among the mirror's elements, never here)
     if (no_device_keyboard) t.setAttribute("inputmode", "none");
     // Invisible but focusable and placeable (display:none or a zero size would lose the IME).
     t.style.cssText = "position:fixed;left:0;top:0;width:2px;height:24px;opacity:0;border:0;padding:0;" +
@@ -47,14 +48,39 @@ EM_JS(void, js_install_text_input, (int no_device_keyboard), {
 EM_JS(void, js_text_input_focus, (int want, int x, int y), {
     var t = Module.bondstoreTextInput;
     if (!t) return;
+    // The accessibility mirror (accessibility.h) may hold the focus: a text field's element hands
+    // it over (and names the textarea after the field); any other element keeps it (the keyboard
+    // has left the field, and the edit is ending).
+    var A = Module.bondstoreA11y, active = document.activeElement;
+    var inTree = A && active && A.root.contains(active);
     if (want) {
         t.style.left = x + "px";
         t.style.top = y + "px";
-        if (document.activeElement !== t) t.focus({preventScroll: true});
-    } else if (document.activeElement === t) {
+        var field = A && (A.root.querySelector("[data-editing]") || (inTree && active.getAttribute("role") === "textbox" ? active : null));
+        if (field) {
+            var name = field.getAttribute("aria-label") || "";
+            if (t.getAttribute("aria-label") !== name) t.setAttribute("aria-label", name);
+            Module.bondstoreTextField = field;
+        }
+        if (active !== t && (!inTree || active.getAttribute("role") === "textbox")) {
+            t.removeAttribute("aria-hidden");
+            t.focus({preventScroll: true});
+        }
+    } else if (active !== t) {
+        if (t.getAttribute("aria-hidden") !== "true") t.setAttribute("aria-hidden", "true"); // (left by Tab)
+    } else {
         t.value = "";
+        t.setAttribute("aria-hidden", "true");
         t.blur();
-        Module.canvas.focus({preventScroll: true});
+        // Back to the field's element (a keyboard keeps its place), else to the canvas.
+        var back = Module.bondstoreTextField;
+        if (A && back && back.isConnected) {
+            A.programmatic = true;
+            back.focus({preventScroll: true});
+            A.programmatic = false;
+        } else {
+            Module.canvas.focus({preventScroll: true});
+        }
     }
 });
 

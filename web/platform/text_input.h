@@ -7,6 +7,10 @@
 // Backspace outside a composition, Enter, Ctrl+A/C/V) still reach ImGui through GLFW. The textarea
 // sits at ImGui's text cursor so an input method's candidate window opens next to the field.
 //
+// The accessibility tree (accessibility.h) may hold the focus: a text field's element hands it to
+// the textarea, which is then named after the field for screen readers (hidden from them
+// otherwise); any other element keeps it (the keyboard has left the field).
+//
 // Copy goes to the system clipboard (navigator.clipboard); paste comes from the browser's own
 // paste into the textarea, so ImGui's clipboard getter answers nothing (no double paste).
 #pragma once

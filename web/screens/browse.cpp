@@ -30,17 +30,24 @@ std::string BandName(const App& app, int band)
 }
 
 // A combo whose items are "any" plus the facet values with their counts.
-bool FacetCombo(App& app, const char* id, const std::string& any, std::string& selected, const std::vector<FacetCount>& values,
-                const std::function<std::string(const std::string&)>& name, float width)
+// Recorded as `widget` (its choices as `widget`.any and `widget`.<value>), named with `purpose`.
+bool FacetCombo(App& app, TestView& view, const char* id, const std::string& widget, const std::string& purpose, const std::string& any,
+                std::string& selected, const std::vector<FacetCount>& values, const std::function<std::string(const std::string&)>& name,
+                float width)
 {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    std::string preview = Shown(app, selected.empty() ? any : name(selected));
-    if (ImGui::BeginCombo(id, preview.c_str())) {
+    const std::string current = selected.empty() ? any : name(selected);
+    const bool open = ImGui::BeginCombo(id, Shown(app, current).c_str());
+    RecordWidget(view, widget, {.role = Role::Disclosure, .name = ComboName(app, purpose, current), .on = open});
+    if (open) {
         if (Choice(app, Shown(app, any).c_str(), selected.empty())) { selected.clear(); changed = true; }
+        RecordWidget(view, widget + ".any", {.role = Role::Option, .name = any, .on = selected.empty()});
         for (const FacetCount& f : values) {
+            if (f.value.empty()) continue; // (products without one: a merchant's upload; "any" shows them)
             std::string label = app.messages.Format("search.facet_count", {{"name", name(f.value)}, {"count", f.count}});
             if (Choice(app, (Shown(app, label) + "##" + f.value).c_str(), selected == f.value)) { selected = f.value; changed = true; }
+            RecordWidget(view, widget + "." + f.value, {.role = Role::Option, .name = label, .on = selected == f.value});
         }
         ImGui::EndCombo();
     }
@@ -64,33 +71,34 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
     controls.push_back([&] {
         ImGui::SetNextItemWidth(w_search);
         if (ImGui::InputTextWithHint("##search", Shown(app, m.Format("search.hint")).c_str(), b.text, sizeof b.text)) b.dirty = true;
-        RecordWidget(view, "search.box");
+        RecordWidget(view, "search.box", {.role = Role::TextField, .name = m.Format("search.hint"), .value = b.text, .on = ImGui::IsItemActive()});
     });
     controls.push_back([&] {
-        b.dirty |= FacetCombo(app, "##category", m.Format("search.any_category"), b.category, r.categories,
-                              [&](const std::string& v) { return CategoryLabel(app, v); }, w_category);
-        RecordWidget(view, "search.category");
+        b.dirty |= FacetCombo(app, view, "##category", "search.category", m.Format("a11y.category"), m.Format("search.any_category"),
+                              b.category, r.categories, [&](const std::string& v) { return CategoryLabel(app, v); }, w_category);
     });
     controls.push_back([&] {
-        b.dirty |= FacetCombo(app, "##origin", m.Format("search.any_origin"), b.origin, r.origins,
-                              [&](const std::string& v) { return CountryLabel(app, v); }, w_origin);
-        RecordWidget(view, "search.origin");
+        b.dirty |= FacetCombo(app, view, "##origin", "search.origin", m.Format("browse.col.origin"), m.Format("search.any_origin"),
+                              b.origin, r.origins, [&](const std::string& v) { return CountryLabel(app, v); }, w_origin);
     });
     controls.push_back([&] {
         ImGui::SetNextItemWidth(w_band);
         std::string band_preview = b.price_band < 0 ? m.Format("search.any_price") : BandName(app, b.price_band);
-        if (ImGui::BeginCombo("##band", Shown(app, band_preview).c_str())) {
+        const bool open = ImGui::BeginCombo("##band", Shown(app, band_preview).c_str());
+        RecordWidget(view, "search.price", {.role = Role::Disclosure, .name = ComboName(app, m.Format("browse.col.price"), band_preview), .on = open});
+        if (open) {
             if (Choice(app, Shown(app, m.Format("search.any_price")).c_str(), b.price_band < 0)) { b.price_band = -1; b.dirty = true; }
+            RecordWidget(view, "search.price.any", {.role = Role::Option, .name = m.Format("search.any_price"), .on = b.price_band < 0});
             for (int band = 0; band < kPriceBandCount; band++) {
                 std::string label = m.Format("search.facet_count", {{"name", BandName(app, band)}, {"count", r.price_bands[band]}});
                 if (Choice(app, (Shown(app, label) + "##" + std::to_string(band)).c_str(), b.price_band == band)) {
                     b.price_band = band;
                     b.dirty = true;
                 }
+                RecordWidget(view, "search.price." + std::to_string(band), {.role = Role::Option, .name = label, .on = b.price_band == band});
             }
             ImGui::EndCombo();
         }
-        RecordWidget(view, "search.price");
     });
     controls.push_back([&] {
         // What is left of the row (it is the last control drawn left to right, the first right to left).
@@ -100,12 +108,15 @@ void DrawFilters(App& app, TestView& view, const SearchResult& r)
             {SearchOrder::PriceDescending, "sort.price_desc"}, {SearchOrder::Name, "sort.name"}};
         std::string order_preview;
         for (const auto& [o, key] : orders) if (o == b.order) order_preview = m.Format(key);
-        if (ImGui::BeginCombo("##sort", Shown(app, order_preview).c_str())) {
-            for (const auto& [o, key] : orders)
+        const bool open = ImGui::BeginCombo("##sort", Shown(app, order_preview).c_str());
+        RecordWidget(view, "search.sort", {.role = Role::Disclosure, .name = ComboName(app, m.Format("a11y.sort"), order_preview), .on = open});
+        if (open) {
+            for (const auto& [o, key] : orders) {
                 if (Choice(app, (Shown(app, m.Format(key)) + "##" + key).c_str(), o == b.order)) { b.order = o; b.dirty = true; }
+                RecordWidget(view, key, {.role = Role::Option, .name = m.Format(key), .on = o == b.order});
+            }
             ImGui::EndCombo();
         }
-        RecordWidget(view, "search.sort");
     });
     std::vector<std::vector<size_t>> rows = narrow ? std::vector<std::vector<size_t>>{{0}, {1, 2}, {3, 4}}
                                                    : std::vector<std::vector<size_t>>{{0, 1, 2, 3, 4}};
@@ -127,19 +138,21 @@ void DrawCategories(App& app, TestView& view, const SearchResult& r)
     const float left = ImGui::GetCursorPosX(), right = ImGui::GetWindowContentRegionMax().x;
     // Rows filled in reading order; right to left, each row starts at the right edge, so the
     // first category is the rightmost of the first row.
-    struct Chip { const FacetCount* facet; std::string label; float width; };
+    struct Chip { const FacetCount* facet; std::string name, label; float width; };
     // Each a tile with its category's picture (its first product's).
     std::vector<std::vector<Chip>> rows(1);
     float used = 0;
     for (const FacetCount& f : r.categories) {
-        std::string label = Shown(app, app.messages.Format("search.facet_count", {{"name", CategoryLabel(app, f.value)}, {"count", f.count}}));
+        if (f.value.empty()) continue; // (no tile for products without a category; the server's pages have none either)
+        std::string name = app.messages.Format("search.facet_count", {{"name", CategoryLabel(app, f.value)}, {"count", f.count}});
+        std::string label = Shown(app, name);
         float width = PictureButtonWidth(app, label);
         if (!rows.back().empty() && left + used + style.ItemSpacing.x + width > right) {
             rows.emplace_back();
             used = 0;
         }
         used += (rows.back().empty() ? 0 : style.ItemSpacing.x) + width;
-        rows.back().push_back({&f, std::move(label), width});
+        rows.back().push_back({&f, std::move(name), std::move(label), width});
     }
     // More than two rows (a phone): one row that scrolls sideways, so the products stay in view.
     if (rows.size() > 2) {
@@ -157,7 +170,7 @@ void DrawCategories(App& app, TestView& view, const SearchResult& r)
                 b.category = f.value;
                 b.dirty = true;
             }
-            RecordWidget(view, "home.category." + f.value);
+            RecordWidget(view, "home.category." + f.value, {.role = Role::Button, .name = all[k].name});
         }
         ImGui::EndChild();
         ImGui::Spacing();
@@ -175,7 +188,7 @@ void DrawCategories(App& app, TestView& view, const SearchResult& r)
                 b.category = f.value;
                 b.dirty = true;
             }
-            RecordWidget(view, "home.category." + f.value);
+            RecordWidget(view, "home.category." + f.value, {.role = Role::Button, .name = row[k].name});
         }
     }
     ImGui::Spacing();
@@ -188,6 +201,7 @@ void DrawBrowse(App& app, TestView& view)
     const Messages& m = app.messages;
     BeginFullScreenWindow("##browse");
     DrawTopBar(app, view);
+    SetNextTextRole(Role::Heading, "browse.heading", 1);
     Paragraph(app, m.Format("browse.heading"));
 
     const SearchResult& before = BrowseResults(app);
@@ -203,12 +217,13 @@ void DrawBrowse(App& app, TestView& view)
         ImGui::AlignTextToFramePadding();
         if (app.rtl) ImGui::SetCursorPosX(left + switch_width + ImGui::GetStyle().ItemSpacing.x);
         ImGui::BeginGroup();
+        SetNextTextRole(Role::Status, "search.results"); // (read out as a search narrows)
         Label(app, m.Format("search.results", {{"count", int64_t(r.total)}}), Tone::Disabled);
         ImGui::EndGroup();
         ImGui::SameLine();
         ImGui::SetCursorPosX(app.rtl ? left : right - switch_width);
         if (ImGui::Button((switch_label + "##view").c_str())) SetListView(app, !app.browse.list_view);
-        RecordWidget(view, "browse.view");
+        RecordWidget(view, "browse.view", {.role = Role::Button, .name = m.Format(app.browse.list_view ? "browse.view_grid" : "browse.view_list")});
     }
     if (!app.display_currency.empty()) {
         const CurrencyRate* rate = app.currency_rates.Find(app.display_currency);
@@ -293,7 +308,7 @@ void DrawBrowse(App& app, TestView& view)
                         if (Choice(app, (Shown(app, cells[c]) + "##open" + p.sku).c_str(), false)) {
                             OpenProduct(app, p.sku);
                         }
-                        RecordWidget(view, "open." + p.sku);
+                        RecordWidget(view, "open." + p.sku, {.role = Role::Link, .name = cells[c], .value = ProductAddress(app, p.sku)});
                     } else {
                         Label(app, cells[c], c == kSku || (c == kStock && available == 0) ? Tone::Disabled : Tone::Normal);
                     }
@@ -304,7 +319,7 @@ void DrawBrowse(App& app, TestView& view)
                 if (RowButton(app, Shown(app, m.Format("browse.add")).c_str())) AddToCart(app, p.sku);
                 ImGui::EndDisabled();
                 ImGui::PopID();
-                RecordWidget(view, "add." + p.sku);
+                RecordWidget(view, "add." + p.sku, {.role = Role::Button, .name = m.Format("a11y.add_product", {{"product", cells[kName]}})});
                 if (i < 3) {
                     view.first_rows.push_back({cells, cells + kAdd});
                     if (!approx.empty()) view.first_rows.back().push_back(approx);

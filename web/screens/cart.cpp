@@ -15,6 +15,17 @@
 
 namespace bondstore::web {
 
+namespace {
+
+// A line's quantity to a screen reader, read out when it changes.
+void QuantityText(App& app, const CartLine& line)
+{
+    SetNextTextRole(Role::Status, "cart.qty." + line.sku);
+    DescribeText({.name = app.messages.Format("a11y.quantity", {{"qty", line.qty}})});
+}
+
+} // namespace
+
 void DrawCart(App& app, TestView& view)
 {
     const Messages& m = app.messages;
@@ -23,6 +34,7 @@ void DrawCart(App& app, TestView& view)
     DrawTopBar(app, view);
 
     if (BackButton(app, view, "cart.back", "nav.browse")) app.screen = Screen::Browse;
+    SetNextTextRole(Role::Heading, "cart.title", 1);
     Label(app, m.Format("cart.title"));
 
     if (app.cart.empty()) {
@@ -52,20 +64,22 @@ void DrawCart(App& app, TestView& view)
         const LineTax* lt = i < q.lines.size() && q.lines[i].sku == line.sku ? &q.lines[i] : nullptr;
         ImGui::PushID(int(i));
         ImGui::Separator();
-        Paragraph(app, p ? ProductTitle(app, *p) : line.sku);
+        const std::string title = p ? ProductTitle(app, *p) : line.sku;
+        Paragraph(app, title);
         if (p) Label(app, price.Format(p->price), Tone::Disabled);
         if (ImGui::Button("-", qty_button)) { set_sku = line.sku; set_qty = line.qty - 1; }
-        RecordWidget(view, "qty-." + line.sku);
+        RecordWidget(view, "qty-." + line.sku, {.role = Role::Button, .name = m.Format("a11y.fewer", {{"product", title}})});
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(m.Format("cart.qty_value", {{"qty", line.qty}}).c_str());
+        QuantityText(app, line);
         ImGui::SameLine();
         if (ImGui::Button("+", qty_button)) { set_sku = line.sku; set_qty = line.qty + 1; }
-        RecordWidget(view, "qty+." + line.sku);
+        RecordWidget(view, "qty+." + line.sku, {.role = Role::Button, .name = m.Format("a11y.more", {{"product", title}})});
         std::string remove = Shown(app, m.Format("cart.remove"));
         SameLineIfFits(remove);
         if (RowButton(app, remove.c_str())) remove_sku = line.sku;
-        RecordWidget(view, "remove." + line.sku);
+        RecordWidget(view, "remove." + line.sku, {.role = Role::Button, .name = m.Format("a11y.remove_product", {{"product", title}})});
         if (lt) Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.col.total")}, {"amount", price.Format(lt->goods)}}));
         if (lt && q.accepted())
             Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.col.tax")}, {"amount", price.Format(lt->tax())}}), Tone::Disabled);
@@ -86,7 +100,8 @@ void DrawCart(App& app, TestView& view)
             ImGui::TableNextRow();
             ImGui::PushID(int(i));
             ImGui::TableSetColumnIndex(VisualColumn(app, kItem, kColumns));
-            Label(app, p ? ProductTitle(app, *p) : line.sku);
+            const std::string title = p ? ProductTitle(app, *p) : line.sku;
+            Label(app, title);
             if (p && !p->origin_iso.empty())
                 Label(app, m.Format("product.made_in", {{"country", CountryLabel(app, p->origin_iso)}}), Tone::Disabled);
             ImGui::TableSetColumnIndex(VisualColumn(app, kPrice, kColumns));
@@ -97,12 +112,13 @@ void DrawCart(App& app, TestView& view)
             }
             ImGui::TableSetColumnIndex(VisualColumn(app, kQty, kColumns));
             if (ImGui::Button("-", qty_button)) { set_sku = line.sku; set_qty = line.qty - 1; }
-            RecordWidget(view, "qty-." + line.sku);
+            RecordWidget(view, "qty-." + line.sku, {.role = Role::Button, .name = m.Format("a11y.fewer", {{"product", title}})});
             ImGui::SameLine();
             ImGui::TextUnformatted(m.Format("cart.qty_value", {{"qty", line.qty}}).c_str());
+            QuantityText(app, line);
             ImGui::SameLine();
             if (ImGui::Button("+", qty_button)) { set_sku = line.sku; set_qty = line.qty + 1; }
-            RecordWidget(view, "qty+." + line.sku);
+            RecordWidget(view, "qty+." + line.sku, {.role = Role::Button, .name = m.Format("a11y.more", {{"product", title}})});
             // Quote lines follow cart lines one to one when every SKU is in the catalog.
             const LineTax* lt = i < q.lines.size() && q.lines[i].sku == line.sku ? &q.lines[i] : nullptr;
             ImGui::TableSetColumnIndex(VisualColumn(app, kTotal, kColumns));
@@ -111,7 +127,7 @@ void DrawCart(App& app, TestView& view)
             if (lt && q.accepted()) LabelAtEnd(app, price.Format(lt->tax()));
             ImGui::TableSetColumnIndex(VisualColumn(app, kRemove, kColumns));
             if (RowButton(app, Shown(app, m.Format("cart.remove")).c_str())) remove_sku = line.sku;
-            RecordWidget(view, "remove." + line.sku);
+            RecordWidget(view, "remove." + line.sku, {.role = Role::Button, .name = m.Format("a11y.remove_product", {{"product", title}})});
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -123,7 +139,9 @@ void DrawCart(App& app, TestView& view)
     if (!q.accepted()) {
         // The limit warnings come before any number: the shopper must change the cart first.
         ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
+        SetNextTextRole(Role::Alert, "cart.rejected");
         Paragraph(app, m.Format("tax.regime.rejected"));
+        SetNextTextRole(Role::Alert, "cart.reason");
         Paragraph(app, m.Format("tax.reason." + q.reason, LimitArgs(q, price)));
         ImGui::PopStyleColor();
         Label(app, m.Format("cart.line_amount", {{"label", m.Format("cart.goods")}, {"amount", price.Format(q.goods)}}), Tone::Disabled);
@@ -142,22 +160,25 @@ void DrawCart(App& app, TestView& view)
             items += (items.empty() ? "" : ", ") + (p ? ProductTitle(app, *p) : sku);
         }
         ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
+        SetNextTextRole(Role::Alert, "cart.cannot_ship");
         Paragraph(app, m.Format(fulfilment->split ? "cart.split_warehouses" : "checkout.out_of_stock", {{"items", items}}));
-        RecordWidget(view, "cart.cannot_ship");
+        RecordRect(view, "cart.cannot_ship");
         ImGui::PopStyleColor();
     }
     if (q.accepted() && ships) {
         if (PrimaryButton(app, Shown(app, m.Format("cart.checkout")).c_str())) app.screen = Screen::Checkout;
-        RecordWidget(view, "cart.checkout");
+        RecordWidget(view, "cart.checkout", {.role = Role::Button, .name = m.Format("cart.checkout")});
         SameLineIfFits(Shown(app, m.Format("cart.handoff")));
     }
     // The same cart on the shopper's own phone (a QR code): their ID number never touches a kiosk.
     if (ImGui::Button(Shown(app, m.Format("cart.handoff")).c_str())) app.handoff_open = true;
-    RecordWidget(view, "cart.handoff");
+    RecordWidget(view, "cart.handoff", {.role = Role::Button, .name = m.Format("cart.handoff")});
     Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
     Label(app, m.Format("cart.date", {{"date", DateLabel(app, q.date)}}), Tone::Disabled);
 
-    if (q.accepted() && ImGui::CollapsingHeader(Shown(app, m.Format("cart.why")).c_str())) {
+    const bool why = q.accepted() && ImGui::CollapsingHeader(Shown(app, m.Format("cart.why")).c_str());
+    if (q.accepted()) RecordWidget(view, "cart.why", {.role = Role::Disclosure, .name = m.Format("cart.why"), .on = why});
+    if (why) {
         for (const TaxNote& n : q.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)));
         for (const LineTax& lt : q.lines) {
             const Product* p = app.catalog.FindBySku(lt.sku);
@@ -168,7 +189,6 @@ void DrawCart(App& app, TestView& view)
             ImGui::Unindent();
         }
     }
-    RecordWidget(view, "cart.why");
     ImGui::End();
 }
 

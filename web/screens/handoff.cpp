@@ -75,6 +75,7 @@ void DrawHandoff(App& app, TestView& view)
     ImGui::Begin("##handoff", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::SetWindowFontScale(1.2f);
+    SetNextTextRole(Role::Heading, "handoff.title", 2);
     Paragraph(app, m.Format("handoff.title"));
     ImGui::SetWindowFontScale(1.0f);
     Paragraph(app, m.Format("handoff.body"), Tone::Disabled);
@@ -82,16 +83,16 @@ void DrawHandoff(App& app, TestView& view)
     if (!fits) {
         Paragraph(app, m.Format("handoff.too_long"));
         if (ImGui::Button(Shown(app, m.Format("handoff.close")).c_str(), ImVec2(-FLT_MIN, 0))) app.handoff_open = false;
-        RecordWidget(view, "handoff.close");
+        RecordWidget(view, "handoff.close", {.role = Role::Button, .name = m.Format("handoff.close")});
         ImGui::End();
         return;
     }
     ImGui::SetCursorPosX((ImGui::GetWindowSize().x - side) / 2);
     DrawQrCode(app, url, side);
-    RecordWidget(view, "handoff.qr");
+    RecordWidget(view, "handoff.qr", {.role = Role::Image, .name = m.Format("a11y.qr_code")});
     ImGui::Spacing();
     if (ImGui::Button(Shown(app, m.Format("handoff.close")).c_str(), ImVec2(-FLT_MIN, 0))) app.handoff_open = false;
-    RecordWidget(view, "handoff.close");
+    RecordWidget(view, "handoff.close", {.role = Role::Button, .name = m.Format("handoff.close")});
     ImGui::End();
     view.handoff_url = url;
 }

@@ -132,7 +132,7 @@ void DrawAttract(App& app, TestView& view)
         app.screen = Screen::Browse;
         k.slide_started = -1;
     }
-    RecordWidget(view, "kiosk.start");
+    RecordWidget(view, "kiosk.start", {.role = Role::Button, .name = app.messages.Format("kiosk.attract_touch")});
     ImGui::End();
 }
 
@@ -147,13 +147,14 @@ void DrawIdleWarning(App& app, TestView& view, int seconds_left)
     ImGui::Begin("##idle", nullptr,
                  ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::SetWindowFontScale(1.3f);
+    SetNextTextRole(Role::Alert, "kiosk.idle_title");
     Paragraph(app, m.Format("kiosk.idle_title"));
     ImGui::SetWindowFontScale(1.0f);
     Paragraph(app, m.Format("kiosk.idle_body", {{"seconds", int64_t(seconds_left)}}));
     ImGui::Spacing();
     // A touch target well over 44 × 44 px.
     if (ImGui::Button(Shown(app, m.Format("kiosk.continue")).c_str(), ImVec2(-1, Px(app, 64)))) app.kiosk.last_input = ImGui::GetTime();
-    RecordWidget(view, "kiosk.continue");
+    RecordWidget(view, "kiosk.continue", {.role = Role::Button, .name = m.Format("kiosk.continue")});
     ImGui::End();
 }
 

@@ -28,12 +28,14 @@ void DrawLoading(App& app, TestView& view)
         view.error = app.load_error;
         return;
     }
-    std::string text = app.load_error.empty() ? app.messages.Format("app.loading")
-                                              : app.messages.Format("app.load_failed", {{"reason", app.load_error}});
-    text = Shown(app, text);
+    const std::string said = app.load_error.empty() ? app.messages.Format("app.loading")
+                                                    : app.messages.Format("app.load_failed", {{"reason", app.load_error}});
+    const std::string text = Shown(app, said);
     ImVec2 t = ImGui::CalcTextSize(text.c_str());
     ImGui::SetCursorPos(ImVec2((size.x - t.x) / 2, (size.y - t.y) / 2));
     ImGui::TextUnformatted(text.c_str());
+    SetNextTextRole(app.load_error.empty() ? Role::Status : Role::Alert, "app.loading");
+    DescribeText({.name = said});
     ImGui::End();
     view.error = app.load_error;
 }

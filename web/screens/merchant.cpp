@@ -18,6 +18,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace bondstore::web {
@@ -32,16 +33,18 @@ void DrawSignIn(App& app, TestView& view)
     if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width); // at the reading start
     ImGui::BeginChild("##signin", ImVec2(width, 0));
     Paragraph(app, m.Format("merchant.sign_in_note"), Tone::Disabled);
+    SkipNextText(); // (the field's name)
     Label(app, m.Format("merchant.token"));
     ImGui::SetNextItemWidth(-FLT_MIN);
     bool enter = ImGui::InputText("##token", d.token, sizeof d.token, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    RecordWidget(view, "merchant.token");
+    RecordWidget(view, "merchant.token",
+                 {.role = Role::TextField, .name = m.Format("merchant.token"), .value = d.token, .on = ImGui::IsItemActive(), .secret = true});
     ImGui::BeginDisabled(d.busy || d.token[0] == '\0');
     const std::string sign_in = Shown(app, m.Format("merchant.sign_in"));
     if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(sign_in.c_str()).x - ImGui::GetStyle().FramePadding.x * 2);
     if (PrimaryButton(app, sign_in.c_str()) || enter) SignIn(app);
     ImGui::EndDisabled();
-    RecordWidget(view, "merchant.sign_in");
+    RecordWidget(view, "merchant.sign_in", {.role = Role::Button, .name = m.Format("merchant.sign_in")});
     if (!d.notice.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
         Paragraph(app, d.notice);
@@ -81,7 +84,7 @@ void DrawUpload(App& app, TestView& view)
     MerchantDesk& d = app.merchant;
     if (ImGui::Button(Shown(app, m.Format("merchant.choose_file")).c_str()))
         ChooseFile([&app](std::string name, std::string bytes) { CheckCatalogFile(app, std::move(name), std::move(bytes)); });
-    RecordWidget(view, "merchant.choose_file");
+    RecordWidget(view, "merchant.choose_file", {.role = Role::Button, .name = m.Format("merchant.choose_file")});
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     Label(app, m.Format("merchant.drop_hint"), Tone::Disabled);
@@ -99,7 +102,7 @@ void DrawUpload(App& app, TestView& view)
     ImGui::BeginDisabled(errors || d.uploading || c.fatal);
     if (ImGui::Button(Shown(app, m.Format("merchant.upload")).c_str())) UploadCatalog(app);
     ImGui::EndDisabled();
-    RecordWidget(view, "merchant.upload");
+    RecordWidget(view, "merchant.upload", {.role = Role::Button, .name = m.Format("merchant.upload")});
     if (errors) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -107,7 +110,8 @@ void DrawUpload(App& app, TestView& view)
     }
     if (d.uploading || d.upload_status != 0) {
         ImGui::ProgressBar(float(d.sent), ImVec2(Px(app, 360), 0));
-        RecordWidget(view, "merchant.progress");
+        RecordWidget(view, "merchant.progress",
+                     {.role = Role::Status, .name = m.Format("a11y.percent", {{"percent", int64_t(std::lround(d.sent * 100))}})});
     }
     view.merchant_upload_status = d.upload_status;
     if (d.upload_status == 200)
@@ -157,13 +161,14 @@ void DrawStock(App& app, TestView& view)
 // One chart: a value per day, drawn by ImGui, with its total in the title.
 void DayChart(App& app, TestView& view, const char* id, const std::string& title, const std::vector<float>& values, bool lines)
 {
+    SkipNextText(); // (the chart's name)
     Label(app, title);
     ImVec2 size(ImGui::GetContentRegionAvail().x, Px(app, 110));
     float top = 0;
     for (float v : values) top = std::max(top, v);
     if (lines) ImGui::PlotLines(id, values.data(), int(values.size()), 0, nullptr, 0, std::max(1.0f, top * 1.1f), size);
     else ImGui::PlotHistogram(id, values.data(), int(values.size()), 0, nullptr, 0, std::max(1.0f, top * 1.1f), size);
-    RecordWidget(view, std::string("merchant.chart") + id);
+    RecordWidget(view, std::string("merchant.chart") + id, {.role = Role::Image, .name = title});
 }
 
 // What customs' side asks of the merchant, first on the tab: returns and the clock of their goods,
@@ -193,7 +198,8 @@ void DrawCustomsWork(App& app, TestView& view)
         if (r.status == OrderStatus::Returned && r.info.goods_back_at == 0) {
             ImGui::SameLine();
             if (ImGui::SmallButton(Shown(app, m.Format("merchant.goods_back")).c_str())) RecordGoodsBack(app, r.order_no);
-            RecordWidget(view, "merchant.goods_back." + r.order_no);
+            RecordWidget(view, "merchant.goods_back." + r.order_no,
+                         {.role = Role::Button, .name = m.Format("merchant.goods_back") + " · " + r.order_no});
         }
         std::string seen = r.order_no + " " + StatusCode(r.status);
         if (r.info.goods_back_at != 0) seen += std::string(" ") + "goods_back";
@@ -300,25 +306,25 @@ void DrawMerchant(App& app, TestView& view)
     Label(app, m.Format("merchant.signed_in", {{"merchant", d.merchant}}), Tone::Disabled);
     ImGui::SameLine();
     if (ImGui::SmallButton(Shown(app, m.Format("merchant.sign_out")).c_str())) SignOut(app);
-    RecordWidget(view, "merchant.sign_out");
+    RecordWidget(view, "merchant.sign_out", {.role = Role::Button, .name = m.Format("merchant.sign_out")});
     // (Tabs keep their ids across languages: "###", so a language switch keeps the open one.)
     if (ImGui::BeginTabBar("##merchant_tabs")) {
         bool tab_upload = ImGui::BeginTabItem((Shown(app, m.Format("merchant.tab_upload")) + "###tab_upload").c_str());
-        RecordWidget(view, "merchant.tab_upload");
+        RecordWidget(view, "merchant.tab_upload", {.role = Role::Option, .name = m.Format("merchant.tab_upload"), .on = tab_upload});
         if (tab_upload) {
             if (d.tab != 0) { d.tab = 0; RefreshMerchant(app); }
             DrawUpload(app, view);
             ImGui::EndTabItem();
         }
         bool tab_stock = ImGui::BeginTabItem((Shown(app, m.Format("merchant.tab_stock")) + "###tab_stock").c_str());
-        RecordWidget(view, "merchant.tab_stock");
+        RecordWidget(view, "merchant.tab_stock", {.role = Role::Option, .name = m.Format("merchant.tab_stock"), .on = tab_stock});
         if (tab_stock) {
             if (d.tab != 1) { d.tab = 1; RefreshMerchant(app); }
             DrawStock(app, view);
             ImGui::EndTabItem();
         }
         bool tab_sales = ImGui::BeginTabItem((Shown(app, m.Format("merchant.tab_sales")) + "###tab_sales").c_str());
-        RecordWidget(view, "merchant.tab_sales");
+        RecordWidget(view, "merchant.tab_sales", {.role = Role::Option, .name = m.Format("merchant.tab_sales"), .on = tab_sales});
         if (tab_sales) {
             if (d.tab != 2) { d.tab = 2; RefreshMerchant(app); }
             DrawSales(app, view);

@@ -142,7 +142,7 @@ void DrawOnScreenKeyboard(App& app, TestView& view, OnScreenKeyboard& k)
             draw->AddText(ImVec2(x + (w - t.x) / 2, y + (key - t.y) / 2), ImGui::GetColorU32(ImGuiCol_Text), r.label.c_str());
             std::string id = r.action == kBackspace ? "backspace" : r.action == kDone ? "done" : r.ch == ' ' ? "space" : r.label;
             float css = 1 / view.dpr;
-            view.widgets.push_back({"osk." + id, placed.min.x * css, placed.min.y * css, w * css, key * css});
+            view.widgets.push_back({"osk." + id, placed.min.x * css, placed.min.y * css, w * css, key * css, "", ""}); // (drawn, not an ImGui item: not in the accessibility tree)
             k.keys.push_back(std::move(placed));
             x += w + gap;
         }

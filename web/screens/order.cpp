@@ -33,6 +33,7 @@ void DrawWaitingOrder(App& app, TestView& view)
     for (const QueuedOrder& q : app.outbox)
         if (q.key == o.queued_key) queued = &q;
     if (queued) {
+        SetNextTextRole(Role::Heading, "order.queued_title", 1);
         Label(app, m.Format("order.queued_title"));
         Paragraph(app, m.Format(queued->sealed ? "order.queued_sealed_body" : "order.queued_body"), Tone::Disabled);
         OrderRequestParse parsed = ParseOrderRequestJson(queued->shown);
@@ -48,7 +49,7 @@ void DrawWaitingOrder(App& app, TestView& view)
             Paragraph(app, m.Format("order.follow_body"), Tone::Disabled);
             std::string url = UrlWithQuery(HandoffBase(), {{"follow", queued->follow}});
             if (DrawQrCode(app, url, Px(app, 280))) view.handoff_url = url;
-            RecordWidget(view, "order.follow_qr");
+            RecordWidget(view, "order.follow_qr", {.role = Role::Image, .name = m.Format("a11y.qr_code")});
         }
     } else if (!o.following.empty()) {
         Label(app, m.Format("order.following_title"));
@@ -59,12 +60,12 @@ void DrawWaitingOrder(App& app, TestView& view)
             StopFollowing(app);
             app.screen = Screen::Browse;
         }
-        RecordWidget(view, "order.follow_stop");
+        RecordWidget(view, "order.follow_stop", {.role = Role::Button, .name = m.Format("order.follow_stop")});
     }
     if (!o.notice.empty()) Paragraph(app, o.notice);
     ImGui::Spacing();
     if (ImGui::Button(Shown(app, m.Format("order.continue")).c_str())) app.screen = Screen::Browse;
-    RecordWidget(view, "order.continue");
+    RecordWidget(view, "order.continue", {.role = Role::Button, .name = m.Format("order.continue")});
 }
 
 } // namespace
@@ -81,8 +82,10 @@ void DrawOrder(App& app, TestView& view)
         ImGui::End();
         return;
     }
+    SetNextTextRole(Role::Heading, "order.title", 1);
     Label(app, m.Format("order.title", {{"order_no", r.order_no}}));
     std::string status = m.Format(std::string("order.status.") + StatusCode(r.status));
+    SetNextTextRole(Role::Status, "order.status"); // (read out as the order moves on: paid, released, …)
     Label(app, m.Format("order.status_label", {{"status", status}}));
     Label(app, m.Format("order.amount", {{"amount", app.prices->Format(r.amount_to_pay)}, {"tax", app.prices->Format(r.tax_total)}}));
     // Why customs refused it, in the shopper's words: the receipt's code is in the rejection's
@@ -172,7 +175,7 @@ void DrawOrder(App& app, TestView& view)
         if (!first) SameLineIfFits(label);
         first = false;
         bool pressed = ImGui::Button(label.c_str());
-        RecordWidget(view, id);
+        RecordWidget(view, id, {.role = Role::Button, .name = m.Format(key)});
         return pressed;
     };
     // How the store takes payment: its provider (GET /api/health), the sandbox said as such, or
@@ -188,7 +191,7 @@ void DrawOrder(App& app, TestView& view)
             if (!first) SameLineIfFits(label);
             first = false;
             bool pressed = ImGui::Button(label.c_str());
-            RecordWidget(view, id);
+            RecordWidget(view, id, {.role = Role::Button, .name = m.Format(key, {{"provider", provider}})});
             return pressed;
         };
         if (pay_button("order.pay_qr", "order.pay")) PayOrder(app, false);
@@ -204,7 +207,10 @@ void DrawOrder(App& app, TestView& view)
     if (button("order.refresh", "order.refresh")) RefreshOrder(app);
     if (button("order.continue", "order.continue")) app.screen = Screen::Browse;
     ImGui::EndDisabled();
-    if (!o.notice.empty()) Paragraph(app, o.notice);
+    if (!o.notice.empty()) {
+        SetNextTextRole(Role::Alert, "order.notice");
+        Paragraph(app, o.notice);
+    }
     if (r.status == OrderStatus::PendingPayment && pay.loaded && pay.provider.empty())
         Paragraph(app, m.Format("error.payment_unavailable"), Tone::Disabled);
     // A real provider's protocol spoken to its local stand-in: said plainly.
@@ -216,10 +222,11 @@ void DrawOrder(App& app, TestView& view)
         Paragraph(app, m.Format("order.pay_scan", {{"provider", m.Format("payment.provider." + pay.provider)},
                                                    {"amount", app.prices->Format(r.amount_to_pay)}}));
         DrawQrCode(app, o.payment_qr, Px(app, 300));
-        RecordWidget(view, "order.payment_qr");
+        RecordWidget(view, "order.payment_qr", {.role = Role::Image, .name = m.Format("a11y.qr_code")});
     }
 
     ImGui::Spacing();
+    SetNextTextRole(Role::Heading, "order.timeline", 2);
     Label(app, m.Format("order.timeline"));
     ImGui::Separator();
     for (const OrderTimelineEntry& e : r.timeline)
@@ -229,6 +236,7 @@ void DrawOrder(App& app, TestView& view)
     // Customs' answers, as they arrived, in the shopper's words.
     if (!r.customs.empty()) {
         ImGui::Spacing();
+        SetNextTextRole(Role::Heading, "order.customs", 2);
         Label(app, m.Format("order.customs"));
         ImGui::Separator();
         static const int64_t kKnownSteps[] = {2, 3, 4, 100, 120, 300, 399, 500, 501, 502, 503, 599, 700, 800, 899};

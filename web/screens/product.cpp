@@ -70,7 +70,9 @@ void DrawTax(App& app, TestView& view, const Product& p)
         return;
     }
     Paragraph(app, m.Format("product.tax_line", {{"tax", price.Format(q.tax_total)}, {"total", price.Format(q.amount_to_pay)}}));
-    if (ImGui::CollapsingHeader((Shown(app, m.Format("product.tax_details")) + "##tax_details").c_str())) {
+    const bool open = ImGui::CollapsingHeader((Shown(app, m.Format("product.tax_details")) + "##tax_details").c_str());
+    RecordWidget(view, "product.tax_details", {.role = Role::Disclosure, .name = m.Format("product.tax_details"), .on = open});
+    if (open) {
         Label(app, m.Format(std::string("tax.regime.") + RegimeCode(q.regime)));
         DrawQuoteBreakdown(app, q, app.rtl ? "one_rtl" : "one");
         for (const TaxNote& n : q.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
@@ -78,7 +80,6 @@ void DrawTax(App& app, TestView& view, const Product& p)
             for (const TaxNote& n : lt.notes) Paragraph(app, m.Format("tax.note." + n.code, NoteArgs(n, price)), Tone::Disabled);
         Paragraph(app, m.Format("cart.quota_note", LimitArgs(q, price)), Tone::Disabled);
     }
-    RecordWidget(view, "product.tax_details");
 }
 
 // Stock, where it is, when it would arrive; the quantity and "add to cart".
@@ -118,7 +119,7 @@ void DrawBuying(App& app, TestView& view, const Product& p)
         if (ImGui::Button("-", ImVec2(step, step))) page.qty--;
         ImGui::EndDisabled();
         ImGui::PopID();
-        RecordWidget(view, "product.qty_minus");
+        RecordWidget(view, "product.qty_minus", {.role = Role::Button, .name = m.Format("a11y.fewer", {{"product", ProductTitle(app, p)}})});
     };
     auto number = [&] {
         // Centred in a box as wide as a step button, so the buttons do not move as it grows.
@@ -126,6 +127,8 @@ void DrawBuying(App& app, TestView& view, const Product& p)
         ImGui::SetCursorPosX(x + (qty_w - w) / 2);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(qty.c_str());
+        SetNextTextRole(Role::Status, "product.qty");
+        DescribeText({.name = m.Format("a11y.quantity", {{"qty", page.qty}})});
         ImGui::SameLine();
         ImGui::SetCursorPosX(x + qty_w + ImGui::GetStyle().ItemSpacing.x);
         ImGui::Dummy(ImVec2(0, step));
@@ -136,13 +139,13 @@ void DrawBuying(App& app, TestView& view, const Product& p)
         if (ImGui::Button("+", ImVec2(step, step))) page.qty++;
         ImGui::EndDisabled();
         ImGui::PopID();
-        RecordWidget(view, "product.qty_plus");
+        RecordWidget(view, "product.qty_plus", {.role = Role::Button, .name = m.Format("a11y.more", {{"product", ProductTitle(app, p)}})});
     };
     auto button = [&] {
         ImGui::BeginDisabled(available == 0);
         if (PrimaryButton(app, add.c_str(), ImVec2(add_w, 0))) AddToCart(app, p.sku, page.qty);
         ImGui::EndDisabled();
-        RecordWidget(view, "product.add");
+        RecordWidget(view, "product.add", {.role = Role::Button, .name = m.Format("product.add")});
     };
     const float row = step * 2 + qty_w + add_w + ImGui::GetStyle().ItemSpacing.x * 4;
     if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - row));
@@ -151,7 +154,10 @@ void DrawBuying(App& app, TestView& view, const Product& p)
     int64_t in_cart = 0;
     for (const CartLine& l : app.cart.lines)
         if (l.sku == p.sku) in_cart = l.qty;
-    if (in_cart > 0) Label(app, m.Format("product.in_cart", {{"count", in_cart}}), Tone::Disabled);
+    if (in_cart > 0) {
+        SetNextTextRole(Role::Status, "product.in_cart"); // (read out when "add to cart" is pressed)
+        Label(app, m.Format("product.in_cart", {{"count", in_cart}}), Tone::Disabled);
+    }
 }
 
 // Up to eight others of the same category (of the products loaded), as small cards in a row that
@@ -166,6 +172,7 @@ void DrawRelated(App& app, TestView& view, const Product& p)
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::SetWindowFontScale(1.15f);
+    SetNextTextRole(Role::Heading, "product.related", 2);
     Label(app, app.messages.Format("product.related", {{"category", CategoryLabel(app, p.category)}}));
     ImGui::SetWindowFontScale(1.0f);
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -181,7 +188,7 @@ void DrawRelated(App& app, TestView& view, const Product& p)
         ImGui::PushID(o.sku.c_str());
         ImVec2 at = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##related", ImVec2(card, card + style.ItemSpacing.y + line * 3))) OpenProduct(app, o.sku);
-        RecordWidget(view, "related." + o.sku);
+        RecordWidget(view, "related." + o.sku, {.role = Role::Link, .name = ProductTitle(app, o), .value = ProductAddress(app, o.sku)});
         if (!o.images.empty()) DrawFittedPicture(app, o.images.front(), at.x, at.y, at.x + card, at.y + card);
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + card + style.ItemSpacing.y));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card);
@@ -234,6 +241,7 @@ void DrawProduct(App& app, TestView& view)
     if (in_table) ImGui::TableSetColumnIndex(app.rtl ? 0 : 1);
 
     ImGui::SetWindowFontScale(1.35f);
+    SetNextTextRole(Role::Heading, "product.title", 1);
     Paragraph(app, ProductTitle(app, *p));
     ImGui::SetWindowFontScale(1.0f);
     std::string facts = p->brand;

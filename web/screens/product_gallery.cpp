@@ -1,5 +1,6 @@
 #include "web/screens/product_gallery.h"
 
+#include "web/actions/labels.h"
 #include "web/platform/images.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
@@ -70,7 +71,7 @@ void DrawGallery(App& app, TestView& view, const Product& p, float side)
     // (the previous one the other way; mirrored right to left, where the next is to the left).
     const ImVec2 at = ImGui::GetCursorScreenPos();
     bool tapped = ImGui::InvisibleButton("##picture", ImVec2(side, side));
-    RecordWidget(view, "product.image");
+    RecordWidget(view, "product.image", {.role = Role::Button, .name = app.messages.Format("a11y.zoom_picture", {{"product", ProductTitle(app, p)}})});
     float dx = ImGui::IsItemActive() ? ImGui::GetMouseDragDelta(0, 1.0f).x : 0;
     if (ImGui::IsItemActive()) page.pan_x = dx; // (kept for the release frame, when the delta is gone)
     if (ImGui::IsItemDeactivated()) {
@@ -95,7 +96,8 @@ void DrawGallery(App& app, TestView& view, const Product& p, float side)
     const float x0 = ImGui::GetCursorPosX();
     ImGui::SetCursorPosX(x0);
     if (ImGui::ArrowButton("##previous", ImGuiDir_Left)) Show(app, p, page.picture + (app.rtl ? 1 : -1));
-    RecordWidget(view, app.rtl ? "product.next" : "product.previous");
+    RecordWidget(view, app.rtl ? "product.next" : "product.previous",
+                 {.role = Role::Button, .name = app.messages.Format(app.rtl ? "a11y.next_picture" : "a11y.previous_picture")});
     const float strip = float(n) * (thumb + style.ItemSpacing.x) - style.ItemSpacing.x;
     for (int v = 0; v < n; v++) {
         int i = app.rtl ? n - 1 - v : v;
@@ -104,7 +106,9 @@ void DrawGallery(App& app, TestView& view, const Product& p, float side)
         ImGui::PushID(i);
         ImVec2 t = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##thumb", ImVec2(thumb, thumb))) Show(app, p, i);
-        RecordWidget(view, "product.picture." + std::to_string(i));
+        RecordWidget(view, "product.picture." + std::to_string(i),
+                     {.role = Role::Option, .name = app.messages.Format("a11y.picture", {{"n", int64_t(i + 1)}, {"count", int64_t(n)}}),
+                      .on = i == page.picture});
         DrawFittedPicture(app, p.images[size_t(i)], t.x, t.y, t.x + thumb, t.y + thumb);
         if (i == page.picture)
             ImGui::GetWindowDrawList()->AddRect(t, ImVec2(t.x + thumb, t.y + thumb), ImGui::GetColorU32(InkColor(app, Ink::Accent)),
@@ -114,7 +118,8 @@ void DrawGallery(App& app, TestView& view, const Product& p, float side)
     ImGui::SameLine();
     ImGui::SetCursorPosX(x0 + side - arrow);
     if (ImGui::ArrowButton("##next", ImGuiDir_Right)) Show(app, p, page.picture + (app.rtl ? -1 : 1));
-    RecordWidget(view, app.rtl ? "product.previous" : "product.next");
+    RecordWidget(view, app.rtl ? "product.previous" : "product.next",
+                 {.role = Role::Button, .name = app.messages.Format(app.rtl ? "a11y.previous_picture" : "a11y.next_picture")});
 }
 
 void DrawZoomedPicture(App& app, TestView& view, const Product& p)
@@ -161,15 +166,15 @@ void DrawZoomedPicture(App& app, TestView& view, const Product& p)
     ImGui::PushID("zoom_out");
     if (ImGui::Button("-", ImVec2(button, 0))) page.zoom = std::max(1.0f, page.zoom / 1.5f);
     ImGui::PopID();
-    RecordWidget(view, "product.zoom_out");
+    RecordWidget(view, "product.zoom_out", {.role = Role::Button, .name = app.messages.Format("a11y.zoom_out")});
     ImGui::SameLine();
     ImGui::PushID("zoom_in");
     if (ImGui::Button("+", ImVec2(button, 0))) page.zoom = std::min(4.0f, page.zoom * 1.5f);
     ImGui::PopID();
-    RecordWidget(view, "product.zoom_in");
+    RecordWidget(view, "product.zoom_in", {.role = Role::Button, .name = app.messages.Format("a11y.zoom_in")});
     ImGui::SameLine();
     if (PrimaryButton(app, (close + "##zoom_close").c_str()) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) page.zoomed = false;
-    RecordWidget(view, "product.zoom_close");
+    RecordWidget(view, "product.zoom_close", {.role = Role::Button, .name = app.messages.Format("product.zoom_close")});
     ImGui::End();
 }
 

@@ -3,6 +3,7 @@
 #include "web/actions/labels.h"
 #include "web/actions/ordering.h"
 #include "web/actions/shopping.h"
+#include "web/platform/accessibility.h"
 #include "web/platform/images.h"
 #include "web/platform/test_hook.h"
 #include "web/screens/text_layout.h"
@@ -56,6 +57,7 @@ void OriginLine(App& app, const std::string& text, const std::string& iso)
     draw->AddText(ImGui::GetFont(), font_size, ImVec2(text_x, at.y + (line - font_size * line / ImGui::GetFontSize()) / 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), shown.c_str(),
                   nullptr, 0, &clip);
     ImGui::Dummy(ImVec2(width, line));
+    DescribeText({.name = text});
 }
 
 } // namespace
@@ -110,12 +112,12 @@ void DrawProductGrid(App& app, TestView& view, const SearchResult& r, size_t* wa
                     // The picture and the name open the product's page.
                     const float name_h = line * 2;
                     if (ImGui::InvisibleButton("##open", ImVec2(w, picture_h + style.ItemSpacing.y + name_h))) OpenProduct(app, p.sku);
-                    RecordWidget(view, "open." + p.sku);
+                    std::string title = ProductTitle(app, p);
+                    RecordWidget(view, "open." + p.sku, {.role = Role::Link, .name = title, .value = ProductAddress(app, p.sku)});
                     const bool hovered = ImGui::IsItemHovered();
                     if (!p.images.empty()) DrawFittedPicture(app, p.images.front(), at.x, at.y, at.x + w, at.y + picture_h);
                     else draw->AddRectFilled(at, ImVec2(at.x + w, at.y + picture_h), ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
                     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + picture_h + style.ItemSpacing.y));
-                    std::string title = ProductTitle(app, p);
                     if (hovered) ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Accent));
                     ClampedParagraph(app, title, 2);
                     if (hovered) ImGui::PopStyleColor();
@@ -148,7 +150,7 @@ void DrawProductGrid(App& app, TestView& view, const SearchResult& r, size_t* wa
                     ImGui::BeginDisabled(available == 0);
                     if (PrimaryButton(app, Shown(app, m.Format("browse.add")).c_str(), ImVec2(w, 0))) AddToCart(app, p.sku);
                     ImGui::EndDisabled();
-                    RecordWidget(view, "add." + p.sku);
+                    RecordWidget(view, "add." + p.sku, {.role = Role::Button, .name = m.Format("a11y.add_product", {{"product", title}})});
                     ImGui::PopID();
 
                     if (i < 3) {

@@ -1,6 +1,7 @@
 #include "web/screens/tax_text.h"
 
 #include "web/actions/labels.h"
+#include "web/platform/accessibility.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/state/app.h"
@@ -22,14 +23,19 @@ bool IsAmountArg(const std::string& name)
            name == "price_per_unit" || name == "price_per_item";
 }
 
-// One "label ........ amount" row of the breakdown (mirrored right to left).
-void AmountRow(App& app, const std::string& label, const std::string& amount, bool strong = false)
+// One "label ........ amount" row of the breakdown (mirrored right to left), described as one
+// text ("Amount to pay: ¥245.00"); a live region under `live_id` when given (read out as it changes).
+void AmountRow(App& app, const std::string& label, const std::string& amount, bool strong = false, const std::string& live_id = {})
 {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(VisualColumn(app, 0, 2));
+    SkipNextText();
     Label(app, label, strong ? Tone::Normal : Tone::Disabled);
     ImGui::TableSetColumnIndex(VisualColumn(app, 1, 2));
+    SkipNextText();
     LabelAtEnd(app, amount);
+    if (!live_id.empty()) SetNextTextRole(Role::Status, live_id);
+    DescribeText({.name = label.empty() ? amount : app.messages.Format("cart.line_amount", {{"label", label}, {"amount", amount}})});
 }
 
 } // namespace
@@ -66,8 +72,8 @@ void DrawQuoteBreakdown(App& app, const TaxQuote& q, const char* id)
     if (q.tariff.fen) AmountRow(app, m.Format("cart.tariff"), price.Format(q.tariff));
     AmountRow(app, m.Format("cart.consumption_tax"), price.Format(q.consumption_tax));
     AmountRow(app, m.Format("cart.vat"), price.Format(q.vat));
-    AmountRow(app, m.Format("cart.tax_total"), price.Format(q.tax_total), true);
-    AmountRow(app, m.Format("cart.to_pay"), price.Format(q.amount_to_pay), true);
+    AmountRow(app, m.Format("cart.tax_total"), price.Format(q.tax_total), true, std::string(id) + ".tax_total");
+    AmountRow(app, m.Format("cart.to_pay"), price.Format(q.amount_to_pay), true, std::string(id) + ".to_pay");
     std::string approx = ApproximatePrice(app, q.amount_to_pay);
     if (!approx.empty()) AmountRow(app, std::string(), approx);
     ImGui::EndTable();

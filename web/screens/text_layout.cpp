@@ -1,5 +1,6 @@
 #include "web/screens/text_layout.h"
 
+#include "web/platform/accessibility.h"
 #include "web/state/app.h"
 
 #include "core/i18n/bidi_text.h"
@@ -61,7 +62,11 @@ static void AlignEnd(const std::string& shown)
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
 }
 
-void Label(App& app, const std::string& text, Tone tone)
+// Every text drawn through these functions is also described to screen readers (accessibility.h),
+// once per label or paragraph, in logical order; a card's clamped title is not (its link says it).
+static void Describe(const std::string& text) { DescribeText({.role = Role::Text, .name = text}); }
+
+static void DrawLabel(App& app, const std::string& text, Tone tone)
 {
     std::string shown = Shown(app, text);
     if (app.rtl) {
@@ -72,6 +77,12 @@ void Label(App& app, const std::string& text, Tone tone)
         if (width <= avail || StartsRightToLeft(text)) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
     }
     Draw(shown, tone);
+}
+
+void Label(App& app, const std::string& text, Tone tone)
+{
+    DrawLabel(app, text, tone);
+    Describe(text);
 }
 
 void FittedLabel(App& app, const std::string& text, Tone tone)
@@ -90,6 +101,7 @@ void LabelAtEnd(App& app, const std::string& text, Tone tone)
     std::string shown = Shown(app, text);
     if (!app.rtl) AlignEnd(shown);
     Draw(shown, tone);
+    Describe(text);
 }
 
 void Paragraph(App& app, const std::string& text, Tone tone)
@@ -99,6 +111,7 @@ void Paragraph(App& app, const std::string& text, Tone tone)
         if (tone == Tone::Disabled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         ImGui::TextWrapped("%s", shown.c_str());
         if (tone == Tone::Disabled) ImGui::PopStyleColor();
+        Describe(text);
         return;
     }
     // Break in logical order (words at spaces), measuring each candidate line as it will be drawn;
@@ -108,9 +121,10 @@ void Paragraph(App& app, const std::string& text, Tone tone)
     std::string line;
     size_t pos = 0;
     auto flush = [&] {
-        if (!line.empty()) Label(app, line, tone);
+        if (!line.empty()) DrawLabel(app, line, tone);
         line.clear();
     };
+    ImGui::BeginGroup(); // (one item, described once)
     while (pos <= text.size()) {
         size_t space = text.find(' ', pos);
         std::string word = text.substr(pos, space == std::string::npos ? std::string::npos : space - pos);
@@ -125,6 +139,8 @@ void Paragraph(App& app, const std::string& text, Tone tone)
         pos = space + 1;
     }
     flush();
+    ImGui::EndGroup();
+    Describe(text);
 }
 
 // The bytes of `text` from `pos` that fit in `width` as shown, ending at a space if one is in
@@ -175,7 +191,7 @@ void ClampedParagraph(App& app, const std::string& text, int lines, Tone tone)
         }
         it = app.clamped_lines.emplace(std::move(key), std::move(broken)).first;
     }
-    for (const std::string& line : it->second) Label(app, line, tone);
+    for (const std::string& line : it->second) DrawLabel(app, line, tone);
     ImGui::SetCursorPosY(top + line_height * float(lines));
 }
 

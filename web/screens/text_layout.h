@@ -27,9 +27,11 @@ void FittedLabel(App& app, const std::string& text, Tone tone = Tone::Normal);
 void LabelAtEnd(App& app, const std::string& text, Tone tone = Tone::Normal);
 // Text wrapped to the available width, each line aligned to the reading start.
 void Paragraph(App& app, const std::string& text, Tone tone = Tone::Normal);
+// (Each of these also describes its text to screen readers: platform/accessibility.h.)
 // At most `lines` lines of it (the last cut with "…"), always taking the height of `lines` lines,
 // so cards of a grid keep one height whatever their names. Breaks at spaces, and inside a word
-// (Chinese and Japanese have no spaces) where a word is wider than the line.
+// (Chinese and Japanese have no spaces) where a word is wider than the line. Not described: it is a
+// card's title, which the card's link already names.
 void ClampedParagraph(App& app, const std::string& text, int lines, Tone tone = Tone::Normal);
 
 // The visual position of logical column `column` of `count`: mirrored right to left, so the

@@ -11,6 +11,7 @@
 #include "web/platform/images.h"
 
 #include "core/catalog/picture_sizes.h"
+#include "core/storefront/shop_address.h"
 
 #include "core/i18n/i18n_bundle.h"
 
@@ -36,11 +37,29 @@ void BeginFullScreenWindow(const char* id)
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
 }
 
-void RecordWidget(TestView& view, const std::string& id)
+void RecordWidget(TestView& view, const std::string& id, Description d)
 {
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     float k = 1 / view.dpr; // in CSS pixels, as the page and the tests see them
-    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k});
+    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k, RoleName(d.role), d.name});
+    DescribeItem(id, std::move(d));
+}
+
+void RecordRect(TestView& view, const std::string& id)
+{
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    float k = 1 / view.dpr;
+    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k, "", ""});
+}
+
+std::string ProductAddress(const App& app, const std::string& sku)
+{
+    return ShopAddressUrl({.screen = ShopScreen::Product, .locale = app.locale, .sku = sku});
+}
+
+std::string ComboName(const App& app, const std::string& purpose, const std::string& value)
+{
+    return app.messages.Format("a11y.combo", {{"name", purpose}, {"value", value}});
 }
 
 void SameLineIfFits(const std::string& label)
@@ -59,6 +78,22 @@ void AlignRight(const std::string& text)
 }
 
 namespace {
+
+// A label without the arrow drawn before or after it ("← Products"): a screen reader would read
+// the arrow's name.
+std::string TrimmedArrow(const std::string& label)
+{
+    static const char* const arrows[] = {"\u2190", "\u2192"};
+    std::string s = label;
+    for (const char* a : arrows) {
+        const std::string arrow(a);
+        if (s.rfind(arrow, 0) == 0) s.erase(0, arrow.size());
+        if (s.size() >= arrow.size() && s.compare(s.size() - arrow.size(), arrow.size(), arrow) == 0) s.erase(s.size() - arrow.size());
+    }
+    while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+}
 
 // A combo wide enough for the widest of `labels` (as drawn), so no language name or currency
 // name is cut off in any locale.
@@ -89,7 +124,8 @@ void LanguageMenu(App& app, TestView& view, float width)
     const LocaleInfo* current = FindLocale(app.locale);
     ImGui::SetNextItemWidth(width);
     bool open = ImGui::BeginCombo("##lang", Shown(app, current ? current->name : app.locale).c_str(), ImGuiComboFlags_HeightLargest);
-    RecordWidget(view, "lang.menu");
+    RecordWidget(view, "lang.menu",
+                 {.role = Role::Disclosure, .name = ComboName(app, app.messages.Format("app.language"), current ? current->name : app.locale), .on = open});
     if (!open) return;
     bool pseudo_header = false;
     for (const LocaleInfo& l : MenuLocales(app)) {
@@ -100,7 +136,7 @@ void LanguageMenu(App& app, TestView& view, float width)
         }
         if (Choice(app, (Shown(app, l.name) + "##" + l.tag).c_str(), l.tag == app.locale) && l.tag != app.locale)
             RequestLocale(app, l.tag);
-        RecordWidget(view, "lang." + l.tag);
+        RecordWidget(view, "lang." + l.tag, {.role = Role::Option, .name = l.name, .on = l.tag == app.locale});
     }
     ImGui::EndCombo();
 }
@@ -109,12 +145,14 @@ void CurrencyMenu(App& app, TestView& view, float width)
 {
     ImGui::SetNextItemWidth(width);
     bool open = ImGui::BeginCombo("##currency", Shown(app, CurrencyLabel(app, app.display_currency)).c_str(), ImGuiComboFlags_HeightLargest);
-    RecordWidget(view, "currency.menu");
+    RecordWidget(view, "currency.menu",
+                 {.role = Role::Disclosure, .name = ComboName(app, app.messages.Format("app.currency"), CurrencyLabel(app, app.display_currency)), .on = open});
     if (!open) return;
     for (const std::string& code : CurrencyCodes(app)) {
         if (Choice(app, (Shown(app, CurrencyLabel(app, code)) + "##" + code).c_str(), code == app.display_currency))
             SetDisplayCurrency(app, code);
-        RecordWidget(view, "currency." + (code.empty() ? std::string("CNY") : code));
+        RecordWidget(view, "currency." + (code.empty() ? std::string("CNY") : code),
+                     {.role = Role::Option, .name = CurrencyLabel(app, code), .on = code == app.display_currency});
     }
     ImGui::EndCombo();
 }
@@ -136,20 +174,22 @@ void DisplayMenu(App& app, TestView& view, float width)
 {
     ImGui::SetNextItemWidth(width);
     bool open = ImGui::BeginCombo("##display", Shown(app, app.messages.Format("display.menu")).c_str(), ImGuiComboFlags_HeightLargest);
-    RecordWidget(view, "display.menu");
+    RecordWidget(view, "display.menu", {.role = Role::Disclosure, .name = app.messages.Format("display.menu"), .on = open});
     if (!open) return;
     for (size_t k = 0; k < std::size(kTextScales); k++) {
         if (Choice(app, (Shown(app, app.messages.Format(kTextScaleKeys[k])) + "##" + kTextScaleKeys[k]).c_str(),
                    app.display.text_scale == kTextScales[k]))
             SetTextScale(app, kTextScales[k]);
-        RecordWidget(view, kTextScaleKeys[k]);
+        RecordWidget(view, kTextScaleKeys[k],
+                     {.role = Role::Option, .name = app.messages.Format(kTextScaleKeys[k]), .on = app.display.text_scale == kTextScales[k]});
     }
     ImGui::Separator();
     if (Choice(app, Shown(app, app.messages.Format("display.high_contrast")).c_str(), app.display.high_contrast))
         SetHighContrast(app, !app.display.high_contrast);
-    RecordWidget(view, "display.high_contrast");
+    RecordWidget(view, "display.high_contrast",
+                 {.role = Role::Checkbox, .name = app.messages.Format("display.high_contrast"), .on = app.display.high_contrast});
     if (Choice(app, Shown(app, app.messages.Format("display.dark")).c_str(), app.display.dark)) SetDarkColors(app, !app.display.dark);
-    RecordWidget(view, "display.dark");
+    RecordWidget(view, "display.dark", {.role = Role::Checkbox, .name = app.messages.Format("display.dark"), .on = app.display.dark});
     ImGui::EndCombo();
 }
 
@@ -160,13 +200,13 @@ float StoreNameWidth(const App& app, const std::string& shown_name)
     return logo + ImGui::CalcTextSize(shown_name.c_str()).x;
 }
 
-void StoreName(App& app, TestView& view, const std::string& shown_name)
+void StoreName(App& app, TestView& view, const std::string& name, const std::string& shown_name)
 {
     const float side = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = StoreNameWidth(app, shown_name);
     ImGui::Dummy(ImVec2(width, side));
-    RecordWidget(view, "app.title");
+    RecordWidget(view, "app.title", {.role = Role::Text, .name = name});
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float text_x = at.x;
     if (!app.brand.logo.empty()) {
@@ -184,7 +224,8 @@ void StoreName(App& app, TestView& view, const std::string& shown_name)
 void DrawTopBar(App& app, TestView& view)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
-    std::string title = Shown(app, std::string(ChooseText(app.brand.name, {}, app.locale_chain).text));
+    const std::string name(ChooseText(app.brand.name, {}, app.locale_chain).text);
+    std::string title = Shown(app, name);
     std::string cart;
     if (app.screen != Screen::Cart && !app.merchant.on)
         cart = Shown(app, app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}}));
@@ -228,7 +269,8 @@ void DrawTopBar(App& app, TestView& view)
             place(cart_width, first);
             first = false;
             if (ImGui::Button((cart + "##nav.cart").c_str())) app.screen = Screen::Cart;
-            RecordWidget(view, "nav.cart");
+            RecordWidget(view, "nav.cart",
+                         {.role = Role::Button, .name = app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}})});
         }
         if (currencies) {
             place(currency_width, first);
@@ -243,26 +285,27 @@ void DrawTopBar(App& app, TestView& view)
     ImGui::AlignTextToFramePadding();
     if (!one_line) {
         if (app.rtl) ImGui::SetCursorPosX(right_edge - title_width);
-        StoreName(app, view, title);
+        StoreName(app, view, name, title);
         draw_controls();
     } else if (!app.rtl) {
         // Left to right: the store's name, then the controls at the right edge. Right to left, mirrored.
-        StoreName(app, view, title);
+        StoreName(app, view, name, title);
         ImGui::SameLine(right_edge - controls);
         draw_controls();
     } else {
         draw_controls();
         ImGui::SameLine(right_edge - title_width);
-        StoreName(app, view, title);
+        StoreName(app, view, name, title);
     }
     ImGui::Separator();
     // Offline: the kept catalog is shown, and orders wait on this device (ordering.h).
     if (!ServerReachable()) {
         ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Warning));
+        SetNextTextRole(Role::Status, "offline.badge");
         Paragraph(app, app.outbox.empty() ? app.messages.Format("offline.badge")
                                           : app.messages.Format("offline.badge_waiting", {{"count", int64_t(app.outbox.size())}}));
         ImGui::PopStyleColor();
-        RecordWidget(view, "offline.badge");
+        RecordRect(view, "offline.badge");
     }
 }
 
@@ -320,7 +363,7 @@ bool BackButton(App& app, TestView& view, const char* message_key, const std::st
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - width));
     }
     const bool pressed = ImGui::Button(label.c_str());
-    RecordWidget(view, widget_id);
+    RecordWidget(view, widget_id, {.role = Role::Button, .name = TrimmedArrow(app.messages.Format(message_key))});
     return pressed;
 }
 

@@ -1,6 +1,8 @@
 // Widgets shared by every screen: the full-screen window, the language switch, alignment.
 #pragma once
 
+#include "web/platform/accessibility.h"
+
 #include <imgui.h>
 
 #include <string>
@@ -30,8 +32,18 @@ void SameLineIfFits(const std::string& label);
 // Moves the cursor so that `text` ends at the right edge of the current column.
 void AlignRight(const std::string& text);
 
-// Records the last item's rect in the test view under `id`.
-void RecordWidget(TestView& view, const std::string& id);
+// Records the last item under `id`: its rect in the test view, and what it is to a screen reader
+// and a keyboard (platform/accessibility.h): its role and its name in the shopper's language.
+void RecordWidget(TestView& view, const std::string& id, Description d);
+
+// A product's address in the shopper's language (a link's target: core/storefront/shop_address.h).
+std::string ProductAddress(const App& app, const std::string& sku);
+
+// Records only the last item's rect in the test view (a text that described itself: text_layout.h).
+void RecordRect(TestView& view, const std::string& id);
+
+// A combo's name: its purpose and what it shows now ("Language: English").
+std::string ComboName(const App& app, const std::string& purpose, const std::string& value);
 
 // The way back from a screen (message `message_key`), at the reading start: the left edge, the
 // right edge in a right-to-left language. Recorded as `widget_id`. True when pressed.
