@@ -123,6 +123,8 @@ export default function accessibilityTests(t) {
         await clickWidget(page, s, "open." + sku);
         s = await waitForState(page, (st) => st.screen === "product" && st.product.sku === sku, "the product");
         r = await checkTree(page, `${lang} product`);
+        const back = s.widgets["product.back"].name;
+        assert(back.length > 0 && !/[\u2190-\u21ff]/.test(back), `${lang}: the way back is named without its arrow: "${back}"`);
         counts.push(`product ${r.checked}`);
         const h1 = r.nodes.find((n) => roleOf(n) === "heading" && property(n, "level") === 1);
         const product = sample.products.find((p) => p.sku === sku);

@@ -83,13 +83,14 @@ namespace {
 // the arrow's name.
 std::string TrimmedArrow(const std::string& label)
 {
-    static const char* const arrows[] = {"\u2190", "\u2192"};
+    // An arrow of U+2190–U+21FF, in UTF-8: E2 86 xx or E2 87 xx.
+    auto arrow_at = [](const std::string& s, size_t i) {
+        return i + 3 <= s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+               (static_cast<unsigned char>(s[i + 1]) == 0x86 || static_cast<unsigned char>(s[i + 1]) == 0x87);
+    };
     std::string s = label;
-    for (const char* a : arrows) {
-        const std::string arrow(a);
-        if (s.rfind(arrow, 0) == 0) s.erase(0, arrow.size());
-        if (s.size() >= arrow.size() && s.compare(s.size() - arrow.size(), arrow.size(), arrow) == 0) s.erase(s.size() - arrow.size());
-    }
+    if (arrow_at(s, 0)) s.erase(0, 3);
+    if (s.size() >= 3 && arrow_at(s, s.size() - 3)) s.erase(s.size() - 3);
     while (!s.empty() && s.front() == ' ') s.erase(0, 1);
     while (!s.empty() && s.back() == ' ') s.pop_back();
     return s;
