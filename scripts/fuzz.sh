@@ -72,7 +72,8 @@ for f in CEB312Message.xml CEB622Message.xml; do
 done
 
 # wire: an order request (byte 0), an order receipt (1), inventory (2), an adjustment (3), a
-# payment notification (4), a sealed envelope (5) and its content (6), a kiosk's code (7).
+# payment notification (4), a sealed envelope (5) and its content (6), a kiosk's code (7), an
+# experience store and the store directory (8).
 order='{"lines":[{"sku":"IF-APT-PF3-800","qty":2}],"buyer":{"name":"王小明","id_number":"11010119900101001X","phone":"13800138000"},"consignee":{"name":"王小明","phone":"13900139000","address":"重庆市渝北区 1 号","district":"500112"},"expected_total_fen":59600}'
 { printf '\000'; printf '%s' "$order"; } > "$corpus/wire/order"
 { printf '\001'; printf '%s' '{"order_no":"BS1","status":"pending_payment","lines":[{"sku":"A","qty":1,"price_fen":100}],"customs":[]}'; } > "$corpus/wire/receipt"
@@ -82,6 +83,8 @@ order='{"lines":[{"sku":"IF-APT-PF3-800","qty":2}],"buyer":{"name":"王小明","
 { printf '\005'; printf '%s' '{"sealed":{"v":1,"key_id":"05f2f522655bf0bd","epk":"BEnW","iv":"9EAU","data":"9LRa"}}'; } > "$corpus/wire/sealed"
 { printf '\006'; printf '%s' "{\"order\":$order,\"follow\":\"ffffffffffffffffffffffffffffff\"}"; } > "$corpus/wire/content"
 { printf '\007'; printf '%s' '{"code":"QZTQ-39DB-38VT-VWGG"}'; } > "$corpus/wire/enroll"
+{ printf '\010'; printf '%s' '{"stores":[{"id":"jfb","name":{"zh-Hans":"解放碑体验店","en":"Jiefangbei"},"address":"民族路 188 号","district":"500103","hours":"10:00-22:00","samples":[{"sku":"IF-APT-PF3-800","count":2}]}]}'; } > "$corpus/wire/stores"
+{ printf '\010'; printf '%s' '{"id":"jfb","name":{"zh-Hans":"解放碑体验店","en":"Jiefangbei"},"address":"民族路 188 号","district":"500103","hours":"10:00-22:00"}'; } > "$corpus/wire/store"
 printf '%s' 'IF-APT-PF3-800*2,SK-LAM-CR-60*1,%E5%A5%B6*3' > "$corpus/cart_link/link"
 printf '%s' '/zh-Hans/p/IF-APT-PF3-800' > "$corpus/cart_link/address"
 printf '%s' '/en/c/infant_formula?q=milk+powder%20800g' > "$corpus/cart_link/search"

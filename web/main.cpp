@@ -128,6 +128,7 @@ void Frame(void* arg)
     for (const QueuedOrder& q : app.outbox) view.checkout_fields += q.shown; // (a sealed body is not readable)
     view.seal_key = !app.seal_key.empty();
     view.kiosk_enrolled = !app.kiosk.token.empty();
+    view.kiosk_store = app.kiosk.store;
 
     if (ready && app.merchant.on) {
         DrawMerchant(app, view); // (sets view.screen)

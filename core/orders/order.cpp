@@ -47,6 +47,12 @@ bool ValidRegionPrefix(std::string_view code)
 
 } // namespace
 
+bool IsDistrictCode(std::string_view code)
+{
+    return code.size() == 6 && code.find_first_not_of("0123456789") == std::string_view::npos && ValidRegionPrefix(code) &&
+           code.compare(4, 2, "00") != 0;
+}
+
 std::string NormalizeMobilePhone(std::string_view phone)
 {
     std::string digits;
@@ -110,9 +116,7 @@ std::vector<Problem> ValidateOrderRequest(OrderRequest& r, CalendarDate today)
     else if (!xml_safe(c.address)) out.push_back(OrderProblem("order.address_invalid", "consignee.address"));
     else if (CountCodePoints(c.address) > 200) out.push_back(OrderProblem("order.address_too_long", "consignee.address", "", -1));
     c.district = Trimmed(c.district);
-    bool district_ok = c.district.size() == 6 && c.district.find_first_not_of("0123456789") == std::string::npos &&
-                       ValidRegionPrefix(c.district) && c.district.compare(4, 2, "00") != 0;
-    if (!district_ok) out.push_back(OrderProblem("order.district_invalid", "consignee.district", c.district));
+    if (!IsDistrictCode(c.district)) out.push_back(OrderProblem("order.district_invalid", "consignee.district", c.district));
 
     if (r.freight.fen < 0) out.push_back(OrderProblem("order.freight_negative", "freight_fen", std::to_string(r.freight.fen)));
     if (r.expected_total.fen <= 0) out.push_back(OrderProblem("order.expected_total_missing", "expected_total_fen"));

@@ -61,6 +61,8 @@ std::vector<Problem> ValidateOrderRequest(OrderRequest& request, CalendarDate to
 // Mainland mobile numbers: 11 digits starting 13–19, "+86"/"86" and separators allowed around
 // them. Returns the 11 digits, or "" if it is not one.
 std::string NormalizeMobilePhone(std::string_view phone);
+// A county-level administrative code (GB/T 2260): 6 digits, a real province, not a prefecture's "00".
+bool IsDistrictCode(std::string_view code);
 
 // How personal data may be shown once an order is taken: "张*" / "J. S****", "138****5678".
 // (ID numbers: MaskResidentId in resident_id.h.)

@@ -8,6 +8,7 @@ namespace bondstore {
 
 using wire::FieldReader;
 using wire::json;
+using wire::LocalizedJson;
 
 namespace {
 
@@ -54,13 +55,6 @@ json ColorsJson(const BrandColors& c)
 {
     json j = json::object();
     for (const ColorField& f : kColorFields) j[f.name] = RgbToHex(c.*f.member);
-    return j;
-}
-
-json LocalizedJson(const LocalizedText& text)
-{
-    json j = json::object();
-    for (const auto& [locale, value] : text.entries) j[locale] = value;
     return j;
 }
 

@@ -155,6 +155,14 @@ struct FieldReader {
 
 Problem SectionProblem(const char* code, const char* section, int64_t index, std::string value = {});
 
+// Text in several languages as an object of locale → text, in its order (what FieldReader::Localized reads).
+inline json LocalizedJson(const LocalizedText& text)
+{
+    json j = json::object();
+    for (const auto& [locale, value] : text.entries) j[locale] = value;
+    return j;
+}
+
 // Parses `text`; on a syntax error returns a discarded value and sets *problem to "json.syntax"
 // with the 1-based byte offset as its value. `callback` (nlohmann's parser callback) may take
 // elements as they complete and drop them from the document, so a large array is never held whole.

@@ -81,10 +81,10 @@ std::optional<std::string> ParseKioskEnrollmentJson(std::string_view text)
     return code;
 }
 
-std::string KioskTokenToJson(const std::string& kiosk, const std::string& token)
+std::string KioskTokenToJson(const KioskToken& t)
 {
     std::string out;
-    wire::JsonWriter(out).BeginObject().Field("kiosk", kiosk).Field("token", token).EndObject();
+    wire::JsonWriter(out).BeginObject().Field("kiosk", t.kiosk).Field("store", t.store).Field("token", t.token).EndObject();
     return out;
 }
 
@@ -94,7 +94,7 @@ std::optional<KioskToken> ParseKioskTokenJson(std::string_view text)
     if (j.is_discarded()) return std::nullopt;
     std::vector<Problem> problems;
     FieldReader r(j, "kiosk", -1, problems);
-    KioskToken t{r.String("kiosk", true), r.String("token", true)};
+    KioskToken t{r.String("kiosk", true), r.String("store", false), r.String("token", true)};
     if (HasErrors(problems)) return std::nullopt;
     return t;
 }

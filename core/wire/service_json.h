@@ -33,13 +33,14 @@ struct KioskSettings {
 std::string KioskSettingsToJson(const KioskSettings& settings);
 std::optional<KioskSettings> ParseKioskSettingsJson(std::string_view json);
 
-// POST /api/kiosks/enroll: {"code"} → {"kiosk","token"}. The token is answered once.
+// POST /api/kiosks/enroll: {"code"} → {"kiosk","store","token"} (store: its experience store's id,
+// "" for none). The token is answered once.
 std::string KioskEnrollmentToJson(const std::string& code);
 std::optional<std::string> ParseKioskEnrollmentJson(std::string_view json); // the code as typed
 struct KioskToken {
-    std::string kiosk, token;
+    std::string kiosk, store, token;
 };
-std::string KioskTokenToJson(const std::string& kiosk, const std::string& token);
+std::string KioskTokenToJson(const KioskToken& token);
 std::optional<KioskToken> ParseKioskTokenJson(std::string_view json);
 
 // GET /api/admin/relay: what waits, since when, what fails, what is parked.

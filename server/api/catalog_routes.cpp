@@ -16,6 +16,7 @@
 #include "core/brand/featured.h"
 #include "core/wire/brand_json.h"
 #include "core/wire/catalog_json.h"
+#include "core/wire/experience_store_json.h"
 #include "core/wire/order_json.h"
 #include "core/wire/tax_json.h"
 
@@ -109,6 +110,16 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
         }
         res.set_header("Cache-Control", "no-cache");
         SendJson(res, 200, FeaturedProductsToJson(ChooseFeatured(s.brand, snapshot->catalog, best)));
+    });
+
+    // The experience stores and the display samples on their shelves (store/experience_stores.h):
+    // the product page's "on display at …", a kiosk's own store.
+    server.Get("/api/stores", [&s](const httplib::Request& req, httplib::Response& res) {
+        std::string error;
+        std::optional<StoreDirectory> directory = s.stores->experience_stores.Directory(&error);
+        if (!directory) return s.errors.Internal(req, res, "reading the experience stores", error);
+        // (an ETag, revalidated: samples move)
+        ServeRenderedPage(req, res, 200, StoreDirectoryToJson(*directory), "Accept-Encoding", "application/json; charset=utf-8");
     });
 
     // The first screen's catalog: a small one whole (prepared once), a large one a page at a time,

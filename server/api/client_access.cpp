@@ -3,6 +3,7 @@
 #include "server/app/storefront.h"
 #include "server/http/client_address.h"
 #include "server/http/json_reply.h"
+#include "server/base/china_time.h"
 #include "server/security/tokens.h"
 
 #include <httplib.h>
@@ -11,13 +12,13 @@ namespace bondstore {
 
 std::string ClientOf(const Storefront& s, const httplib::Request& req) { return ClientAddress(req, s.options.trusted_proxies); }
 
-std::string KioskOf(Storefront& s, const httplib::Request& req)
+KioskStore::Kiosk KioskOf(Storefront& s, const httplib::Request& req)
 {
     std::string token = BearerToken(req);
     if (token.rfind("ksk_", 0) != 0 || token.size() > 100) return {};
     std::string error;
-    std::optional<std::string> kiosk = s.stores->kiosks.KioskForToken(HashToken(token), &error);
-    return kiosk ? *kiosk : std::string();
+    std::optional<KioskStore::Kiosk> kiosk = s.stores->kiosks.KioskForToken(HashToken(token), UnixNow(), &error);
+    return kiosk ? *kiosk : KioskStore::Kiosk{};
 }
 
 bool AllowRate(Storefront& s, const char* kind, const httplib::Request& req, httplib::Response& res)

@@ -3,6 +3,8 @@
 // kiosk its token names, and the rate limits per client (security/rate_limit.h).
 #pragma once
 
+#include "server/store/kiosk_store.h"
+
 #include <string>
 
 namespace httplib {
@@ -17,8 +19,9 @@ struct Storefront;
 // The client's address (the front's X-Forwarded-For when the peer is a trusted proxy).
 std::string ClientOf(const Storefront& s, const httplib::Request& req);
 
-// The enrolled kiosk whose token the request carries (Authorization: Bearer ksk_…); "" if none.
-std::string KioskOf(Storefront& s, const httplib::Request& req);
+// The enrolled kiosk whose token the request carries (Authorization: Bearer ksk_…), and its
+// experience store; an empty id if none.
+KioskStore::Kiosk KioskOf(Storefront& s, const httplib::Request& req);
 
 // Takes one of the client's tokens of `kind` ("checkout", "quote", "search", "enroll"); false
 // after answering 429 with Retry-After.

@@ -28,12 +28,12 @@ constexpr size_t kMaxEmptyBodyBytes = 1024; // "{}" or nothing
 // Checkout proper, for an order's JSON (as sent, or opened from a sealed body). `client_hash`
 // counts the client's unpaid orders; "" for an enrolled kiosk, where many shoppers take turns.
 void AnswerCheckout(Storefront& s, const httplib::Request& req, httplib::Response& res, const std::string& key, const std::string& body,
-                    const std::string& client_hash)
+                    const OrderOrigin& origin)
 {
     CheckoutDesk desk{s.catalog,  s.stores->catalog, s.stores->orders, *s.personal_data, s.tax_table,
                       s.customs,  Money{s.options.freight_fen},        s.options.payment_timeout, s.order_limits,
                       s.dispatch ? s.dispatch->carrier().name() : ""};
-    CheckoutOutcome o = TakeOrder(desk, key, body, client_hash);
+    CheckoutOutcome o = TakeOrder(desk, key, body, origin);
     using Kind = CheckoutOutcome::Kind;
     ApiError error;
     switch (o.kind) {
@@ -82,29 +82,31 @@ void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
         std::string key = req.get_header_value("Idempotency-Key");
         // An enrolled kiosk (its token) is limited as a kiosk, not as one address; anyone else
         // by address. Only a kiosk sends sealed orders; one refused at the door writes nothing.
-        std::string kiosk = KioskOf(s, req);
+        const KioskStore::Kiosk kiosk = KioskOf(s, req);
         bool sealed_body = OrderSeal::IsSealed(body);
-        if (kiosk.empty() && sealed_body) {
+        if (kiosk.id.empty() && sealed_body) {
             res.set_header("WWW-Authenticate", "Bearer realm=\"bondstore-kiosk\"");
             return s.errors.Send(req, res, 401, "kiosk_not_enrolled");
         }
-        if (!kiosk.empty()) {
-            if (int64_t wait = s.rate_limit.Take("kiosk", kiosk)) {
+        if (!kiosk.id.empty()) {
+            if (int64_t wait = s.rate_limit.Take("kiosk", kiosk.id)) {
                 res.set_header("Retry-After", std::to_string(wait));
                 return s.errors.Send(req, res, 429, "too_many_requests");
             }
         } else if (!AllowRate(s, "checkout", req, res)) {
             return;
         }
-        std::string client_hash = kiosk.empty() ? s.personal_data->KeyedHash("client " + ClientOf(s, req)) : std::string();
-        if (!sealed_body) return AnswerCheckout(s, req, res, key, body, client_hash);
+        // The order says which kiosk and experience store it came from.
+        const OrderOrigin origin{kiosk.id.empty() ? s.personal_data->KeyedHash("client " + ClientOf(s, req)) : std::string(), kiosk.id,
+                                 kiosk.store};
+        if (!sealed_body) return AnswerCheckout(s, req, res, key, body, origin);
 
         // A kiosk's queued order, sealed to this server (security/order_seal.h). Its outbox lets
         // go once answered, so the answer is also kept for the shopper following it on their phone.
         std::string code;
         std::optional<OrderSeal::SealedOrder> sealed = s.order_seal->OpenOrder(body, key, &code);
         if (!sealed) return s.errors.Send(req, res, 400, code);
-        AnswerCheckout(s, req, res, key, sealed->order, client_hash);
+        AnswerCheckout(s, req, res, key, sealed->order, origin);
         if (res.status >= 500) return; // not answered: the kiosk sends it again
         std::string error;
         // Kept without the order's lookup secret; it is added for whoever follows.

@@ -93,6 +93,13 @@ void MountPageRoutes(httplib::Server& server, Storefront& s)
         const int page_no = PageNumber(req);
         auto snapshot = s.catalog.Current();
         ShopSite site{*snapshot, s.brand, s.tax_table, TodayInChina(), Origin(s, req)};
+        // A product's page says which experience stores show it.
+        std::optional<StoreDirectory> stores;
+        if (shown.screen == ShopScreen::Product) {
+            std::string error;
+            stores = s.stores->experience_stores.Directory(&error);
+            site.stores = stores ? &*stores : nullptr; // (without them the page still shows the product)
+        }
         std::map<std::string, int64_t> stock;
         std::vector<std::string> skus = page_no > 0 ? PageSkus(site, shown, page_no) : std::vector<std::string>();
         if (!skus.empty()) {

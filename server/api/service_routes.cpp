@@ -37,7 +37,9 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
     });
 
     // What a kiosk (/kiosk) takes from the store's configuration.
-    server.Get("/api/kiosk", [&s](const httplib::Request&, httplib::Response& res) {
+    // An enrolled kiosk asks with its token every few minutes: its contact is recorded (kiosk_store.h).
+    server.Get("/api/kiosk", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!BearerToken(req).empty()) KioskOf(s, req);
         KioskSettings k;
         k.idle_seconds = s.options.kiosk_idle;
         res.set_header("Cache-Control", "no-cache");
@@ -52,10 +54,10 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
         std::string code = typed ? NormalizeEnrollmentCode(*typed) : std::string();
         if (code.empty()) return s.errors.Send(req, res, 400, "enrollment_code_invalid");
         std::string token = GenerateKioskToken(), error;
-        std::optional<std::string> kiosk = s.stores->kiosks.Enroll(HashToken(code), HashToken(token), UnixNow(), &error);
+        std::optional<KioskStore::Kiosk> kiosk = s.stores->kiosks.Enroll(HashToken(code), HashToken(token), UnixNow(), &error);
         if (!kiosk) return s.errors.Internal(req, res, "enrolling a kiosk", error);
-        if (kiosk->empty()) return s.errors.Send(req, res, 400, "enrollment_code_invalid");
-        SendJson(res, 200, KioskTokenToJson(*kiosk, token));
+        if (kiosk->id.empty()) return s.errors.Send(req, res, 400, "enrollment_code_invalid");
+        SendJson(res, 200, KioskTokenToJson({kiosk->id, kiosk->store, token}));
     });
 
     // The store's look (core/brand/brand.h), and its logo.

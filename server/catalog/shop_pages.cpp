@@ -8,6 +8,7 @@
 #include "core/i18n/i18n.h"
 #include "core/i18n/i18n_bundle.h"
 #include "core/i18n/text_conversion.h"
+#include "core/storefront/experience_store.h"
 #include "core/tax/tax.h"
 #include "core/wire/structured_data_json.h"
 
@@ -211,6 +212,10 @@ void ProductPage(const ShopSite& site, const PageWords& w, const Product& p, con
     if (!tax_line.empty()) b += "<p>" + H(tax_line) + "</p>\n";
     std::string s = StockText(w, available);
     if (!s.empty()) b += "<p>" + H(s) + "</p>\n";
+    if (site.stores) {
+        std::string shown = OnDisplayLine(w.messages, w.chain, StoresShowing(site.stores->stores, site.stores->samples, p.sku), false);
+        if (!shown.empty()) b += "<p>" + H(shown) + "</p>\n";
+    }
     if (site.brand.delivery_max_days > 0)
         b += "<p class=\"muted\">" + H(w.messages.Format("product.delivery", {{"min", int64_t(site.brand.delivery_min_days)}, {"max", int64_t(site.brand.delivery_max_days)}})) + "</p>\n";
     std::string_view description = ChooseText(p.description, {}, w.chain).text;

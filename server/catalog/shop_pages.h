@@ -12,6 +12,7 @@
 #include "core/base/calendar_date.h"
 #include "core/brand/brand.h"
 #include "core/storefront/shop_address.h"
+#include "core/wire/experience_store_json.h"
 #include "core/tax/tax_table.h"
 
 #include <cstdint>
@@ -29,6 +30,7 @@ struct ShopSite {
     const TaxTable& tax;
     CalendarDate today;   // the tax rules of this day (China time)
     std::string origin;   // the store's public address without its final "/" ("https://shop.example")
+    const StoreDirectory* stores = nullptr; // the experience stores, for a product's "on display at" (null: not shown)
 };
 
 constexpr size_t kProductsPerPage = 48; // a category's or search's page (?page=N)

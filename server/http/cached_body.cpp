@@ -144,7 +144,8 @@ void ServeCachedBody(const httplib::Request& req, httplib::Response& res,
                              });
 }
 
-void ServeRenderedPage(const httplib::Request& req, httplib::Response& res, int status, std::string html, const std::string& vary)
+void ServeRenderedPage(const httplib::Request& req, httplib::Response& res, int status, std::string html, const std::string& vary,
+                       const char* content_type)
 {
     const std::string etag = "\"" + Fnv1a64Hex(html) + "-" + std::to_string(html.size()) + "\"";
     if (status == 200 && req.has_header("If-None-Match") && EtagMatches(req.get_header_value("If-None-Match"), etag)) {
@@ -153,7 +154,7 @@ void ServeRenderedPage(const httplib::Request& req, httplib::Response& res, int 
         res.status = 304;
         return;
     }
-    ServeFreshBody(req, res, std::move(html), "text/html; charset=utf-8", "no-cache", vary);
+    ServeFreshBody(req, res, std::move(html), content_type, "no-cache", vary);
     if (status == 200) res.set_header("ETag", etag);
     res.status = status;
 }

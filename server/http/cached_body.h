@@ -51,10 +51,11 @@ void ServeCachedBody(const httplib::Request& req, httplib::Response& res,
 void ServeFreshBody(const httplib::Request& req, httplib::Response& res, std::string bytes, std::string content_type,
                     const char* cache_control = "no-store", const std::string& vary = "Accept-Encoding");
 
-// Answers `req` with a page written for it (http/app_shell.h): compressed like a fresh body, with
-// an ETag of its bytes so a browser revalidating an unchanged page gets 304 ("no-cache": always
-// checked, since a page shows prices and stock). `vary` names the headers the page depends on.
+// Answers `req` with a page written for it (http/app_shell.h), or another document of `content_type`
+// read fresh (the experience stores): compressed like a fresh body, with an ETag of its bytes so a
+// browser revalidating an unchanged one gets 304 ("no-cache": always checked, since a page shows
+// prices and stock). `vary` names the headers the page depends on.
 void ServeRenderedPage(const httplib::Request& req, httplib::Response& res, int status, std::string html,
-                       const std::string& vary = "Accept-Encoding");
+                       const std::string& vary = "Accept-Encoding", const char* content_type = "text/html; charset=utf-8");
 
 } // namespace bondstore

@@ -64,7 +64,7 @@ std::string AnswerWithoutLookupSecret(const std::string& receipt_json)
     return OrderReceiptToJson(parsed.receipt);
 }
 
-CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body, const std::string& client_hash)
+CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body, const OrderOrigin& origin)
 {
     using Kind = CheckoutOutcome::Kind;
     // A retry of an order already taken is answered as it was, before anything is checked
@@ -156,7 +156,9 @@ CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std:
     p.shown_total = order.expected_total;
     p.shown_freight = order.freight;
     p.tax_table = &desk.tax_table;
-    p.client_hash = client_hash;
+    p.client_hash = origin.client_hash;
+    p.kiosk = origin.kiosk;
+    p.store = origin.store;
     p.limits = desk.limits;
 
     std::optional<OrderStore::PlaceResult> placed = desk.orders.PlaceOrder(p, &error);

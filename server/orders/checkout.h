@@ -55,10 +55,15 @@ struct CheckoutOutcome {
     int64_t retry_after = 0;
 };
 
+// Where an order comes from: the keyed hash of the client's address (its unpaid orders are
+// counted; "" for a kiosk), and the enrolled kiosk and its experience store ("" for none).
+struct OrderOrigin {
+    std::string client_hash, kiosk, store;
+};
+
 // `key`: the request's Idempotency-Key (already checked for form); `body`: the order request's
-// JSON (as sent, or opened from a kiosk's sealed body); `client_hash`: the keyed hash of the
-// client's address (its unpaid orders are counted).
-CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body, const std::string& client_hash);
+// JSON (as sent, or opened from a kiosk's sealed body).
+CheckoutOutcome TakeOrder(CheckoutDesk& desk, const std::string& key, const std::string& body, const OrderOrigin& origin);
 
 // An order's answer as kept (no lookup secret), with its lookup secret added: what the shopper's
 // app needs to follow its order.

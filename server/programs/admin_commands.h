@@ -16,6 +16,7 @@ int CatalogCheck(const Args& args);  // admin_catalog.cpp
 int Quote(const Args& args);         // admin_catalog.cpp
 int Tokens(const Args& args);        // admin_merchants.cpp
 int Kiosks(const Args& args);        // admin_kiosks.cpp
+int ExperienceStoreAdmin(const Args& args); // admin_stores.cpp ("stores")
 int Import(const Args& args);        // admin_merchants.cpp
 int Export(const Args& args);        // admin_merchants.cpp
 int I18n(const Args& args);          // admin_i18n.cpp

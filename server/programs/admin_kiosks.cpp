@@ -1,5 +1,5 @@
-// bondstore-admin kiosks add|list|revoke: the kiosks that may send orders sealed in an outage
-// (store/kiosk_store.h).
+// bondstore-admin kiosks add|list|revoke: the kiosks of the experience stores, which name their
+// store on their orders and may send orders sealed in an outage (store/kiosk_store.h).
 #include "server/programs/admin_commands.h"
 
 #include "server/base/china_time.h"
@@ -14,9 +14,10 @@ namespace bondstore::admin {
 int Kiosks(const Args& args)
 {
     if (args.empty()) { PrintUsage(); return 2; }
-    std::string verb = args[0], id, name, data_dir = DefaultDataDir(), database = DefaultDatabase();
+    std::string verb = args[0], id, name, store, data_dir = DefaultDataDir(), database = DefaultDatabase();
     for (size_t i = 1; i < args.size(); i++) {
         if (args[i] == "--name" && i + 1 < args.size()) name = args[++i];
+        else if (args[i] == "--store" && verb == "add" && i + 1 < args.size()) store = args[++i];
         else if (args[i] == "--data-dir" && i + 1 < args.size()) data_dir = args[++i];
         else if (args[i] == "--database" && i + 1 < args.size()) database = args[++i];
         else if ((verb == "add" || verb == "revoke") && id.empty() && args[i].rfind("--", 0) != 0) id = args[i];
@@ -32,8 +33,13 @@ int Kiosks(const Args& args)
             std::fprintf(stderr, "bondstore-admin kiosks add: an ID of letters, digits, '-', '_' or '.' and a --name are needed\n");
             return 2;
         }
+        if (!store.empty() && !stores->experience_stores.Exists(store, &error)) {
+            std::fprintf(stderr, "bondstore-admin: %s\n", error.empty() ? ("no experience store '" + store + "' (bondstore-admin stores put)").c_str()
+                                                                         : error.c_str());
+            return 1;
+        }
         std::string code = GenerateEnrollmentCode();
-        if (!stores->kiosks.AddKiosk(id, name, HashToken(NormalizeEnrollmentCode(code)), UnixNow(), &error)) {
+        if (!stores->kiosks.AddKiosk(id, name, store, HashToken(NormalizeEnrollmentCode(code)), UnixNow(), &error)) {
             std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str());
             return 1;
         }
@@ -45,11 +51,12 @@ int Kiosks(const Args& args)
     if (verb == "list") {
         std::optional<std::vector<KioskStore::KioskInfo>> kiosks = stores->kiosks.ListKiosks(&error);
         if (!kiosks) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
-        std::printf("%-20s %-10s %-22s %s\n", "KIOSK", "STATE", "SINCE", "NAME");
+        std::printf("%-20s %-16s %-10s %-22s %-22s %s\n", "KIOSK", "STORE", "STATE", "SINCE", "LAST CONTACT", "NAME");
         for (const KioskStore::KioskInfo& k : *kiosks) {
             const char* state = k.revoked_at ? "revoked" : k.enrolled_at ? "enrolled" : "waiting";
             int64_t since = k.revoked_at ? k.revoked_at : k.enrolled_at ? k.enrolled_at : k.created_at;
-            std::printf("%-20s %-10s %-22s %s\n", k.id.c_str(), state, IsoUtc(since).c_str(), k.name.c_str());
+            std::printf("%-20s %-16s %-10s %-22s %-22s %s\n", k.id.c_str(), k.store.empty() ? "-" : k.store.c_str(), state,
+                        IsoUtc(since).c_str(), k.last_seen_at ? IsoUtc(k.last_seen_at).c_str() : "-", k.name.c_str());
         }
         return 0;
     }

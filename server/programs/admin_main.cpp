@@ -2,6 +2,7 @@
 //   catalog check FILE           validate a catalog file and print every problem
 //   quote                        a tax quote for a QuoteRequest on stdin (docs/tax.md)
 //   tokens create|list|revoke    merchant API tokens, in the server's data directory
+//   stores put|list|samples      experience stores and the display samples on their shelves
 //   kiosks add|list|revoke       kiosks and their one-time enrollment codes
 //   import FILE                  upload a catalog to a server, with progress and a report
 //   export                       download a merchant's products (JSON or CSV)
@@ -34,12 +35,21 @@ Usage:
       Merchant API tokens, in the server's store (SQLite in DIR, default $BONDSTORE_DATA_DIR,
       else ./bondstore-data; or PostgreSQL, as bondstore-server --database). A new token is
       printed once; only its SHA-256 is stored.
-  bondstore-admin kiosks add ID --name TEXT [--data-dir DIR | --database URL]
+  bondstore-admin stores put FILE [--lang TAG] [--data-dir DIR | --database URL]
+  bondstore-admin stores list [--data-dir DIR | --database URL]
+  bondstore-admin stores samples STORE SKU COUNT [--data-dir DIR | --database URL]
+      Experience stores (体验店): "put" adds or replaces one from a JSON file (its id, its name in
+      every language, address, district code, opening hours "10:00-22:00"; docs/api.md), checked
+      first — a file with problems prints them and changes nothing. "samples" sets how many of a
+      SKU stand on a store's shelves (0: none): display samples are never sold and are not bonded
+      stock; shoppers see "on display at …" on the product's page.
+  bondstore-admin kiosks add ID --name TEXT [--store STORE] [--data-dir DIR | --database URL]
   bondstore-admin kiosks list [--data-dir DIR | --database URL]
   bondstore-admin kiosks revoke ID [--data-dir DIR | --database URL]
-      Kiosks that may send orders sealed in an outage. "add" prints a one-time enrollment code
-      (valid 24 hours; for a kiosk that exists, a new one, and its old token stops working): open
-      the store's /kiosk?enroll=CODE on the kiosk once. Only hashes of codes and tokens are kept.
+      The kiosks of the experience stores. "add" prints a one-time enrollment code (valid 24 hours;
+      for a kiosk that exists, a new one, and its old token stops working): open the store's
+      /kiosk?enroll=CODE on the kiosk once. Its orders then name the kiosk and its store, and it may
+      send orders sealed in an outage. Only hashes of codes and tokens are kept.
   bondstore-admin import FILE --server URL --token TOKEN [--dry-run] [--partial] [--format F]
                   [--lang TAG] [--json]
       Upload a catalog (native JSON, Shopify CSV, Google Merchant TSV or XML; detected unless
@@ -106,6 +116,7 @@ int main(int argc, char** argv)
     if (args[0] == "quote") return Quote(rest);
     if (args[0] == "tokens") return Tokens(rest);
     if (args[0] == "kiosks") return Kiosks(rest);
+    if (args[0] == "stores") return ExperienceStoreAdmin(rest);
     if (args[0] == "import") return Import(rest);
     if (args[0] == "export") return Export(rest);
     if (args[0] == "i18n") return I18n(rest);

@@ -9,7 +9,7 @@ namespace {
 // The concepts in the order their parts of one version are applied.
 std::vector<const std::vector<Migration>*> Concepts()
 {
-    return {&CatalogMigrations(), &MerchantMigrations(), &KioskMigrations(), &InventoryMigrations(), &OrderMigrations(), &PaymentMigrations(), &RelayMigrations(), &ShipmentMigrations(), &ReturnMigrations(), &TaxBillMigrations(), &PaymentDataMigrations()};
+    return {&CatalogMigrations(), &MerchantMigrations(), &ExperienceStoreMigrations(), &KioskMigrations(), &InventoryMigrations(), &OrderMigrations(), &PaymentMigrations(), &RelayMigrations(), &ShipmentMigrations(), &ReturnMigrations(), &TaxBillMigrations(), &PaymentDataMigrations()};
 }
 
 std::string MigrationSql(const char* migration, std::string_view dialect)

@@ -24,7 +24,8 @@ struct Migration {
 // Each concept's parts, from its store's .cpp.
 const std::vector<Migration>& CatalogMigrations();   // catalog_store.cpp: meta, warehouses, products
 const std::vector<Migration>& MerchantMigrations();  // merchant_store.cpp: merchants, their API tokens
-const std::vector<Migration>& KioskMigrations();     // kiosk_store.cpp: kiosks, their enrollment codes and tokens
+const std::vector<Migration>& ExperienceStoreMigrations(); // experience_stores.cpp: experience stores, their display samples
+const std::vector<Migration>& KioskMigrations();     // kiosk_store.cpp: kiosks, their enrollment codes and tokens, their store
 const std::vector<Migration>& InventoryMigrations(); // inventory_store.cpp: bonded stock, adjustments
 const std::vector<Migration>& OrderMigrations();     // order_store.cpp: orders, lines, timeline, quota, idempotency, refunds
 const std::vector<Migration>& PaymentMigrations();   // payment_store.cpp: payments, notifications applied, refund columns

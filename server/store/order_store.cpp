@@ -118,6 +118,12 @@ const std::vector<Migration>& OrderMigrations()
             placed      BIGINT NOT NULL DEFAULT 0
         );
         )sql"},
+        {15, R"sql(
+        -- The kiosk and experience store an order came from ('' for none: a shopper's own device).
+        ALTER TABLE orders ADD COLUMN kiosk TEXT NOT NULL DEFAULT '';
+        ALTER TABLE orders ADD COLUMN store TEXT NOT NULL DEFAULT '';
+        CREATE INDEX orders_by_store ON orders(store, created_at);
+        )sql"},
     };
     return parts;
 }
@@ -304,13 +310,14 @@ std::optional<OrderStore::PlaceResult> OrderStore::PlaceOrder(const Placement& p
         if (!db.Query("INSERT INTO orders(order_no, status, created_at, updated_at, pay_before, warehouse, buyer_id_hash, "
                       "contact_sealed, receipt_masked, quota_year, counts_towards_annual_fen, regime, goods_fen, freight_fen, "
                       "insurance_fen, tariff_fen, consumption_tax_fen, vat_fen, tax_total_fen, amount_to_pay_fen, quote, merchant, "
-                      "client_hash) "
-                      "VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
+                      "client_hash, kiosk, store) "
+                      "VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
+                      "$23, $24)",
                       {p.order_no, StatusCode(OrderStatus::PendingPayment), p.now, p.pay_before, fulfilment.warehouse, p.buyer_id_hash,
                        p.contact_sealed, MaskedContactToJson(receipt), p.quota_year, q.counts_towards_annual.fen,
                        RegimeCode(q.regime), q.goods.fen, q.freight.fen, q.insurance.fen, q.tariff.fen,
                        q.consumption_tax.fen, q.vat.fen, q.tax_total.fen, q.amount_to_pay.fen, receipt.quote_json, p.merchant,
-                       p.client_hash},
+                       p.client_hash, p.kiosk, p.store},
                       e))
             return false;
         for (size_t i = 0; i < q.lines.size(); i++) {

@@ -68,8 +68,9 @@ public:
         QuoteRequest quote_request;
         Money shown_total, shown_freight;
         const TaxTable* tax_table = nullptr;
-        // Who placed it (the keyed hash of the client's address; "" for none) and the limits.
-        std::string client_hash;
+        // Who placed it (the keyed hash of the client's address; "" for none), the kiosk and its
+        // experience store it came from ("" for none), and the limits.
+        std::string client_hash, kiosk, store;
         OrderLimits limits;
     };
 

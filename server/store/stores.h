@@ -5,6 +5,7 @@
 
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
+#include "server/store/experience_stores.h"
 #include "server/store/inventory_store.h"
 #include "server/store/kiosk_store.h"
 #include "server/store/merchant_store.h"
@@ -24,13 +25,14 @@ namespace bondstore {
 
 struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
-        : database(std::move(db)), catalog(*database), merchants(*database), kiosks(*database), inventory(*database),
+        : database(std::move(db)), catalog(*database), merchants(*database), experience_stores(*database), kiosks(*database), inventory(*database),
           orders(*database), payments(*database), relay(*database), sales(*database), shipments(*database),
           returns(*database), tax_bills(*database), payment_data(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
     MerchantStore merchants;
+    ExperienceStores experience_stores;
     KioskStore kiosks;
     InventoryStore inventory;
     OrderStore orders;

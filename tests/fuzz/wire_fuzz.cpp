@@ -1,9 +1,10 @@
 // libFuzzer target: the JSON the network sends the server, or the server sends the app — an
 // order request (then core's validation, as checkout runs it), an order receipt, inventory, a
 // stock adjustment, an order event, a sandbox payment notification, a sealed kiosk envelope and
-// its content, a kiosk's enrollment and token. The first byte picks the parser; a document that
-// parses must survive being written and read again.
+// its content, a kiosk's enrollment and token, an experience store's file and the store directory.
+// The first byte picks the parser; a document that parses must survive being written and read again.
 #include "core/orders/order.h"
+#include "core/wire/experience_store_json.h"
 #include "core/wire/merchant_json.h"
 #include "core/wire/order_json.h"
 #include "core/wire/payment_json.h"
@@ -18,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     if (size == 0) return 0;
     std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
-    switch (data[0] % 8) {
+    switch (data[0] % 9) {
     case 0: {
         OrderRequestParse p = ParseOrderRequestJson(text);
         if (!p.ok()) break;
@@ -45,6 +46,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     case 7: {
         ParseKioskEnrollmentJson(text);
         ParseKioskTokenJson(text);
+        break;
+    }
+    case 8: {
+        ExperienceStoreParse p = ParseExperienceStoreJson(text, {"zh-Hans", "en"});
+        if (p.ok() && !ParseExperienceStoreJson(ExperienceStoreToJson(p.store), {"zh-Hans", "en"}).ok()) std::abort();
+        if (std::optional<StoreDirectory> d = ParseStoreDirectoryJson(text)) {
+            std::optional<StoreDirectory> again = ParseStoreDirectoryJson(StoreDirectoryToJson(*d));
+            if (!again || StoreDirectoryToJson(*again) != StoreDirectoryToJson(*d)) std::abort();
+        }
         break;
     }
     }

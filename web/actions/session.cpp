@@ -39,6 +39,7 @@ static const char* kCurrencyRatesUrl = "/api/currency-rates";
 static const char* kBrandUrl = "/api/brand";
 
 static void LoadFeatured(App& app);
+static void KioskHeartbeat(App& app);
 static const char* kCatalogUrl = "/api/catalog/page"; // whole, or a large catalog's first page
 static const char* kTaxTableUrl = "/api/tax-table";
 
@@ -49,6 +50,8 @@ static void Timed(const char* step, double start)
 {
     CurrentTestView().startup_ms.emplace_back(step, float(emscripten_get_now() - start));
 }
+
+constexpr int kKioskHeartbeatMs = 5 * 60 * 1000;
 
 static void Retry(App& app, void (*again)(App&), int delay_ms)
 {
@@ -136,6 +139,16 @@ static void LoadExtraFont(App& app)
         app.font.extra_ttf = std::move(r.body);
         app.font_loaded = !app.font.ttf.empty();
         app.font_dirty = true;
+    });
+}
+
+// The experience stores and their display samples (the product page's "on display at"); kept for
+// an offline start. A store without any shows nothing.
+static void LoadStores(App& app)
+{
+    FetchOrKept("/api/stores", [&app](FetchResult r) {
+        if (r.status != 200) return;
+        if (std::optional<StoreDirectory> d = ParseStoreDirectoryJson(r.body)) app.stores = std::move(*d);
     });
 }
 
@@ -229,9 +242,11 @@ void StartLoading(App& app)
         // Its own credential, kept across wipes; or a one-time code to get one (?enroll=CODE,
         // store/kiosk_store.h), taken off the address bar at once.
         app.kiosk.token = LoadDeviceSetting("kiosk_token");
+        app.kiosk.store = LoadDeviceSetting("kiosk_store");
         std::string code = PageQueryValue("enroll");
         ForgetPageQuery("enroll");
         if (!code.empty()) EnrollKiosk(app, code);
+        Retry(app, KioskHeartbeat, kKioskHeartbeatMs);
     }
     app.display_currency = LoadPreference("currency");
     app.display.touch = app.kiosk.on || PageQueryHas("touch");
@@ -255,6 +270,7 @@ void StartLoading(App& app)
     LoadCatalog(app); // and then the inventory (whole, or with each page)
     LoadTaxTable(app);
     LoadCurrencyRates(app);
+    LoadStores(app);
     LoadOutbox(app);
     if (app.kiosk.on) LoadSealKey(app);
     // A phone opened from a kiosk's "follow this order" code, or reopened while following one.
@@ -316,7 +332,9 @@ void EnrollKiosk(App& app, const std::string& code)
         std::optional<KioskToken> t = r.status == 200 ? ParseKioskTokenJson(r.body) : std::nullopt;
         if (!t) return; // an operator sees the kiosk stay unenrolled (bondstore-admin kiosks list)
         app.kiosk.token = t->token;
+        app.kiosk.store = t->store;
         SaveDeviceSetting("kiosk_token", t->token);
+        SaveDeviceSetting("kiosk_store", t->store);
     });
 }
 
@@ -333,6 +351,18 @@ static void LoadFeatured(App& app)
             for (const std::string& sku : f->skus)
                 if (!app.catalog.FindBySku(sku)) AskForProduct(app, sku);
     });
+}
+
+// An enrolled kiosk says it is there every few minutes (its token on GET /api/kiosk): the
+// operator sees each kiosk's last contact (bondstore-admin kiosks list). It takes the settings too.
+static void KioskHeartbeat(App& app)
+{
+    if (!app.kiosk.token.empty())
+        FetchGetWith("/api/kiosk", {BearerAuthorization(app.kiosk.token)}, [&app](FetchResult r) {
+            if (r.status != 200 || PageQueryHas("idle")) return;
+            if (std::optional<KioskSettings> k = ParseKioskSettingsJson(r.body)) app.kiosk.idle_seconds = double(k->idle_seconds);
+        });
+    Retry(app, KioskHeartbeat, kKioskHeartbeatMs);
 }
 
 void LoadKioskSettings(App& app)

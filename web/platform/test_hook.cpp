@@ -92,6 +92,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     if (!v.handoff_url.empty()) j["handoff"] = {{"url", v.handoff_url}};
     j["sealKey"] = v.seal_key;
     j["kioskEnrolled"] = v.kiosk_enrolled;
+    j["kioskStore"] = v.kiosk_store;
     j["outbox"] = v.outbox;
     out = j.dump();
     return out.c_str();

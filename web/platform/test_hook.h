@@ -90,6 +90,7 @@ struct TestView {
     std::string handoff_url;         // the link in the QR code shown, "" if none
     bool seal_key = false;           // a kiosk has the key to seal queued orders to
     bool kiosk_enrolled = false;     // a kiosk holds its token (it may send sealed orders)
+    std::string kiosk_store;         // the experience store it was enrolled in ("" for none)
     std::string keyboard;            // the on-screen keyboard shown: "latin", "digits", "" (none)
     bool offline = false;            // the last request could not reach the server
     int outbox = 0;                  // orders placed offline, not yet answered by the server

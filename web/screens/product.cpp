@@ -15,6 +15,7 @@
 #include "core/cart/cart.h"
 #include "core/catalog/picture_sizes.h"
 #include "core/i18n/i18n_bundle.h"
+#include "core/storefront/experience_store.h"
 #include "core/wire/tax_json.h"
 
 #include <imgui.h>
@@ -99,6 +100,13 @@ void DrawBuying(App& app, TestView& view, const Product& p)
         Paragraph(app, where.empty() ? level : m.Format("product.stock_at", {{"stock", level}, {"warehouses", where}}));
         if (available <= kLowStock) ImGui::PopStyleColor();
     }
+    // The experience stores that have it on their shelves (display samples, never sold): on a
+    // kiosk, its own store first of all.
+    std::vector<const ExperienceStore*> showing = StoresShowing(app.stores.stores, app.stores.samples, p.sku);
+    bool here = false;
+    for (const ExperienceStore* s : showing) here |= app.kiosk.on && !app.kiosk.store.empty() && s->id == app.kiosk.store;
+    const std::string on_display = OnDisplayLine(m, app.locale_chain, showing, here);
+    if (!on_display.empty()) Paragraph(app, on_display);
     if (app.brand.delivery_max_days > 0)
         Paragraph(app, m.Format("product.delivery", {{"min", int64_t(app.brand.delivery_min_days)}, {"max", int64_t(app.brand.delivery_max_days)}}),
                   Tone::Disabled);

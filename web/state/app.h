@@ -16,6 +16,7 @@
 #include "core/orders/order.h"
 #include "core/search/search.h"
 #include "core/storefront/shop_address.h"
+#include "core/wire/experience_store_json.h"
 #include "core/tax/tax.h"
 #include "core/tax/tax_table.h"
 
@@ -42,6 +43,7 @@ struct KioskState {
     std::vector<std::string> featured; // GET /api/featured: the SKUs it shows ("" until answered: the app's own choice)
     int wipes = 0;              // how many shoppers it has forgotten
     std::string token;          // its own credential (POST /api/kiosks/enroll), kept across wipes
+    std::string store;          // the experience store it stands in ("" for none), from its enrollment
 };
 constexpr double kIdleWarningSeconds = 20; // at least 20 s to continue (the kiosk's promise)
 
@@ -199,6 +201,7 @@ struct App {
     std::vector<SkuAvailability> inventory; // from /api/inventory (what can still be ordered)
     bool inventory_loaded = false;
     CurrencyRates currency_rates;       // the store's, for showing approximate prices
+    StoreDirectory stores;              // GET /api/stores: the experience stores and what they have on display
     bool currency_rates_loaded = false; // optional: a store without rates shows yuan only
     CatalogPaging paging;               // a large catalog: the pages loaded so far
     Brand brand = DefaultBrand();       // the store's look (GET /api/brand)
