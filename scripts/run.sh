@@ -15,15 +15,23 @@
 # the checkout (../shared/customs/xsd, or BONDSTORE_CEB_XSD); without them the server runs with the
 # relay off and the sandbox provider, and says so.
 #
-# Data lives in build/data (override with --data-dir or BONDSTORE_DATA_DIR). Stop with Ctrl-C.
+# Data lives in build/data (override with --data-dir or BONDSTORE_DATA_DIR), with the operator
+# screen's token (operator-token: open /operator and paste it). Stop with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/setup.sh
 scripts/build.sh >/dev/null
 data_dir=${BONDSTORE_DATA_DIR:-build/data}
 xsd=${BONDSTORE_CEB_XSD:-../shared/customs/xsd/v202205/ceb_import_202205.xsd}
+# The operator screen's token (/operator): made once, kept in the data directory for the operator.
+mkdir -p "$data_dir"
+operator_token="$data_dir/operator-token"
+if [ ! -s "$operator_token" ]; then
+  (umask 077 && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' > "$operator_token")
+fi
+echo "run.sh: the operator screen is /operator; its token is in $operator_token" >&2
 server=(build/native/server/bondstore-server --data-dir "$data_dir" --web-dir build/wasm/web/dist
-        --seed-catalog assets/catalog/sample.json)
+        --seed-catalog assets/catalog/sample.json --admin-token-file "$operator_token")
 if [ ! -f "$xsd" ]; then
   echo "run.sh: customs' schema ($xsd) is not here: the single-window relay stays off, payment is the sandbox" >&2
   exec "${server[@]}" --payment sandbox "$@"

@@ -19,6 +19,7 @@
 #include "web/screens/kiosk.h"
 #include "web/screens/loading.h"
 #include "web/screens/merchant.h"
+#include "web/screens/operator.h"
 #include "web/screens/on_screen_keyboard.h"
 #include "web/screens/order.h"
 #include "web/screens/product.h"
@@ -132,6 +133,8 @@ void Frame(void* arg)
 
     if (ready && app.merchant.on) {
         DrawMerchant(app, view); // (sets view.screen)
+    } else if (ready && app.operations.on) {
+        DrawOperator(app, view); // (sets view.screen)
     } else if (ready && app.screen == Screen::Attract) {
         view.screen = "attract";
         DrawAttract(app, view);

@@ -2,6 +2,7 @@
 // them), and the sales figures of the merchant screen's charts.
 #include "server/api/routes.h"
 
+#include "server/api/ledger_replies.h"
 #include "server/api/merchant_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
@@ -20,20 +21,7 @@ namespace bondstore {
 
 namespace {
 
-constexpr int64_t kChinaOffset = 28800; // UTC+8, all year
 constexpr size_t kMaxEmptyBodyBytes = 1024; // "{}" or nothing
-
-std::string ChinaDayText(int64_t day) { return FormatIsoDate(ChinaDateAt(day * 86400 - kChinaOffset)); }
-
-// ?days=N: 1…366, default 30; nothing if it is not one of those.
-std::optional<int64_t> DaysParam(const httplib::Request& req)
-{
-    if (!req.has_param("days")) return 30;
-    const std::string v = req.get_param_value("days");
-    int64_t days = v.size() <= 3 && !v.empty() && std::all_of(v.begin(), v.end(), ::isdigit) ? std::stoll(v) : 0;
-    if (days < 1 || days > 366) return std::nullopt;
-    return days;
-}
 
 // The order of the route's first match group if every line of it is `merchant`'s; otherwise
 // answers 404 (another merchant's order is not probed) or 500, and nothing.
@@ -70,16 +58,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
     server.Get("/api/merchant/refunds", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
-        std::string error;
-        std::optional<std::vector<PaymentStore::Refund>> rows = s.stores->payments.Refunds(merchant, 200, &error);
-        if (!rows) return s.errors.Internal(req, res, "listing refunds", error);
-        RefundList list;
-        for (const PaymentStore::Refund& f : *rows) {
-            list.refunds.push_back({f.order_no, f.reason, f.state, f.refund_no, f.provider, f.amount, f.created_at, f.updated_at});
-            if (f.state == "done") list.done += f.amount;
-            else if (f.state == "due") list.due += f.amount;
-        }
-        SendJson(res, 200, RefundListToJson(list));
+        SendRefunds(s, req, res, merchant);
     });
 
     // What happened to an order after payment, as the merchant records it: {"event":
@@ -132,21 +111,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
     server.Get("/api/merchant/tax-bills", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
-        std::string error;
-        std::optional<std::vector<TaxBillStore::Row>> rows = s.stores->tax_bills.List(merchant, false, 200, &error);
-        if (!rows) return s.errors.Internal(req, res, "listing tax bills", error);
-        TaxBillList list;
-        for (const TaxBillStore::Row& r : *rows) {
-            TaxBillList::Bill b{r.order_no, r.tax_no, r.status, r.billed, r.charged, {}};
-            for (size_t at = 0; at < r.differences.size();) {
-                size_t comma = r.differences.find(',', at);
-                if (comma == std::string::npos) comma = r.differences.size();
-                b.differences.push_back(r.differences.substr(at, comma - at));
-                at = comma + 1;
-            }
-            list.bills.push_back(std::move(b));
-        }
-        SendJson(res, 200, TaxBillListToJson(list));
+        SendTaxBills(s, req, res, merchant, false);
     });
 
     // The returned goods are back in the bonded warehouse: restocked, and the shopper refunded.
@@ -171,12 +136,12 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
     server.Get("/api/merchant/stats", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
-        std::optional<int64_t> days = DaysParam(req);
+        std::optional<int64_t> days = QueryInteger(req, "days", 30, 1, 366);
         if (!days) return s.errors.Send(req, res, 400, "invalid_request");
-        const int64_t today = (UnixNow() + kChinaOffset) / 86400; // China calendar day
+        const int64_t today = ChinaDayOf(UnixNow());
         const int64_t first = today - *days + 1;
         std::string error;
-        std::optional<SalesStore::SalesStats> stats = s.stores->sales.MerchantSales(merchant, first * 86400 - kChinaOffset, &error);
+        std::optional<SalesStore::SalesStats> stats = s.stores->sales.MerchantSales(merchant, ChinaDayStart(first), &error);
         if (!stats) return s.errors.Internal(req, res, "reading sales", error);
         SalesFigures f;
         f.merchant = merchant;

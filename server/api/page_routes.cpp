@@ -53,7 +53,7 @@ void MountPageRoutes(httplib::Server& server, Storefront& s)
     server.Get("/sitemap.xml", sitemap);
     server.Get(R"(/sitemaps/([A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?-\d{1,4})\.xml)", sitemap);
 
-    // The kiosk's and the merchant's pages: the app alone, titled with the store's name.
+    // The kiosk's, the merchant's and the operator's pages: the app alone, titled with the store's name.
     auto app_page = [&s](const httplib::Request& req, httplib::Response& res) {
         ShopPage page;
         page.lang = s.brand.default_locale.empty() ? DefaultLocale() : s.brand.default_locale;
@@ -65,6 +65,7 @@ void MountPageRoutes(httplib::Server& server, Storefront& s)
     };
     server.Get("/kiosk", app_page);
     server.Get("/merchant", app_page);
+    server.Get("/operator", app_page);
 
     // A shopper's address is a page; any other path one of the app's files.
     server.Get(R"(/.*)", [&s](const httplib::Request& req, httplib::Response& res) {

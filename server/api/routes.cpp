@@ -20,6 +20,7 @@ void MountRoutes(httplib::Server& server, Storefront& s)
     MountCarrierRoutes(server, *posts, s);
     MountMerchantRoutes(server, *posts, s);
     MountSingleWindowRoutes(server, *posts, s);
+    MountOperatorRoutes(server, s);
     MountServiceRoutes(server, *posts, s);
     MountPageRoutes(server, s); // last: it answers every path nothing else did
     posts->MountNotFound();

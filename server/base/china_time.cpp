@@ -40,4 +40,14 @@ std::string ChinaClockText(int64_t t, bool iso)
     return buf;
 }
 
+int64_t ChinaDayOf(int64_t t)
+{
+    int64_t local = t + 8 * 3600;
+    return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
+int64_t ChinaDayStart(int64_t day) { return day * 86400 - 8 * 3600; }
+
+std::string ChinaDayText(int64_t day) { return FormatIsoDate(FromDaysSinceEpoch(long(day))); }
+
 } // namespace bondstore

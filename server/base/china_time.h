@@ -21,4 +21,10 @@ std::string IsoUtc(int64_t unix_seconds);
 // or with `iso` "YYYY-MM-DDThh:mm:ss" (DxpMsg CreatTime).
 std::string ChinaClockText(int64_t unix_seconds, bool iso = false);
 
+// China calendar days, numbered from 1970-01-01: the day a moment falls on, the moment it starts,
+// and its ISO date ("2026-11-26"). Figures by day (the merchant's and the operator's) use them.
+int64_t ChinaDayOf(int64_t unix_seconds);
+int64_t ChinaDayStart(int64_t day);
+std::string ChinaDayText(int64_t day);
+
 } // namespace bondstore

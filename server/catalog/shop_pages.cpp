@@ -375,7 +375,7 @@ std::optional<std::string> SitemapXml(const ShopSite& site, const std::string& p
 
 std::string RobotsTxt(const ShopSite& site)
 {
-    return "User-agent: *\nDisallow: /api/\nDisallow: /merchant\nDisallow: /kiosk\nAllow: /\n\nSitemap: " + site.origin + "/sitemap.xml\n";
+    return "User-agent: *\nDisallow: /api/\nDisallow: /merchant\nDisallow: /operator\nDisallow: /kiosk\nAllow: /\n\nSitemap: " + site.origin + "/sitemap.xml\n";
 }
 
 std::string BrandStyle(const Brand& brand)

@@ -32,4 +32,14 @@ bool QueryFlag(const httplib::Request& req, const char* name)
     return v == "1" || v == "true" || v == "yes";
 }
 
+std::optional<int64_t> QueryInteger(const httplib::Request& req, const char* name, int64_t fallback, int64_t min, int64_t max)
+{
+    if (!req.has_param(name)) return fallback;
+    const std::string v = req.get_param_value(name);
+    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    int64_t n = std::stoll(v);
+    if (n < min || n > max) return std::nullopt;
+    return n;
+}
+
 } // namespace bondstore

@@ -2,6 +2,8 @@
 // request carries. (Errors: error_reply.h. Prepared bodies with ETags: cached_body.h.)
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +25,8 @@ bool HasBearerToken(const httplib::Request& req, std::string_view expected);
 
 // A query flag: ?name=1, true or yes.
 bool QueryFlag(const httplib::Request& req, const char* name);
+// A whole number in the query, ?name=N with min ≤ N ≤ max; `fallback` when absent; nothing when
+// it is not such a number.
+std::optional<int64_t> QueryInteger(const httplib::Request& req, const char* name, int64_t fallback, int64_t min, int64_t max);
 
 } // namespace bondstore

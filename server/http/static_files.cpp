@@ -76,7 +76,7 @@ std::shared_ptr<const CachedBody> StaticFiles::Find(const std::string& path) con
 {
     // "/", the kiosk's page ("/kiosk") and the merchant screen ("/merchant") are the app's page;
     // the app reads its path.
-    auto it = files_.find(path == "/" || path == "/kiosk" || path == "/merchant" ? std::string("/index.html") : path);
+    auto it = files_.find(path == "/" || path == "/kiosk" || path == "/merchant" || path == "/operator" ? std::string("/index.html") : path);
     return it == files_.end() ? nullptr : it->second;
 }
 

@@ -53,7 +53,7 @@ int Kiosks(const Args& args)
         if (!kiosks) { std::fprintf(stderr, "bondstore-admin: %s\n", error.c_str()); return 1; }
         std::printf("%-20s %-16s %-10s %-22s %-22s %s\n", "KIOSK", "STORE", "STATE", "SINCE", "LAST CONTACT", "NAME");
         for (const KioskStore::KioskInfo& k : *kiosks) {
-            const char* state = k.revoked_at ? "revoked" : k.enrolled_at ? "enrolled" : "waiting";
+            const char* state = KioskStore::State(k);
             int64_t since = k.revoked_at ? k.revoked_at : k.enrolled_at ? k.enrolled_at : k.created_at;
             std::printf("%-20s %-16s %-10s %-22s %-22s %s\n", k.id.c_str(), k.store.empty() ? "-" : k.store.c_str(), state,
                         IsoUtc(since).c_str(), k.last_seen_at ? IsoUtc(k.last_seen_at).c_str() : "-", k.name.c_str());

@@ -105,4 +105,7 @@ std::optional<std::vector<KioskStore::KioskInfo>> KioskStore::ListKiosks(std::st
     return out;
 }
 
+const char* KioskStore::State(const KioskInfo& k) { return k.revoked_at ? "revoked" : k.enrolled_at ? "enrolled" : "waiting"; }
+
 } // namespace bondstore
+

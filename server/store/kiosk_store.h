@@ -44,6 +44,8 @@ public:
         int64_t created_at = 0, enrolled_at = 0, revoked_at = 0, last_seen_at = 0;
     };
     std::optional<std::vector<KioskInfo>> ListKiosks(std::string* error);
+    // "waiting" (added, not enrolled yet), "enrolled" or "revoked".
+    static const char* State(const KioskInfo& kiosk);
 
 private:
     Database& db_;

@@ -266,4 +266,24 @@ std::optional<RelayStore::RelayStats> RelayStore::GetRelayStats(std::string* err
     return s;
 }
 
+std::optional<std::vector<RelayStore::Rejection>> RelayStore::Rejections(int limit, std::string* error)
+{
+    // The rejecting receipt: customs' newest with a negative returnStatus or 100 (core's
+    // EventsForCustomsReceipt). Correlated subqueries: at most `limit` orders are read.
+    static const std::string receipt = "FROM customs_receipts r WHERE r.order_no = o.order_no AND r.kind IN ('order', 'inventory') AND (r.status LIKE '-%' OR r.status = '100') "
+                                       "ORDER BY r.received_at DESC LIMIT 1";
+    auto c = db_.readers().Acquire();
+    auto rows = c->Query("SELECT o.order_no, o.merchant, o.store, o.updated_at, "
+                         "coalesce((SELECT r.kind " + receipt + "), ''), coalesce((SELECT r.status " + receipt + "), ''), "
+                         "coalesce((SELECT r.info " + receipt + "), '') "
+                         "FROM orders o WHERE o.status = $1 ORDER BY o.updated_at DESC, o.order_no DESC LIMIT $2",
+                         {StatusCode(OrderStatus::Rejected), int64_t(limit)}, error);
+    if (!rows) return std::nullopt;
+    std::vector<Rejection> out;
+    for (const auto& row : rows->rows)
+        out.push_back({row[0].Text(), row[1].Text(), row[2].Text(), row[3].Int(), row[4].Text(), row[5].Text(), row[6].Text()});
+    return out;
+}
+
 } // namespace bondstore
+

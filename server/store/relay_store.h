@@ -60,6 +60,16 @@ public:
     };
     std::optional<ReceiptResult> ApplyCustomsReceipt(const CustomsReceipt& receipt, int64_t now, std::string* error);
 
+    // Orders customs rejected, newest first (at most `limit`), each with the receipt that rejected
+    // it (its message, returnStatus and returnInfo; empty if the order was recorded rejected
+    // without one, as a merchant does with the relay off).
+    struct Rejection {
+        std::string order_no, merchant, store;
+        int64_t rejected_at = 0;
+        std::string message, code, info;
+    };
+    std::optional<std::vector<Rejection>> Rejections(int limit, std::string* error);
+
     struct OutboxMessage {
         int64_t id = 0;
         std::string order_no, kind, guid;

@@ -53,4 +53,51 @@ std::optional<std::vector<std::string>> SalesStore::BestSellers(int64_t since, s
     return skus;
 }
 
+std::optional<std::vector<SalesStore::PlaceSales>> SalesStore::SalesByPlace(int64_t since, std::string* error)
+{
+    static const std::string sale = SaleStatuses("status");
+    auto c = db_.readers().Acquire();
+    auto rows = c->Query("SELECT store, kiosk, count(*), "
+                         "coalesce(sum(CASE WHEN " + sale + " THEN goods_fen ELSE 0 END), 0), "
+                         "coalesce(sum(CASE WHEN " + sale + " THEN tax_total_fen ELSE 0 END), 0) "
+                         "FROM orders WHERE created_at >= $1 GROUP BY store, kiosk ORDER BY store, kiosk",
+                         {since}, error);
+    if (!rows) return std::nullopt;
+    std::vector<PlaceSales> out;
+    for (const auto& row : rows->rows) out.push_back({row[0].Text(), row[1].Text(), row[2].Int(), row[3].Int(), row[4].Int()});
+    return out;
+}
+
+std::optional<std::vector<SalesStore::DayOrders>> SalesStore::OrdersByDay(int64_t since, std::string* error)
+{
+    auto c = db_.readers().Acquire();
+    auto rows = c->Query("SELECT (created_at + 28800) / 86400 AS day, count(*), "
+                         "coalesce(sum(CASE WHEN store <> '' THEN 1 ELSE 0 END), 0) "
+                         "FROM orders WHERE created_at >= $1 GROUP BY day ORDER BY day",
+                         {since}, error);
+    if (!rows) return std::nullopt;
+    std::vector<DayOrders> out;
+    for (const auto& row : rows->rows) out.push_back({row[0].Int(), row[1].Int(), row[2].Int()});
+    return out;
+}
+
+std::optional<std::vector<SalesStore::OrderRow>> SalesStore::RecentOrders(const std::optional<std::string>& store,
+                                                                          const std::optional<std::string>& kiosk, int limit,
+                                                                          std::string* error)
+{
+    // (Unused filters compare a column with itself: one statement, and the store index serves a
+    // store's orders.)
+    auto c = db_.readers().Acquire();
+    auto rows = c->Query("SELECT order_no, status, merchant, store, kiosk, created_at, goods_fen, tax_total_fen, amount_to_pay_fen "
+                         "FROM orders WHERE ($1 = 0 OR store = $2) AND ($3 = 0 OR kiosk = $4) "
+                         "ORDER BY created_at DESC, order_no DESC LIMIT $5",
+                         {int64_t(store ? 1 : 0), store.value_or(""), int64_t(kiosk ? 1 : 0), kiosk.value_or(""), int64_t(limit)}, error);
+    if (!rows) return std::nullopt;
+    std::vector<OrderRow> out;
+    for (const auto& row : rows->rows)
+        out.push_back({row[0].Text(), row[1].Text(), row[2].Text(), row[3].Text(), row[4].Text(), row[5].Int(), row[6].Int(),
+                       row[7].Int(), row[8].Int()});
+    return out;
+}
+
 } // namespace bondstore

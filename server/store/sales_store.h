@@ -36,6 +36,29 @@ public:
     // sales, most first (ties by SKU), at most `limit`.
     std::optional<std::vector<std::string>> BestSellers(int64_t since, size_t limit, std::string* error);
 
+    // Where orders since `since` came from, by experience store and kiosk (both "" for shoppers'
+    // own devices): orders placed, and the goods and tax of those that count as sales.
+    struct PlaceSales {
+        std::string store, kiosk;
+        int64_t orders = 0, goods_fen = 0, tax_fen = 0;
+    };
+    std::optional<std::vector<PlaceSales>> SalesByPlace(int64_t since, std::string* error);
+    // Orders placed since `since` by China calendar day (days with orders, oldest first), and how
+    // many of them came from experience stores.
+    struct DayOrders {
+        int64_t day = 0, orders = 0, at_stores = 0;
+    };
+    std::optional<std::vector<DayOrders>> OrdersByDay(int64_t since, std::string* error);
+
+    // The newest orders, at most `limit`, of one experience store and one kiosk if given (a store
+    // or kiosk "" for shoppers' own devices); every merchant's.
+    struct OrderRow {
+        std::string order_no, status, merchant, store, kiosk;
+        int64_t placed_at = 0, goods_fen = 0, tax_fen = 0, amount_fen = 0;
+    };
+    std::optional<std::vector<OrderRow>> RecentOrders(const std::optional<std::string>& store, const std::optional<std::string>& kiosk,
+                                                      int limit, std::string* error);
+
 private:
     Database& db_;
 };

@@ -118,13 +118,14 @@ export async function startCarrierFake({ server, dir, pushUrl, singleWindow, cus
 // `database`: a PostgreSQL conninfo (else SQLite in the data directory); `payment` "wechat" or
 // "alipay": that provider's fake first (the simulator trusts its certificate too, and takes its
 // vouchers). SF Express's fake always (the carrier: waybills, their CEB511, tracking); customs
-// releases a list once its documents match. Resolves with { server, simulator, fake, carrier, database, stop() }.
+// releases a list once its documents match. Resolves with { server, simulator, fake, carrier, database, adminToken, stop() }.
 export async function startStoreWithCustoms(args, { database, extraArgs = [], payment } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=bondstore e2e",
     "-keyout", join(dataDir, "signing-key.pem"), "-out", join(dataDir, "signing-cert.pem")], { stdio: "ignore" });
   const port = await freePort();
   const receiptToken = randomBytes(24).toString("hex"); // to both programs through the environment
+  const adminToken = randomBytes(24).toString("hex");   // the operator's (the operator screen's)
   const simPort = await freePort();
   // A provider's fake beside it (else the sandbox, startServer's default).
   const fake = payment
@@ -143,8 +144,8 @@ export async function startStoreWithCustoms(args, { database, extraArgs = [], pa
                 "--carrier", "sf", "--sf-express", carrier.account,
                 ...(database ? ["--database", database] : []),
                 ...(fake ? ["--payment", payment, ...account, "--payment-query-after", "5"] : []), ...extraArgs],
-    env: { BONDSTORE_RECEIPT_TOKEN: receiptToken } });
-  return { server, simulator, fake, carrier, database, stop: async () => {
+    env: { BONDSTORE_RECEIPT_TOKEN: receiptToken, BONDSTORE_ADMIN_TOKEN: adminToken } });
+  return { server, simulator, fake, carrier, database, adminToken, stop: async () => {
     await server.stop(); await simulator.stop(); await carrier.stop(); if (fake) await fake.stop(); rmSync(dataDir, { recursive: true, force: true });
   } };
 }

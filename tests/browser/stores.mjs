@@ -5,14 +5,27 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { assert, clickWidget, openPage, waitForState, waitFrames } from "./harness.mjs";
+import { assert, clickWidget, openPage, pressKey, waitForState, waitFrames } from "./harness.mjs";
 
 const SKU = "IF-APT-PF3-800";
 
 // What the screen says, as a screen reader reads it (web/platform/accessibility.h).
 const screenText = (page) => page.evaluate(() => document.getElementById("a11y").textContent);
 
-// t: { browser, server, args, sample, first, locales } (run.mjs).
+// A store registered and a kiosk added to it with bondstore-admin: the kiosk's one-time code.
+function storeWithKiosk(t, store, kiosk, names) {
+  const { server, args, locales } = t;
+  const admin = join(dirname(args.server), "bondstore-admin");
+  const run = (...a) => execFileSync(admin, [...a, "--data-dir", server.dataDir], { encoding: "utf8" });
+  const dir = mkdtempSync(join(tmpdir(), "bondstore-stores-"));
+  const name = Object.fromEntries(locales.locales.map((l) => [l.tag, names.en + " (" + l.tag + ")"]));
+  Object.assign(name, names);
+  writeFileSync(join(dir, "store.json"), JSON.stringify({ id: store, name, address: "重庆市渝中区民族路 188 号", district: "500103", hours: "10:00-22:00" }));
+  run("stores", "put", join(dir, "store.json"));
+  return { run, code: run("kiosks", "add", kiosk, "--name", "entrance", "--store", store).split("\n")[0] };
+}
+
+// t: { browser, server, store, args, sample, first, locales } (run.mjs).
 export default function storeTests(t) {
   const { browser, server, args, locales } = t;
   return [
@@ -51,6 +64,82 @@ export default function storeTests(t) {
       await phone.page.screenshot({ path: join(args.out, "stores-phone-on-display-en.png") });
       assert(phone.errors.length === 0, "no page errors: " + phone.errors.join("; "));
       await phone.context.close();
+    }],
+    ["operator screen: a kiosk enrolled in its store takes an order, and the operator finds it under the store and the kiosk", async () => {
+      const { code } = storeWithKiosk(t, "gyq-op", "gyq-op-1", { en: "Guanyinqiao Experience Store", "zh-Hans": "观音桥体验店", ar: "متجر قوانيينتشياو" });
+      // The kiosk enrolls and a shopper orders on it (landscape kiosk, the on-screen keyboard).
+      const kiosk = await openPage(browser, { locale: "en-US", viewport: { width: 1920, height: 1080 } });
+      const page = kiosk.page;
+      await page.goto(server.url + "kiosk?enroll=" + code);
+      let s = await waitForState(page, (st) => st.screen === "attract" && st.kioskStore === "gyq-op", "the kiosk enrolled in its store", 15000);
+      await clickWidget(page, s, "kiosk.start");
+      s = await waitForState(page, (st) => st.screen === "browse" && st.firstRows.length > 0, "browsing on the kiosk");
+      const inStock = new Set((await (await fetch(server.url + "api/inventory")).json()).items.filter((i) => i.available > 1).map((i) => i.sku));
+      const sku = Object.keys(s.widgets).filter((id) => id.startsWith("open.")).map((id) => id.slice(5)).find((k) => inStock.has(k));
+      await clickWidget(page, s, "open." + sku);
+      s = await waitForState(page, (st) => st.screen === "product" && st.product.sku === sku, "the product");
+      await clickWidget(page, s, "product.add");
+      s = await waitForState(page, (st) => st.cart.length === 1, "in the cart");
+      await clickWidget(page, s, "nav.cart");
+      s = await waitForState(page, (st) => st.screen === "cart" && st.quote, "the cart");
+      await clickWidget(page, s, "cart.checkout");
+      s = await waitForState(page, (st) => st.screen === "checkout", "the checkout form");
+      for (const [id, text] of [["buyer_name", "Li Hua"], ["id_number", "11010519491231002X"], ["buyer_phone", "13800138000"],
+                                ["address", "Chongqing Jiangbei District, Guanyinqiao 1"], ["district", "500105"]]) {
+        s = await waitForState(page, (st) => !st.widgets["osk.done"] && st.widgets["checkout." + id], "the keyboard away");
+        await clickWidget(page, s, "checkout." + id);
+        s = await waitForState(page, (st) => st.widgets["osk.done"], "the keyboard for " + id);
+        if (id === "id_number") for (const key of text) await clickWidget(page, s, "osk." + key);
+        else await page.keyboard.type(text, { delay: 5 });
+        await clickWidget(page, s, "osk.done");
+      }
+      s = await waitForState(page, (st) => !st.widgets["osk.done"] && st.formProblems.length === 0, "the form complete");
+      await clickWidget(page, s, "checkout.place");
+      s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order", 15000);
+      const orderNo = s.order.no;
+      assert(kiosk.errors.length === 0, "no page errors on the kiosk: " + kiosk.errors.join("; "));
+      await kiosk.context.close();
+
+      // The operator: a wrong token is refused; the right one shows the store, its kiosk and the order.
+      for (const [lang, locale] of [["en", "en-US"], ["ar", "ar-EG"]]) {
+        const op = await openPage(browser, { locale, viewport: { width: 1280, height: 900 } });
+        await op.page.goto(server.url + "operator");
+        s = await waitForState(op.page, (st) => st.screen === "operator_sign_in", "the operator's sign-in", 15000);
+        if (lang === "en") {
+          await clickWidget(op.page, s, "operator.token");
+          await op.page.keyboard.type("not-the-operator-token", { delay: 2 });
+          await pressKey(op.page, "Enter");
+          await op.page.waitForTimeout(500);
+          s = await waitForState(op.page, (st) => st.screen === "operator_sign_in", "still signed out with a wrong token");
+          await clickWidget(op.page, s, "operator.token");
+          await op.page.keyboard.down("Control"); await pressKey(op.page, "a"); await op.page.keyboard.up("Control");
+        } else {
+          await clickWidget(op.page, s, "operator.token");
+        }
+        await op.page.keyboard.type(t.store.adminToken, { delay: 2 });
+        await clickWidget(op.page, s, "operator.sign_in");
+        s = await waitForState(op.page, (st) => st.screen === "operator" && st.operator.places.includes("gyq-op:1"), "signed in, the store with its order", 15000);
+        assert(s.operator.kiosks.includes("gyq-op-1 gyq-op enrolled"), "the kiosk, its store, enrolled: " + JSON.stringify(s.operator.kiosks));
+        await clickWidget(op.page, s, "operator.place.gyq-op");
+        s = await waitForState(op.page, (st) => st.operator.place === "gyq-op" && st.operator.orders.length === 1, "the store's orders");
+        assert(s.operator.orders[0].startsWith(orderNo + " gyq-op-1 pending_payment"), "the kiosk's order under its store: " + s.operator.orders[0]);
+        await waitFrames(op.page, 3);
+        const text = await screenText(op.page);
+        assert(text.includes(orderNo), "a screen reader reads the order's number");
+        await op.page.screenshot({ path: join(args.out, `operator-stores-${lang}.png`) });
+        if (lang === "en") {
+          await clickWidget(op.page, s, "operator.tab_customs");
+          await waitFrames(op.page, 5);
+          const customs = await screenText(op.page);
+          assert(customs.includes("Relay to the single window"), "the relay's state: " + customs.slice(0, 300));
+          await op.page.screenshot({ path: join(args.out, "operator-customs-en.png") });
+          await clickWidget(op.page, s, "operator.tab_merchants");
+          await waitFrames(op.page, 5);
+          await op.page.screenshot({ path: join(args.out, "operator-merchants-en.png") });
+        }
+        assert(op.errors.length === 0, "no page errors on the operator screen: " + op.errors.join("; "));
+        await op.context.close();
+      }
     }],
   ];
 }

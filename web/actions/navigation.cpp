@@ -99,7 +99,7 @@ void ShowAddress(App& app, const ShopAddress& a)
 
 void FollowAddresses(App& app)
 {
-    if (app.kiosk.on || app.merchant.on) return;
+    if (app.kiosk.on || InBackOffice(app)) return;
     AddressState& s = app.address;
     if (!s.started) {
         s.started = true;

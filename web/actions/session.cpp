@@ -69,7 +69,7 @@ static void Retry(App& app, void (*again)(App&), int delay_ms)
 static std::string StartingLocale(const App& app)
 {
     // An address that names its language (/en/p/SKU): the link was made in it.
-    if (!app.kiosk.on && !app.merchant.on)
+    if (!app.kiosk.on && !InBackOffice(app))
         if (std::optional<ShopAddress> a = ParseShopAddress(PagePath()); a && !a->locale.empty()) return a->locale;
     std::string saved = app.kiosk.on ? std::string() : LoadPreference("locale");
     if (!saved.empty()) return saved;
@@ -144,7 +144,7 @@ static void LoadExtraFont(App& app)
 
 // The experience stores and their display samples (the product page's "on display at"); kept for
 // an offline start. A store without any shows nothing.
-static void LoadStores(App& app)
+void LoadStores(App& app)
 {
     FetchOrKept("/api/stores", [&app](FetchResult r) {
         if (r.status != 200) return;
@@ -257,6 +257,7 @@ void StartLoading(App& app)
     app.pseudo_locales = PageQueryHas("pseudo");
     app.handoff_link = PageQueryValue("cart");
     app.merchant.on = PagePath().rfind("/merchant", 0) == 0;
+    app.operations.on = PagePath().rfind("/operator", 0) == 0;
     std::string scheme = PageQueryValue("scheme");
     if (scheme.empty()) scheme = LoadPreference("scheme");
     app.display.dark = scheme.empty() ? PrefersDarkColors() : scheme == "dark";

@@ -15,6 +15,9 @@ void StartLoading(App& app);
 // True once ICU, the font and the catalog are all in (the catalog screen can draw).
 bool IsReady(const App& app);
 
+// The experience stores and their display samples (GET /api/stores), again.
+void LoadStores(App& app);
+
 // A kiosk's settings from the server (GET /api/kiosk: its idle time).
 void LoadKioskSettings(App& app);
 

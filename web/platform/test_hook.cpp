@@ -89,6 +89,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
                          {"uploadStatus", v.merchant_upload_status}, {"products", v.merchant_products},
                          {"days", v.merchant_days}, {"orders", v.merchant_orders}, {"refunds", v.merchant_refunds},
                          {"returns", v.merchant_returns}, {"taxDifferences", v.merchant_tax_differences}};
+    if (v.screen.rfind("operator", 0) == 0)
+        j["operator"] = {{"places", v.operator_places}, {"kiosks", v.operator_kiosks}, {"place", v.operator_place},
+                         {"orders", v.operator_orders}, {"rejections", v.operator_rejections}, {"parked", v.operator_parked},
+                         {"merchants", v.operator_merchants}};
     if (!v.handoff_url.empty()) j["handoff"] = {{"url", v.handoff_url}};
     j["sealKey"] = v.seal_key;
     j["kioskEnrolled"] = v.kiosk_enrolled;

@@ -86,6 +86,12 @@ struct TestView {
     std::vector<std::string> merchant_returns; // "ORDER status[ goods_back]" per return shown
     std::vector<std::string> merchant_tax_differences; // orders whose tax bill differs, as shown
     int64_t merchant_orders = 0;
+    // The operator screen: the places listed ("store:orders", "" for shoppers' own devices), the
+    // kiosks ("id store state"), the place chosen and the orders listed for it ("ORDER kiosk
+    // status"), the rejections, parked messages and merchants shown.
+    std::vector<std::string> operator_places, operator_kiosks, operator_orders;
+    std::string operator_place;
+    int operator_rejections = 0, operator_parked = 0, operator_merchants = 0;
     std::vector<std::string> form_problems; // "field:code" shown under the checkout's fields
     std::string handoff_url;         // the link in the QR code shown, "" if none
     bool seal_key = false;           // a kiosk has the key to seal queued orders to

@@ -4,6 +4,7 @@
 #include "web/actions/merchant_desk.h"
 #include "web/platform/files.h"
 #include "web/platform/test_hook.h"
+#include "web/screens/back_office.h"
 #include "web/screens/text_layout.h"
 #include "web/screens/theme.h"
 #include "web/screens/widgets.h"
@@ -12,7 +13,6 @@
 
 #include "core/i18n/formatting.h"
 #include "core/i18n/i18n.h"
-#include "core/orders/tax_bill.h"
 #include "core/wire/merchant_json.h"
 
 #include <imgui.h>
@@ -29,28 +29,9 @@ void DrawSignIn(App& app, TestView& view)
 {
     const Messages& m = app.messages;
     MerchantDesk& d = app.merchant;
-    float width = std::min(ImGui::GetContentRegionAvail().x, Px(app, 520));
-    if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width); // at the reading start
-    ImGui::BeginChild("##signin", ImVec2(width, 0));
-    Paragraph(app, m.Format("merchant.sign_in_note"), Tone::Disabled);
-    SkipNextText(); // (the field's name)
-    Label(app, m.Format("merchant.token"));
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    bool enter = ImGui::InputText("##token", d.token, sizeof d.token, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    RecordWidget(view, "merchant.token",
-                 {.role = Role::TextField, .name = m.Format("merchant.token"), .value = d.token, .on = ImGui::IsItemActive(), .secret = true});
-    ImGui::BeginDisabled(d.busy || d.token[0] == '\0');
-    const std::string sign_in = Shown(app, m.Format("merchant.sign_in"));
-    if (app.rtl) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(sign_in.c_str()).x - ImGui::GetStyle().FramePadding.x * 2);
-    if (PrimaryButton(app, sign_in.c_str()) || enter) SignIn(app);
-    ImGui::EndDisabled();
-    RecordWidget(view, "merchant.sign_in", {.role = Role::Button, .name = m.Format("merchant.sign_in")});
-    if (!d.notice.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, InkColor(app, Ink::Problem));
-        Paragraph(app, d.notice);
-        ImGui::PopStyleColor();
-    }
-    ImGui::EndChild();
+    if (DrawTokenSignIn(app, view, {"merchant", d.token, sizeof d.token, d.busy, m.Format("merchant.sign_in_note"), m.Format("merchant.token"),
+                                    m.Format("merchant.sign_in"), d.notice}))
+        SignIn(app);
 }
 
 // The problems of a file, a row each: where, and what (core's message in the merchant's language).
@@ -61,17 +42,14 @@ void ProblemTable(App& app, TestView& view, const std::vector<Problem>& problems
     float height = std::min(Px(app, 320), (float(problems.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing());
     if (!ImGui::BeginTable(id, 3, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_row")).c_str(), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_sku")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_problem")).c_str(), ImGuiTableColumnFlags_WidthStretch, 5.0f);
-    ImGui::TableHeadersRow();
+    TableColumns(app, {{"merchant.col_row", 0.6f}, {"merchant.col_sku", 1.2f}, {"merchant.col_problem", 5.0f}});
     for (const Problem& p : problems) {
         ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
+        TableCell(app, 0, 3);
         Label(app, p.row >= 0 ? std::to_string(p.row) : p.index >= 0 ? std::to_string(p.index + 1) : std::string());
-        ImGui::TableSetColumnIndex(1);
+        TableCell(app, 1, 3);
         Label(app, p.sku);
-        ImGui::TableSetColumnIndex(2);
+        TableCell(app, 2, 3);
         Paragraph(app, DescribeProblem(m, p), p.severity == Severity::Warning ? Tone::Disabled : Tone::Normal);
         view.merchant_problems.push_back((p.row >= 0 ? std::to_string(p.row) : std::string()) + ":" + p.code);
     }
@@ -126,16 +104,11 @@ void DrawUpload(App& app, TestView& view)
 
 void DrawStock(App& app, TestView& view)
 {
-    const Messages& m = app.messages;
     MerchantDesk& d = app.merchant;
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##stock", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_sku")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(Shown(app, m.Format("browse.col.name")).c_str(), ImGuiTableColumnFlags_WidthStretch, 4.0f);
-    ImGui::TableSetupColumn(Shown(app, m.Format("browse.col.price")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(Shown(app, m.Format("merchant.col_available")).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableHeadersRow();
+    TableColumns(app, {{"merchant.col_sku", 1.2f}, {"browse.col.name", 4.0f}, {"browse.col.price", 1.0f}, {"merchant.col_available", 1.0f}});
     ImGuiListClipper clipper;
     clipper.Begin(int(d.products.size()));
     while (clipper.Step())
@@ -145,30 +118,17 @@ void DrawStock(App& app, TestView& view)
             for (const SkuAvailability& a : d.stock)
                 if (a.sku == p.sku) available = a.available;
             ImGui::TableNextRow();
-            ImGui::TableSetColumnIndex(0);
+            TableCell(app, 0, 4);
             Label(app, p.sku, Tone::Disabled);
-            ImGui::TableSetColumnIndex(1);
+            TableCell(app, 1, 4);
             Label(app, ProductTitle(app, p));
-            ImGui::TableSetColumnIndex(2);
+            TableCell(app, 2, 4);
             LabelAtEnd(app, app.prices->Format(p.price));
-            ImGui::TableSetColumnIndex(3);
+            TableCell(app, 3, 4);
             LabelAtEnd(app, std::to_string(available), available == 0 ? Tone::Disabled : Tone::Normal);
         }
     ImGui::EndTable();
     view.merchant_products = int(d.products.size());
-}
-
-// One chart: a value per day, drawn by ImGui, with its total in the title.
-void DayChart(App& app, TestView& view, const char* id, const std::string& title, const std::vector<float>& values, bool lines)
-{
-    SkipNextText(); // (the chart's name)
-    Label(app, title);
-    ImVec2 size(ImGui::GetContentRegionAvail().x, Px(app, 110));
-    float top = 0;
-    for (float v : values) top = std::max(top, v);
-    if (lines) ImGui::PlotLines(id, values.data(), int(values.size()), 0, nullptr, 0, std::max(1.0f, top * 1.1f), size);
-    else ImGui::PlotHistogram(id, values.data(), int(values.size()), 0, nullptr, 0, std::max(1.0f, top * 1.1f), size);
-    RecordWidget(view, std::string("merchant.chart") + id, {.role = Role::Image, .name = title});
 }
 
 // What customs' side asks of the merchant, first on the tab: returns and the clock of their goods,
@@ -206,28 +166,8 @@ void DrawCustomsWork(App& app, TestView& view)
         view.merchant_returns.push_back(seen);
         ImGui::PopID();
     }
-    // Customs' tax bills: how many, and each one that differs from the tax the shopper was charged
-    // (the platform pays customs' bill; the shopper paid the quote).
-    int64_t differing = 0;
-    for (const TaxBillList::Bill& b : d.tax_bills.bills) differing += b.differences.empty() ? 0 : 1;
-    view.merchant_tax_differences.clear();
-    if (!d.tax_bills.bills.empty()) {
-        ImGui::Spacing();
-        Label(app, m.Format("merchant.tax_bills", {{"count", int64_t(d.tax_bills.bills.size())}, {"differing", differing}}));
-    }
-    for (const TaxBillList::Bill& b : d.tax_bills.bills) {
-        if (b.differences.empty()) continue;
-        std::string what;
-        for (const std::string& x : b.differences) {
-            int64_t line = TaxBillDifferenceLine(x);
-            std::string part = line != 0 ? m.Format("merchant.tax_difference.line", {{"line", line}}) : m.Format("merchant.tax_difference." + x);
-            what += (what.empty() ? "" : ", ") + part;
-        }
-        // Customs' amount as it wrote it (up to 5 decimals, yuan), beside the store's.
-        Label(app, m.Format("merchant.tax_bill_entry", {{"order", b.order_no}, {"billed", b.billed}, {"charged", app.prices->Format(b.charged)},
-                                                        {"what", what}}));
-        view.merchant_tax_differences.push_back(b.order_no);
-    }
+    if (!d.tax_bills.bills.empty()) ImGui::Spacing();
+    DrawTaxDifferences(app, d.tax_bills, view.merchant_tax_differences);
     if (!d.returns.returns.empty() || !d.tax_bills.bills.empty()) ImGui::Separator();
 }
 
@@ -251,10 +191,10 @@ void DrawSales(App& app, TestView& view)
         Label(app, m.Format("merchant.period", {{"from", d.days.front().date}, {"to", d.days.back().date}}), Tone::Disabled);
     ImGui::BeginChild("##charts");
     DrawCustomsWork(app, view);
-    DayChart(app, view, "##orders", m.Format("merchant.chart_orders", {{"count", total_orders}}), orders, false);
-    DayChart(app, view, "##revenue", m.Format("merchant.chart_revenue", {{"amount", app.prices->Format(Money{total_goods})}}), revenue, true);
-    DayChart(app, view, "##tax", m.Format("merchant.chart_tax", {{"amount", app.prices->Format(Money{total_tax})}}), tax, false);
-    DayChart(app, view, "##rejected", m.Format("merchant.chart_rejections", {{"count", total_rejected}}), rejected, false);
+    DayChart(app, view, "merchant", "##orders", m.Format("merchant.chart_orders", {{"count", total_orders}}), orders, false);
+    DayChart(app, view, "merchant", "##revenue", m.Format("merchant.chart_revenue", {{"amount", app.prices->Format(Money{total_goods})}}), revenue, true);
+    DayChart(app, view, "merchant", "##tax", m.Format("merchant.chart_tax", {{"amount", app.prices->Format(Money{total_tax})}}), tax, false);
+    DayChart(app, view, "merchant", "##rejected", m.Format("merchant.chart_rejections", {{"count", total_rejected}}), rejected, false);
     Label(app, m.Format("merchant.top_products"));
     int64_t most = d.top.empty() ? 1 : std::max<int64_t>(1, d.top.front().qty);
     for (const SalesFigures::Top& t : d.top) {
@@ -270,13 +210,7 @@ void DrawSales(App& app, TestView& view)
     }
     // Refunds: due until the payment provider confirms them.
     ImGui::Spacing();
-    Label(app, m.Format("merchant.refunds", {{"due", app.prices->Format(d.refunds.due)}, {"done", app.prices->Format(d.refunds.done)}}));
-    for (const RefundList::Refund& f : d.refunds.refunds)
-        Label(app, m.Format("merchant.refund_entry", {{"order", f.order_no},
-                                                      {"reason", m.Format("merchant.refund_reason." + f.reason)},
-                                                      {"amount", app.prices->Format(f.amount)},
-                                                      {"state", m.Format("merchant.refund_state." + f.state)}}),
-              f.state == "done" ? Tone::Disabled : Tone::Normal);
+    DrawRefunds(app, d.refunds);
     ImGui::EndChild();
     view.merchant_refunds = int(d.refunds.refunds.size());
     view.merchant_days = int(d.days.size());

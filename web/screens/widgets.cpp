@@ -228,12 +228,12 @@ void DrawTopBar(App& app, TestView& view)
     const std::string name(ChooseText(app.brand.name, {}, app.locale_chain).text);
     std::string title = Shown(app, name);
     std::string cart;
-    if (app.screen != Screen::Cart && !app.merchant.on)
+    if (app.screen != Screen::Cart && !InBackOffice(app))
         cart = Shown(app, app.messages.Format("browse.cart_button", {{"count", app.cart.ItemCount()}}));
     std::vector<std::string> names;
     for (const LocaleInfo& l : MenuLocales(app)) names.push_back(l.name);
     const float language_width = ComboWidth(app, names);
-    bool currencies = app.currency_rates_loaded && !app.currency_rates.rates.empty() && !app.merchant.on;
+    bool currencies = app.currency_rates_loaded && !app.currency_rates.rates.empty() && !InBackOffice(app);
     std::vector<std::string> currency_names;
     for (const std::string& code : CurrencyCodes(app)) currency_names.push_back(CurrencyLabel(app, code));
     const float currency_width = currencies ? ComboWidth(app, currency_names) : 0;

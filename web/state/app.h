@@ -6,6 +6,7 @@
 #include "web/platform/font_atlas.h"
 #include "web/state/keyboard.h"
 #include "web/state/merchant_desk.h"
+#include "web/state/operator_desk.h"
 
 #include "core/brand/brand.h"
 #include "core/cart/cart.h"
@@ -217,6 +218,7 @@ struct App {
     DisplayState display;
     OnScreenKeyboard keyboard; // a touch screen's (kiosk)
     MerchantDesk merchant;     // the merchant screen's (/merchant), instead of the shopper's
+    OperatorDesk operations;   // the operator screen's (/operator), likewise
     BrowseState browse;
     std::string product_sku; // the product page's
     ProductPageState product_page;
@@ -268,5 +270,8 @@ struct App {
     bool first_catalog_frame_signalled = false;
     bool all_glyphs_added = false; // every locale's, after the first catalog frame
 };
+
+// The merchant's or the operator's screen, not the shop: no cart, no currencies, no addresses.
+inline bool InBackOffice(const App& app) { return app.merchant.on || app.operations.on; }
 
 } // namespace bondstore::web
