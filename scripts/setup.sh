@@ -34,6 +34,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libicu-dev icu-devtools doctest-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libssl-dev openssl python3
   libxml2-dev libxml2-utils xmlsec1 libxmlsec1-dev libstb-dev libqrcodegencpp-dev zlib1g-dev
+  libxlsxwriter-dev python3-openpyxl
   iso-flags-png-320x240
   fonts-wqy-microhei fonts-dejavu-core python3-fonttools python3-icu python3-brotli brotli
   chromium wrk nginx-light hyperfine

@@ -25,6 +25,36 @@ void ForEachObject(FieldReader& r, const char* key, std::vector<Problem>& proble
     }
 }
 
+void WriteFigures(wire::JsonWriter& w, const StatisticsFigures& f)
+{
+    w.Field("orders", f.orders)
+        .Field("lines", f.lines)
+        .Field("qty", f.qty)
+        .Field("goods_fen", f.goods_fen)
+        .Field("tariff_fen", f.tariff_fen)
+        .Field("consumption_tax_fen", f.consumption_tax_fen)
+        .Field("vat_fen", f.vat_fen)
+        .Field("released", f.released)
+        .Field("rejected", f.rejected)
+        .Field("returned", f.returned);
+}
+
+StatisticsFigures ReadFigures(FieldReader& r)
+{
+    StatisticsFigures f;
+    f.orders = r.Integer("orders", true);
+    f.lines = r.Integer("lines", true);
+    f.qty = r.Integer("qty", true);
+    f.goods_fen = r.Integer("goods_fen", true);
+    f.tariff_fen = r.Integer("tariff_fen", true);
+    f.consumption_tax_fen = r.Integer("consumption_tax_fen", true);
+    f.vat_fen = r.Integer("vat_fen", true);
+    f.released = r.Integer("released", true);
+    f.rejected = r.Integer("rejected", true);
+    f.returned = r.Integer("returned", true);
+    return f;
+}
+
 } // namespace
 
 std::string StoreActivityToJson(const StoreActivity& a)
@@ -207,6 +237,53 @@ std::optional<MerchantAccounts> ParseMerchantAccountsJson(std::string_view text)
     });
     if (HasErrors(problems)) return std::nullopt;
     return accounts;
+}
+
+std::string RetailStatisticsToJson(const RetailStatistics& s)
+{
+    std::string out;
+    wire::JsonWriter w(out);
+    w.BeginObject().Field("from", s.from).Field("to", s.to).Key("total").BeginObject();
+    WriteFigures(w, s.total);
+    w.EndObject().Key("tables").BeginArray();
+    for (const StatisticsTable& t : s.tables) {
+        w.BeginObject().Field("dimension", t.dimension).Key("rows").BeginArray();
+        for (const StatisticsRow& r : t.rows) {
+            w.BeginObject().Field("key", r.key);
+            WriteFigures(w, r.figures);
+            w.EndObject();
+        }
+        w.EndArray().EndObject();
+    }
+    w.EndArray().EndObject();
+    return out;
+}
+
+std::optional<RetailStatistics> ParseRetailStatisticsJson(std::string_view text)
+{
+    std::vector<Problem> problems;
+    json j = wire::ParseObject(text, &problems);
+    if (j.is_discarded()) return std::nullopt;
+    FieldReader r(j, "stats", -1, problems);
+    RetailStatistics s;
+    s.from = r.String("from", true);
+    s.to = r.String("to", true);
+    if (const json* total = r.Get("total", true); total && total->is_object()) {
+        FieldReader tr(*total, "total", -1, problems);
+        s.total = ReadFigures(tr);
+    } else if (total) {
+        r.Report("json.expected_object", "total");
+    }
+    ForEachObject(r, "tables", problems, [&](FieldReader& t) {
+        StatisticsTable table{t.String("dimension", true), {}};
+        ForEachObject(t, "rows", problems, [&](FieldReader& row) {
+            std::string key = row.String("key", true);
+            table.rows.push_back({std::move(key), ReadFigures(row)});
+        });
+        s.tables.push_back(std::move(table));
+    });
+    if (HasErrors(problems)) return std::nullopt;
+    return s;
 }
 
 } // namespace bondstore

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/orders/order.h"
+#include "core/orders/retail_statistics.h"
 
 #include <cstdint>
 #include <optional>
@@ -86,5 +87,12 @@ struct MerchantAccounts {
 };
 std::string MerchantAccountsToJson(const MerchantAccounts& accounts);
 std::optional<MerchantAccounts> ParseMerchantAccountsJson(std::string_view json);
+
+// GET /api/admin/stats?month=YYYY-MM (or ?day=YYYY-MM-DD): the regulator's figures
+// (core/orders/retail_statistics.h): {"from","to","total":{F},"tables":[{"dimension","rows":[{"key",
+// …F}]}]} where F is "orders","lines","qty","goods_fen","tariff_fen","consumption_tax_fen",
+// "vat_fen","released","rejected","returned".
+std::string RetailStatisticsToJson(const RetailStatistics& statistics);
+std::optional<RetailStatistics> ParseRetailStatisticsJson(std::string_view json);
 
 } // namespace bondstore

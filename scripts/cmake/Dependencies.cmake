@@ -54,6 +54,8 @@ else()
   pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET GLOBAL libpq)
   # CEB messages: XSD validation and canonical XML for signatures.
   pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET GLOBAL libxml-2.0)
+  # The regulator's statistics as an XLSX workbook with charts (server/reports).
+  pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET GLOBAL xlsxwriter)
   # The single-window simulator checks signatures with xmlsec: not Bondstore's own code.
   pkg_check_modules(XMLSEC REQUIRED IMPORTED_TARGET GLOBAL xmlsec1-openssl)
 endif()

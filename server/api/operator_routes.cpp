@@ -7,13 +7,17 @@
 
 #include "server/api/ledger_replies.h"
 #include "server/app/storefront.h"
+#include "server/base/bytes.h"
 #include "server/base/china_time.h"
+#include "server/base/files.h"
 #include "server/http/json_reply.h"
+#include "server/reports/statistics_workbook.h"
 
 #include "core/wire/operator_json.h"
 
 #include <httplib.h>
 
+#include <cstdio>
 #include <map>
 
 namespace bondstore {
@@ -106,6 +110,35 @@ void MountOperatorRoutes(httplib::Server& server, Storefront& s)
     });
     server.Get("/api/admin/tax-bills", [&s](const httplib::Request& req, httplib::Response& res) {
         if (Operator(s, req, res)) SendTaxBills(s, req, res, "", !QueryFlag(req, "all"));
+    });
+
+    // The regulator's figures of a month (?month=YYYY-MM) or a day (?day=YYYY-MM-DD): JSON, or
+    // with ?format=csv a CSV file, ?format=xlsx the workbook with its charts (bondstore-admin
+    // stats writes the same).
+    server.Get("/api/admin/stats", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!Operator(s, req, res)) return;
+        std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+        std::string given = req.has_param("month") ? req.get_param_value("month") : req.get_param_value("day");
+        std::optional<StatisticsPeriod> period = req.has_param("month") && req.has_param("day") ? std::nullopt : ParseStatisticsPeriod(given);
+        if (!period || (format != "json" && format != "csv" && format != "xlsx")) return s.errors.Send(req, res, 400, "invalid_request");
+        std::string error;
+        std::optional<RetailStatistics> figures = s.stores->sales.Statistics(*period, &error);
+        if (!figures) return s.errors.Internal(req, res, "reading the statistics", error);
+        if (format == "json") return SendJson(res, 200, RetailStatisticsToJson(*figures));
+        const std::string file = StatisticsFileName(period->name, format);
+        std::string bytes;
+        if (format == "csv") {
+            bytes = RetailStatisticsCsv(*figures);
+        } else {
+            // (libxlsxwriter writes files: one of our own in the data directory, read and removed.)
+            const std::string path = s.options.data_dir + "/.stats-" + RandomHex(8) + ".xlsx";
+            bool written = WriteStatisticsWorkbook(*figures, path, &error) && ReadFile(path, &bytes);
+            std::remove(path.c_str());
+            if (!written) return s.errors.Internal(req, res, "writing the statistics workbook", error);
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        res.set_content(bytes, std::string(StatisticsMediaType(format)));
     });
 
     // The merchants and their tokens (label, the first digits of its hash, created, revoked).

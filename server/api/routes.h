@@ -34,7 +34,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
 // The carrier's tracking pushes (carrier_routes.cpp).
 void MountCarrierRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
 void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& storefront);
-// GET /api/admin/activity, orders, rejections, refunds, tax-bills, merchants: the operator screen's.
+// GET /api/admin/activity, orders, rejections, refunds, tax-bills, stats, merchants: the operator screen's.
 void MountOperatorRoutes(httplib::Server& server, Storefront& storefront);
 // GET /api/health, /api/kiosk; POST /api/kiosks/enroll; product images; the web app's files.
 // The shopper's pages, the sitemap and robots.txt, the kiosk's and merchant's pages, the app's

@@ -22,6 +22,7 @@ int Export(const Args& args);        // admin_merchants.cpp
 int I18n(const Args& args);          // admin_i18n.cpp
 int Ceb(const Args& args);           // admin_customs.cpp
 int TaxBills(const Args& args);      // admin_customs.cpp
+int Stats(const Args& args);         // admin_stats.cpp
 
 // The usage text (admin_main.cpp), printed on bad usage.
 void PrintUsage();

@@ -9,6 +9,7 @@
 //   i18n export-po|import-po     the translator round trip (core/i18n/po_file.h)
 //   ceb ORDER_NO                 an order's CEB message, signed, as sent (customs/order_relay.h)
 //   tax-bills                    customs' tax bills that differ from the tax charged
+//   stats                        the regulator's statistics (table, CSV, XLSX workbook with charts)
 // Each lives in an admin_*.cpp beside this file (admin_commands.h).
 #include "server/programs/admin_commands.h"
 
@@ -80,6 +81,15 @@ Usage:
       store's, and what differs (customs_tax, value_added_tax, consumption_tax, "line N tax_price",
       "void" for a voided bill of an order that still owes the tax, "given_back" for a live bill of
       a returned or withdrawn order). Exit 0 when none differs, 3 when some do.
+  bondstore-admin stats --month YYYY-MM | --day YYYY-MM-DD [--csv [FILE]] [--xlsx [FILE]]
+                  [--data-dir DIR | --database URL]
+      The pilot zone's figures of cross-border retail imports for a month or a day (China
+      calendar): orders, lines, quantities, goods value, tariff, consumption tax and VAT, and how
+      many orders customs released, rejected and took back — in total and by day, HS chapter,
+      origin country, bonded warehouse, experience store, trade mode (1210) and customs' outcome.
+      Orders count from the day they were placed, once paid (never-paid, expired and cancelled
+      orders are no import). A table on stdout; --csv writes them as CSV, --xlsx as an XLSX
+      workbook with charts (FILE defaults to bondstore-stats-PERIOD.csv / .xlsx).
   bondstore-admin --help
 )";
 
@@ -117,6 +127,7 @@ int main(int argc, char** argv)
     if (args[0] == "tokens") return Tokens(rest);
     if (args[0] == "kiosks") return Kiosks(rest);
     if (args[0] == "stores") return ExperienceStoreAdmin(rest);
+    if (args[0] == "stats") return Stats(rest);
     if (args[0] == "import") return Import(rest);
     if (args[0] == "export") return Export(rest);
     if (args[0] == "i18n") return I18n(rest);

@@ -1,6 +1,7 @@
 #include "server/store/sales_store.h"
 
 #include "core/orders/order.h"
+#include "core/wire/catalog_json.h"
 
 namespace bondstore {
 
@@ -100,4 +101,46 @@ std::optional<std::vector<SalesStore::OrderRow>> SalesStore::RecentOrders(const 
     return out;
 }
 
+std::optional<std::vector<StatisticsLine>> SalesStore::StatisticsLines(int64_t since, int64_t until, std::string* error)
+{
+    auto c = db_.readers().Acquire();
+    auto rows = c->Query("SELECT o.order_no, o.created_at, o.status, o.warehouse, o.store, l.qty, l.goods_fen, l.tariff_fen, "
+                         "l.consumption_tax_fen, l.vat_fen, l.product FROM order_lines l JOIN orders o ON o.order_no = l.order_no "
+                         "WHERE o.created_at >= $1 AND o.created_at < $2 ORDER BY o.created_at, l.order_no, l.line_no",
+                         {since, until}, error);
+    if (!rows) return std::nullopt;
+    std::vector<StatisticsLine> out;
+    out.reserve(rows->rows.size());
+    for (const auto& row : rows->rows) {
+        StatisticsLine l;
+        l.order_no = row[0].Text();
+        int64_t local = row[1].Int() + 28800; // China time
+        l.day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+        l.status = ParseStatus(row[2].Text()).value_or(OrderStatus::PendingPayment);
+        l.warehouse = row[3].Text();
+        l.store = row[4].Text();
+        l.trade_mode = std::string(kBondedImportTradeMode);
+        l.qty = row[5].Int();
+        l.goods_fen = row[6].Int();
+        l.tariff_fen = row[7].Int();
+        l.consumption_tax_fen = row[8].Int();
+        l.vat_fen = row[9].Int();
+        // The product as sold (kept with the line since schema 6; an older line names none).
+        ProductParse product = ParseProductJson(row[10].Text());
+        l.hs_code = product.product.hs_code;
+        l.origin = product.product.origin_iso;
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+std::optional<RetailStatistics> SalesStore::Statistics(const StatisticsPeriod& period, std::string* error)
+{
+    constexpr int64_t kChinaOffset = 28800;
+    auto lines = StatisticsLines(period.first * 86400 - kChinaOffset, (period.last + 1) * 86400 - kChinaOffset, error);
+    if (!lines) return std::nullopt;
+    return ComputeRetailStatistics(*lines, period.first, period.last);
+}
+
 } // namespace bondstore
+

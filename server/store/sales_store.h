@@ -5,6 +5,8 @@
 
 #include "server/store/database.h"
 
+#include "core/orders/retail_statistics.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -58,6 +60,13 @@ public:
     };
     std::optional<std::vector<OrderRow>> RecentOrders(const std::optional<std::string>& store, const std::optional<std::string>& kiosk,
                                                       int limit, std::string* error);
+
+    // Every line of the orders placed from `since` to before `until` (unix seconds), as the
+    // regulator's statistics read them (core/orders/retail_statistics.h): the product as sold
+    // gives the HS code and origin; an order's trade mode is bonded import (1210).
+    std::optional<std::vector<StatisticsLine>> StatisticsLines(int64_t since, int64_t until, std::string* error);
+    // The regulator's figures of a period (core counts the lines above).
+    std::optional<RetailStatistics> Statistics(const StatisticsPeriod& period, std::string* error);
 
 private:
     Database& db_;

@@ -37,7 +37,7 @@ const INTERACTIVE = ["button", "disclosure", "option", "link", "textbox", "check
 
 // Every control the app drew this frame is in the tree with its role and its (non-empty) name,
 // and no control in the tree lacks a name. Returns how many were checked.
-async function checkTree(page, where) {
+export async function checkTree(page, where) {
   await waitFrames(page, 2);
   const s = await page.evaluate(() => window.bondstore.state());
   const nodes = await axTree(page);
@@ -56,7 +56,7 @@ async function checkTree(page, where) {
   return { checked, s, nodes };
 }
 
-async function checkAxe(page, where) {
+export async function checkAxe(page, where) {
   // (the server's page under the app is hidden once the app draws: axe sees what a screen reader does)
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -2,9 +2,10 @@
 // shelves and enrolls a kiosk in it (bondstore-admin); the kiosk knows its store and says a sample
 // stands "in this store"; a shopper elsewhere reads which store shows the product.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { checkAxe, checkTree } from "./accessibility.mjs";
 import { assert, clickWidget, openPage, pressKey, waitForState, waitFrames } from "./harness.mjs";
 
 const SKU = "IF-APT-PF3-800";
@@ -97,6 +98,8 @@ export default function storeTests(t) {
       await clickWidget(page, s, "checkout.place");
       s = await waitForState(page, (st) => st.screen === "order" && st.order && st.order.status === "pending_payment", "the order", 15000);
       const orderNo = s.order.no;
+      await clickWidget(page, s, "order.pay"); // (the sandbox: paid at once, then on to customs)
+      s = await waitForState(page, (st) => st.order && st.order.status !== "pending_payment", "paid", 15000);
       assert(kiosk.errors.length === 0, "no page errors on the kiosk: " + kiosk.errors.join("; "));
       await kiosk.context.close();
 
@@ -122,17 +125,38 @@ export default function storeTests(t) {
         assert(s.operator.kiosks.includes("gyq-op-1 gyq-op enrolled"), "the kiosk, its store, enrolled: " + JSON.stringify(s.operator.kiosks));
         await clickWidget(op.page, s, "operator.place.gyq-op");
         s = await waitForState(op.page, (st) => st.operator.place === "gyq-op" && st.operator.orders.length === 1, "the store's orders");
-        assert(s.operator.orders[0].startsWith(orderNo + " gyq-op-1 pending_payment"), "the kiosk's order under its store: " + s.operator.orders[0]);
+        assert(s.operator.orders[0].startsWith(orderNo + " gyq-op-1 ") && !s.operator.orders[0].endsWith("pending_payment"),
+          "the kiosk's paid order under its store: " + s.operator.orders[0]);
         await waitFrames(op.page, 3);
         const text = await screenText(op.page);
         assert(text.includes(orderNo), "a screen reader reads the order's number");
         await op.page.screenshot({ path: join(args.out, `operator-stores-${lang}.png`) });
+        // Every control in the accessibility tree with its name; nothing serious for axe.
+        const tree = await checkTree(op.page, `operator stores ${lang}`);
+        console.log(`    operator stores ${lang}: controls checked in the tree: ${tree.checked}`);
+        await checkAxe(op.page, `operator stores ${lang}`);
         if (lang === "en") {
           await clickWidget(op.page, s, "operator.tab_customs");
           await waitFrames(op.page, 5);
           const customs = await screenText(op.page);
           assert(customs.includes("Relay to the single window"), "the relay's state: " + customs.slice(0, 300));
           await op.page.screenshot({ path: join(args.out, "operator-customs-en.png") });
+          // The regulator's figures of this month, and its CSV and workbook downloaded.
+          await clickWidget(op.page, s, "operator.tab_stats");
+          s = await waitForState(op.page, (st) => st.operator.statsMonth && st.operator.stats.some((r) => r.startsWith("store:gyq-op:1")), "this month's statistics, the store's order in them", 15000);
+          const month = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+          assert(s.operator.statsMonth === month, "this month in China: " + s.operator.statsMonth);
+          await waitFrames(op.page, 5);
+          await op.page.screenshot({ path: join(args.out, "operator-statistics-en.png") });
+          await checkTree(op.page, "operator statistics en");
+          await checkAxe(op.page, "operator statistics en");
+          for (const [id, format] of [["operator.stats_csv", "csv"], ["operator.stats_xlsx", "xlsx"]]) {
+            const [download] = await Promise.all([op.page.waitForEvent("download", { timeout: 10000 }), clickWidget(op.page, s, id)]);
+            assert(download.suggestedFilename() === `bondstore-stats-${month}.${format}`, "the file's name: " + download.suggestedFilename());
+            const bytes = readFileSync(await download.path());
+            if (format === "csv") assert(bytes.toString("utf8").startsWith("dimension,key,orders,"), "a CSV: " + bytes.toString("utf8").slice(0, 80));
+            else assert(bytes.subarray(0, 2).toString("latin1") === "PK", "an XLSX (a zip) file");
+          }
           await clickWidget(op.page, s, "operator.tab_merchants");
           await waitFrames(op.page, 5);
           await op.page.screenshot({ path: join(args.out, "operator-merchants-en.png") });

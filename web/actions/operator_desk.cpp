@@ -2,8 +2,11 @@
 
 #include "web/actions/session.h"
 #include "web/platform/fetch.h"
+#include "web/platform/files.h"
 #include "web/state/app.h"
 
+#include "core/base/calendar_date.h"
+#include "core/orders/retail_statistics.h"
 #include "core/wire/merchant_json.h"
 #include "core/wire/operator_json.h"
 #include "core/wire/problem_json.h"
@@ -82,4 +85,35 @@ void ChoosePlace(App& app, const std::string& store)
     });
 }
 
+void LoadStatistics(App& app, const std::string& month)
+{
+    app.operations.stats_month = month;
+    app.operations.stats_loaded = false;
+    Read(app, UrlWithQuery("/api/admin/stats", {{"month", month}}), ParseRetailStatisticsJson, [month](OperatorDesk& d, RetailStatistics s) {
+        if (d.stats_month != month) return; // (an answer for a month left before)
+        d.stats = std::move(s);
+        d.stats_loaded = true;
+    });
+}
+
+void StepStatisticsMonth(App& app, int step)
+{
+    std::optional<StatisticsPeriod> shown = ParseStatisticsPeriod(app.operations.stats_month);
+    if (!shown) return;
+    // The first day of the month before (the day before this one's first), or after (the day after its last).
+    CalendarDate d = FromDaysSinceEpoch(long(step < 0 ? shown->first - 1 : shown->last + 1));
+    LoadStatistics(app, FormatIsoDate(d).substr(0, 7));
+}
+
+void DownloadStatistics(App& app, const std::string& format)
+{
+    const std::string month = app.operations.stats_month;
+    const std::string url = UrlWithQuery("/api/admin/stats", {{"month", month}, {"format", format}});
+    FetchGetWith(url, Auth(app), [month, format](FetchResult r) {
+        if (r.status != 200) return;
+        SaveFile(StatisticsFileName(month, format), r.body, std::string(StatisticsMediaType(format)));
+    });
+}
+
 } // namespace bondstore::web
+

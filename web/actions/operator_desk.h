@@ -16,4 +16,11 @@ void RefreshOperator(App& app);
 // Lists the newest orders of an experience store ("" for shoppers' own devices).
 void ChoosePlace(App& app, const std::string& store);
 
+// Reads the regulator's figures of `month` ("2026-11").
+void LoadStatistics(App& app, const std::string& month);
+// The month before or after the one shown (−1, +1).
+void StepStatisticsMonth(App& app, int step);
+// Downloads the month's figures as "csv" or "xlsx" (the workbook with its charts).
+void DownloadStatistics(App& app, const std::string& format);
+
 } // namespace bondstore::web

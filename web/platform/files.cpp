@@ -31,6 +31,17 @@ EM_JS(void, js_files_install, (), {
     };
 });
 
+EM_JS(void, js_save_file, (const char* name, const char* data, int size, const char* mime), {
+    var blob = new Blob([HEAPU8.slice(data, data + size)], {type: UTF8ToString(mime)});
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+});
+
 EM_JS(void, js_choose_file, (), {
     var input = document.createElement("input");
     input.type = "file";
@@ -97,6 +108,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bondstore_upload_done(int id, int status, c
 }
 
 namespace bondstore::web {
+
+void SaveFile(const std::string& name, const std::string& bytes, const std::string& mime)
+{
+    js_save_file(name.c_str(), bytes.data(), int(bytes.size()), mime.c_str());
+}
 
 void ChooseFile(FileChosen done)
 {

@@ -92,7 +92,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     if (v.screen.rfind("operator", 0) == 0)
         j["operator"] = {{"places", v.operator_places}, {"kiosks", v.operator_kiosks}, {"place", v.operator_place},
                          {"orders", v.operator_orders}, {"rejections", v.operator_rejections}, {"parked", v.operator_parked},
-                         {"merchants", v.operator_merchants}};
+                         {"merchants", v.operator_merchants}, {"statsMonth", v.operator_stats_month}, {"stats", v.operator_stats}};
     if (!v.handoff_url.empty()) j["handoff"] = {{"url", v.handoff_url}};
     j["sealKey"] = v.seal_key;
     j["kioskEnrolled"] = v.kiosk_enrolled;

@@ -92,6 +92,8 @@ struct TestView {
     std::vector<std::string> operator_places, operator_kiosks, operator_orders;
     std::string operator_place;
     int operator_rejections = 0, operator_parked = 0, operator_merchants = 0;
+    std::string operator_stats_month;             // the month whose figures are shown ("" while loading)
+    std::vector<std::string> operator_stats;      // "dimension:key:orders" per row shown
     std::vector<std::string> form_problems; // "field:code" shown under the checkout's fields
     std::string handoff_url;         // the link in the QR code shown, "" if none
     bool seal_key = false;           // a kiosk has the key to seal queued orders to

@@ -194,6 +194,75 @@ void DrawCustoms(App& app, TestView& view)
     ImGui::EndChild();
 }
 
+// A dimension of the statistics: a row per key, a bar as long as its goods value.
+void DrawStatisticsTable(App& app, TestView& view, const StatisticsTable& t)
+{
+    const Messages& m = app.messages;
+    ImGui::Spacing();
+    SetNextTextRole(Role::Heading, "operator.stats." + t.dimension, 2);
+    Label(app, m.Format("operator.stats_by." + t.dimension));
+    int64_t most = 1;
+    for (const StatisticsRow& r : t.rows) most = std::max(most, r.figures.goods_fen);
+    for (const StatisticsRow& r : t.rows) {
+        std::string key = r.key;
+        if (t.dimension == "origin") key = r.key.empty() ? m.Format("operator.stats_none") : CountryName(r.key, app.prices->locale());
+        else if (t.dimension == "store") key = PlaceName(app, r.key);
+        else if (t.dimension == "outcome") key = m.Format("operator.stats_outcome." + r.key);
+        else if (r.key.empty()) key = m.Format("operator.stats_none");
+        const StatisticsFigures& f = r.figures;
+        ImGui::ProgressBar(float(f.goods_fen) / float(most), ImVec2(Px(app, 160), 0), app.prices->Format(Money{f.goods_fen}).c_str());
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        Label(app, key + " · " + m.Format("operator.stats_row", {{"orders", f.orders}, {"qty", f.qty}, {"tax", app.prices->Format(Money{f.tax_fen()})}}));
+        view.operator_stats.push_back(t.dimension + ":" + r.key + ":" + std::to_string(f.orders));
+    }
+}
+
+// The regulator's figures of a month: the totals, orders per day, each dimension; the month's
+// CSV and workbook to download.
+void DrawStatistics(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    OperatorDesk& d = app.operations;
+    view.operator_stats.clear();
+    if (d.stats_month.empty()) LoadStatistics(app, FormatIsoDate(app.today).substr(0, 7));
+    ImGui::BeginChild("##stats");
+    if (ImGui::Button(Shown(app, m.Format("operator.stats_previous")).c_str())) StepStatisticsMonth(app, -1);
+    RecordWidget(view, "operator.stats_previous", {.role = Role::Button, .name = m.Format("operator.stats_previous")});
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    SetNextTextRole(Role::Heading, "operator.stats_month", 2);
+    Label(app, m.Format("operator.stats_month", {{"month", d.stats_month}}));
+    ImGui::SameLine();
+    if (ImGui::Button(Shown(app, m.Format("operator.stats_next")).c_str())) StepStatisticsMonth(app, +1);
+    RecordWidget(view, "operator.stats_next", {.role = Role::Button, .name = m.Format("operator.stats_next")});
+    ImGui::SameLine();
+    if (ImGui::Button(Shown(app, m.Format("operator.stats_csv")).c_str())) DownloadStatistics(app, "csv");
+    RecordWidget(view, "operator.stats_csv", {.role = Role::Button, .name = m.Format("operator.stats_csv")});
+    ImGui::SameLine();
+    if (ImGui::Button(Shown(app, m.Format("operator.stats_xlsx")).c_str())) DownloadStatistics(app, "xlsx");
+    RecordWidget(view, "operator.stats_xlsx", {.role = Role::Button, .name = m.Format("operator.stats_xlsx")});
+    view.operator_stats_month = d.stats_loaded ? d.stats_month : std::string();
+    if (d.stats_loaded) {
+        const StatisticsFigures& t = d.stats.total;
+        SetNextTextRole(Role::Status, "operator.stats_total");
+        Paragraph(app, m.Format("operator.stats_total", {{"orders", t.orders}, {"goods", app.prices->Format(Money{t.goods_fen})},
+                                                         {"tariff", app.prices->Format(Money{t.tariff_fen})},
+                                                         {"consumption", app.prices->Format(Money{t.consumption_tax_fen})},
+                                                         {"vat", app.prices->Format(Money{t.vat_fen})}, {"released", t.released},
+                                                         {"rejected", t.rejected}, {"returned", t.returned}}));
+        for (const StatisticsTable& table : d.stats.tables) {
+            if (table.dimension != "day") continue;
+            std::vector<float> orders;
+            for (const StatisticsRow& r : table.rows) orders.push_back(float(r.figures.orders));
+            DayChart(app, view, "operator", "##stats_days", m.Format("operator.stats_days", {{"count", t.orders}}), orders, false);
+        }
+        for (const StatisticsTable& table : d.stats.tables)
+            if (table.dimension != "day") DrawStatisticsTable(app, view, table);
+    }
+    ImGui::EndChild();
+}
+
 void DrawMerchants(App& app, TestView& view)
 {
     const Messages& m = app.messages;
@@ -250,8 +319,9 @@ void DrawOperator(App& app, TestView& view)
             const char* key;
             void (*draw)(App&, TestView&);
         };
-        static const Tab tabs[] = {{"operator.tab_stores", DrawStores}, {"operator.tab_customs", DrawCustoms}, {"operator.tab_merchants", DrawMerchants}};
-        for (int i = 0; i < 3; i++) {
+        static const Tab tabs[] = {{"operator.tab_stores", DrawStores}, {"operator.tab_customs", DrawCustoms},
+                                   {"operator.tab_stats", DrawStatistics}, {"operator.tab_merchants", DrawMerchants}};
+        for (int i = 0; i < 4; i++) {
             const std::string name = m.Format(tabs[i].key);
             bool open = ImGui::BeginTabItem((Shown(app, name) + "###" + tabs[i].key).c_str());
             RecordWidget(view, tabs[i].key, {.role = Role::Option, .name = name, .on = open});

@@ -30,6 +30,10 @@ struct OperatorDesk {
     RefundList refunds;
     TaxBillList tax_bills;
     MerchantAccounts merchants;
+    // The regulator's figures of one month ("2026-11"), as last read; "" until the tab is opened.
+    std::string stats_month;
+    RetailStatistics stats;
+    bool stats_loaded = false;
     int64_t now = 0;                 // unix seconds when the figures were read
     int tab = -1;                    // the tab shown last frame (a switch reads the figures again)
 };
