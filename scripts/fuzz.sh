@@ -25,8 +25,9 @@ corpus=build/asan/corpus
 artifacts=build/artifacts/fuzz
 mkdir -p "$artifacts"
 fixtures=tests/core/fixtures
-targets=${BONDSTORE_FUZZ_TARGETS:-"csv shopify google json i18n receipt wire cart_link sealed http_body payment"}
-for t in $targets; do mkdir -p "$corpus/$t"; done
+all_targets="csv shopify google json i18n receipt wire cart_link sealed http_body payment"
+targets=${BONDSTORE_FUZZ_TARGETS:-$all_targets}
+for t in $all_targets; do mkdir -p "$corpus/$t"; done # (seeds are written for every target)
 # Seeds: the fixtures (with the leading control byte the csv and google targets read).
 for f in "$fixtures"/*.csv; do
   cp "$f" "$corpus/shopify/"
@@ -34,6 +35,9 @@ for f in "$fixtures"/*.csv; do
 done
 { printf '\000'; cat "$fixtures/google.tsv"; } > "$corpus/google/seed.tsv"
 { printf '\001'; cat "$fixtures/google.xml"; } > "$corpus/google/seed.xml"
+# Plain feeds, as merchants export them (no customs attributes): the fix-up file is made.
+{ printf '\000'; printf 'id\ttitle\tprice\tbrand\tproduct_type\n\ttrue manuka honey 500g\t89.00 CNY\tComvita\tFood > Honey\n'; } > "$corpus/google/plain.tsv"
+{ printf '\001'; printf '%s' '<?xml version="1.0"?><rss xmlns:g="http://base.google.com/ns/1.0" version="2.0"><channel><item><g:id></g:id><title>Manuka Honey 500 g</title><g:price>89.00 CNY</g:price><g:brand>Comvita (New Zealand)</g:brand></item><item/></channel></rss>'; } > "$corpus/google/plain.xml"
 cp assets/catalog/sample.json assets/tax/tax-table.json "$fixtures/catalog-page.json" assets/brand/bondstore/brand.json "$corpus/json/"
 cp tests/brands/harbour/brand.json "$corpus/json/harbour-brand.json"
 echo '{"date":"2025-01-01","freight_fen":500,"lines":[{"price_fen":40000,"qty":1,"hs_code":"2208300000","legal_qty":"0.7","legal_unit":"L"}]}' \

@@ -145,9 +145,10 @@ bool CsvReader::Finish(const OnRecord& on_record)
     return ok;
 }
 
-void AppendCsvField(std::string& out, std::string_view field)
+void AppendCsvField(std::string& out, std::string_view field, char delimiter)
 {
-    bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos;
+    const char specials[] = {delimiter, '"', '\r', '\n', '\0'};
+    bool quote = field.find_first_of(specials) != std::string_view::npos;
     if (!quote) { out.append(field); return; }
     out += '"';
     for (char c : field) {

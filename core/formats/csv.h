@@ -68,8 +68,11 @@ private:
     Problem error_;
 };
 
-// Appends one field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, a quote
-// or a line break, else as it is.
-void AppendCsvField(std::string& out, std::string_view field);
+// The media type of the CSV files Bondstore writes (UTF-8).
+inline constexpr std::string_view kCsvMediaType = "text/csv; charset=utf-8";
+
+// Appends one field as RFC 4180 writes it: quoted (quotes doubled) when it holds the delimiter, a
+// quote or a line break, else as it is.
+void AppendCsvField(std::string& out, std::string_view field, char delimiter = ',');
 
 } // namespace bondstore

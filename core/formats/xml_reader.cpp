@@ -89,6 +89,7 @@ XmlReader::Event XmlReader::Next()
     }
     for (;;) {
         event_line_ = line_;
+        event_offset_ = pos_;
         if (pos_ >= doc_.size()) {
             if (!stack_.empty()) return Fail("xml.unexpected_end");
             if (!seen_root_) return Fail("xml.syntax");

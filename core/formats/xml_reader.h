@@ -32,6 +32,9 @@ public:
     const std::string& text() const { return text_; }
     // The line the current event starts on (1-based).
     int64_t line() const { return event_line_; }
+    // The byte offset in the document where the current event's markup or text starts (an end
+    // tag's "</"; for an empty element's end, its start tag's "<").
+    size_t offset() const { return event_offset_; }
     int depth() const { return int(stack_.size()); }
 
     // For Error: a stable code ("xml.syntax", "xml.mismatched_tag", "xml.unknown_entity",
@@ -49,6 +52,7 @@ private:
     size_t pos_ = 0;
     int64_t line_ = 1;
     int64_t event_line_ = 1;
+    size_t event_offset_ = 0;
     std::vector<std::string> stack_;
     std::string name_, local_name_, text_, error_;
     std::vector<std::pair<std::string, std::string>> attributes_;

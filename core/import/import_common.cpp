@@ -295,4 +295,42 @@ bool ParseGrams(std::string_view text, int64_t* grams)
     return true;
 }
 
+ShopifyColumns FindShopifyColumns(const std::vector<std::string>& header)
+{
+    struct Names {
+        Col col;
+        std::array<const char*, 2> names;
+    };
+    static const Names kNames[] = {
+        {kHandle, {"handle", "url handle"}},
+        {kTitle, {"title", nullptr}},
+        {kBody, {"body (html)", "description"}},
+        {kVendor, {"vendor", nullptr}},
+        {kType, {"type", nullptr}},
+        {kProductCategory, {"product category", nullptr}},
+        {kTags, {"tags", nullptr}},
+        {kStatus, {"status", nullptr}},
+        {kSku, {"variant sku", "sku"}},
+        {kPrice, {"variant price", "price"}},
+        {kCompareAt, {"variant compare at price", "compare-at price"}},
+        {kBarcode, {"variant barcode", "barcode"}},
+        {kGrams, {"variant grams", "weight value (grams)"}},
+        {kImage, {"image src", "product image url"}},
+        {kVariantImage, {"variant image", "variant image url"}},
+        {kOpt1Name, {"option1 name", nullptr}}, {kOpt1Value, {"option1 value", nullptr}},
+        {kOpt2Name, {"option2 name", nullptr}}, {kOpt2Value, {"option2 value", nullptr}},
+        {kOpt3Name, {"option3 name", nullptr}}, {kOpt3Value, {"option3 value", nullptr}},
+    };
+    ShopifyColumns col;
+    col.fill(-1);
+    for (size_t i = 0; i < header.size(); i++) {
+        std::string name = AsciiLower(Trim(header[i]));
+        for (const Names& c : kNames)
+            for (const char* n : c.names)
+                if (n && name == n && col[c.col] < 0) col[c.col] = int(i);
+    }
+    return col;
+}
+
 } // namespace bondstore::import
+

@@ -4,9 +4,9 @@
 
 #include "core/import/catalog_file.h"
 
-#include <memory>
-
+#include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,6 +78,18 @@ std::unique_ptr<FormatReader> MakeShopifyReader(Sink& sink);
 std::unique_ptr<FormatReader> MakeGoogleTsvReader(Sink& sink);
 std::unique_ptr<FormatReader> MakeGoogleXmlReader(Sink& sink);
 std::unique_ptr<FormatReader> MakeJsonReader(Sink& sink);
+
+// --- Shopify's columns ------------------------------------------------------------------------
+
+// The fields the Shopify importer and the fix-up file read, and the header names Shopify has used
+// for them (legacy "Variant SKU" and 2024+ "SKU", …).
+enum Col {
+    kHandle, kTitle, kBody, kVendor, kType, kProductCategory, kTags, kStatus, kSku, kPrice, kCompareAt,
+    kBarcode, kGrams, kImage, kVariantImage, kOpt1Name, kOpt1Value, kOpt2Name, kOpt2Value, kOpt3Name,
+    kOpt3Value, kColumnCount
+};
+using ShopifyColumns = std::array<int, kColumnCount>; // the header's index of each, -1 if absent
+ShopifyColumns FindShopifyColumns(const std::vector<std::string>& header);
 
 // --- field parsers ---------------------------------------------------------------------------
 

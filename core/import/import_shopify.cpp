@@ -9,40 +9,12 @@ namespace bondstore::import {
 
 namespace {
 
-// The fields this importer reads and the header names Shopify has used for them.
-enum Col {
-    kHandle, kTitle, kBody, kVendor, kType, kProductCategory, kTags, kStatus, kSku, kPrice, kCompareAt,
-    kBarcode, kGrams, kImage, kVariantImage, kOpt1Name, kOpt1Value, kOpt2Name, kOpt2Value, kOpt3Name,
-    kOpt3Value, kColumnCount
-};
-
-struct ColumnNames { Col col; std::array<const char*, 2> names; };
-const ColumnNames kColumns[] = {
-    {kHandle, {"handle", "url handle"}},
-    {kTitle, {"title", nullptr}},
-    {kBody, {"body (html)", "description"}},
-    {kVendor, {"vendor", nullptr}},
-    {kType, {"type", nullptr}},
-    {kProductCategory, {"product category", nullptr}},
-    {kTags, {"tags", nullptr}},
-    {kStatus, {"status", nullptr}},
-    {kSku, {"variant sku", "sku"}},
-    {kPrice, {"variant price", "price"}},
-    {kCompareAt, {"variant compare at price", "compare-at price"}},
-    {kBarcode, {"variant barcode", "barcode"}},
-    {kGrams, {"variant grams", "weight value (grams)"}},
-    {kImage, {"image src", "product image url"}},
-    {kVariantImage, {"variant image", "variant image url"}},
-    {kOpt1Name, {"option1 name", nullptr}}, {kOpt1Value, {"option1 value", nullptr}},
-    {kOpt2Name, {"option2 name", nullptr}}, {kOpt2Value, {"option2 value", nullptr}},
-    {kOpt3Name, {"option3 name", nullptr}}, {kOpt3Value, {"option3 value", nullptr}},
-};
-
 // Customs data lives in metafield columns, "<any label> (product.metafields.customs.<key>)" or
 // the same with "variant."; the variant's value wins.
-enum Meta { kHsCode, kOrigin, kUnit, kLegalQty, kSecondQty, kTitleZh, kCustomsName, kItemRecordNo, kNetWeight, kMetaCount };
+// "review": the fields of a fix-up file's suggestions still to check (core/import/catalog_fixup.h).
+enum Meta { kHsCode, kOrigin, kUnit, kLegalQty, kSecondQty, kTitleZh, kCustomsName, kItemRecordNo, kNetWeight, kReview, kMetaCount };
 const char* const kMetaKeys[] = {"hs_code", "origin_country", "unit", "legal_qty", "second_qty",
-                                 "title_zh", "customs_name", "item_record_no", "net_weight_g"};
+                                 "title_zh", "customs_name", "item_record_no", "net_weight_g", "review"};
 
 struct Variant {
     int64_t row = 0;
@@ -78,14 +50,11 @@ private:
     bool ReadHeader(const CsvRecord& r)
     {
         header_ = r.fields;
-        col_.fill(-1);
+        col_ = FindShopifyColumns(header_);
         product_meta_.fill(-1);
         variant_meta_.fill(-1);
         for (size_t i = 0; i < header_.size(); i++) {
             std::string name = AsciiLower(Trim(header_[i]));
-            for (const ColumnNames& c : kColumns)
-                for (const char* n : c.names)
-                    if (n && name == n && col_[c.col] < 0) col_[c.col] = int(i);
             // "(product.metafields.customs.hs_code)" at the end of the header.
             for (const char* scope : {"product", "variant"}) {
                 std::string prefix = std::string("(") + scope + ".metafields.customs.";
@@ -102,9 +71,16 @@ private:
         if (col_[kPrice] < 0) sink_.Fatal("shopify.missing_column", 1, "Variant Price / Price");
         if (col_[kHandle] < 0 && col_[kTitle] < 0) sink_.Fatal("shopify.missing_column", 1, "Handle / URL handle");
         if (sink_.out.fatal) return false;
-        for (int m : {kHsCode, kOrigin, kUnit, kLegalQty})
-            if (product_meta_[size_t(m)] < 0 && variant_meta_[size_t(m)] < 0)
-                sink_.Report("import.customs_column_missing", 1, -1, MetaColumnName(Meta(m)));
+        // A plain export has none of the customs columns: said once (with the fix-up file that
+        // adds them, catalog_fixup.h), not again on every row. One missing among others is named.
+        int missing = 0;
+        for (int m : {kHsCode, kOrigin, kUnit, kLegalQty}) missing += product_meta_[size_t(m)] < 0 && variant_meta_[size_t(m)] < 0;
+        no_customs_ = missing == 4;
+        if (no_customs_) sink_.Report("import.no_customs_columns", 1, -1, "");
+        else
+            for (int m : {kHsCode, kOrigin, kUnit, kLegalQty})
+                if (product_meta_[size_t(m)] < 0 && variant_meta_[size_t(m)] < 0)
+                    sink_.Report("import.customs_column_missing", 1, -1, MetaColumnName(Meta(m)));
         have_header_ = true;
         return true;
     }
@@ -168,6 +144,20 @@ private:
             if (value.empty() && v.row != group_row_) value = GetMeta(g, m, false); // product-level, first row
             return value;
         };
+
+        // (Without customs columns, the row cannot be imported; the file's header said why once.)
+        if (no_customs_)
+            for (Meta m : {kHsCode, kOrigin, kUnit, kLegalQty, kTitleZh}) reported.push_back(MetaColumnName(m));
+        // A fix-up file's suggestions not yet checked: the row waits for the merchant, and only
+        // that is said of the fields under review (their values are suggestions, maybe empty).
+        if (std::string review = meta(kReview); !review.empty()) {
+            report("import.review_pending", MetaColumnName(kReview), review);
+            for (const std::string& field : SplitList(review, ' ')) {
+                for (int m = 0; m < kMetaCount; m++)
+                    if (field == kMetaKeys[m]) reported.push_back(MetaColumnName(Meta(m)));
+                if (field == "sku") reported.push_back(ColumnName(kSku));
+            }
+        }
 
         Product p;
         p.sku = Trim(Get(f, kSku));
@@ -270,7 +260,8 @@ private:
     }
 
     bool have_header_ = false;
-    std::array<int, kColumnCount> col_{};
+    bool no_customs_ = false; // none of the customs columns: a plain export
+    ShopifyColumns col_{};
     std::array<int, kMetaCount> product_meta_{}, variant_meta_{};
     int64_t data_rows_ = 0;
 

@@ -115,7 +115,7 @@ std::string StatisticsFileName(std::string_view period, std::string_view format)
 
 std::string_view StatisticsMediaType(std::string_view format)
 {
-    return format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    return format == "csv" ? kCsvMediaType : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }
 
 std::string RetailStatisticsCsv(const RetailStatistics& s)

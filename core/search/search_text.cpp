@@ -55,4 +55,18 @@ std::string NormalizeForSearch(std::string_view text)
     return CollapseSpaces(utf8);
 }
 
+std::string FoldForMatching(std::string_view text)
+{
+    bool ascii = true;
+    for (char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return NormalizeForSearch(text);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) return std::string(text);
+    std::string utf8;
+    fold->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size()))), status).toUTF8String(utf8);
+    return CollapseSpaces(utf8);
+}
+
 } // namespace bondstore
+

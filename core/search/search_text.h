@@ -10,4 +10,8 @@ namespace bondstore {
 // one space between words, trimmed. ASCII takes a path without ICU.
 std::string NormalizeForSearch(std::string_view text);
 
+// NFKC case folding and the same spaces, accents and other marks kept: for matching words whose
+// marks tell them apart ("Suède" is Sweden, "suede" a leather; ビール is beer, ヒール a heel).
+std::string FoldForMatching(std::string_view text);
+
 } // namespace bondstore

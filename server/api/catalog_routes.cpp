@@ -156,6 +156,11 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
         SendJson(res, 200, SearchResultToJson(snapshot->search.Search(q), snapshot->catalog.products));
     });
 
+    // The words that suggest a plain export's HS headings (the merchant screen's fix-up file).
+    server.Get("/api/hs-keywords", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!s.hs_keywords_body) return s.errors.Send(req, res, 404, "not_found");
+        ServeCachedBody(req, res, s.hs_keywords_body);
+    });
     server.Get("/api/tax-table", [&s](const httplib::Request& req, httplib::Response& res) {
         ServeCachedBody(req, res, s.tax_table_body);
     });

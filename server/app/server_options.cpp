@@ -12,6 +12,9 @@ namespace bondstore {
 #ifndef BONDSTORE_DEFAULT_SEED_CATALOG
 #define BONDSTORE_DEFAULT_SEED_CATALOG ""
 #endif
+#ifndef BONDSTORE_DEFAULT_HS_KEYWORDS
+#define BONDSTORE_DEFAULT_HS_KEYWORDS ""
+#endif
 #ifndef BONDSTORE_DEFAULT_TAX_TABLE
 #define BONDSTORE_DEFAULT_TAX_TABLE ""
 #endif
@@ -64,6 +67,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     o.flags_dir = BONDSTORE_DEFAULT_FLAGS_DIR;
     o.brand = BONDSTORE_DEFAULT_BRAND;
     o.tax_table = BONDSTORE_DEFAULT_TAX_TABLE;
+    o.hs_keywords = BONDSTORE_DEFAULT_HS_KEYWORDS;
     o.currency_rates = BONDSTORE_DEFAULT_CURRENCY_RATES;
 
     auto from_env = [&](const char* name, std::string& into) {
@@ -77,6 +81,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
     from_env("BONDSTORE_FLAGS_DIR", o.flags_dir);
     from_env("BONDSTORE_BRAND", o.brand);
     from_env("BONDSTORE_TAX_TABLE", o.tax_table);
+    from_env("BONDSTORE_HS_KEYWORDS", o.hs_keywords);
     if (const char* v = env ? env("BONDSTORE_CURRENCY_RATES") : nullptr) o.currency_rates = v; // "" turns them off
     from_env("BONDSTORE_DATABASE", o.database);
     from_env("BONDSTORE_DATA_KEY_FILE", o.data_key_file);
@@ -164,6 +169,8 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!positive(v, &o.whole_catalog_max)) { r.error = "--whole-catalog-max must be a number of products, got '" + v + "'"; return r; }
         } else if (name == "--tax-table") {
             if (!take(o.tax_table)) return r;
+        } else if (name == "--hs-keywords") {
+            if (!take(o.hs_keywords)) return r;
         } else if (name == "--currency-rates") {
             if (!take(o.currency_rates)) return r;
         } else if (name == "--database") {
@@ -380,6 +387,8 @@ Usage: bondstore-server [options]
   --whole-catalog-max N  catalogs of at most N products go to browsers whole; larger ones a
                        page at a time, searched on the server (BONDSTORE_WHOLE_CATALOG_MAX, default 1000)
   --tax-table FILE     the effective-dated tax table                (BONDSTORE_TAX_TABLE)
+  --hs-keywords FILE   words for each tax-table heading, nine languages: a plain export's
+                       suggested HS codes (BONDSTORE_HS_KEYWORDS; "" = none suggested)
   --currency-rates FILE  the store's rates for approximate prices in other currencies;
                        an empty value shows yuan only               (BONDSTORE_CURRENCY_RATES)
   --database URL       PostgreSQL instead of SQLite, e.g. postgresql://bondstore@db/bondstore

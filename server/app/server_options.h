@@ -28,6 +28,7 @@ struct ServerOptions {
     // docs/web-app.md, "Large catalogs").
     int whole_catalog_max = kDefaultWholeCatalogMax;
     std::string tax_table;        // the tax table (assets/tax/tax-table.json)
+    std::string hs_keywords;      // the HS keyword table (assets/customs/hs-keywords.json); "" = none
     std::string currency_rates;   // display-currency rates (assets/currency-rates.json); "" = none
     std::string database;         // "" = SQLite in data_dir; else a PostgreSQL URI or conninfo
     int db_connections = 8;       // PostgreSQL connections (one per worker thread)

@@ -15,6 +15,7 @@
 #include "core/wire/brand_json.h"
 #include "core/wire/catalog_json.h"
 #include "core/wire/currency_rates_json.h"
+#include "core/wire/hs_keywords_json.h"
 #include "core/wire/sf_express_json.h"
 #include "core/wire/tax_json.h"
 #include "core/wire/wechat_pay_json.h"
@@ -187,6 +188,29 @@ bool OpenStorefront(Storefront& s, std::string* error)
     }
     s.tax_table = std::move(table.table);
     s.tax_table_body = MakeCachedBody(std::move(table_text), "application/json; charset=utf-8", "no-cache", true);
+
+    // The words that suggest a plain export's HS headings: only the tax table's headings.
+    if (!s.options.hs_keywords.empty()) {
+        std::string text;
+        if (!ReadFile(s.options.hs_keywords, &text)) {
+            *error = "cannot read the HS keyword table " + s.options.hs_keywords;
+            return false;
+        }
+        HsKeywordParse keywords = ParseHsKeywordJson(text);
+        if (!keywords.ok()) {
+            *error = "the HS keyword table " + s.options.hs_keywords + " is not valid:" + DescribeProblems(keywords.problems);
+            return false;
+        }
+        for (const HsKeywordTable::Heading& h : keywords.table.headings) {
+            bool known = false;
+            for (const TaxHeading& t : s.tax_table.headings) known = known || t.hs == h.hs;
+            if (!known) {
+                *error = "the HS keyword table " + s.options.hs_keywords + " names heading " + h.hs + ", which the tax table has not";
+                return false;
+            }
+        }
+        s.hs_keywords_body = MakeCachedBody(std::move(text), "application/json; charset=utf-8", "no-cache", true);
+    }
 
     if (!s.options.currency_rates.empty()) {
         std::string text;

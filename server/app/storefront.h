@@ -45,6 +45,7 @@ struct Storefront {
     ErrorReply errors;
     TaxTable tax_table;
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
+    std::shared_ptr<const CachedBody> hs_keywords_body; // GET /api/hs-keywords; null = none
     std::shared_ptr<const CachedBody> currency_rates_body; // GET /api/currency-rates; null = none
     std::optional<PersonalData> personal_data;             // the data key (personal_data.h)
     std::optional<OrderSeal> order_seal;                   // what kiosks seal queued orders to (from the data key)

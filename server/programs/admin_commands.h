@@ -13,6 +13,7 @@ namespace bondstore::admin {
 using Args = std::vector<std::string>;
 
 int CatalogCheck(const Args& args);  // admin_catalog.cpp
+int CatalogFixupCommand(const Args& args); // admin_catalog.cpp ("catalog fixup")
 int Quote(const Args& args);         // admin_catalog.cpp
 int Tokens(const Args& args);        // admin_merchants.cpp
 int Kiosks(const Args& args);        // admin_kiosks.cpp

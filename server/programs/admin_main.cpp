@@ -1,5 +1,6 @@
 // bondstore-admin: the operator's and merchant's command line. Subcommands:
 //   catalog check FILE           validate a catalog file and print every problem
+//   catalog fixup FILE           a plain export with customs columns and suggestions added
 //   quote                        a tax quote for a QuoteRequest on stdin (docs/tax.md)
 //   tokens create|list|revoke    merchant API tokens, in the server's data directory
 //   stores put|list|samples      experience stores and the display samples on their shelves
@@ -23,6 +24,13 @@ namespace {
 const char* kUsage = R"(bondstore-admin — Bondstore operator commands
 
 Usage:
+  bondstore-admin catalog fixup FILE [--out FILE] [--hs-keywords FILE] [--lang TAG]
+      A plain Shopify export or Google feed (TSV or XML; no customs columns, often no SKUs)
+      given back as FILE-fixup.csv (.tsv, .xml): the
+      same rows and cells, the customs columns added with suggestions (HS heading and its usual
+      code, origin, customs unit, legal quantity; a SKU where a variant has none) and a "Customs
+      review" column naming what to check. Import it once each row is checked and its review
+      column emptied. Each row's suggestions are listed on stderr.
   bondstore-admin catalog check FILE [--lang TAG] [--json]
       Validate a catalog file (native JSON). Prints every problem with its product, field and
       reason; exits 0 if the file can be loaded, 1 if not.
@@ -122,6 +130,8 @@ int main(int argc, char** argv)
     }
     if (args.size() >= 2 && args[0] == "catalog" && args[1] == "check")
         return CatalogCheck(Args(args.begin() + 2, args.end()));
+    if (args.size() >= 2 && args[0] == "catalog" && args[1] == "fixup")
+        return CatalogFixupCommand(Args(args.begin() + 2, args.end()));
     Args rest(args.begin() + 1, args.end());
     if (args[0] == "quote") return Quote(rest);
     if (args[0] == "tokens") return Tokens(rest);

@@ -18,6 +18,7 @@ import looksTests from "./looks.mjs";
 import openWebTests, { auditTests } from "./open_web.mjs";
 import accessibilityTests from "./accessibility.mjs";
 import storeTests from "./stores.mjs";
+import onboardingTests from "./onboarding.mjs";
 
 const args = parseArgs(process.argv.slice(2));
 for (const k of ["server", "web-dir", "seed-catalog", "out", "simulator"]) {
@@ -35,7 +36,7 @@ const { server } = store;
 const t = { browser, server, store, args, sample, first, locales };
 const tests = [...shopperTests(t), ...layoutTests(t), ...offlineTests(t), ...kioskTests(t), ...merchantTests(t), ...securityTests(t),
                ...paymentTests(t), ...customsTests(t), ...largeCatalogTests(t), ...openWebTests(t), ...auditTests(t), ...accessibilityTests(t),
-               ...storeTests(t), ...looksTests(t)];
+               ...storeTests(t), ...onboardingTests(t), ...looksTests(t)];
 
 // --only TEXT: the tests whose name contains TEXT ("A|B": A or B).
 const only = args.only ? String(args.only).split("|") : null;

@@ -5,13 +5,19 @@
 #include "web/state/app.h"
 
 #include "core/import/catalog_import.h"
+#include "core/formats/csv.h"
+#include "core/import/catalog_fixup.h"
 #include "core/wire/catalog_json.h"
+#include "core/wire/hs_keywords_json.h"
 #include "core/wire/import_report_json.h"
 #include "core/wire/merchant_json.h"
 #include "core/wire/order_json.h"
 #include "core/wire/problem_json.h"
 
 #include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cstdio>
 
 namespace bondstore::web {
 
@@ -65,9 +71,79 @@ void CheckCatalogFile(App& app, std::string name, std::string bytes)
     CatalogFormat format = DetectCatalogFormat(std::string_view(d.file_bytes).substr(0, 4096), d.file_name);
     d.check = ImportCatalog(d.file_bytes, format, options);
     d.checked = true;
+    d.plain_export = (format == CatalogFormat::ShopifyCsv || format == CatalogFormat::GoogleTsv || format == CatalogFormat::GoogleXml) &&
+                     std::any_of(d.check.problems.begin(), d.check.problems.end(), [](const Problem& p) { return p.code == "import.no_customs_columns"; });
+    d.fixup = CatalogFixup{};
+    d.edits.clear();
     d.upload_status = 0;
     d.upload_problems.clear();
     d.sent = 0;
+}
+
+namespace {
+
+// The review table as the merchant left it, written into the fix-up file's rows.
+std::string ReviewedFile(const MerchantDesk& d)
+{
+    std::vector<FixupSuggestion> reviewed = d.fixup.rows;
+    for (size_t i = 0; i < reviewed.size() && i < d.edits.size(); i++) {
+        const MerchantDesk::FixupEdit& e = d.edits[i];
+        FixupSuggestion& s = reviewed[i];
+        s.hs_code = e.hs_code;
+        s.origin = e.origin;
+        s.legal_qty = e.legal_qty;
+        s.title_zh = e.title_zh;
+        if (e.checked) s.review.clear();
+    }
+    return ReviewedFixupFile(d.fixup, reviewed);
+}
+
+void Fixup(App& app)
+{
+    MerchantDesk& d = app.merchant;
+    HsSuggester hs(d.hs_keywords);
+    OriginSuggester origin;
+    d.fixup = d.check.format == CatalogFormat::GoogleTsv   ? FixUpGoogleTsv(d.file_bytes, hs, origin)
+            : d.check.format == CatalogFormat::GoogleXml ? FixUpGoogleXml(d.file_bytes, hs, origin)
+                                                         : FixUpShopifyCsv(d.file_bytes, hs, origin);
+    d.edits.assign(d.fixup.rows.size(), {});
+    for (size_t i = 0; i < d.fixup.rows.size(); i++) {
+        const FixupSuggestion& s = d.fixup.rows[i];
+        MerchantDesk::FixupEdit& e = d.edits[i];
+        std::snprintf(e.hs_code, sizeof e.hs_code, "%s", s.hs_code.c_str());
+        std::snprintf(e.origin, sizeof e.origin, "%s", s.origin.c_str());
+        std::snprintf(e.legal_qty, sizeof e.legal_qty, "%s", s.legal_qty.c_str());
+    }
+}
+
+} // namespace
+
+void MakeFixupFile(App& app)
+{
+    MerchantDesk& d = app.merchant;
+    if (d.hs_keywords_loaded) return Fixup(app);
+    FetchGet("/api/hs-keywords", [&app](FetchResult r) {
+        MerchantDesk& d = app.merchant;
+        // (Without the table the store suggests no HS codes; the rest of the file is still made.)
+        if (r.status == 200) d.hs_keywords = ParseHsKeywordJson(r.body).table;
+        d.hs_keywords_loaded = true;
+        Fixup(app);
+    });
+}
+
+void DownloadFixupFile(App& app)
+{
+    const MerchantDesk& d = app.merchant;
+    if (!d.fixup.ok() || d.fixup.file.empty()) return;
+    SaveFile(FixupFileName(d.file_name), ReviewedFile(d), std::string(FixupMediaType(d.fixup)));
+}
+
+void CheckReviewedFile(App& app)
+{
+    MerchantDesk& d = app.merchant;
+    if (!d.fixup.ok() || d.fixup.file.empty()) return;
+    std::string bytes = ReviewedFile(d);
+    CheckCatalogFile(app, FixupFileName(d.file_name), std::move(bytes));
 }
 
 void UploadCatalog(App& app)

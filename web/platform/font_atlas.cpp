@@ -38,6 +38,17 @@ bool RebuildFontAtlas(FontAtlas& atlas, float size_px)
     static ImVector<ImWchar> ranges; // ImGui keeps a pointer to the ranges until the next build
     ranges.clear();
     builder.BuildRanges(&ranges);
+    // wqy-microhei draws the typographic quotes and the ellipsis full-width, as Chinese sets them:
+    // in French "n’importe" read "n’ importe" and "catalogue…" ended in three centred dots. They
+    // come from DejaVu instead (proportional, as the Latin, Cyrillic and Arabic text around them
+    // wants; Chinese pages set in a Latin font's quotes read fine), so the first font is built
+    // without them and the merged one adds them.
+    static ImVector<ImWchar> first_ranges;
+    first_ranges.clear();
+    if (!atlas.extra_ttf.empty()) {
+        for (ImWchar c : {0x2018, 0x2019, 0x201C, 0x201D, 0x2026}) builder.UsedChars[c >> 5] &= ~(1u << (c & 31));
+        builder.BuildRanges(&first_ranges);
+    }
 
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
@@ -46,10 +57,11 @@ bool RebuildFontAtlas(FontAtlas& atlas, float size_px)
     config.OversampleH = 1;              // CJK glyphs gain nothing from horizontal oversampling
     config.PixelSnapH = true;
     config.RasterizerMultiply = atlas.weight;
-    ImFont* font = io.Fonts->AddFontFromMemoryTTF(atlas.ttf.data(), int(atlas.ttf.size()), size_px, &config, ranges.Data);
+    ImFont* font = io.Fonts->AddFontFromMemoryTTF(atlas.ttf.data(), int(atlas.ttf.size()), size_px, &config,
+                                                  first_ranges.empty() ? ranges.Data : first_ranges.Data);
     if (!font) return false;
     if (!atlas.extra_ttf.empty()) {
-        // Merged: glyphs the first font has stay its own; the rest come from here.
+        // Merged: glyphs the first font has stay its own; the rest (and the quotes) come from here.
         ImFontConfig merge = config;
         merge.MergeMode = true;
         io.Fonts->AddFontFromMemoryTTF(atlas.extra_ttf.data(), int(atlas.extra_ttf.size()), size_px, &merge, ranges.Data);

@@ -52,7 +52,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
     j["attractSku"] = v.attract_sku;
     j["imagesLoading"] = v.images_loading;
     nlohmann::ordered_json widgets = nlohmann::ordered_json::object();
-    for (const auto& w : v.widgets) widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}, {"role", w.role}, {"name", w.name}};
+    for (const auto& w : v.widgets) {
+        widgets[w.id] = {{"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}, {"role", w.role}, {"name", w.name}};
+        if (!w.value.empty()) widgets[w.id]["value"] = w.value;
+    }
     j["widgets"] = widgets;
     j["frame"] = v.frame;
     // The last frames' ImGui CPU time, oldest first.
@@ -88,7 +91,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bondstore_state_json()
         j["merchant"] = {{"id", v.merchant_id}, {"check", v.merchant_check}, {"problems", v.merchant_problems},
                          {"uploadStatus", v.merchant_upload_status}, {"products", v.merchant_products},
                          {"days", v.merchant_days}, {"orders", v.merchant_orders}, {"refunds", v.merchant_refunds},
-                         {"returns", v.merchant_returns}, {"taxDifferences", v.merchant_tax_differences}};
+                         {"returns", v.merchant_returns}, {"taxDifferences", v.merchant_tax_differences},
+                         {"fixup", v.merchant_fixup}};
     if (v.screen.rfind("operator", 0) == 0)
         j["operator"] = {{"places", v.operator_places}, {"kiosks", v.operator_kiosks}, {"place", v.operator_place},
                          {"orders", v.operator_orders}, {"rejections", v.operator_rejections}, {"parked", v.operator_parked},

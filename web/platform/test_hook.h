@@ -20,6 +20,7 @@ struct WidgetRect {
     std::string id; // "lang.en"
     float x = 0, y = 0, w = 0, h = 0;
     std::string role, name; // to a screen reader (accessibility.h): "button", "Add to cart"
+    std::string value;      // a text field's text (never a secret one's)
 };
 
 struct TestView {
@@ -86,6 +87,7 @@ struct TestView {
     std::vector<std::string> merchant_returns; // "ORDER status[ goods_back]" per return shown
     std::vector<std::string> merchant_tax_differences; // orders whose tax bill differs, as shown
     int64_t merchant_orders = 0;
+    std::array<int64_t, 2> merchant_fixup{}; // a plain export's review: rows, rows not checked yet
     // The operator screen: the places listed ("store:orders", "" for shoppers' own devices), the
     // kiosks ("id store state"), the place chosen and the orders listed for it ("ORDER kiosk
     // status"), the rejections, parked messages and merchants shown.

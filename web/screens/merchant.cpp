@@ -56,6 +56,67 @@ void ProblemTable(App& app, TestView& view, const std::vector<Problem>& problems
     ImGui::EndTable();
 }
 
+// A plain export's review: core's suggestions for each variant, edited in place and checked row by
+// row; the fix-up file downloaded, or checked and uploaded as any file.
+void DrawFixup(App& app, TestView& view)
+{
+    const Messages& m = app.messages;
+    MerchantDesk& d = app.merchant;
+    ImGui::Spacing();
+    Paragraph(app, m.Format("merchant.fixup_note"));
+    if (d.fixup.file.empty()) {
+        if (ImGui::Button(Shown(app, m.Format("merchant.fixup_make")).c_str())) MakeFixupFile(app);
+        RecordWidget(view, "merchant.fixup_make", {.role = Role::Button, .name = m.Format("merchant.fixup_make")});
+        if (!d.fixup.ok()) Paragraph(app, DescribeProblem(m, d.fixup.problem));
+        return;
+    }
+    int64_t left = 0;
+    for (const MerchantDesk::FixupEdit& e : d.edits) left += e.checked ? 0 : 1;
+    view.merchant_fixup = {int64_t(d.edits.size()), left};
+    SetNextTextRole(Role::Status, "merchant.fixup_rows");
+    Label(app, m.Format("merchant.fixup_rows", {{"count", int64_t(d.edits.size())}, {"left", left}}));
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    float height = std::min(Px(app, 360), (float(d.edits.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing() * 1.6f);
+    if (ImGui::BeginTable("##fixup", 7, flags, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        TableColumns(app, {{"merchant.col_sku", 1.4f}, {"browse.col.name", 2.6f}, {"merchant.col_hs", 1.4f}, {"merchant.col_origin", 0.8f},
+                           {"merchant.col_legal_qty", 1.0f}, {"merchant.col_title_zh", 1.8f}, {"merchant.col_checked", 0.7f}});
+        for (size_t i = 0; i < d.edits.size() && i < d.fixup.rows.size(); i++) {
+            const FixupSuggestion& s = d.fixup.rows[i];
+            MerchantDesk::FixupEdit& e = d.edits[i];
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            TableCell(app, 0, 7);
+            Label(app, s.sku, s.sku_suggested ? Tone::Disabled : Tone::Normal);
+            TableCell(app, 1, 7);
+            Label(app, s.title);
+            if (!s.hs_keyword.empty()) Label(app, m.Format("merchant.fixup_suggested", {{"keyword", s.hs_keyword}}), Tone::Disabled);
+            auto field = [&](int column, const char* id, const char* key, char* buffer, size_t size) {
+                TableCell(app, column, 7);
+                ImGui::SetNextItemWidth(-FLT_MIN);
+                ImGui::InputText(id, buffer, size);
+                RecordWidget(view, std::string("merchant.fixup.") + (id + 2) + "." + s.sku,
+                             {.role = Role::TextField, .name = m.Format(key) + " · " + s.sku, .value = buffer, .on = ImGui::IsItemActive()});
+            };
+            field(2, "##hs", "merchant.col_hs", e.hs_code, sizeof e.hs_code);
+            field(3, "##origin", "merchant.col_origin", e.origin, sizeof e.origin);
+            field(4, "##qty", "merchant.col_legal_qty", e.legal_qty, sizeof e.legal_qty);
+            field(5, "##title_zh", "merchant.col_title_zh", e.title_zh, sizeof e.title_zh);
+            TableCell(app, 6, 7);
+            ImGui::Checkbox("##checked", &e.checked);
+            RecordWidget(view, "merchant.fixup.checked." + s.sku,
+                         {.role = Role::Checkbox, .name = m.Format("merchant.col_checked") + " · " + s.sku, .on = e.checked});
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (ImGui::Button(Shown(app, m.Format("merchant.fixup_download")).c_str())) DownloadFixupFile(app);
+    RecordWidget(view, "merchant.fixup_download", {.role = Role::Button, .name = m.Format("merchant.fixup_download")});
+    ImGui::SameLine();
+    if (ImGui::Button(Shown(app, m.Format("merchant.fixup_use")).c_str())) CheckReviewedFile(app);
+    RecordWidget(view, "merchant.fixup_use", {.role = Role::Button, .name = m.Format("merchant.fixup_use")});
+}
+
 void DrawUpload(App& app, TestView& view)
 {
     const Messages& m = app.messages;
@@ -76,6 +137,8 @@ void DrawUpload(App& app, TestView& view)
     Label(app, m.Format("merchant.report", {{"valid", valid}, {"rejected", c.rejected}}), errors ? Tone::Normal : Tone::Disabled);
     view.merchant_check = {valid, c.rejected, errors ? 1 : 0};
     if (!c.problems.empty()) ProblemTable(app, view, c.problems, "##check");
+    view.merchant_fixup = {0, 0};
+    if (d.plain_export) DrawFixup(app, view);
     // Only a file core finds no error in is sent: the server would refuse it whole.
     ImGui::BeginDisabled(errors || d.uploading || c.fatal);
     if (ImGui::Button(Shown(app, m.Format("merchant.upload")).c_str())) UploadCatalog(app);

@@ -41,7 +41,8 @@ void RecordWidget(TestView& view, const std::string& id, Description d)
 {
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     float k = 1 / view.dpr; // in CSS pixels, as the page and the tests see them
-    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k, RoleName(d.role), d.name});
+    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k, RoleName(d.role), d.name,
+                            d.role == Role::TextField && !d.secret ? d.value : std::string()});
     DescribeItem(id, std::move(d));
 }
 
@@ -49,7 +50,7 @@ void RecordRect(TestView& view, const std::string& id)
 {
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     float k = 1 / view.dpr;
-    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k, "", ""});
+    view.widgets.push_back({id, min.x * k, min.y * k, (max.x - min.x) * k, (max.y - min.y) * k, "", "", ""});
 }
 
 std::string ProductAddress(const App& app, const std::string& sku)

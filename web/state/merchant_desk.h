@@ -5,7 +5,9 @@
 
 #include "core/base/problem.h"
 #include "core/catalog/bonded_stock.h"
+#include "core/customs/hs_keywords.h"
 #include "core/import/catalog_file.h"
+#include "core/import/catalog_fixup.h"
 #include "core/wire/merchant_json.h"
 
 #include <string>
@@ -24,6 +26,18 @@ struct MerchantDesk {
     std::string file_name, file_bytes;
     CatalogImport check;             // products and problems, as the server would find them
     bool checked = false;
+
+    // A plain export (no customs columns): the fix-up file core made from it in the browser, and
+    // the merchant's review of its suggestions, row by row (edited in place, then written back).
+    struct FixupEdit {
+        char hs_code[16] = "", origin[8] = "", legal_qty[32] = "", title_zh[256] = "";
+        bool checked = false;        // the merchant has checked the row: nothing left to review
+    };
+    bool plain_export = false;       // the check found no customs columns
+    CatalogFixup fixup;              // "" file until made
+    std::vector<FixupEdit> edits;    // one per fixup.rows
+    HsKeywordTable hs_keywords;      // GET /api/hs-keywords, once
+    bool hs_keywords_loaded = false;
 
     // The upload.
     bool uploading = false;
