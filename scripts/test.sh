@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test tier, from set-up to the browser:
 #   1. set-up (idempotent; fast when cached)      5. server integration tests (real HTTP; SQLite and
-#   2. build (wasm, native)                          PostgreSQL; attacks; the TLS front)
+#   2. build (wasm, native)                          PostgreSQL; attacks; the TLS front); then the
+#                                                    API description: Redocly lint, contract test
 #   3. core suite, native                         6. core and server suites under ASan+UBSan (clang)
 #   4. core suite as WASM under node, full ICU    7. fuzzing: every parser the network reaches,
 #      data and the browser's filtered ICU data;     bounded time, ASan+UBSan; executions reported
@@ -79,7 +80,7 @@ asan_tests() {
 # ThreadSanitizer looks where threads meet: checkout under concurrency, the relay, the expirer and
 # the cashier's threads, kills and restarts, the HTTP layer's body limits, the payment journeys.
 # (Suites that only format, parse or run one request at a time add time and no thread.)
-tsan_cases='*three documents*,*declared order cancelled*,*delivered order returned*,*concurrent*,*kill -9*,*outage*,*retries after*,*PostgreSQL: servers*,*hostage*,*rate limits*,*trickles*,*never ends*,*bombs*,*large body*,*reaches the single window*,*cancelled while*,*checkout: one transaction*,*life of an order*,*sealed order*,*through WeChat Pay*,*through Alipay*,*payer who*,*on a phone*,*expired unpaid*,*announcement 179*'
+tsan_cases='*three documents*,*declared order cancelled*,*delivered order returned*,*concurrent*,*kill -9*,*outage*,*retries after*,*PostgreSQL: servers*,*hostage*,*rate limits*,*trickles*,*never ends*,*bombs*,*large body*,*reaches the single window*,*cancelled while*,*checkout: one transaction*,*life of an order*,*sealed order*,*through WeChat Pay*,*through Alipay*,*payer who*,*on a phone*,*expired unpaid*,*announcement 179*,*SIGTERM*,*metrics: only*'
 tsan_tests() {
   { [ -f build/tsan/build.ninja ] || cmake --preset tsan >/dev/null; } \
     && cmake --build --preset tsan --target bondstore-server-tests -- -j"$(nproc)" >"$logs/tsan-build.txt" 2>&1 \
@@ -97,12 +98,28 @@ browser_tests() {
   return "${PIPESTATUS[0]}"
 }
 
+# The API's description (docs/openapi.json): linted by Redocly's CLI (its strict rules, docs/redocly.yaml),
+# then held against the live server, every exchange through a recording proxy (api_contract.mjs).
+api_contract() {
+  local ok=0
+  (cd tests/browser && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+      node node_modules/@redocly/cli/bin/cli.js lint "$root/docs/openapi.json" --config "$root/docs/redocly.yaml" --format stylish) \
+    > "$logs/openapi-lint.txt" 2>&1 || { grep -E "error|warning" "$logs/openapi-lint.txt" | grep -v "║" | head -40; ok=1; }
+  grep -E "validated|valid" "$logs/openapi-lint.txt" | tail -2
+  (cd tests/browser && node api_contract.mjs --server "$root/build/native/server/bondstore-server" \
+      --web-dir "$root/build/wasm/web/dist" --seed-catalog "$root/assets/catalog/sample.json" \
+      --simulator "$root/build/native/server/bondstore-single-window" --out "$root/build/artifacts/contract") 2>&1 | tee "$logs/contract.txt"
+  [ "${PIPESTATUS[0]}" = 0 ] || ok=1
+  return $ok
+}
+
 phase "set-up" setup || true
 if [ $failed = 0 ]; then phase "build (wasm + native)" build; fi
 if [ $failed = 0 ]; then
   phase "core tests, native" core_native
   phase "core tests, WASM (node)" core_wasm
   phase "server integration tests" server_tests
+  phase "API description (Redocly lint, contract test)" api_contract
   phase "core + server under ASan+UBSan" asan_tests
   phase "fuzzing (libFuzzer, ASan+UBSan)" fuzz
   phase "server under ThreadSanitizer" tsan_tests

@@ -8,6 +8,19 @@ namespace bondstore {
 using wire::FieldReader;
 using wire::json;
 
+std::string ReadinessToJson(const Readiness& r)
+{
+    std::string out;
+    wire::JsonWriter(out)
+        .BeginObject()
+        .Key("ready").Bool(r.ready)
+        .Field("database", r.database)
+        .Field("relay", r.relay)
+        .Key("stopping").Bool(r.stopping)
+        .EndObject();
+    return out;
+}
+
 std::string HealthStatusToJson(const HealthStatus& h)
 {
     std::string out;

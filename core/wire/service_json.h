@@ -23,6 +23,17 @@ struct HealthStatus {
     bool payment_sandbox = false;
 };
 std::string HealthStatusToJson(const HealthStatus& health);
+
+// GET /api/ready: whether this server should be sent traffic (a load balancer's, a kiosk
+// gateway's or systemd's question): {"ready","database","relay","stopping"}. database "ok" or
+// "unavailable"; relay "ok", "stalled" (its worker has not moved for longer than a delivery can
+// take) or "off" (no single window configured); stopping while the server drains after SIGTERM.
+struct Readiness {
+    bool ready = false;
+    std::string database, relay;
+    bool stopping = false;
+};
+std::string ReadinessToJson(const Readiness& readiness);
 std::optional<HealthStatus> ParseHealthStatusJson(std::string_view json);
 
 // GET /api/kiosk: what a kiosk takes from the store's configuration.

@@ -2,6 +2,7 @@
 // JSON mode) and is answered in its own format; anything but "taken" makes it push again. Without
 // a carrier configured the route does not exist.
 #include "server/api/routes.h"
+#include "server/operations/event_log.h"
 
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
@@ -19,13 +20,13 @@ namespace {
 constexpr size_t kMaxPushBytes = 32 * 1024;
 } // namespace
 
-void MountCarrierRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
+void MountCarrierRoutes(RouteTable&, BodyRoutes& posts, Storefront& s)
 {
     if (!s.dispatch) return;
     const std::string push_path = std::string("/api/carriers/") + s.dispatch->carrier().name() + "/routes";
     posts.Post(push_path, {kMaxPushBytes}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
         Dispatch::Received r = s.dispatch->Receive({body, req.get_header_value("Content-Type")}, UnixNow());
-        if (!r.taken) std::fprintf(stderr, "bondstore-server: carrier push refused: %s\n", r.why.c_str());
+        if (!r.taken) LogEvent(LogLevel::Warning, "carrier_push", {{"outcome", std::string("refused")}, {"why", r.why}});
         Carrier& carrier = s.dispatch->carrier();
         Carrier::Reply reply = r.taken ? carrier.PushTaken() : carrier.PushRefused(r.why);
         res.status = reply.status;

@@ -91,15 +91,15 @@ bool ReadSkuList(const std::string& text, std::vector<std::string_view>* skus)
 
 } // namespace
 
-void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
+void MountCatalogRoutes(RouteTable& routes, BodyRoutes& posts, Storefront& s)
 {
-    server.Get("/api/catalog", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/catalog", [&s](const httplib::Request& req, httplib::Response& res) {
         ServeCachedBody(req, res, s.catalog.Current()->body);
     });
 
     // What a kiosk's attract screen shows (core/brand/featured.h): the brand's choice, else the
     // best sellers of the last 30 days, else a product of each category.
-    server.Get("/api/featured", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/featured", [&s](const httplib::Request& req, httplib::Response& res) {
         auto snapshot = s.catalog.Current();
         std::vector<std::string> best;
         if (s.brand.featured.empty()) {
@@ -114,7 +114,7 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
 
     // The experience stores and the display samples on their shelves (store/experience_stores.h):
     // the product page's "on display at …", a kiosk's own store.
-    server.Get("/api/stores", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/stores", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string error;
         std::optional<StoreDirectory> directory = s.stores->experience_stores.Directory(&error);
         if (!directory) return s.errors.Internal(req, res, "reading the experience stores", error);
@@ -124,7 +124,7 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
 
     // The first screen's catalog: a small one whole (prepared once), a large one a page at a time,
     // searched here with the same core search the browser runs on a whole catalog.
-    server.Get("/api/catalog/page", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/catalog/page", [&s](const httplib::Request& req, httplib::Response& res) {
         auto snapshot = s.catalog.Current();
         if (req.params.empty() && snapshot->complete_page) return ServeCachedBody(req, res, snapshot->complete_page);
         if (!AllowRate(s, "search", req, res)) return;
@@ -141,14 +141,14 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
     });
 
     // One product in full (its page, when the catalog came a page at a time).
-    server.Get(R"(/api/products/([^/]{1,64}))", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/products/{sku}", [&s](const httplib::Request& req, httplib::Response& res) {
         auto snapshot = s.catalog.Current();
         const Product* p = snapshot->catalog.FindBySku(req.matches[1].str());
         if (!p) return s.errors.Send(req, res, 404, "not_found");
         ServeFreshBody(req, res, ProductToJson(*p), "application/json; charset=utf-8");
     });
 
-    server.Get("/api/search", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/search", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!AllowRate(s, "search", req, res)) return;
         SearchQuery q;
         if (!ReadSearchQuery(req, s.errors, &q)) return s.errors.Send(req, res, 400, "invalid_request");
@@ -157,22 +157,22 @@ void MountCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
     });
 
     // The words that suggest a plain export's HS headings (the merchant screen's fix-up file).
-    server.Get("/api/hs-keywords", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/hs-keywords", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!s.hs_keywords_body) return s.errors.Send(req, res, 404, "not_found");
         ServeCachedBody(req, res, s.hs_keywords_body);
     });
-    server.Get("/api/tax-table", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/tax-table", [&s](const httplib::Request& req, httplib::Response& res) {
         ServeCachedBody(req, res, s.tax_table_body);
     });
 
     // The store's display-currency rates; 404 when it shows yuan only.
-    server.Get("/api/currency-rates", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/currency-rates", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!s.currency_rates_body) return s.errors.Send(req, res, 404, "not_found");
         ServeCachedBody(req, res, s.currency_rates_body);
     });
 
     // Availability per SKU for shoppers: what can still be ordered, and where.
-    server.Get("/api/inventory", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/inventory", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string error;
         std::optional<std::vector<SkuAvailability>> items;
         if (req.has_param("skus")) { // some SKUs (a large catalog's client asks for its cart's)

@@ -3,6 +3,7 @@
 #include "server/app/storefront.h"
 #include "server/http/client_address.h"
 #include "server/http/json_reply.h"
+#include "server/http/request_log.h"
 #include "server/base/china_time.h"
 #include "server/security/tokens.h"
 
@@ -18,6 +19,7 @@ KioskStore::Kiosk KioskOf(Storefront& s, const httplib::Request& req)
     if (token.rfind("ksk_", 0) != 0 || token.size() > 100) return {};
     std::string error;
     std::optional<KioskStore::Kiosk> kiosk = s.stores->kiosks.KioskForToken(HashToken(token), UnixNow(), &error);
+    if (kiosk) NoteKiosk(kiosk->id);
     return kiosk ? *kiosk : KioskStore::Kiosk{};
 }
 

@@ -1,6 +1,7 @@
 // A merchant's catalog: upload (native JSON, Shopify CSV, Google Merchant TSV/XML) with dry runs
 // and all-or-nothing or partial application, and export.
 #include "server/api/routes.h"
+#include "server/operations/event_log.h"
 
 #include "server/api/merchant_access.h"
 #include "server/app/storefront.h"
@@ -130,15 +131,14 @@ void UploadCatalog(Storefront& s, const httplib::Request& req, httplib::Response
         std::erase_if(products, [&](const Product& p) { return refused.count(p.sku) > 0; });
         std::string why;
         if (!s.catalog.Apply(products, result->catalog_version) && !s.catalog.Refresh(s.stores->catalog, &why))
-            std::fprintf(stderr, "bondstore-server: publishing catalog v%lld: %s\n", static_cast<long long>(result->catalog_version),
-                         why.c_str());
+            LogEvent(LogLevel::Error, "import", {{"what", std::string("publishing the catalog")}, {"catalog_version", result->catalog_version}, {"error", why}});
     }
     SendImportReport(s, req, res, HasErrors(report.problems) && !report.applied ? 422 : 200, report);
 }
 
 } // namespace
 
-void MountMerchantCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
+void MountMerchantCatalogRoutes(RouteTable& routes, BodyRoutes& posts, Storefront& s)
 {
     BodyRoutes::Limits upload{kMaxUploadBodyBytes, /*compressed=*/true};
     posts.PostStream("/api/merchant/catalog", upload,
@@ -148,7 +148,7 @@ void MountMerchantCatalogRoutes(httplib::Server& server, BodyRoutes& posts, Stor
                      [&s](const httplib::Request& req, httplib::Response& res) { return MerchantFirst(s, req, res); });
 
     // Export: the merchant's products as native JSON (lossless) or Shopify CSV.
-    server.Get("/api/merchant/products", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/merchant/products", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
         std::string format = req.has_param("format") ? req.get_param_value("format") : "json";

@@ -52,10 +52,10 @@ std::optional<OrderStore::StoredOrder> MerchantsOrder(Storefront& s, const std::
 
 } // namespace
 
-void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
+void MountMerchantOrderRoutes(RouteTable& routes, BodyRoutes& posts, Storefront& s)
 {
     // What the merchant's orders owe back (due until the provider confirms) and what went back.
-    server.Get("/api/merchant/refunds", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/merchant/refunds", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
         SendRefunds(s, req, res, merchant);
@@ -64,7 +64,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
     // What happened to an order after payment, as the merchant records it: {"event":
     // "declare|release|reject|ship|deliver|return", "detail"}. Only for orders whose every line is
     // the merchant's.
-    posts.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/events)", {4096}, [&s](const httplib::Request& req, httplib::Response& res,
+    posts.Post("/api/merchant/orders/{order_no}/events", {4096}, [&s](const httplib::Request& req, httplib::Response& res,
                                                                              const std::string& text) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
@@ -96,7 +96,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
 
     // Returns declared to customs, newest first: each with the day its goods are due back in the
     // bonded area (45 days after release) and whether they are.
-    server.Get("/api/merchant/returns", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/merchant/returns", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
         std::string error;
@@ -108,7 +108,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
     });
 
     // Customs' tax bills of the merchant's orders (CEB816), each checked against the tax charged.
-    server.Get("/api/merchant/tax-bills", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/merchant/tax-bills", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
         SendTaxBills(s, req, res, merchant, false);
@@ -116,7 +116,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
 
     // The returned goods are back in the bonded warehouse: restocked, and the shopper refunded.
     // Only after customs accepted the return, once.
-    posts.Post(R"(/api/merchant/orders/([A-Za-z0-9]+)/goods-back)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req,
+    posts.Post("/api/merchant/orders/{order_no}/goods-back", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req,
                                                                                          httplib::Response& res, const std::string&) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
@@ -133,7 +133,7 @@ void MountMerchantOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storef
 
     // ?days=N China calendar days up to today: orders, goods and tax of sales, customs rejections
     // per day, and the ten products that sold most.
-    server.Get("/api/merchant/stats", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/merchant/stats", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (merchant.empty()) return;
         std::optional<int64_t> days = QueryInteger(req, "days", 30, 1, 366);

@@ -13,15 +13,15 @@
 
 namespace bondstore {
 
-void MountMerchantRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
+void MountMerchantRoutes(RouteTable& routes, BodyRoutes& posts, Storefront& s)
 {
-    server.Get("/api/merchant/me", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/merchant/me", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string merchant = AuthenticatedMerchant(s, req, res);
         if (!merchant.empty()) SendJson(res, 200, MerchantMeToJson(merchant));
     });
-    MountMerchantCatalogRoutes(server, posts, s);
-    MountMerchantStockRoutes(server, posts, s);
-    MountMerchantOrderRoutes(server, posts, s);
+    MountMerchantCatalogRoutes(routes, posts, s);
+    MountMerchantStockRoutes(routes, posts, s);
+    MountMerchantOrderRoutes(routes, posts, s);
 }
 
 } // namespace bondstore

@@ -32,7 +32,7 @@ const char* StockField(const std::string& code)
 
 } // namespace
 
-void MountMerchantStockRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
+void MountMerchantStockRoutes(RouteTable&, BodyRoutes& posts, Storefront& s)
 {
     auto merchant_first = [&s](const httplib::Request& req, httplib::Response& res) { return MerchantFirst(s, req, res); };
     // CSV "sku,warehouse,on_hand" for the merchant's own SKUs; all rows or none.

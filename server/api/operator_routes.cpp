@@ -1,8 +1,8 @@
 // The operator's API (GET /api/admin/…, the operator screen's): what happened across the whole
 // store — orders by experience store and kiosk and the kiosks' last contact, the orders
 // themselves, customs' rejections, refunds and tax bills of every merchant, the merchants and
-// their tokens. Each answers only to the admin token (--admin-token-file); the relay's state is
-// single_window_routes.cpp's.
+// their tokens; and the metrics (GET /metrics). Each answers only to the admin token
+// (--admin-token-file); the relay's state is single_window_routes.cpp's.
 #include "server/api/routes.h"
 
 #include "server/api/ledger_replies.h"
@@ -44,11 +44,11 @@ bool FilterParam(const httplib::Request& req, const char* name, std::optional<st
 
 } // namespace
 
-void MountOperatorRoutes(httplib::Server& server, Storefront& s)
+void MountOperatorRoutes(RouteTable& routes, Storefront& s)
 {
     // ?days=N China calendar days up to today: orders by store and kiosk, the kiosks and their
     // last contact, orders per day and how many came from the stores.
-    server.Get("/api/admin/activity", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/activity", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!Operator(s, req, res)) return;
         std::optional<int64_t> days = QueryInteger(req, "days", 30, 1, 366);
         if (!days) return s.errors.Send(req, res, 400, "invalid_request");
@@ -75,7 +75,7 @@ void MountOperatorRoutes(httplib::Server& server, Storefront& s)
     });
 
     // ?store=S&kiosk=K&limit=N (N ≤ 500, default 100): the newest orders, of one store or kiosk.
-    server.Get("/api/admin/orders", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/orders", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!Operator(s, req, res)) return;
         std::optional<std::string> store, kiosk;
         std::optional<int64_t> limit = QueryInteger(req, "limit", 100, 1, 500);
@@ -92,7 +92,7 @@ void MountOperatorRoutes(httplib::Server& server, Storefront& s)
     });
 
     // Orders customs rejected, with the receipt that said why (the newest 200).
-    server.Get("/api/admin/rejections", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/rejections", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!Operator(s, req, res)) return;
         std::string error;
         auto rows = s.stores->relay.Rejections(200, &error);
@@ -105,17 +105,17 @@ void MountOperatorRoutes(httplib::Server& server, Storefront& s)
 
     // Every merchant's refunds (due until the provider confirms), and customs' tax bills that
     // differ from the tax charged (?all=1: every bill).
-    server.Get("/api/admin/refunds", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/refunds", [&s](const httplib::Request& req, httplib::Response& res) {
         if (Operator(s, req, res)) SendRefunds(s, req, res, "");
     });
-    server.Get("/api/admin/tax-bills", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/tax-bills", [&s](const httplib::Request& req, httplib::Response& res) {
         if (Operator(s, req, res)) SendTaxBills(s, req, res, "", !QueryFlag(req, "all"));
     });
 
     // The regulator's figures of a month (?month=YYYY-MM) or a day (?day=YYYY-MM-DD): JSON, or
     // with ?format=csv a CSV file, ?format=xlsx the workbook with its charts (bondstore-admin
     // stats writes the same).
-    server.Get("/api/admin/stats", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/stats", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!Operator(s, req, res)) return;
         std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
         std::string given = req.has_param("month") ? req.get_param_value("month") : req.get_param_value("day");
@@ -142,7 +142,7 @@ void MountOperatorRoutes(httplib::Server& server, Storefront& s)
     });
 
     // The merchants and their tokens (label, the first digits of its hash, created, revoked).
-    server.Get("/api/admin/merchants", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/merchants", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!Operator(s, req, res)) return;
         std::string error;
         auto tokens = s.stores->merchants.ListTokens(&error);
@@ -155,6 +155,17 @@ void MountOperatorRoutes(httplib::Server& server, Storefront& s)
             accounts.merchants[at->second].tokens.push_back({t.label, t.hash_prefix, t.created_at, t.revoked});
         }
         SendJson(res, 200, MerchantAccountsToJson(accounts));
+    });
+
+    // The metrics, for Prometheus (operations/metrics.h, docs/operations.md): scraped with the
+    // operator's token (a scrape job's `authorization: credentials_file`). A database that does not
+    // answer still leaves this process's figures, and bondstore_store_up 0.
+    routes.Get("/metrics", [&s](const httplib::Request& req, httplib::Response& res) {
+        if (!Operator(s, req, res)) return;
+        std::string error;
+        std::optional<StoreFigures> figures = s.stores->metrics.Figures(UnixNow(), &error);
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(s.metrics.Text(figures ? &*figures : nullptr), std::string(kPrometheusMediaType));
     });
 }
 

@@ -70,7 +70,7 @@ void AnswerCheckout(Storefront& s, const httplib::Request& req, httplib::Respons
 
 } // namespace
 
-void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
+void MountOrderRoutes(RouteTable& routes, BodyRoutes& posts, Storefront& s)
 {
     // Checkout. See docs/api.md: the key, the re-quote, the identity checks, one transaction.
     auto key_first = [&s](const httplib::Request& req, httplib::Response& res) {
@@ -121,7 +121,7 @@ void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
     // X-Follow-Secret, from the kiosk's QR code): the order as POST /api/orders answered it (200,
     // with its lookup secret), the refusal (its 4xx), or 404 order_not_received while no kiosk
     // has delivered it.
-    server.Get("/api/orders/queued", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/orders/queued", [&s](const httplib::Request& req, httplib::Response& res) {
         std::string follow = req.get_header_value("X-Follow-Secret");
         if (follow.size() < 26 || follow.size() > 200) return s.errors.Send(req, res, 404, "order_not_received");
         std::string error;
@@ -135,13 +135,13 @@ void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 
     // The key kiosks seal queued orders to (security/order_seal.h); the same on every server
     // sharing the data key.
-    server.Get("/api/order-seal-key", [&s](const httplib::Request&, httplib::Response& res) {
+    routes.Get("/api/order-seal-key", [&s](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cache-Control", "no-cache");
         res.set_content(s.order_seal->PublicKeyJson(), "application/json; charset=utf-8");
     });
 
     // An order, for whoever holds its lookup secret.
-    server.Get(R"(/api/orders/([A-Za-z0-9]+))", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/orders/{order_no}", [&s](const httplib::Request& req, httplib::Response& res) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (order) SendJson(res, 200, OrderReceiptToJson(order->receipt));
     });
@@ -150,7 +150,7 @@ void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
     // is returned (the quota given back) when customs accepts, and refunded when the goods are
     // back in the bonded warehouse. Without the single window there is no customs to ask: the
     // merchant records returns (merchant_order_routes).
-    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/return)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+    posts.Post("/api/orders/{order_no}/return", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,
                                                                                const std::string&) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (!order) return;
@@ -166,7 +166,7 @@ void MountOrderRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
 
     // Cancelling: before declaration, at once; once declared and not yet released, by withdrawing
     // the list at customs (CEB623) — the order is cancelled, and refunded, when customs agrees.
-    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/cancel)", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,
+    posts.Post("/api/orders/{order_no}/cancel", {kMaxEmptyBodyBytes}, [&s](const httplib::Request& req, httplib::Response& res,
                                                                                const std::string&) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (!order) return;

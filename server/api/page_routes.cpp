@@ -36,9 +36,9 @@ int PageNumber(const httplib::Request& req)
 
 } // namespace
 
-void MountPageRoutes(httplib::Server& server, Storefront& s)
+void MountPageRoutes(RouteTable& routes, Storefront& s)
 {
-    server.Get("/robots.txt", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/robots.txt", [&s](const httplib::Request& req, httplib::Response& res) {
         auto snapshot = s.catalog.Current();
         ShopSite site{*snapshot, s.brand, s.tax_table, TodayInChina(), Origin(s, req)};
         res.set_content(RobotsTxt(site), "text/plain; charset=utf-8");
@@ -50,8 +50,8 @@ void MountPageRoutes(httplib::Server& server, Storefront& s)
         if (!xml) return s.errors.Send(req, res, 404, "not_found");
         ServeFreshBody(req, res, std::move(*xml), "application/xml; charset=utf-8");
     };
-    server.Get("/sitemap.xml", sitemap);
-    server.Get(R"(/sitemaps/([A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?-\d{1,4})\.xml)", sitemap);
+    routes.Get("/sitemap.xml", sitemap);
+    routes.Get("/sitemaps/{sitemap}.xml", sitemap);
 
     // The kiosk's, the merchant's and the operator's pages: the app alone, titled with the store's name.
     auto app_page = [&s](const httplib::Request& req, httplib::Response& res) {
@@ -63,12 +63,18 @@ void MountPageRoutes(httplib::Server& server, Storefront& s)
         page.indexable = false;
         ServeRenderedPage(req, res, 200, s.shell.Render(page));
     };
-    server.Get("/kiosk", app_page);
-    server.Get("/merchant", app_page);
-    server.Get("/operator", app_page);
+    routes.Get("/kiosk", app_page);
+    routes.Get("/merchant", app_page);
+    routes.Get("/operator", app_page);
 
-    // A shopper's address is a page; any other path one of the app's files.
-    server.Get(R"(/.*)", [&s](const httplib::Request& req, httplib::Response& res) {
+    // A shopper's address is a page (core/storefront/shop_address.h); any other path one of the
+    // app's files (web/CMakeLists.txt puts them in the web directory).
+    const std::vector<std::string> pages = {
+        "/", "/{locale}/", "/{locale}/c/{category}", "/{locale}/p/{sku}", "/{locale}/cart", "/{locale}/checkout",
+        "/{locale}/order", "/c/{category}", "/p/{sku}", "/cart", "/checkout", "/order",
+        "/bondstore.js", "/bondstore.wasm", "/bondstore-icu.dat", "/bondstore-ui.ttf", "/bondstore-ui-extra.ttf",
+        "/index.html", "/sw.js", "/fonts/{file}"};
+    routes.GetRest(pages, [&s](const httplib::Request& req, httplib::Response& res) {
         std::optional<ShopAddress> address = ParseShopAddress(req.path);
         if (!address) {
             if (auto body = s.web.Find(req.path)) return ServeCachedBody(req, res, body);

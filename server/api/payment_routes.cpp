@@ -2,6 +2,7 @@
 // phone, or the sandbox's notification), and the provider's notifications. With no provider
 // configured, payment is unavailable (503) and no notification route exists.
 #include "server/api/routes.h"
+#include "server/operations/event_log.h"
 
 #include "server/api/client_access.h"
 #include "server/api/order_access.h"
@@ -24,9 +25,9 @@ constexpr size_t kMaxNotificationBytes = 16 * 1024;
 
 } // namespace
 
-void MountPaymentRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
+void MountPaymentRoutes(RouteTable&, BodyRoutes& posts, Storefront& s)
 {
-    posts.Post(R"(/api/orders/([A-Za-z0-9]+)/payment)", {1024}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
+    posts.Post("/api/orders/{order_no}/payment", {1024}, [&s](const httplib::Request& req, httplib::Response& res, const std::string& body) {
         std::optional<OrderStore::StoredOrder> order = AuthorizedOrder(s, req, res);
         if (!order) return;
         if (!s.cashier) return s.errors.Send(req, res, 503, "payment_unavailable");
@@ -47,10 +48,14 @@ void MountPaymentRoutes(httplib::Server&, BodyRoutes& posts, Storefront& s)
         Cashier::Received r = s.cashier->Receive(n, UnixNow());
         using Outcome = Cashier::Received::Outcome;
         PaymentProvider& provider = s.cashier->provider();
+        static const char* const kOutcomes[] = {"applied", "replay", "not_verified", "unknown_order", "amount_mismatch", "not_allowed", "failed"};
+        const bool taken = r.outcome == Outcome::Applied || r.outcome == Outcome::Replay;
+        s.metrics.CountPaymentNotification(provider.name(), kOutcomes[int(r.outcome)]);
+        LogEvent(taken ? LogLevel::Info : LogLevel::Warning, "payment",
+                 {{"what", std::string("notification")}, {"provider", std::string(provider.name())}, {"order_no", r.order_no},
+                  {"outcome", std::string(kOutcomes[int(r.outcome)])}, {"why", r.why}});
         if (provider.declares()) {
             // A provider is answered in its own format; anything but success makes it send again.
-            if (r.outcome != Outcome::Applied && r.outcome != Outcome::Replay)
-                std::fprintf(stderr, "bondstore-server: payments: notification refused (%s): %s\n", r.order_no.c_str(), r.why.c_str());
             NotificationReply reply = r.outcome == Outcome::Applied || r.outcome == Outcome::Replay ? provider.Accepted() : provider.Refused(r.why);
             res.status = reply.status;
             if (!reply.body.empty()) res.set_content(reply.body, reply.content_type);

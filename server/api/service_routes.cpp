@@ -1,10 +1,12 @@
-// The store about itself (health, a kiosk's settings), product images and the web app's files.
+// The store about itself (health, a kiosk's settings, the API's description), product images and
+// the web app's files.
 #include "server/api/routes.h"
 
 #include "server/api/client_access.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
 #include "server/http/body_routes.h"
+#include "server/http/cached_body.h"
 #include "server/http/json_reply.h"
 #include "server/security/tokens.h"
 
@@ -19,9 +21,12 @@ namespace bondstore {
 #define BONDSTORE_VERSION "dev"
 #endif
 
-void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
+// docs/openapi.json, embedded when the server is built (server/CMakeLists.txt).
+std::string_view EmbeddedApiDescription(std::string_view key);
+
+void MountServiceRoutes(RouteTable& routes, BodyRoutes& posts, Storefront& s)
 {
-    server.Get("/api/health", [&s](const httplib::Request&, httplib::Response& res) {
+    routes.Get("/api/health", [&s](const httplib::Request&, httplib::Response& res) {
         auto snapshot = s.catalog.Current();
         HealthStatus h;
         h.version = BONDSTORE_VERSION;
@@ -36,9 +41,28 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
         SendJson(res, 200, HealthStatusToJson(h));
     });
 
+    // Whether to send this server traffic: its database answers, its relay moves, it is not
+    // draining. 503 otherwise, so a load balancer or a kiosk gateway turns to another server.
+    routes.Get("/api/ready", [&s](const httplib::Request&, httplib::Response& res) {
+        Readiness r;
+        std::string error;
+        r.database = s.stores->database->Ping(&error) ? "ok" : "unavailable";
+        r.relay = !s.relay ? "off" : s.relay->Alive(UnixNowMs()) ? "ok" : "stalled";
+        r.stopping = s.stopping;
+        r.ready = r.database == "ok" && r.relay != "stalled" && !r.stopping;
+        SendJson(res, r.ready ? 200 : 503, ReadinessToJson(r));
+    });
+
+    // The API's description (OpenAPI 3.1), every route the server answers: the test run holds the
+    // two against each other (tests/server/api_description_test.cpp, tests/contract/).
+    auto description = MakeCachedBody(std::string(EmbeddedApiDescription("openapi")), "application/json; charset=utf-8", "no-cache", true);
+    routes.Get("/api/openapi.json", [description](const httplib::Request& req, httplib::Response& res) {
+        ServeCachedBody(req, res, description);
+    });
+
     // What a kiosk (/kiosk) takes from the store's configuration.
     // An enrolled kiosk asks with its token every few minutes: its contact is recorded (kiosk_store.h).
-    server.Get("/api/kiosk", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/kiosk", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!BearerToken(req).empty()) KioskOf(s, req);
         KioskSettings k;
         k.idle_seconds = s.options.kiosk_idle;
@@ -61,8 +85,8 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
     });
 
     // The store's look (core/brand/brand.h), and its logo.
-    server.Get("/api/brand", [&s](const httplib::Request& req, httplib::Response& res) { ServeCachedBody(req, res, s.brand_body); });
-    server.Get(R"(/brand/([^/]+))", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/brand", [&s](const httplib::Request& req, httplib::Response& res) { ServeCachedBody(req, res, s.brand_body); });
+    routes.Get("/brand/{file}", [&s](const httplib::Request& req, httplib::Response& res) {
         if (s.brand_logo && s.brand.logo == "/brand/" + req.matches[1].str()) return ServeCachedBody(req, res, s.brand_logo);
         s.errors.Send(req, res, 404, "not_found");
     });
@@ -70,21 +94,21 @@ void MountServiceRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& 
     // Anything else under /api/ is a JSON 404, never the web app's index.html. (A body sent where
     // none is taken is refused before it is read: http/body_routes.h.)
     auto not_found = [&s](const httplib::Request& req, httplib::Response& res) { s.errors.Send(req, res, 404, "not_found"); };
-    server.Get(R"(/api/.*)", not_found);
+    routes.GetNotFound("/api/.*", not_found);
 
     // Product images at the sizes the app draws them (catalog/pictures.h), and country flags.
-    server.Get(R"(/thumbnails/(\d{1,4})/(.+))", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/thumbnails/{size}/{name}", [&s](const httplib::Request& req, httplib::Response& res) {
         if (auto body = s.thumbnails.Find(std::atoi(req.matches[1].str().c_str()), "/" + req.matches[2].str()))
             return ServeCachedBody(req, res, body);
         s.errors.Send(req, res, 404, "not_found");
     });
-    server.Get(R"(/flags/([A-Za-z]{2})\.png)", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/flags/{iso}.png", [&s](const httplib::Request& req, httplib::Response& res) {
         if (auto body = s.flags->Find(req.matches[1].str())) return ServeCachedBody(req, res, body);
         s.errors.Send(req, res, 404, "not_found");
     });
 
     // Product images a catalog links to as /images/NAME.
-    server.Get(R"(/images/(.+))", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/images/{name}", [&s](const httplib::Request& req, httplib::Response& res) {
         if (auto body = s.images.Find("/" + req.matches[1].str())) return ServeCachedBody(req, res, body);
         s.errors.Send(req, res, 404, "not_found");
     });

@@ -1,6 +1,7 @@
 // The single window's side of the API: customs' receipts coming in, and the relay's state for the
 // operator (docs/api.md). Both rest on bearer tokens (from files or the environment: app/server_options.h).
 #include "server/api/routes.h"
+#include "server/operations/event_log.h"
 
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
@@ -53,16 +54,16 @@ void TakeTaxBills(Storefront& s, const httplib::Request& req, httplib::Response&
         else ack.applied++;
         // The operator's work: said in the log at once, and listed by bondstore-admin tax-bills.
         if (r->known_order && !r->stale && !r->check.agrees())
-            std::fprintf(stderr, "bondstore-server: customs' tax bill %s for order %s differs from the tax charged (%s yuan billed, %s charged): %s\n",
-                         bill.tax_no.c_str(), r->order_no.c_str(), FormatDecimal(r->check.billed).c_str(), FormatYuan(r->check.charged).c_str(),
-                         r->check.differences.front().c_str());
+            LogEvent(LogLevel::Warning, "tax_bill", {{"tax_no", bill.tax_no}, {"order_no", r->order_no}, {"outcome", std::string("differs")},
+                                                     {"billed", FormatDecimal(r->check.billed)}, {"charged", FormatYuan(r->check.charged)},
+                                                     {"difference", r->check.differences.front()}});
     }
     SendJson(res, 200, ReceiptsAckToJson(ack));
 }
 
 } // namespace
 
-void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefront& s)
+void MountSingleWindowRoutes(RouteTable& routes, BodyRoutes& posts, Storefront& s)
 {
     // Receipts (CEB312, CEB622, CEB624, CEB626) and tax bills (CEB816), bare or in a DxpMsg envelope, as customs (or the simulator)
     // posts them: the token first (before the body is read), then customs' signature (when its
@@ -134,7 +135,7 @@ void MountSingleWindowRoutes(httplib::Server& server, BodyRoutes& posts, Storefr
     }, from_customs);
 
     // The relay for the operator: what waits, since when, what fails, what is parked.
-    server.Get("/api/admin/relay", [&s](const httplib::Request& req, httplib::Response& res) {
+    routes.Get("/api/admin/relay", [&s](const httplib::Request& req, httplib::Response& res) {
         if (!HasBearerToken(req, s.options.admin_token)) return Unauthorized(s, req, res);
         std::string error;
         std::optional<RelayStore::RelayStats> st = s.stores->relay.GetRelayStats(&error);

@@ -135,6 +135,7 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             has_inline_value = true;
         }
         if (name == "--help" || name == "-h") { o.help = true; continue; }
+        if (name == "--list-routes") { o.list_routes = true; continue; }
         auto take = [&](std::string& into) -> bool {
             if (has_inline_value) { into = value; return true; }
             if (i + 1 >= args.size()) { r.error = name + " needs a value"; return false; }
@@ -282,6 +283,10 @@ OptionsParse ParseServerOptions(const std::vector<std::string>& args, EnvLookup 
             if (!(v == "0" || positive(v, &n)) || n > 100000) { r.error = name + " must be 0 (no limit) to 100000, got '" + v + "'"; return r; }
             (name == "--max-unpaid-per-buyer" ? o.max_unpaid_per_buyer : name == "--max-unpaid-per-client" ? o.max_unpaid_per_client
                                                                                                            : o.max_orders_per_buyer_hour) = n;
+        } else if (name == "--drain-seconds") {
+            std::string v;
+            if (!take(v)) return r;
+            if (!positive(v, &o.drain_seconds) || o.drain_seconds > 3600) { r.error = "--drain-seconds must be 1 to 3600, got '" + v + "'"; return r; }
         } else if (name == "--db-wait-ms" || name == "--db-statement-timeout-ms") {
             std::string v;
             if (!take(v)) return r;
@@ -464,7 +469,12 @@ Abuse (docs/security.md):
   --max-unpaid-per-client N   unpaid orders at once per client address, default 5
   --max-orders-per-buyer-hour N  orders an hour per ID number, default 10
   --db-wait-ms N       the longest a request waits for a database connection, default 10000
+  --drain-seconds N    on SIGTERM: no new connections; requests under way are answered and the
+                       relay finishes its delivery for at most N seconds (default 20), then the
+                       server exits anyway (1–3600)
   --db-statement-timeout-ms N  PostgreSQL statement_timeout, default 30000
+  --list-routes        print every route the server answers (method and path, as the API
+                       description docs/openapi.json names it) and stop
   -h, --help           this text
 
 Flags win over environment variables. The server prints the URL it serves once it is listening,

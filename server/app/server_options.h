@@ -74,8 +74,10 @@ struct ServerOptions {
         {"checkout", 10}, {"quote", 120}, {"search", 300}, {"kiosk", 30}, {"enroll", 10}};
     int64_t max_unpaid_per_buyer = 2, max_unpaid_per_client = 5, max_orders_per_buyer_hour = 10; // 0: no limit
     int db_wait_ms = 10000;             // the longest a request waits for a database connection
+    int drain_seconds = 20;             // after SIGTERM: the longest the server finishes what it is doing
     int db_statement_timeout_ms = 30000; // PostgreSQL statement_timeout
     bool help = false;
+    bool list_routes = false; // print every route (method and path, as docs/openapi.json names it) and stop
 };
 
 struct OptionsParse {

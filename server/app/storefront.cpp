@@ -2,6 +2,7 @@
 
 #include "server/catalog/shop_pages.h"
 
+#include "server/operations/event_log.h"
 #include "server/base/files.h"
 #include "server/carriers/sf_express.h"
 #include "server/http/security_headers.h"
@@ -264,11 +265,11 @@ bool OpenStorefront(Storefront& s, std::string* error)
         s.personal_data = PersonalData::FromKeyFile(path, !named, error);
         if (!s.personal_data) return false;
         if (!named && s.options.database.empty())
-            std::fprintf(stderr,
-                         "bondstore-server: WARNING: the data key (%s) sits beside the database it protects: a copy of the data "
-                         "directory is a readable copy of every buyer's personal data. Keep the key elsewhere (--data-key-file "
-                         "or BONDSTORE_DATA_KEY) and back it up apart from the database (docs/security.md).\n",
-                         path.c_str());
+            LogEvent(LogLevel::Warning, "server",
+                     {{"message", Printed("WARNING: the data key (%s) sits beside the database it protects: a copy of the data "
+                                          "directory is a readable copy of every buyer's personal data. Keep the key elsewhere (--data-key-file "
+                                          "or BONDSTORE_DATA_KEY) and back it up apart from the database (docs/security.md).",
+                                          path.c_str())}});
     }
     if (!s.stores->database->BindDataKey(s.personal_data->Fingerprint(), error)) return false;
     s.order_seal.emplace(*s.personal_data);
@@ -313,7 +314,7 @@ bool OpenStorefront(Storefront& s, std::string* error)
         s.customs_signature = SignatureVerifier::FromCertificateFile(s.options.single_window_cert, error);
         if (!s.customs_signature) return false;
     } else if (!s.options.receipt_token.empty()) {
-        std::fprintf(stderr, "bondstore-server: customs' receipts are not signature-checked (no --single-window-cert)\n");
+        LogEvent(LogLevel::Warning, "server", {{"message", std::string("customs' receipts are not signature-checked (no --single-window-cert)")}});
     }
     // What one client may ask for, and hold, at once (docs/security.md).
     if (!s.options.rate_limits) s.rate_limit.TurnOff();

@@ -9,6 +9,7 @@
 #include "server/catalog/pictures.h"
 #include "server/catalog/published_catalog.h"
 #include "server/customs/order_relay.h"
+#include "server/operations/metrics.h"
 #include "server/customs/plat_data_open.h"
 #include "server/customs/signature_verifier.h"
 #include "server/http/app_shell.h"
@@ -24,6 +25,7 @@
 #include "core/brand/brand.h"
 #include "core/tax/tax_table.h"
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +45,9 @@ struct Storefront {
     std::shared_ptr<const CachedBody> brand_body;    // GET /api/brand
     std::shared_ptr<const CachedBody> brand_logo;    // GET /brand/NAME (its logo); null = none
     ErrorReply errors;
+    Metrics metrics; // what this process saw, for GET /metrics (operations/metrics.h)
+    OrderRelay* relay = nullptr;         // the relay's worker, once started (GET /api/ready); null without one
+    std::atomic<bool> stopping{false};   // SIGTERM came: draining (GET /api/ready answers 503)
     TaxTable tax_table;
     std::shared_ptr<const CachedBody> tax_table_body; // GET /api/tax-table: the file as loaded
     std::shared_ptr<const CachedBody> hs_keywords_body; // GET /api/hs-keywords; null = none

@@ -17,6 +17,12 @@ int64_t UnixNow()
     return duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
 }
 
+int64_t UnixNowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
 std::string IsoUtc(int64_t unix_seconds)
 {
     int64_t days = unix_seconds >= 0 ? unix_seconds / 86400 : (unix_seconds - 86399) / 86400;

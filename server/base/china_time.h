@@ -15,6 +15,7 @@ CalendarDate TodayInChina();
 // Seconds since 1970 (UTC), and the same moment as ISO 8601 text ("2026-11-26T13:05:00Z"), for
 // the timestamps the store records.
 int64_t UnixNow();
+int64_t UnixNowMs(); // milliseconds
 std::string IsoUtc(int64_t unix_seconds);
 
 // A moment as the wall clock in China shows it (UTC+8 all year): "YYYYMMDDhhmmss" (CEB appTime),

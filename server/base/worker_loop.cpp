@@ -14,12 +14,18 @@ void WorkerLoop::Start(std::function<int()> pass, std::chrono::milliseconds idle
         std::unique_lock lock(mutex_);
         while (!stopping_) {
             lock.unlock();
+            Beat();
             int done = pass();
             lock.lock();
             if (done == 0 && !woken_) wake_.wait_for(lock, idle, [&] { return stopping_ || woken_; });
             woken_ = false;
         }
     });
+}
+
+void WorkerLoop::Beat()
+{
+    last_beat_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 void WorkerLoop::Wake()

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -28,12 +29,18 @@ public:
     void Stop();
     // Asked to stop: a long pass may end early (read without the lock).
     bool stopping() const { return stopping_; }
+    // A sign of life: each pass gives one when it starts, a long pass may give more (a unit of
+    // its work done). Unix milliseconds of the last (0: never); running() until stopped.
+    void Beat();
+    int64_t last_beat_ms() const { return last_beat_ms_; }
+    bool running() const { return thread_.joinable() && !stopping_; }
 
 private:
     std::thread thread_;
     std::mutex mutex_; // woken_, and the waits on stopping_
     std::condition_variable wake_;
     std::atomic<bool> stopping_{false};
+    std::atomic<int64_t> last_beat_ms_{0};
     bool woken_ = false;
 };
 

@@ -1,4 +1,5 @@
 #include "server/carriers/dispatch.h"
+#include "server/operations/event_log.h"
 
 #include "server/customs/order_relay.h"
 
@@ -48,6 +49,7 @@ void Dispatch::Issue(const std::vector<ShipmentStore::Due>& due, int64_t now, in
     std::string error;
     for (const ShipmentStore::Due& d : due) {
         error.clear();
+        SetCurrentRequestId(MakeRequestId()); // (to the carrier as X-Request-Id, and in the log)
         std::optional<ShipmentRequest> q = RequestFor(d.order_no, d.carrier_order_id, now, &error);
         std::optional<WaybillIssued> w;
         if (q) {
@@ -56,18 +58,19 @@ void Dispatch::Issue(const std::vector<ShipmentStore::Due>& due, int64_t now, in
         }
         if (w) {
             if (!stores_.shipments.RecordWaybill(d.order_no, w->waybill_no, w->origin_code, w->dest_code, w->refused, w->note, now, &error))
-                std::fprintf(stderr, "bondstore-server: dispatch: recording %s's waybill: %s\n", d.order_no.c_str(), error.c_str());
+                LogEvent(LogLevel::Error, "dispatch", {{"order_no", d.order_no}, {"what", std::string("recording the waybill")}, {"error", error}});
             else if (w->refused)
-                std::fprintf(stderr, "bondstore-server: dispatch: %s refuses order %s: %s\n", carrier_.name(), d.order_no.c_str(), w->note.c_str());
+                LogEvent(LogLevel::Warning, "dispatch", {{"order_no", d.order_no}, {"carrier", std::string(carrier_.name())}, {"outcome", std::string("refused")}, {"why", w->note}});
+            else
+                LogEvent(LogLevel::Info, "dispatch", {{"order_no", d.order_no}, {"carrier", std::string(carrier_.name())}, {"outcome", std::string("waybill")}});
             continue;
         }
         // Tried again: 2, 4, 8 … seconds, at most 5 minutes apart.
         int64_t wait = std::min<int64_t>(int64_t(2) << std::min<int64_t>(d.attempts, 8), 300);
-        std::fprintf(stderr, "bondstore-server: dispatch: no waybill for %s yet (%s); again in %llds\n", d.order_no.c_str(), error.c_str(),
-                     static_cast<long long>(wait));
+        LogEvent(LogLevel::Warning, "dispatch", {{"order_no", d.order_no}, {"outcome", std::string("retry")}, {"why", error}, {"retry_in_s", wait}});
         std::string store_error;
         if (!stores_.shipments.RecordFailure(d.order_no, error, now + wait, now, &store_error))
-            std::fprintf(stderr, "bondstore-server: dispatch: %s\n", store_error.c_str());
+            LogEvent(LogLevel::Error, "dispatch", {{"error", store_error}});
     }
 }
 
@@ -79,7 +82,7 @@ int Dispatch::Sweep(int64_t now)
     // answer moves its shipment out of "due" or to a later attempt, so a round asks once per order.
     for (int round = 0; round < 4; round++) {
         std::optional<std::vector<ShipmentStore::Due>> due = stores_.shipments.WaybillsDue(carrier_.name(), now, 50, &error);
-        if (!due) std::fprintf(stderr, "bondstore-server: dispatch: %s\n", error.c_str());
+        if (!due) LogEvent(LogLevel::Error, "dispatch", {{"error", error}});
         if (!due || due->empty()) break;
         Issue(*due, now, &calls);
         if (due->size() < 50) break;
@@ -89,7 +92,7 @@ int Dispatch::Sweep(int64_t now)
     error.clear();
     std::optional<std::vector<std::pair<std::string, std::string>>> moving =
         stores_.shipments.ToTrack(carrier_.name(), now - track_every, now, 10, &error);
-    if (!moving) std::fprintf(stderr, "bondstore-server: dispatch: %s\n", error.c_str());
+    if (!moving) LogEvent(LogLevel::Error, "dispatch", {{"error", error}});
     if (moving && !moving->empty()) {
         std::map<std::string, std::string> order_of;
         std::vector<std::string> waybills;
@@ -99,14 +102,15 @@ int Dispatch::Sweep(int64_t now)
         }
         calls++;
         auto events = carrier_.Track(waybills, &error);
-        if (!events) std::fprintf(stderr, "bondstore-server: dispatch: tracking: %s\n", error.c_str());
+        if (!events) LogEvent(LogLevel::Warning, "dispatch", {{"what", std::string("tracking")}, {"error", error}});
         std::map<std::string, std::vector<TrackingEvent>> by_order;
         for (const auto& [waybill, e] : events.value_or(std::vector<std::pair<std::string, TrackingEvent>>{}))
             if (order_of.count(waybill)) by_order[order_of[waybill]].push_back(e);
         for (const auto& [order_no, list] : by_order)
             if (!stores_.shipments.ApplyTracking(order_no, list, now, &error))
-                std::fprintf(stderr, "bondstore-server: dispatch: tracking %s: %s\n", order_no.c_str(), error.c_str());
+                LogEvent(LogLevel::Error, "dispatch", {{"order_no", order_no}, {"what", std::string("tracking")}, {"error", error}});
     }
+    SetCurrentRequestId({});
     return calls;
 }
 

@@ -1,4 +1,5 @@
 #include "server/carriers/sf_express.h"
+#include "server/operations/event_log.h"
 
 #include "server/base/china_time.h"
 #include "server/carriers/sf_express_protocol.h"
@@ -41,7 +42,9 @@ std::optional<std::string> SfExpress::Call(const char* service, const std::strin
     client.set_connection_timeout(std::chrono::milliseconds(std::min<int64_t>(config_.timeout_ms, 3000)));
     client.set_read_timeout(std::chrono::milliseconds(config_.timeout_ms));
     client.set_write_timeout(std::chrono::milliseconds(config_.timeout_ms));
-    httplib::Result r = client.Post(target.path, {{"User-Agent", "bondstore"}}, form);
+    httplib::Headers headers = {{"User-Agent", "bondstore"}};
+    if (!CurrentRequestId().empty()) headers.emplace("X-Request-Id", CurrentRequestId()); // (operations/event_log.h)
+    httplib::Result r = client.Post(target.path, headers, form);
     if (!r) {
         *error = "SF Express cannot be reached: " + httplib::to_string(r.error());
         return std::nullopt;

@@ -1,4 +1,5 @@
 #include "server/catalog/pictures.h"
+#include "server/operations/event_log.h"
 
 #include "server/base/files.h"
 
@@ -92,7 +93,7 @@ void Thumbnails::Make(const StaticFiles& images)
             ScaledPicture scaled;
             std::string error;
             if (!ScalePicture(body->identity, size, &scaled, &error)) {
-                std::fprintf(stderr, "bondstore-server: no thumbnails of /images%s: %s\n", path.c_str(), error.c_str());
+                LogEvent(LogLevel::Warning, "pictures", {{"path", "/images" + path}, {"what", std::string("no thumbnails")}, {"error", error}});
                 skipped_++;
                 break;
             }

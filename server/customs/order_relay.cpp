@@ -1,4 +1,5 @@
 #include "server/customs/order_relay.h"
+#include "server/operations/event_log.h"
 
 #include "server/base/china_time.h"
 #include "server/base/files.h"
@@ -151,6 +152,12 @@ void OrderRelay::Start() { loop_.Start([this] { return RunOnce(); }, std::chrono
 
 void OrderRelay::Stop() { loop_.Stop(); }
 
+bool OrderRelay::Alive(int64_t now_ms) const
+{
+    // A delivery takes at most its connect, write and read time-outs; then a store write.
+    return loop_.running() && now_ms - loop_.last_beat_ms() <= 3 * int64_t(settings_.timeout_ms) + 10000;
+}
+
 int OrderRelay::RunOnce()
 {
     std::string error;
@@ -166,18 +173,27 @@ int OrderRelay::RunOnce()
         if (loop_.stopping()) break; // (a stale false costs one more delivery)
         std::optional<std::vector<RelayStore::OutboxMessage>> due = store_.ClaimOutbox(now_ms(), lease_ms, 1, &error);
         if (!due) {
-            std::fprintf(stderr, "bondstore-server: relay: %s\n", error.c_str());
+            LogEvent(LogLevel::Error, "relay", {{"error", error}});
             break;
         }
         if (due->empty()) break;
         const RelayStore::OutboxMessage& m = due->front();
+        // Each delivery is a request of its own: its id goes to the single window (X-Request-Id)
+        // and into its log lines.
+        SetCurrentRequestId(MakeRequestId());
+        loop_.Beat();
         bool permanent = false;
         std::string sent;
         std::string why = Deliver(m, &permanent, &sent);
         int64_t at = UnixNow();
         if (why.empty()) {
             if (!store_.MarkOutboxSent(m, keys_.Seal(sent), at, &error))
-                std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
+                LogEvent(LogLevel::Error, "relay", {{"order_no", m.order_no}, {"kind", m.kind}, {"error", error}});
+            else
+                LogEvent(LogLevel::Info, "relay", {{"order_no", m.order_no}, {"kind", m.kind}, {"outcome", std::string("sent")},
+                                                   {"attempts", m.attempts + 1}});
+            // (ready_at is in whole seconds: the latency is good to a second)
+            if (settings_.metrics) settings_.metrics->ObserveRelayDelivery(m.kind, "sent", std::max(0.0, double(now_ms()) / 1000 - double(m.ready_at)));
             continue;
         }
         // Exponential back-off with jitter (0.5–1.5×), from the number of attempts so far.
@@ -187,9 +203,13 @@ int OrderRelay::RunOnce()
         // Parked when it cannot succeed, or has failed for longer than park_after.
         bool park = permanent || (m.first_failed_at > 0 && at - m.first_failed_at > settings_.park_after);
         if (!store_.MarkOutboxFailed(m, why, at, now_ms() + delay, park, &error))
-            std::fprintf(stderr, "bondstore-server: relay: %s: %s\n", m.order_no.c_str(), error.c_str());
-        if (park) std::fprintf(stderr, "bondstore-server: relay: %s (%s) parked: %s\n", m.order_no.c_str(), m.kind.c_str(), why.c_str());
+            LogEvent(LogLevel::Error, "relay", {{"order_no", m.order_no}, {"kind", m.kind}, {"error", error}});
+        if (settings_.metrics) settings_.metrics->ObserveRelayDelivery(m.kind, park ? "parked" : "retry", 0);
+        LogEvent(park ? LogLevel::Error : LogLevel::Warning, "relay",
+                 {{"order_no", m.order_no}, {"kind", m.kind}, {"outcome", std::string(park ? "parked" : "retry")},
+                  {"attempts", m.attempts + 1}, {"retry_in_ms", park ? int64_t(0) : delay}, {"why", why}});
     }
+    SetCurrentRequestId({});
     return tried;
 }
 
@@ -229,7 +249,9 @@ std::string OrderRelay::Deliver(const RelayStore::OutboxMessage& m, bool* perman
     client.set_connection_timeout(std::chrono::milliseconds(std::min(settings_.timeout_ms, 3000)));
     client.set_read_timeout(std::chrono::milliseconds(settings_.timeout_ms));
     client.set_write_timeout(std::chrono::milliseconds(settings_.timeout_ms));
-    httplib::Result r = client.Post(target.path, DxpMsgXml(envelope), "application/xml; charset=utf-8");
+    httplib::Headers headers;
+    if (!CurrentRequestId().empty()) headers.emplace("X-Request-Id", CurrentRequestId()); // (operations/event_log.h)
+    httplib::Result r = client.Post(target.path, headers, DxpMsgXml(envelope), "application/xml; charset=utf-8");
     if (!r) return "the single window cannot be reached: " + httplib::to_string(r.error());
     if (r->status >= 200 && r->status < 300) {
         *sent = *xml;

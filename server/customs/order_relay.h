@@ -4,6 +4,8 @@
 // validated against the official schema and signed before anything is sent.
 #pragma once
 
+#include "server/operations/metrics.h"
+
 #include "server/base/worker_loop.h"
 #include "server/customs/ceb_message.h"
 #include "server/customs/ceb_schema.h"
@@ -63,6 +65,7 @@ struct RelaySettings {
     int64_t park_after = 86400;   // seconds since the message was ready: then parked, reported
     int timeout_ms = 10000;       // per delivery
     std::string receiver_id = "DXPEDCCEB0000002"; // DxpMsg ReceiverId: customs' import exchange id
+    Metrics* metrics = nullptr;   // counts each delivery and its latency (operations/metrics.h); may be null
 };
 
 // Delivers every ready outbox message to the single window at least once: claimed (leased) from
@@ -76,6 +79,9 @@ class OrderRelay {
 public:
     OrderRelay(RelayStore& store, const PersonalData& keys, const RelayKit& kit, RelaySettings settings);
     ~OrderRelay();
+    // Running, and moved within the longest a delivery can take (a relay stuck on a connection that
+    // never answers, or a dead thread, is not): GET /api/ready.
+    bool Alive(int64_t now_ms) const;
     void Start();
     void Stop();
     // One pass over what is due now; returns how many messages it tried. (The worker's loop, and

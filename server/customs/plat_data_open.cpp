@@ -1,4 +1,5 @@
 #include "server/customs/plat_data_open.h"
+#include "server/operations/event_log.h"
 
 #include "server/customs/dxp_envelope.h"
 
@@ -20,7 +21,7 @@ const char* kDue = "due";
 
 void Log(const std::string& session, const std::string& order_no, const std::string& what)
 {
-    std::fprintf(stderr, "bondstore-server: payment data (179): session %s, order %s: %s\n", session.c_str(), order_no.c_str(), what.c_str());
+    LogEvent(LogLevel::Info, "payment_data", {{"session", session}, {"order_no", order_no}, {"what", what}});
 }
 
 PaymentDataReply Reply(const char* code, std::string message, int64_t now_ms)
@@ -156,7 +157,9 @@ int PlatDataOpen::RunOnce(int64_t now)
         client.set_connection_timeout(std::chrono::milliseconds(std::min(settings_.timeout_ms, 3000)));
         client.set_read_timeout(std::chrono::milliseconds(settings_.timeout_ms));
         client.set_write_timeout(std::chrono::milliseconds(settings_.timeout_ms));
-        httplib::Result r = client.Post(target.path, httplib::Params{{"payExInfoStr", PaymentDataUploadToJson(*upload)}});
+        httplib::Headers headers;
+        if (!CurrentRequestId().empty()) headers.emplace("X-Request-Id", CurrentRequestId()); // (operations/event_log.h)
+        httplib::Result r = client.Post(target.path, headers, httplib::Params{{"payExInfoStr", PaymentDataUploadToJson(*upload)}});
         if (!r) {
             retry("customs cannot be reached: " + httplib::to_string(r.error()));
             continue;

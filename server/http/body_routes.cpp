@@ -1,6 +1,7 @@
 #include "server/http/body_routes.h"
 
 #include "server/http/connection.h"
+#include "server/http/request_log.h"
 
 #include <httplib.h>
 
@@ -85,21 +86,24 @@ void RefuseBody(ErrorReply& errors, const httplib::Request& req, httplib::Respon
 
 } // namespace
 
-BodyRoutes::BodyRoutes(httplib::Server& server, ErrorReply& errors) : server_(server), errors_(errors) {}
+BodyRoutes::BodyRoutes(httplib::Server& server, ErrorReply& errors, RouteTable& routes) : server_(server), errors_(errors), routes_(routes) {}
 
-void BodyRoutes::Post(const std::string& pattern, Limits limits, Handler handler, Before before)
+void BodyRoutes::Post(const std::string& path, Limits limits, Handler handler, Before before)
 {
-    PostStream(pattern, limits, [handler](const httplib::Request& req, httplib::Response& res, const std::function<bool(const Chunk&)>& read) {
+    PostStream(path, limits, [handler](const httplib::Request& req, httplib::Response& res, const std::function<bool(const Chunk&)>& read) {
         std::string body;
         if (read([&](const char* data, size_t length) { body.append(data, length); return true; })) handler(req, res, body);
     }, before);
 }
 
-void BodyRoutes::PostStream(const std::string& pattern, Limits limits, StreamHandler handler, Before before)
+void BodyRoutes::PostStream(const std::string& path, Limits limits, StreamHandler handler, Before before)
 {
-    rules_.push_back({std::regex(pattern), limits});
-    server_.Post(pattern, [this, limits, handler, before](const httplib::Request& req, httplib::Response& res,
-                                                           const httplib::ContentReader& content) {
+    const std::string pattern = RoutePattern(path);
+    routes_.Record("POST", path);
+    rules_.push_back({path, std::regex(pattern), limits});
+    server_.Post(pattern, [this, path, limits, handler, before](const httplib::Request& req, httplib::Response& res,
+                                                                 const httplib::ContentReader& content) {
+        NoteRoute(path);
         if (Compressed(req) && !limits.compressed) {
             errors_.Send(req, res, 415, "encoding_not_accepted");
             return DropBody(req, res, content);
@@ -129,7 +133,11 @@ bool BodyRoutes::RefuseBeforeReading(const httplib::Request& req, httplib::Respo
     if (!may_have_body) return false;
     const Limits* limits = nullptr;
     for (const Rule& r : rules_)
-        if (std::regex_match(req.path, r.pattern)) { limits = &r.limits; break; }
+        if (std::regex_match(req.path, r.pattern)) {
+            limits = &r.limits;
+            if (req.method == "POST") NoteRoute(r.path); // (its log line names it, refused or not)
+            break;
+        }
     std::string te = req.get_header_value("Transfer-Encoding");
     if (!te.empty() && !Chunked(req)) {
         Refuse(errors_, req, res, 400, "invalid_request");

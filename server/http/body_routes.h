@@ -15,6 +15,7 @@
 #pragma once
 
 #include "server/http/error_reply.h"
+#include "server/http/route_table.h"
 
 #include <cstddef>
 #include <functional>
@@ -34,7 +35,8 @@ namespace bondstore {
 
 class BodyRoutes {
 public:
-    BodyRoutes(httplib::Server& server, ErrorReply& errors);
+    // Each route is recorded in `routes` too.
+    BodyRoutes(httplib::Server& server, ErrorReply& errors, RouteTable& routes);
 
     struct Limits {
         size_t max_bytes = 64 * 1024;
@@ -47,11 +49,12 @@ public:
     using Chunk = std::function<bool(const char* data, size_t length)>;
     using StreamHandler = std::function<void(const httplib::Request&, httplib::Response&, const std::function<bool(const Chunk&)>& read)>;
 
-    // POST `pattern`: the whole body (at most limits.max_bytes) in one string.
-    void Post(const std::string& pattern, Limits limits, Handler handler, Before before = nullptr);
-    // POST `pattern`: the body streamed through `read` (a catalog upload). Past the limit, `read`
+    // POST `path` (as RouteTable names it: "/api/orders/{order_no}/cancel"): the whole body (at
+    // most limits.max_bytes) in one string.
+    void Post(const std::string& path, Limits limits, Handler handler, Before before = nullptr);
+    // POST `path`: the body streamed through `read` (a catalog upload). Past the limit, `read`
     // returns false and the route has answered 413.
-    void PostStream(const std::string& pattern, Limits limits, StreamHandler handler, Before before = nullptr);
+    void PostStream(const std::string& path, Limits limits, StreamHandler handler, Before before = nullptr);
 
     // The gate, as the server's pre-routing handler (routes.cpp installs it).
     bool RefuseBeforeReading(const httplib::Request& req, httplib::Response& res) const;
@@ -60,11 +63,13 @@ public:
 
 private:
     struct Rule {
+        std::string path;
         std::regex pattern;
         Limits limits;
     };
     httplib::Server& server_;
     ErrorReply& errors_;
+    RouteTable& routes_;
     std::vector<Rule> rules_;
 };
 

@@ -1,4 +1,5 @@
 #include "server/http/error_reply.h"
+#include "server/operations/event_log.h"
 
 #include "core/i18n/i18n_bundle.h"
 #include "core/i18n/text_conversion.h"
@@ -79,8 +80,7 @@ void ErrorReply::SendProblems(const httplib::Request& req, httplib::Response& re
 
 void ErrorReply::Internal(const httplib::Request& req, httplib::Response& res, std::string_view what, std::string_view cause)
 {
-    std::fprintf(stderr, "bondstore-server: %s %s: %.*s: %.*s\n", req.method.c_str(), req.path.c_str(), int(what.size()), what.data(),
-                 int(cause.size()), cause.data());
+    LogEvent(LogLevel::Error, "internal", {{"method", req.method}, {"path", req.path}, {"what", std::string(what)}, {"cause", std::string(cause)}});
     Send(req, res, 500, "internal");
 }
 

@@ -8,7 +8,8 @@ namespace bondstore {
 void SendJson(httplib::Response& res, int status, std::string body)
 {
     res.status = status;
-    res.set_header("Cache-Control", "no-store");
+    // (httplib adds a header each time it is set: a route that chose its own caching keeps it alone)
+    if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     res.set_content(std::move(body), "application/json; charset=utf-8");
 }
 

@@ -14,7 +14,8 @@ struct Response;
 
 namespace bondstore {
 
-// `body` (JSON) with `status`, never cached (answers about orders and accounts change).
+// `body` (JSON) with `status`, never cached (answers about orders and accounts change) unless the
+// route set its own Cache-Control.
 void SendJson(httplib::Response& res, int status, std::string body);
 
 // The token of an "Authorization: Bearer …" header ("" if none).

@@ -1,4 +1,5 @@
 #include "server/payments/alipay.h"
+#include "server/operations/event_log.h"
 
 #include "server/base/bytes.h"
 #include "server/base/china_time.h"
@@ -97,7 +98,9 @@ std::optional<AlipayAnswer> Alipay::Call(const char* method, const std::string& 
     client.set_read_timeout(std::chrono::milliseconds(config_.timeout_ms));
     client.set_write_timeout(std::chrono::milliseconds(config_.timeout_ms));
     // The charset goes in the query too, as the SDKs send it, so the gateway decodes the form right.
-    httplib::Result r = client.Post(target.path + "?charset=utf-8", {{"User-Agent", "bondstore"}}, AlipayForm(Signed(method, biz_content)),
+    httplib::Headers headers = {{"User-Agent", "bondstore"}};
+    if (!CurrentRequestId().empty()) headers.emplace("X-Request-Id", CurrentRequestId()); // (operations/event_log.h)
+    httplib::Result r = client.Post(target.path + "?charset=utf-8", headers, AlipayForm(Signed(method, biz_content)),
                                     "application/x-www-form-urlencoded;charset=utf-8");
     if (!r) {
         *error = "Alipay cannot be reached: " + httplib::to_string(r.error());

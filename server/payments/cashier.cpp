@@ -1,4 +1,5 @@
 #include "server/payments/cashier.h"
+#include "server/operations/event_log.h"
 
 #include "core/wire/order_json.h"
 
@@ -25,7 +26,7 @@ const char* RefundStateCode(RefundState s) { return s == RefundState::Done ? "do
 
 void Log(const char* what, const std::string& order_no, const std::string& error)
 {
-    std::fprintf(stderr, "bondstore-server: payments: %s %s: %s\n", what, order_no.c_str(), error.c_str());
+    LogEvent(LogLevel::Error, "payment", {{"what", std::string(what)}, {"order_no", order_no}, {"error", error}});
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "server/payments/wechat_pay.h"
+#include "server/operations/event_log.h"
 
 #include "server/base/bytes.h"
 #include "server/base/china_time.h"
@@ -104,6 +105,7 @@ std::optional<WeChatPay::Answer> WeChatPay::Call(const char* method, const std::
     client.set_write_timeout(std::chrono::milliseconds(settings_.timeout_ms));
     httplib::Headers headers = {{"Authorization", WeChatAuthorizationHeader(auth)}, {"Accept", "application/json"},
                                 {"User-Agent", "bondstore"}};
+    if (!CurrentRequestId().empty()) headers.emplace("X-Request-Id", CurrentRequestId()); // (operations/event_log.h)
     httplib::Result r = std::string_view(method) == "GET" ? client.Get(path.c_str(), headers)
                                                           : client.Post(path.c_str(), headers, body, "application/json");
     if (!r) {
@@ -298,7 +300,9 @@ std::optional<DeclarationResult> WeChatPay::Declare(const DeclarationRequest& q,
     httplib::Client client(settings_.customs_api.empty() ? settings_.api : settings_.customs_api);
     client.set_connection_timeout(std::chrono::milliseconds(std::min<int64_t>(settings_.timeout_ms, 3000)));
     client.set_read_timeout(std::chrono::milliseconds(settings_.timeout_ms));
-    httplib::Result r = client.Post("/cgi-bin/mch/customs/customdeclareorder", WeChatV2Xml(f), "text/xml; charset=utf-8");
+    httplib::Headers headers;
+    if (!CurrentRequestId().empty()) headers.emplace("X-Request-Id", CurrentRequestId()); // (operations/event_log.h)
+    httplib::Result r = client.Post("/cgi-bin/mch/customs/customdeclareorder", headers, WeChatV2Xml(f), "text/xml; charset=utf-8");
     if (!r) {
         *error = "WeChat Pay (customs) cannot be reached: " + httplib::to_string(r.error());
         return std::nullopt;

@@ -1,6 +1,7 @@
 // bondstore-server: the storefront's HTTP server. See `bondstore-server --help`.
 #include "server/api/routes.h"
 #include "server/app/server_options.h"
+#include "server/operations/event_log.h"
 #include "server/app/storefront.h"
 #include "server/base/china_time.h"
 #include "server/customs/dxp_envelope.h"
@@ -25,7 +26,7 @@ int main(int argc, char** argv)
     std::vector<std::string> args(argv + 1, argv + argc);
     OptionsParse parsed = ParseServerOptions(args, [](const char* name) -> const char* { return std::getenv(name); });
     if (!parsed.error.empty()) {
-        std::fprintf(stderr, "bondstore-server: %s\n", parsed.error.c_str());
+        std::fprintf(stderr, "bondstore-server: %s\n", parsed.error.c_str()); // (a person at a terminal)
         return 2;
     }
     if (parsed.options.help) {
@@ -47,7 +48,7 @@ int main(int argc, char** argv)
     storefront.options = parsed.options;
     std::string error;
     if (!OpenStorefront(storefront, &error)) {
-        std::fprintf(stderr, "bondstore-server: %s\n", error.c_str());
+        LogEvent(LogLevel::Error, "server", {{"message", error}});
         return 1;
     }
 
@@ -76,7 +77,12 @@ int main(int argc, char** argv)
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         listening = sock;
     });
-    MountRoutes(http, storefront);
+    RouteTable routes(http);
+    MountRoutes(http, routes, storefront);
+    if (storefront.options.list_routes) {
+        for (const RouteTable::Route& r : routes.routes()) std::printf("%s %s\n", r.method.c_str(), r.path.c_str());
+        return 0;
+    }
 
     const ServerOptions& o = storefront.options;
     int port = o.port;
@@ -84,20 +90,40 @@ int main(int argc, char** argv)
     else if (!http.bind_to_port(o.bind, port)) port = -1;
     if (port > 0 && listening >= 0) ::listen(listening, SOMAXCONN); // Linux: a second listen() resizes the queue
     if (port <= 0) {
-        std::fprintf(stderr, "bondstore-server: cannot listen on %s:%d (in use, or not an address of this machine)\n",
-                     o.bind.c_str(), o.port);
+        LogEvent(LogLevel::Error, "server", {{"message", Printed("cannot listen on %s:%d (in use, or not an address of this machine)",
+                     o.bind.c_str(), o.port)}});
         return 1;
     }
 
+    // Stopping (SIGTERM, SIGINT): /api/ready answers 503 at once; the listening socket closes (no
+    // new connections); requests under way are answered and idle kept-alive connections closed
+    // (httplib's stop); then the workers stop, the relay after the delivery it is making. All of it
+    // within --drain-seconds, or the server exits anyway: a client that never finishes its request
+    // cannot hold a deploy (what it had not finished was never acknowledged; a relay lease runs
+    // out and another server takes the message).
     std::atomic<bool> listen_over{false};
-    std::thread stopper([&http, &listen_over, signals] {
+    std::mutex drain_mutex;
+    std::condition_variable drain_done;
+    bool drained = false;
+    std::thread stopper([&] {
         int sig = 0;
         sigwait(&signals, &sig);
-        std::fprintf(stderr, "bondstore-server: %s received, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+        {
+            std::lock_guard lock(drain_mutex);
+            if (drained) return; // (woken by main at the end)
+        }
+        storefront.stopping = true;
+        LogEvent(LogLevel::Info, "server", {{"message", Printed("%s received, stopping (drain %d s)", sig == SIGINT ? "SIGINT" : "SIGTERM",
+                                                                storefront.options.drain_seconds)}});
         // A signal just after start can come before listen begins; stop() then does nothing and the
         // server would serve on (found by a test stopping a server the moment it said it serves).
         while (!http.is_running() && !listen_over) std::this_thread::sleep_for(std::chrono::milliseconds(5));
         http.stop();
+        std::unique_lock lock(drain_mutex);
+        if (!drain_done.wait_for(lock, std::chrono::seconds(storefront.options.drain_seconds), [&] { return drained; })) {
+            LogEvent(LogLevel::Error, "server", {{"message", Printed("drain time over (%d s): exiting with work unfinished", storefront.options.drain_seconds)}});
+            std::_Exit(1);
+        }
     });
 
     // Housekeeping, once a second:
@@ -117,19 +143,19 @@ int main(int argc, char** argv)
             try {
                 std::string why;
                 storefront.stores->orders.ExpireUnpaid(UnixNow(), &why);
-                if (!why.empty()) std::fprintf(stderr, "bondstore-server: expiring unpaid orders: %s\n", why.c_str());
+                if (!why.empty()) LogEvent(LogLevel::Error, "server", {{"message", Printed("expiring unpaid orders: %s", why.c_str())}});
                 why.clear();
                 std::optional<int64_t> version = storefront.stores->catalog.CatalogVersion(&why);
                 if (version && *version != storefront.catalog.Current()->catalog.version &&
                     !storefront.catalog.Refresh(storefront.stores->catalog, &why))
-                    std::fprintf(stderr, "bondstore-server: reading the catalog another server published: %s\n", why.c_str());
+                    LogEvent(LogLevel::Error, "server", {{"message", Printed("reading the catalog another server published: %s", why.c_str())}});
                 if (++seconds % 3600 == 1) {
                     why.clear();
                     if (!storefront.stores->orders.PurgeExpired(UnixNow(), &why))
-                        std::fprintf(stderr, "bondstore-server: forgetting old idempotency keys: %s\n", why.c_str());
+                        LogEvent(LogLevel::Error, "server", {{"message", Printed("forgetting old idempotency keys: %s", why.c_str())}});
                 }
             } catch (const std::exception& e) { // e.g. no database connection in time: the next round tries again
-                std::fprintf(stderr, "bondstore-server: housekeeping: %s\n", e.what());
+                LogEvent(LogLevel::Error, "server", {{"message", Printed("housekeeping: %s", e.what())}});
             }
             lock.lock();
         }
@@ -145,7 +171,7 @@ int main(int argc, char** argv)
             try {
                 storefront.cashier->Sweep(UnixNow());
             } catch (const std::exception& e) {
-                std::fprintf(stderr, "bondstore-server: payments: %s\n", e.what());
+                LogEvent(LogLevel::Error, "server", {{"message", Printed("payments: %s", e.what())}});
             }
             lock.lock();
         }
@@ -161,7 +187,7 @@ int main(int argc, char** argv)
             try {
                 storefront.dispatch->Sweep(UnixNow());
             } catch (const std::exception& e) {
-                std::fprintf(stderr, "bondstore-server: dispatch: %s\n", e.what());
+                LogEvent(LogLevel::Error, "server", {{"message", Printed("dispatch: %s", e.what())}});
             }
             lock.lock();
         }
@@ -177,8 +203,10 @@ int main(int argc, char** argv)
         settings.max_retry_ms = o.relay_max_retry_ms;
         settings.timeout_ms = o.relay_timeout_ms;
         settings.receiver_id = o.single_window_receiver;
+        settings.metrics = &storefront.metrics;
         relay = std::make_unique<OrderRelay>(storefront.stores->relay, *storefront.personal_data, *storefront.relay_kit, settings);
         relay->Start();
+        storefront.relay = relay.get();
     }
 
     std::string host = o.bind.find(':') != std::string::npos ? "[" + o.bind + "]" : o.bind;
@@ -196,16 +224,16 @@ int main(int argc, char** argv)
     }
 
     if (!storefront.payment_provider)
-        std::fprintf(stderr, "bondstore-server: payment: none configured: checkout says payment is unavailable (--payment, docs/payments.md)\n");
+        LogEvent(LogLevel::Warning, "server", {{"message", std::string("payment: none configured: checkout says payment is unavailable (--payment, docs/payments.md)")}});
     else if (!storefront.payment_provider->declares())
-        std::fprintf(stderr, "bondstore-server: payment: SANDBOX, a demo provider: no money moves, nothing is declared to customs' payment side\n");
+        LogEvent(LogLevel::Warning, "server", {{"message", std::string("payment: SANDBOX, a demo provider: no money moves, nothing is declared to customs' payment side")}});
     else if (storefront.payment_provider->sandbox())
-        std::fprintf(stderr, "bondstore-server: payment: %s DEMO ACCOUNT (its local fake): no money moves\n", storefront.payment_provider->name());
+        LogEvent(LogLevel::Warning, "server", {{"message", Printed("payment: %s DEMO ACCOUNT (its local fake): no money moves", storefront.payment_provider->name())}});
     else
-        std::fprintf(stderr, "bondstore-server: payment: %s\n", storefront.payment_provider->name());
+        LogEvent(LogLevel::Info, "server", {{"message", Printed("payment: %s", storefront.payment_provider->name())}});
     if (storefront.carrier)
-        std::fprintf(stderr, "bondstore-server: carrier: %s%s\n", storefront.carrier->name(),
-                     storefront.carrier->demo() ? " DEMO ACCOUNT (its local fake): no parcel moves" : "");
+        LogEvent(LogLevel::Info, "server", {{"message", Printed("carrier: %s%s", storefront.carrier->name(),
+                     storefront.carrier->demo() ? " DEMO ACCOUNT (its local fake): no parcel moves" : "")}});
     auto snapshot = storefront.catalog.Current();
     std::string where = o.database.empty() ? "SQLite in " + o.data_dir : std::string("PostgreSQL");
     std::printf("Bondstore is serving http://%s:%d/  (catalog v%lld, %zu products, data in %s)\n", host.c_str(), port,
@@ -222,13 +250,19 @@ int main(int argc, char** argv)
     expirer.join();
     cashier.join();
     dispatch.join();
+    storefront.relay = nullptr; // (GET /api/ready no longer asks it)
     if (relay) relay->Stop();
     if (storefront.plat_data_open) storefront.plat_data_open->Stop();
+    {
+        std::lock_guard lock(drain_mutex);
+        drained = true;
+    }
+    drain_done.notify_all();
     // Wake the stopper if listen ended for another reason, so join() returns.
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(), SIGTERM);
         stopper.join();
     }
-    std::fprintf(stderr, "bondstore-server: stopped\n");
+    LogEvent(LogLevel::Info, "server", {{"message", std::string("stopped")}});
     return ok ? 0 : 1;
 }

@@ -10,6 +10,13 @@
 
 namespace bondstore {
 
+bool Database::Ping(std::string* error)
+{
+    auto c = readers().Acquire();
+    auto r = c->Query("SELECT 1", {}, error);
+    return r && r->rows.size() == 1;
+}
+
 bool Database::InWriteTransaction(const std::function<bool(SqlConnection&, std::string*)>& body, std::string* error)
 {
     auto c = writers_->Acquire();

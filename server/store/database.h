@@ -32,6 +32,9 @@ public:
     // that rolls back on purpose returns false and leaves its `error` argument empty.
     bool InWriteTransaction(const std::function<bool(SqlConnection&, std::string*)>& body, std::string* error);
 
+    // The database answers a query now (GET /api/ready).
+    bool Ping(std::string* error);
+
     SqlPool& writers() { return *writers_; }
     SqlPool& readers() { return readers_ ? *readers_ : *writers_; }
 

@@ -9,6 +9,7 @@
 #include "server/store/inventory_store.h"
 #include "server/store/kiosk_store.h"
 #include "server/store/merchant_store.h"
+#include "server/store/metrics_store.h"
 #include "server/store/order_store.h"
 #include "server/store/payment_data_store.h"
 #include "server/store/payment_store.h"
@@ -27,7 +28,7 @@ struct Stores {
     explicit Stores(std::unique_ptr<Database> db)
         : database(std::move(db)), catalog(*database), merchants(*database), experience_stores(*database), kiosks(*database), inventory(*database),
           orders(*database), payments(*database), relay(*database), sales(*database), shipments(*database),
-          returns(*database), tax_bills(*database), payment_data(*database) {}
+          returns(*database), tax_bills(*database), payment_data(*database), metrics(*database) {}
 
     std::unique_ptr<Database> database;
     CatalogStore catalog;
@@ -43,6 +44,7 @@ struct Stores {
     ReturnStore returns;
     TaxBillStore tax_bills;
     PaymentDataStore payment_data;
+    MetricsStore metrics;
 
     // "sqlite", "postgresql".
     const char* kind() const { return database->dialect(); }

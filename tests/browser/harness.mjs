@@ -118,25 +118,28 @@ export async function startCarrierFake({ server, dir, pushUrl, singleWindow, cus
 // `database`: a PostgreSQL conninfo (else SQLite in the data directory); `payment` "wechat" or
 // "alipay": that provider's fake first (the simulator trusts its certificate too, and takes its
 // vouchers). SF Express's fake always (the carrier: waybills, their CEB511, tracking); customs
-// releases a list once its documents match. Resolves with { server, simulator, fake, carrier, database, adminToken, stop() }.
-export async function startStoreWithCustoms(args, { database, extraArgs = [], payment } = {}) {
+// releases a list once its documents match. `publicPort`: where the others send to (a proxy in front
+// of the store: the contract test's), else the store's port. Resolves with { server, simulator,
+// fake, carrier, database, adminToken, stop() }.
+export async function startStoreWithCustoms(args, { database, extraArgs = [], payment, publicPort } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "bondstore-e2e-"));
   execFileSync("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30", "-subj", "/CN=bondstore e2e",
     "-keyout", join(dataDir, "signing-key.pem"), "-out", join(dataDir, "signing-cert.pem")], { stdio: "ignore" });
   const port = await freePort();
+  const front = publicPort || port;
   const receiptToken = randomBytes(24).toString("hex"); // to both programs through the environment
   const adminToken = randomBytes(24).toString("hex");   // the operator's (the operator screen's)
   const simPort = await freePort();
   // A provider's fake beside it (else the sandbox, startServer's default).
   const fake = payment
-    ? await startPaymentFake({ server: args.server, provider: payment, dir: dataDir, notifyUrl: `http://127.0.0.1:${port}/api/payments/${payment}/notify`,
+    ? await startPaymentFake({ server: args.server, provider: payment, dir: dataDir, notifyUrl: `http://127.0.0.1:${front}/api/payments/${payment}/notify`,
       singleWindow: `http://127.0.0.1:${simPort}/ceb`, customsConfig: join(dirname(fileURLToPath(import.meta.url)), "../../assets/customs/declarant.json") })
     : null;
   const customsConfig = join(dirname(fileURLToPath(import.meta.url)), "../../assets/customs/declarant.json");
-  const carrier = await startCarrierFake({ server: args.server, dir: dataDir, pushUrl: `http://127.0.0.1:${port}/api/carriers/sf/routes`,
+  const carrier = await startCarrierFake({ server: args.server, dir: dataDir, pushUrl: `http://127.0.0.1:${front}/api/carriers/sf/routes`,
     singleWindow: `http://127.0.0.1:${simPort}/ceb`, customsConfig });
   const simulator = await startSimulator({ simulator: args.simulator, cert: join(dataDir, "signing-cert.pem"), port: simPort,
-    receiptsUrl: `http://127.0.0.1:${port}/api/single-window/receipts`, token: receiptToken,
+    receiptsUrl: `http://127.0.0.1:${front}/api/single-window/receipts`, token: receiptToken,
     paymentCert: fake ? fake.customsCert : undefined, carrierCert: carrier.carrierCert, require: fake ? "payment,waybill" : "waybill" });
   const account = payment === "wechat" ? ["--wechat-pay", fake.account] : payment === "alipay" ? ["--alipay", fake.account] : [];
   const server = await startServer({ server: args.server, webDir: args["web-dir"], seedCatalog: args["seed-catalog"], dataDir,
