@@ -26,7 +26,8 @@ log() { printf '[setup] %s\n' "$*" >&2; }
 # The store's data: iso-flags-png-320x240 (the country flags beside each product's origin).
 # Web build: wqy-microhei and DejaVu Sans (Arabic) fonts + fontTools (subsetting) + PyICU (the country names the app shows),
 # brotli/gzip (precompressed assets).
-# Tests and benchmarks: chromium, node/npm, wrk, nginx-light (the TLS front; the baseline), hyperfine.
+# Tests and benchmarks: chromium, node/npm, wrk, nginx-light (the TLS front; the baseline), hyperfine;
+# the packaging check: curl, systemd (systemd-analyze).
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev ccache
   clang lld libclang-rt-14-dev
@@ -37,7 +38,7 @@ packages=(
   libxlsxwriter-dev python3-openpyxl
   iso-flags-png-320x240
   fonts-wqy-microhei fonts-dejavu-core python3-fonttools python3-icu python3-brotli brotli
-  chromium wrk nginx-light hyperfine
+  chromium wrk nginx-light hyperfine curl systemd
 )
 
 missing=()

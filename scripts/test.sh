@@ -2,7 +2,8 @@
 # Every test tier, from set-up to the browser:
 #   1. set-up (idempotent; fast when cached)      5. server integration tests (real HTTP; SQLite and
 #   2. build (wasm, native)                          PostgreSQL; attacks; the TLS front); then the
-#                                                    API description: Redocly lint, contract test
+#                                                    API description: Redocly lint, contract test;
+#                                                    packaging: install, systemd unit
 #   3. core suite, native                         6. core and server suites under ASan+UBSan (clang)
 #   4. core suite as WASM under node, full ICU    7. fuzzing: every parser the network reaches,
 #      data and the browser's filtered ICU data;     bounded time, ASan+UBSan; executions reported
@@ -113,6 +114,10 @@ api_contract() {
   return $ok
 }
 
+# The install layout and the systemd unit (scripts/package/check.sh): installed to a scratch prefix,
+# the unit verified by systemd-analyze, the installed server started as the unit starts it.
+packaging() { scripts/package/check.sh build/native 2>&1 | tee "$logs/packaging.txt"; return "${PIPESTATUS[0]}"; }
+
 phase "set-up" setup || true
 if [ $failed = 0 ]; then phase "build (wasm + native)" build; fi
 if [ $failed = 0 ]; then
@@ -120,6 +125,7 @@ if [ $failed = 0 ]; then
   phase "core tests, WASM (node)" core_wasm
   phase "server integration tests" server_tests
   phase "API description (Redocly lint, contract test)" api_contract
+  phase "packaging (install, systemd unit)" packaging
   phase "core + server under ASan+UBSan" asan_tests
   phase "fuzzing (libFuzzer, ASan+UBSan)" fuzz
   phase "server under ThreadSanitizer" tsan_tests

@@ -24,6 +24,8 @@ int I18n(const Args& args);          // admin_i18n.cpp
 int Ceb(const Args& args);           // admin_customs.cpp
 int TaxBills(const Args& args);      // admin_customs.cpp
 int Stats(const Args& args);         // admin_stats.cpp
+int Backup(const Args& args);        // admin_backup.cpp
+int Restore(const Args& args);       // admin_backup.cpp
 
 // The usage text (admin_main.cpp), printed on bad usage.
 void PrintUsage();

@@ -11,6 +11,7 @@
 //   ceb ORDER_NO                 an order's CEB message, signed, as sent (customs/order_relay.h)
 //   tax-bills                    customs' tax bills that differ from the tax charged
 //   stats                        the regulator's statistics (table, CSV, XLSX workbook with charts)
+//   backup, restore              an online copy of a SQLite store, and putting one back
 // Each lives in an admin_*.cpp beside this file (admin_commands.h).
 #include "server/programs/admin_commands.h"
 
@@ -98,6 +99,13 @@ Usage:
       Orders count from the day they were placed, once paid (never-paid, expired and cancelled
       orders are no import). A table on stdout; --csv writes them as CSV, --xlsx as an XLSX
       workbook with charts (FILE defaults to bondstore-stats-PERIOD.csv / .xlsx).
+  bondstore-admin backup --out FILE [--data-dir DIR]
+      An online copy of the SQLite store while the server runs: the store at one moment, checked
+      (integrity_check) before it gets its name; never overwrites a file. A PostgreSQL store is
+      backed up with pg_dump -Fc (docs/operations.md#backups). The data key is not in it.
+  bondstore-admin restore --from FILE [--data-dir DIR]
+      Puts a backup in place as the store of DIR, which must hold none; start the server there
+      with the data key the backup names (its fingerprint is printed).
   bondstore-admin --help
 )";
 
@@ -138,6 +146,8 @@ int main(int argc, char** argv)
     if (args[0] == "kiosks") return Kiosks(rest);
     if (args[0] == "stores") return ExperienceStoreAdmin(rest);
     if (args[0] == "stats") return Stats(rest);
+    if (args[0] == "backup") return Backup(rest);
+    if (args[0] == "restore") return Restore(rest);
     if (args[0] == "import") return Import(rest);
     if (args[0] == "export") return Export(rest);
     if (args[0] == "i18n") return I18n(rest);
