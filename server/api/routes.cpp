@@ -35,13 +35,13 @@ void MountRoutes(httplib::Server& server, RouteTable& routes, Storefront& s)
         return posts->RefuseBeforeReading(req, res) ? httplib::Server::HandlerResponse::Handled
                                                     : httplib::Server::HandlerResponse::Unhandled;
     });
-    server.set_post_routing_handler([&s](const httplib::Request&, httplib::Response& res) { AddSecurityHeaders(s.page_policy, res); });
-    // Runs once an answer is written: its log line; a connection marked to close closes
-    // (http/connection.h).
-    server.set_logger([log](const httplib::Request& req, const httplib::Response& res) {
+    // Every answer, just before it is written: the security headers, its log line and metrics.
+    server.set_post_routing_handler([&s, log](const httplib::Request& req, httplib::Response& res) {
+        AddSecurityHeaders(s.page_policy, res);
         log->End(req, res);
-        FinishAnswer(req, res);
     });
+    // Runs once an answer is written: a connection marked to close closes (http/connection.h).
+    server.set_logger(FinishAnswer);
 
     server.set_exception_handler([&s](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
         std::string what = "an exception";

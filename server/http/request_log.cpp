@@ -41,11 +41,12 @@ void RequestLog::Begin(const httplib::Request& req, httplib::Response& res) cons
     SetCurrentRequestId(std::move(id));
 }
 
-void RequestLog::End(const httplib::Request& req, const httplib::Response& res) const
+void RequestLog::End(const httplib::Request& req, httplib::Response& res) const
 {
     // (A request too malformed to route is answered without Begin: it gets an id of its own.)
     double seconds = current.begun ? std::chrono::duration<double>(std::chrono::steady_clock::now() - current.start).count() : 0;
     std::string id = current.begun ? CurrentRequestId() : MakeRequestId();
+    if (!res.has_header("X-Request-Id")) res.set_header("X-Request-Id", id);
     std::vector<LogField> fields = {
         {"request_id", id},
         {"method", req.method},

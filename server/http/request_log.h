@@ -7,7 +7,8 @@
 //    "route":"/api/orders/{order_no}/payment","status":200,"duration_ms":12,"bytes":431,
 //    "client":"203.0.113.0","merchant":"acme"}
 //
-// "route" is the route as the API description names it (http/route_table.h), never the path (which
+// "duration_ms" runs from routing to the answer ready to write. "route" is the route as the API
+// description names it (http/route_table.h), never the path (which
 // holds order numbers and SKUs): "*" for the shopper's pages and the app's files, "" for what no
 // route took. "client" is the client's network with its host part cut off (IPv4 /24, IPv6 /48): a
 // whole address is personal data. "merchant" and "kiosk" are there when the request proved them.
@@ -39,8 +40,10 @@ public:
 
     // When routing begins (the server's pre-routing handler): the request's id and clock.
     void Begin(const httplib::Request& req, httplib::Response& res) const;
-    // Once the answer is written (the server's logger): its line; then `after` (the metrics).
-    void End(const httplib::Request& req, const httplib::Response& res) const;
+    // Once the answer is ready, just before it is written (the server's post-routing handler,
+    // which httplib runs for every answer, refused or routed): its line, then `after` (the
+    // metrics) — so both are there before the client has the answer.
+    void End(const httplib::Request& req, httplib::Response& res) const;
 
     std::function<void(const AnsweredRequest&)> after;
 

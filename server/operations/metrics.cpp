@@ -142,7 +142,7 @@ std::string Metrics::Text(const StoreFigures* f) const
         std::lock_guard<std::mutex> lock(mutex_);
         w.Gauge("bondstore_start_time_seconds", "When this server process started (unix time).", double(started_at_));
         w.Counters("bondstore_http_requests_total", "Requests answered, by route (as docs/openapi.json names it), method and status.", requests_);
-        w.Histograms("bondstore_http_request_duration_seconds", "Time to answer a request, from routing to the answer written, by route and method.", request_seconds_);
+        w.Histograms("bondstore_http_request_duration_seconds", "Time to answer a request, from routing to the answer ready to write, by route and method.", request_seconds_);
         w.Counters("bondstore_relay_deliveries_total", "Messages the relay tried to deliver to the single window, by kind and outcome (sent, retry, parked).", deliveries_);
         w.Histograms("bondstore_relay_delivery_seconds", "From a message ready to be sent to its delivery, retries included, by kind.", delivery_seconds_);
         w.Counters("bondstore_imports_total", "Merchant uploads, by kind (catalog, stock) and outcome (applied, checked, refused).", imports_);
