@@ -53,7 +53,7 @@ using Clock = std::chrono::steady_clock;
 
 } // namespace
 
-TEST_CASE("ready: the database answers and no relay is configured; the relay is asked when there is one")
+TEST_CASE("ready: the database answers and no relay is configured (the contract test asks one with its relay on)")
 {
     Backend b = SqliteBackend();
     OrderShop shop(b);
