@@ -27,7 +27,8 @@ constexpr size_t kSmall = 1024, kUpload = 64 * 1024;
 struct Served {
     httplib::Server server;
     ErrorReply errors;
-    BodyRoutes posts{server, errors};
+    RouteTable routes{server};
+    BodyRoutes posts{server, errors, routes};
     int port = 0;
     std::thread thread;
 };
