@@ -1,6 +1,7 @@
 #include "core/import/catalog_fixup.h"
 
 #include "core/formats/csv.h"
+#include "core/formats/markup_text.h"
 #include "core/formats/xml_reader.h"
 #include "core/import/import_common.h"
 
@@ -152,23 +153,6 @@ CatalogFixup Rewrite(std::string_view bytes, char delimiter, const char* const* 
     return out;
 }
 
-// XML text: the five characters that cannot stand as they are.
-std::string XmlEscaped(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 // The feed with each row's attributes written before its item's end tag (and its id, when made).
 std::string WriteXmlFixup(const CatalogFixup& fixup, const std::vector<FixupSuggestion>& rows)
 {
@@ -180,7 +164,7 @@ std::string WriteXmlFixup(const CatalogFixup& fixup, const std::vector<FixupSugg
         copied = fixup.item_ends[i];
         const FixupSuggestion& s = rows[i];
         auto element = [&](const char* name, const std::string& value) {
-            out += "<" + prefix + name + ">" + XmlEscaped(value) + "</" + prefix + name + ">";
+            out += "<" + prefix + name + ">" + EscapeMarkup(value) + "</" + prefix + name + ">";
         };
         if (s.sku_suggested) element("id", s.sku);
         std::vector<std::string> cells = AddedCells(s);
